@@ -1,0 +1,232 @@
+import type { ColumnPlan, PlannedColumn } from "./column-plan.js";
+import { FIELD_PLAIN, fieldText, type RowView, rowTexts } from "./csv-tokenizer.js";
+import { DateColumn } from "./date-column.js";
+import { NO_VALUE } from "./fact-table.js";
+import { looksLikeDateHeader } from "./header-names.js";
+import { IngestError } from "./ingest-error.js";
+import { NumberColumn } from "./number-column.js";
+import type { DroppedRow } from "./receipt.js";
+import { mayBeSummaryLabel, summaryLabel } from "./summary-rows.js";
+import { TextColumn } from "./text-column.js";
+
+export type Sink = NumberColumn | DateColumn | TextColumn;
+
+/** A summary row the file carries, kept as text to check the data against (totals-check.ts). */
+export interface FileTotalRow {
+  line: number;
+  label: string;
+  /** Column index -> cell text. */
+  cells: string[];
+}
+
+const SPACE = 0x20;
+const MAX_DROPPED_LISTED = 200;
+
+/**
+ * Turns tokenized records into typed columns following the column plan: skips the preamble and header,
+ * sets summary rows aside, refuses ragged rows, and hands every other cell to its column's reader.
+ */
+export class FactBuilder {
+  readonly sinks: Array<Sink | null>;
+  rowCount = 0;
+  readonly dropped: DroppedRow[] = [];
+  droppedCount = 0;
+  readonly fileTotals: FileTotalRow[] = [];
+  /**
+   * Meta puts its account summary first, with every dimension blank. Such a first row is kept as data and
+   * remembered; finish-facts.ts drops it once it proves to be the sum of all the others.
+   */
+  firstRowBlankDimensions: FileTotalRow | null = null;
+  readonly width: number;
+  readonly textSinks: Array<{ column: number; sink: TextColumn; dimension: boolean }> = [];
+  private readonly valueSinks: Array<{ column: number; sink: NumberColumn | DateColumn }> = [];
+  private readonly dateColumns: number[];
+  private readonly measureColumns: number[];
+  /** The codes of the current row's text cells, committed only once the row is known to be data. */
+  readonly rowCodes: Int32Array;
+  /** Per column: its position in `textSinks`, or -1. */
+  readonly textSlot: Int32Array;
+
+  constructor(
+    plan: ColumnPlan,
+    private readonly headerLine: number,
+    capacity: number,
+  ) {
+    this.width = plan.columns.length;
+    this.sinks = plan.columns.map((column) => sinkFor(column, capacity));
+    plan.columns.forEach((column, index) => {
+      const sink = this.sinks[index];
+      if (sink instanceof TextColumn) {
+        const dimension = column.role.kind === "dimension" || column.role.kind === "flexible";
+        this.textSinks.push({ column: index, sink, dimension });
+      } else if (sink) {
+        this.valueSinks.push({ column: index, sink });
+      }
+    });
+    this.rowCodes = new Int32Array(this.textSinks.length);
+    this.textSlot = new Int32Array(this.width).fill(-1);
+    this.textSinks.forEach(({ column }, k) => {
+      this.textSlot[column] = k;
+    });
+    this.dateColumns = plan.columns
+      .filter((column) => column.role.kind === "date")
+      .map((column) => column.index);
+    this.measureColumns = plan.columns
+      .filter((column) => column.role.kind === "measure" || column.role.kind === "roas")
+      .map((column) => column.index);
+  }
+
+  readonly onRow = (row: RowView): void => {
+    if (row.line <= this.headerLine) return;
+    if (row.count !== this.width && !this.fitRow(row)) return;
+    const { bytes, starts, ends, flags } = row;
+    const textSinks = this.textSinks;
+    const codes = this.rowCodes;
+    let label: string | null = null;
+    for (let k = 0; k < textSinks.length; k++) {
+      const { column, sink } = textSinks[k] as { column: number; sink: TextColumn };
+      const code = sink.lookup(
+        bytes,
+        starts[column] as number,
+        ends[column] as number,
+        flags[column] as number,
+      );
+      codes[k] = code;
+      if (label === null && sink.isSummary(code)) label = sink.value(code);
+    }
+    label ??= this.labelInDateColumn(row);
+    if (label) {
+      this.fileTotals.push({ line: row.line, label, cells: rowTexts(row).slice(0, this.width) });
+      this.drop(row.line, `summary row "${label}"`);
+      return;
+    }
+    if (this.rowCount === 0 && this.allDimensionsBlank() && this.hasMeasure(row)) {
+      this.firstRowBlankDimensions = { line: row.line, label: "account summary row", cells: rowTexts(row) };
+    }
+    const index = this.rowCount++;
+    for (let k = 0; k < textSinks.length; k++)
+      (textSinks[k] as { sink: TextColumn }).sink.setCode(index, codes[k] as number);
+    const valueSinks = this.valueSinks;
+    for (let k = 0; k < valueSinks.length; k++) {
+      const { column, sink } = valueSinks[k] as { column: number; sink: NumberColumn | DateColumn };
+      sink.accept(
+        bytes,
+        starts[column] as number,
+        ends[column] as number,
+        flags[column] as number,
+        index,
+        row.line,
+      );
+    }
+  };
+
+  /**
+   * Commits a row the scanner has read in place (values already written at index `rowCount`, text codes in
+   * `rowCodes`). Returns false, committing nothing, when the row needs the careful path: a summary row,
+   * or a first row with every dimension blank (a possible account summary).
+   */
+  tryCommit(): boolean {
+    const textSinks = this.textSinks;
+    const codes = this.rowCodes;
+    for (let k = 0; k < textSinks.length; k++) {
+      if ((textSinks[k] as { sink: TextColumn }).sink.isSummary(codes[k] as number)) return false;
+    }
+    for (const { sink } of this.valueSinks) {
+      if (sink instanceof DateColumn && sink.sawSummaryLabel) {
+        sink.sawSummaryLabel = false;
+        return false;
+      }
+    }
+    if (this.rowCount === 0 && this.allDimensionsBlank()) return false;
+    const index = this.rowCount++;
+    for (let k = 0; k < textSinks.length; k++)
+      (textSinks[k] as { sink: TextColumn }).sink.setCode(index, codes[k] as number);
+    return true;
+  }
+
+  /** Undoes the values the scanner wrote for a row it did not commit. */
+  rollback(index: number): void {
+    for (const { sink } of this.valueSinks) sink.rollback(index);
+  }
+
+  drop(line: number, reason: string): void {
+    this.droppedCount++;
+    if (this.dropped.length < MAX_DROPPED_LISTED) this.dropped.push({ line, reason });
+  }
+
+  /** Rows of another width: trailing empty fields are fine, GA4's grand total has one more, all else is ragged. */
+  private fitRow(row: RowView): boolean {
+    if (row.count > this.width) {
+      let extraText = "";
+      for (let i = this.width; i < row.count; i++) extraText += fieldText(row, i).trim();
+      if (extraText === "") {
+        row.count = this.width;
+        return true;
+      }
+      const label = summaryLabel(extraText);
+      if (label) {
+        this.fileTotals.push({ line: row.line, label, cells: rowTexts(row).slice(0, this.width) });
+        this.drop(row.line, `summary row "${label}"`);
+        return false;
+      }
+    }
+    if (row.count === 1) {
+      const text = fieldText(row, 0).trim();
+      if (text.startsWith("#")) return false;
+      this.drop(row.line, `not a data row: a single value "${text.slice(0, 60)}" (a note or footer line)`);
+      return false;
+    }
+    throw new IngestError(
+      `line ${row.line} has ${row.count} fields but the header (line ${this.headerLine}) has ${this.width}: the rows are ragged, usually because a value contains an unquoted delimiter; export the report again, or put quotes around values that contain delimiters`,
+    );
+  }
+
+  /** Daily Google Ads reports print "Total: ..." in the Day column. */
+  private labelInDateColumn(row: RowView): string | null {
+    for (const column of this.dateColumns) {
+      let start = row.starts[column] as number;
+      const end = row.ends[column] as number;
+      while (start < end && row.bytes[start] === SPACE) start++;
+      if (start === end || !mayBeSummaryLabel(row.bytes[start])) continue;
+      const label = summaryLabel(fieldText(row, column));
+      if (label) return label;
+    }
+    return null;
+  }
+
+  private allDimensionsBlank(): boolean {
+    let dimensions = 0;
+    for (let k = 0; k < this.textSinks.length; k++) {
+      if (!this.textSinks[k]?.dimension) continue;
+      dimensions++;
+      if (this.rowCodes[k] !== NO_VALUE) return false;
+    }
+    return dimensions > 0;
+  }
+
+  private hasMeasure(row: RowView): boolean {
+    return this.measureColumns.some(
+      (column) =>
+        row.flags[column] !== FIELD_PLAIN || (row.ends[column] as number) > (row.starts[column] as number),
+    );
+  }
+}
+
+function sinkFor(column: PlannedColumn, capacity: number): Sink | null {
+  switch (column.role.kind) {
+    case "measure":
+    case "roas":
+    case "extra":
+      return new NumberColumn(capacity);
+    case "date":
+      return column.profile.dates === 0 && column.profile.numbers > 0
+        ? new NumberColumn(capacity)
+        : new DateColumn(capacity, looksLikeDateHeader(column.header));
+    case "dimension":
+    case "flexible":
+    case "currency":
+      return new TextColumn(capacity);
+    case "ignored":
+      return null;
+  }
+}

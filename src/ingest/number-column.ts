@@ -1,0 +1,165 @@
+import { FIELD_ESCAPED } from "./csv-tokenizer.js";
+import { type DecimalStyle, parseNumberText } from "./number-text.js";
+
+const MINUS = 0x2d;
+const DOT = 0x2e;
+const ZERO = 0x30;
+const LF = 0x0a;
+const CR = 0x0d;
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
+
+/**
+ * One numeric column, filled row by row. Plain cells ("1234.5") are parsed straight from bytes; anything
+ * else (separators, currency, percent, placeholders) goes through parseNumberText. Cells whose decimal
+ * separator is ambiguous are remembered and settled once the whole column has spoken (`finish`).
+ */
+export class NumberColumn {
+  values: Float64Array;
+  /** Cells that held a number. */
+  numbers = 0;
+  dotEvidence = 0;
+  commaEvidence = 0;
+  buckets = 0;
+  percents = 0;
+  invalid = 0;
+  firstInvalid: { text: string; line: number } | null = null;
+  readonly currencies = new Map<string, number>();
+  /** Rows read as "1.234" = 1.234 that would be 1234 if the column turns out to use decimal commas. */
+  private dotAmbiguousRows: number[] = [];
+  /** Rows whose comma-decimal reading differs, with that reading. */
+  private commaAmbiguous: Array<[row: number, value: number]> = [];
+
+  constructor(capacity: number) {
+    this.values = new Float64Array(capacity).fill(Number.NaN);
+  }
+
+  accept(bytes: Buffer, start: number, end: number, flag: number, row: number, line: number): void {
+    const text = bytes.toString("utf8", start, end);
+    this.acceptText(flag === FIELD_ESCAPED ? text.replaceAll('""', '"') : text, row, line);
+  }
+
+  /**
+   * Reads an unquoted cell starting at `i` up to the next delimiter or line end and returns where it ends.
+   * Plain numbers ([-]digits[.digits]) are parsed here from bytes: mantissa and 10^k are exact doubles,
+   * so one division gives the correctly rounded value. Anything else goes through parseNumberText.
+   * Returns -1, recording nothing, when the cell runs into the end of a buffer that is not the last.
+   */
+  scan(bytes: Buffer, i: number, delimiter: number, row: number, line: number, final: boolean): number {
+    const start = i;
+    const length = bytes.length;
+    const negative = bytes[i] === MINUS;
+    if (negative) i++;
+    let mantissa = 0;
+    let digits = 0;
+    let integerDigits = 0;
+    let fractionDigits = -1;
+    while (i < length) {
+      const byte = bytes[i] as number;
+      const digit = byte - ZERO;
+      if (digit >= 0 && digit <= 9) {
+        mantissa = mantissa * 10 + digit;
+        digits++;
+        if (fractionDigits >= 0) fractionDigits++;
+        else integerDigits++;
+      } else if (byte === DOT && fractionDigits < 0) {
+        fractionDigits = 0;
+      } else {
+        break;
+      }
+      i++;
+    }
+    const next = i < length ? (bytes[i] as number) : -1;
+    if (next === -1 && !final) return -1;
+    const atEnd = next === delimiter || next === LF || next === CR || next === -1;
+    if (atEnd && digits > 0 && digits <= 15 && integerDigits > 0 && fractionDigits !== 0) {
+      if (row >= this.values.length) this.grow(row + 1);
+      const magnitude = fractionDigits > 0 ? mantissa / (POWERS_OF_TEN[fractionDigits] as number) : mantissa;
+      this.values[row] = negative ? -magnitude : magnitude;
+      this.numbers++;
+      if (fractionDigits > 0) {
+        if (fractionDigits === 3 && integerDigits <= 3 && mantissa >= 1000) this.dotAmbiguousRows.push(row);
+        else this.dotEvidence++;
+      }
+      return i;
+    }
+    if (atEnd && i === start) return i;
+    while (i < length) {
+      const byte = bytes[i] as number;
+      if (byte === delimiter || byte === LF || byte === CR) break;
+      i++;
+    }
+    if (i >= length && !final) return -1;
+    this.acceptText(bytes.toString("utf8", start, i), row, line);
+    return i;
+  }
+
+  /** Forgets what a row wrote: it turned out to be a summary or a row for the careful path. */
+  rollback(row: number): void {
+    if (row < this.values.length) this.values[row] = Number.NaN;
+    while (
+      this.dotAmbiguousRows.length > 0 &&
+      this.dotAmbiguousRows[this.dotAmbiguousRows.length - 1] === row
+    ) {
+      this.dotAmbiguousRows.pop();
+    }
+    while (
+      this.commaAmbiguous.length > 0 &&
+      this.commaAmbiguous[this.commaAmbiguous.length - 1]?.[0] === row
+    ) {
+      this.commaAmbiguous.pop();
+    }
+  }
+
+  acceptText(text: string, row: number, line: number): void {
+    if (row >= this.values.length) this.grow(row + 1);
+    const parsed = parseNumberText(text);
+    switch (parsed.kind) {
+      case "blank":
+        return;
+      case "bucket":
+        this.buckets++;
+        return;
+      case "invalid":
+        this.invalid++;
+        this.firstInvalid ??= { text, line };
+        return;
+    }
+    this.values[row] = parsed.value;
+    this.numbers++;
+    if (parsed.evidence === "dot") this.dotEvidence++;
+    else if (parsed.evidence === "comma") this.commaEvidence++;
+    else if (parsed.evidence === "ambiguous") this.commaAmbiguous.push([row, parsed.commaValue]);
+    if (parsed.percent) this.percents++;
+    if (parsed.currency)
+      this.currencies.set(parsed.currency, (this.currencies.get(parsed.currency) ?? 0) + 1);
+  }
+
+  /** The decimal style the column's own cells show, or null when none of them tells. */
+  evidence(): DecimalStyle | null {
+    if (this.commaEvidence > this.dotEvidence) return "comma";
+    if (this.dotEvidence > 0) return "dot";
+    return null;
+  }
+
+  hasAmbiguousCells(): boolean {
+    return this.dotAmbiguousRows.length > 0 || this.commaAmbiguous.length > 0;
+  }
+
+  /** Settles ambiguous cells with the column's style (or the file's, when the column shows none). */
+  finish(style: DecimalStyle, rowCount: number): Float64Array {
+    if (style === "comma") {
+      for (const row of this.dotAmbiguousRows)
+        this.values[row] = Math.round((this.values[row] as number) * 1000);
+      for (const [row, value] of this.commaAmbiguous) this.values[row] = value;
+    }
+    this.dotAmbiguousRows = [];
+    this.commaAmbiguous = [];
+    return this.values.length === rowCount ? this.values : this.values.slice(0, rowCount);
+  }
+
+  private grow(minimum: number): void {
+    const next = new Float64Array(Math.max(minimum, this.values.length * 2)).fill(Number.NaN);
+    next.set(this.values);
+    this.values = next;
+  }
+}

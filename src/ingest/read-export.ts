@@ -1,0 +1,194 @@
+import { type ColumnPlan, planColumns } from "./column-plan.js";
+import { ColumnarScanner } from "./columnar-scanner.js";
+import { parseDateText } from "./date-text.js";
+import { ENCODING_LABELS } from "./encoding.js";
+import { type ExportInput, openExport } from "./export-source.js";
+import { FactBuilder } from "./fact-builder.js";
+import { civilToDay, type DateRange, dateRangeOf, dayToIso, NO_DAY } from "./fact-table.js";
+import { finishFacts, isoYear } from "./finish-facts.js";
+import { localeHints } from "./header-language.js";
+import { headerKey } from "./header-names.js";
+import { IngestError } from "./ingest-error.js";
+import { parseNumberText } from "./number-text.js";
+import { preambleDateRange } from "./preamble.js";
+import type { Dataset, ParseReceipt } from "./receipt.js";
+import { type Layout, sniffLayout } from "./sniff-layout.js";
+import { checkFileTotals, type TotalsCheck } from "./totals-check.js";
+
+const SNIFF_BYTES = 128 * 1024;
+
+/**
+ * Reads an ad-platform export as downloaded (any of the encodings, delimiters, preambles, summary rows and
+ * number formats platforms produce) into canonical facts plus a receipt of every decision made. Throws
+ * IngestError, with a one-line explanation, for anything that is not a readable table; nothing is ever
+ * half-read silently.
+ */
+export function readExport(input: ExportInput): Dataset {
+  const opened = openExport(input);
+  const chunks = opened.utf8Chunks();
+  const { pending, head, whole } = readHead(chunks);
+  if (head.every((byte) => byte <= 0x20)) {
+    throw new IngestError(
+      "the file has no text (only blank lines): export the report again; a usable file has a header row and at least one data row",
+    );
+  }
+  const layout = sniffLayout(head, whole);
+  refuseHeaderlessData(layout);
+
+  const plan = planColumns(
+    layout.header,
+    layout.sample.map((row) => row.fields),
+    layout.preamble,
+  );
+  const lifetime = lifetimeColumns(plan, layout);
+  const builder = new FactBuilder(plan, layout.headerLine, estimateRows(opened.sizeBytes, layout));
+  const scanner = new ColumnarScanner(layout.delimiter.charCodeAt(0), builder, layout.headerLine);
+  for (const chunk of pending) scanner.push(chunk);
+  for (const chunk of chunks) scanner.push(chunk);
+  scanner.end();
+
+  if (builder.rowCount === 0) {
+    const what = builder.droppedCount > 0 ? "only summary or note rows" : "no data rows";
+    throw new IngestError(
+      `the file has a header on line ${layout.headerLine} (${previewHeader(layout.header)}) but ${what} below it: a usable file has at least one row of data under the header`,
+    );
+  }
+  const preambleRange = preambleDateRange(layout.preamble);
+  const finished = finishFacts(plan, builder, {
+    ...localeHints(layout.header),
+    reportYear: isoYear(preambleRange?.from),
+  });
+  const { facts, warnings } = finished;
+  if (Object.keys(facts.measures).length === 0 && Object.keys(facts.extraMeasures).length === 0) {
+    throw new IngestError(
+      `no measure found: the columns are ${previewHeader(layout.header)}; a usable file has at least one numeric column such as spend (cost), impressions, clicks, conversions or revenue`,
+    );
+  }
+  if (builder.droppedCount > builder.dropped.length) {
+    warnings.push(`${builder.droppedCount - builder.dropped.length} more dropped rows are not listed`);
+  }
+
+  const totalsCheck = checkFileTotals(facts, plan, builder.fileTotals, finished.styles);
+  if (totalsCheck && !totalsCheck.matched) warnings.push(describeMismatch(totalsCheck));
+  const dateRange =
+    dateRangeOf(facts) ?? (lifetime ? lifetimeRange(facts, lifetime, warnings) : null) ?? preambleRange;
+
+  const receipt: ParseReceipt = {
+    file: opened.name,
+    platform: plan.platform,
+    encoding: ENCODING_LABELS[opened.encoding.encoding],
+    delimiter: layout.delimiter,
+    rows: facts.rowCount,
+    droppedRows: builder.dropped,
+    currency: finished.currency,
+    dateRange,
+    columns: receiptColumns(plan, facts.measures.revenue !== undefined),
+    warnings,
+  };
+  return { facts, receipt, totalsCheck };
+}
+
+/** The first chunks, enough to sniff the layout from; they are replayed into the scanner afterwards. */
+function readHead(chunks: Generator<Uint8Array>): { pending: Buffer[]; head: Buffer; whole: boolean } {
+  const pending: Buffer[] = [];
+  let length = 0;
+  let whole = false;
+  while (length < SNIFF_BYTES) {
+    const next = chunks.next();
+    if (next.done) {
+      whole = true;
+      break;
+    }
+    pending.push(Buffer.from(next.value.buffer, next.value.byteOffset, next.value.length));
+    length += next.value.length;
+  }
+  const joined = pending.length === 1 ? (pending[0] as Buffer) : Buffer.concat(pending);
+  return { pending, head: joined.subarray(0, SNIFF_BYTES), whole: whole && joined.length <= SNIFF_BYTES };
+}
+
+function refuseHeaderlessData(layout: Layout): void {
+  const looksLikeValues = layout.header.filter((cell) => {
+    const text = cell.trim();
+    return parseNumberText(text).kind === "number" || parseDateText(text).kind !== "invalid";
+  });
+  if (looksLikeValues.length * 2 > layout.header.length) {
+    throw new IngestError(
+      `no header row: line ${layout.headerLine} holds values (${previewHeader(layout.header)}), not column names; add a first row naming the columns, such as "Date,Campaign,Spend,Clicks"`,
+    );
+  }
+}
+
+/** Meta lifetime exports repeat one reporting window on every row: those rows are not daily facts. */
+function lifetimeColumns(plan: ColumnPlan, layout: Layout): { starts: string; ends: string } | null {
+  const starts = plan.columns.find(
+    (column) => column.role.kind === "date" && headerKey(column.header) === "reporting starts",
+  );
+  const ends = plan.columns.find((column) => headerKey(column.header) === "reporting ends");
+  if (!starts || !ends) return null;
+  const spansDays = layout.sample.some(
+    (row) => (row.fields[starts.index] ?? "").trim() !== (row.fields[ends.index] ?? "").trim(),
+  );
+  if (!spansDays) return null;
+  starts.role = { kind: "dimension", name: starts.header.trim() };
+  ends.role = { kind: "dimension", name: ends.header.trim() };
+  delete plan.mapping.date;
+  return { starts: starts.header.trim(), ends: ends.header.trim() };
+}
+
+function lifetimeRange(
+  facts: Dataset["facts"],
+  lifetime: { starts: string; ends: string },
+  warnings: string[],
+): DateRange | null {
+  const days = (name: string) =>
+    (facts.dimensions[name]?.values ?? [])
+      .map((value) => parseDateText(value))
+      .map((date) => (date.kind === "date" ? civilToDay(date.year, date.month, date.day) : NO_DAY))
+      .filter((day) => day !== NO_DAY);
+  const from = days(lifetime.starts);
+  const to = days(lifetime.ends);
+  if (from.length === 0 || to.length === 0) return null;
+  const range = { from: dayToIso(Math.min(...from)), to: dayToIso(Math.max(...to)) };
+  warnings.push(
+    `rows are totals over the whole reporting window ${range.from} to ${range.to} ("${lifetime.starts}"/"${lifetime.ends}"), not daily: trends and period comparisons need an export broken down by day`,
+  );
+  return range;
+}
+
+function receiptColumns(plan: ColumnPlan, hasRevenue: boolean): Record<string, string> {
+  const columns: Record<string, string> = {};
+  for (const [canonical, header] of Object.entries(plan.mapping)) {
+    if (canonical !== "roas") columns[canonical] = header;
+  }
+  if (hasRevenue && !columns.revenue && plan.mapping.roas && plan.mapping.spend) {
+    columns.revenue = `${plan.mapping.roas} x ${plan.mapping.spend}`;
+  }
+  return columns;
+}
+
+function describeMismatch(check: TotalsCheck): string {
+  const differences = check.differences
+    .map(
+      (difference) =>
+        `${difference.measure} ${round(difference.rows)} in the rows vs ${round(difference.file)}`,
+    )
+    .join("; ");
+  return `the rows do not add up to the file's own "${check.label}" row (line ${check.line}): ${differences}; checked ${check.measures.join(", ")} (rows may be missing, filtered or duplicated)`;
+}
+
+const round = (value: number) => Number(value.toFixed(6)).toString();
+
+function previewHeader(header: string[]): string {
+  const names = header.slice(0, 6).map((name) => `"${name.trim().slice(0, 30)}"`);
+  return header.length > 6 ? `${names.join(", ")} and ${header.length - 6} more` : names.join(", ");
+}
+
+/** Rows expected from the file size and the sample's bytes per row, so columns rarely need to grow. */
+function estimateRows(sizeBytes: number, layout: Layout): number {
+  const sampleBytes = layout.sample.reduce(
+    (sum, row) => sum + row.fields.reduce((width, field) => width + Buffer.byteLength(field) + 1, 0),
+    0,
+  );
+  const bytesPerRow = Math.max(sampleBytes / Math.max(layout.sample.length, 1), 4);
+  return Math.ceil((sizeBytes / bytesPerRow) * 1.05) + 16;
+}

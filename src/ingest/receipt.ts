@@ -1,0 +1,42 @@
+import type { DateRange, FactTable } from "./fact-table.js";
+import type { TotalsCheck } from "./totals-check.js";
+
+export type Platform =
+  | "google_ads"
+  | "meta_ads"
+  | "tiktok_ads"
+  | "linkedin_ads"
+  | "microsoft_ads"
+  | "ga4"
+  | "shopify"
+  | "generic"
+  | "webhook";
+
+export interface DroppedRow {
+  /** 1-based physical line of the file where the row starts. */
+  line: number;
+  reason: string;
+}
+
+/** What the reader found and decided: the `source` object of `mpo analyze --json`. */
+export interface ParseReceipt {
+  file: string;
+  platform: Platform;
+  encoding: string;
+  delimiter: string;
+  rows: number;
+  droppedRows: DroppedRow[];
+  currency: string | null;
+  dateRange: DateRange | null;
+  /** Canonical name -> the header it was read from. */
+  columns: Record<string, string>;
+  warnings: string[];
+}
+
+/** An ingested file: its facts and how they were read. */
+export interface Dataset {
+  facts: FactTable;
+  receipt: ParseReceipt;
+  /** The data checked against the file's own totals row, when it has one. */
+  totalsCheck: TotalsCheck | null;
+}

@@ -1,0 +1,95 @@
+import { CsvTokenizer, rowTexts } from "./csv-tokenizer.js";
+import { IngestError } from "./ingest-error.js";
+
+export interface Layout {
+  delimiter: string;
+  /** Physical line (1-based) of the header row. */
+  headerLine: number;
+  header: string[];
+  /** Title, date-range and comment lines above the header, as text. */
+  preamble: string[];
+  /** Rows after the header in the sample, to infer column types from. */
+  sample: Array<{ line: number; fields: string[] }>;
+}
+
+const CANDIDATES = ["\t", ";", ",", "|"];
+const LOOKAHEAD_ROWS = 200;
+const MAX_PREAMBLE_ROWS = 40;
+/** Enough rows to see each column's type and number format, few enough to read in a millisecond or two. */
+const SAMPLE_ROWS = 1500;
+
+interface Candidate {
+  delimiter: string;
+  rows: Array<{ line: number; fields: string[] }>;
+  start: number;
+  width: number;
+  consistency: number;
+}
+
+/**
+ * Finds the delimiter and the header row in the first bytes of a file. Platform exports put titles, date
+ * ranges and `#` comment blocks above the header, so the header is the first row that starts a block of rows
+ * with the same number of fields, not line 1; the delimiter is the one that makes that block most regular.
+ */
+export function sniffLayout(head: Buffer, headIsWholeFile: boolean): Layout {
+  let best: Candidate | null = null;
+  for (const delimiter of CANDIDATES) {
+    const candidate = bestBlock(delimiter, tokenize(head, delimiter, headIsWholeFile));
+    if (!candidate) continue;
+    if (
+      !best ||
+      candidate.consistency > best.consistency + 1e-9 ||
+      (Math.abs(candidate.consistency - best.consistency) <= 1e-9 && candidate.width > best.width)
+    ) {
+      best = candidate;
+    }
+  }
+  if (!best) {
+    const firstLine = head.toString("utf8", 0, Math.min(head.length, 200)).split(/\r\n|\r|\n/)[0] ?? "";
+    throw new IngestError(
+      `no table found: no line splits into two or more columns by comma, semicolon, tab or pipe (the first line is "${firstLine.slice(0, 80)}"); a usable file has a header row such as "Date,Campaign,Spend,Clicks" and one row per line below it`,
+    );
+  }
+  const headerRow = best.rows[best.start] as { line: number; fields: string[] };
+  return {
+    delimiter: best.delimiter,
+    headerLine: headerRow.line,
+    header: headerRow.fields,
+    preamble: best.rows.slice(0, best.start).map((row) => row.fields.join(best.delimiter)),
+    sample: best.rows.slice(best.start + 1, best.start + 1 + SAMPLE_ROWS),
+  };
+}
+
+function tokenize(
+  head: Buffer,
+  delimiter: string,
+  final: boolean,
+): Array<{ line: number; fields: string[] }> {
+  const rows: Array<{ line: number; fields: string[] }> = [];
+  const tokenizer = new CsvTokenizer(delimiter.charCodeAt(0), (row) => {
+    rows.push({ line: row.line, fields: rowTexts(row) });
+  });
+  tokenizer.push(head);
+  if (final) tokenizer.end();
+  return rows;
+}
+
+function bestBlock(delimiter: string, rows: Array<{ line: number; fields: string[] }>): Candidate | null {
+  const limit = Math.min(rows.length, MAX_PREAMBLE_ROWS);
+  for (let start = 0; start < limit; start++) {
+    const fields = (rows[start] as { fields: string[] }).fields;
+    const width = fields.length;
+    if (width < 2 || isComment(fields)) continue;
+    const following = rows.slice(start + 1, start + 1 + LOOKAHEAD_ROWS);
+    const matching = following.filter((row) => row.fields.length === width).length;
+    const consistency = following.length === 0 ? 1 : matching / following.length;
+    // A short file may have one odd row (a footer, GA4's grand total, a ragged line reported later).
+    const oneOdd = matching >= 1 && following.length - matching <= 1;
+    if (consistency >= 0.8 || oneOdd) return { delimiter, rows, start, width, consistency };
+  }
+  return null;
+}
+
+function isComment(fields: string[]): boolean {
+  return (fields[0] ?? "").startsWith("#") && fields.slice(1).every((field) => field.trim() === "");
+}

@@ -1,0 +1,24 @@
+/**
+ * Rows a platform adds that are not facts: Google Ads' "Total: Campaigns" / "Total: Account" rows (in any
+ * column, in the report's language), GA4's "Grand total", Meta's account summary row. Counting them as data
+ * would double every total.
+ */
+const SUMMARY_LABEL =
+  /^\s*(total|totals|grand total|totale|totaal|gesamt|gesamtsumme|summe|total general|total geral|totales|total global)\s*(?::|$)/i;
+
+/** The label when a cell marks a summary row ("Total: Campaigns"), else null. */
+export function summaryLabel(text: string): string | null {
+  return SUMMARY_LABEL.test(text) ? text.trim() : null;
+}
+
+/** Quick byte test before decoding a cell: summary labels start with T, G or S. */
+export function mayBeSummaryLabel(firstByte: number | undefined): boolean {
+  return (
+    firstByte === 0x54 ||
+    firstByte === 0x74 ||
+    firstByte === 0x47 ||
+    firstByte === 0x67 ||
+    firstByte === 0x53 ||
+    firstByte === 0x73
+  );
+}
