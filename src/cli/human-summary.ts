@@ -1,0 +1,103 @@
+import { formatChange, formatMetric, METRIC_LABELS } from "../format/format-figures.js";
+import { MEASURES } from "../ingest/fact-table.js";
+import type { Dataset } from "../ingest/index.js";
+import { breakdown, comparePeriods, KPIS, type Metric, totals } from "../metrics/index.js";
+
+const DELIMITER_NAMES: Record<string, string> = { ",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe" };
+const PLATFORM_NAMES: Record<string, string> = {
+  google_ads: "Google Ads",
+  meta_ads: "Meta Ads",
+  tiktok_ads: "TikTok Ads",
+  linkedin_ads: "LinkedIn Ads",
+  microsoft_ads: "Microsoft Ads",
+  ga4: "GA4",
+  shopify: "Shopify",
+  generic: "generic CSV",
+  webhook: "webhook",
+};
+const BREAKDOWN_ROWS = 15;
+
+/** `mpo analyze` without --json: what a marketer reads in a terminal. */
+export function humanSummary(dataset: Dataset, options: { by?: string }): string {
+  const { receipt, facts } = dataset;
+  const currency = receipt.currency;
+  const lines: string[] = [];
+  const dropped =
+    receipt.droppedRows.length > 0 ? `, ${receipt.droppedRows.length} summary/note rows dropped` : "";
+  lines.push(
+    `${receipt.file}: ${PLATFORM_NAMES[receipt.platform] ?? receipt.platform}, ${receipt.encoding}, ${DELIMITER_NAMES[receipt.delimiter]}-separated, ${receipt.rows.toLocaleString("en-US")} rows${dropped}`,
+  );
+  const period = receipt.dateRange ? `${receipt.dateRange.from} to ${receipt.dateRange.to}` : "not stated";
+  lines.push(`Period: ${period} · Currency: ${currency ?? "not stated"}`);
+  if (dataset.totalsCheck?.matched) {
+    lines.push(
+      `✓ The rows add up to the file's own "${dataset.totalsCheck.label}" row (${dataset.totalsCheck.measures.join(", ")})`,
+    );
+  }
+
+  const figures = totals(facts);
+  const present = MEASURES.filter((measure) => figures[measure] !== null);
+  lines.push(
+    "",
+    present
+      .map((measure) => `${METRIC_LABELS[measure]} ${formatMetric(measure, figures[measure], currency)}`)
+      .join(" · "),
+  );
+  const kpis = KPIS.filter((kpi) => figures[kpi] !== null);
+  if (kpis.length > 0)
+    lines.push(
+      kpis.map((kpi) => `${METRIC_LABELS[kpi]} ${formatMetric(kpi, figures[kpi], currency)}`).join(" · "),
+    );
+
+  if (facts.days) {
+    const comparison = comparePeriods(facts);
+    const watched: Metric[] = ["spend", "conversions", "revenue", "cpa", "roas"];
+    const changes = watched
+      .filter((metric) => comparison.current.figures[metric] !== null)
+      .map(
+        (metric) =>
+          `${METRIC_LABELS[metric]} ${formatChange(comparison.deltas[metric].relative, comparison.deltas[metric].absolute)}`,
+      );
+    if (changes.length > 0) {
+      lines.push(
+        "",
+        `${comparison.current.range.from} to ${comparison.current.range.to} vs ${comparison.previous.range.from} to ${comparison.previous.range.to}: ${changes.join(" · ")}`,
+      );
+    }
+  }
+
+  if (options.by) lines.push("", ...breakdownTable(dataset, options.by));
+  if (receipt.warnings.length > 0)
+    lines.push("", "Warnings:", ...receipt.warnings.map((warning) => `  - ${warning}`));
+  return `${lines.join("\n")}\n`;
+}
+
+function breakdownTable(dataset: Dataset, dimension: string): string[] {
+  const currency = dataset.receipt.currency;
+  const rows = breakdown(dataset.facts, dimension);
+  const figures = totals(dataset.facts);
+  const columns = (
+    ["spend", "impressions", "clicks", "conversions", "revenue", "ctr", "cpa", "roas"] as Metric[]
+  ).filter((metric) => figures[metric] !== null);
+  const shown = rows.slice(0, BREAKDOWN_ROWS);
+  const keyWidth = Math.min(40, Math.max(dimension.length, ...shown.map((row) => row.key.length)));
+  const cells = shown.map((row) => columns.map((metric) => formatMetric(metric, row[metric], currency)));
+  const widths = columns.map((metric, i) =>
+    Math.max(METRIC_LABELS[metric].length, ...cells.map((rowCells) => (rowCells[i] as string).length)),
+  );
+  const header = [
+    dimension.padEnd(keyWidth),
+    ...columns.map((metric, i) => METRIC_LABELS[metric].padStart(widths[i] as number)),
+  ];
+  const body = shown.map((row, r) => [
+    truncate(row.key, keyWidth).padEnd(keyWidth),
+    ...(cells[r] as string[]).map((cell, i) => cell.padStart(widths[i] as number)),
+  ]);
+  const more =
+    rows.length > shown.length ? [`… and ${rows.length - shown.length} more (use --json for all)`] : [];
+  return [`By ${dimension}:`, ...[header, ...body].map((line) => `  ${line.join("  ")}`), ...more];
+}
+
+function truncate(text: string, width: number): string {
+  return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
+}

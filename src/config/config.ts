@@ -1,0 +1,105 @@
+import { existsSync } from "node:fs";
+import { z } from "zod";
+
+/**
+ * Every setting comes from the environment (DESIGN.md, "Configuration"); a `.env` file in the working
+ * directory is read first when present. Secrets are kept out of `describeConfig`, which is what logs see.
+ */
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const ConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  SLACK_BOT_TOKEN: optionalText,
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: optionalText,
+  SLACK_API_URL: z.url().default("https://slack.com/api/"),
+  GEMINI_API_KEY: optionalText,
+  GEMINI_MODEL: z.string().trim().min(1).default("gemini-2.5-flash"),
+  GEMINI_BASE_URL: optionalText.pipe(z.url().optional()),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .default("sqlite:data/mpo.db")
+    .refine(
+      (value) => value.startsWith("sqlite:"),
+      "only sqlite: URLs are supported, e.g. sqlite:data/mpo.db",
+    ),
+  WEBHOOK_SECRET: optionalText,
+  ALERT_CHANNEL: optionalText,
+  CORS_ORIGINS: optionalText,
+  SANDBOX: optionalText,
+});
+
+export type Env = z.infer<typeof ConfigSchema>;
+
+export interface Config {
+  port: number;
+  slack: { botToken?: string; signingSecret?: string; appToken?: string; apiUrl: string };
+  gemini: { apiKey?: string; model: string; baseUrl?: string };
+  /** Path of the SQLite file (":memory:" allowed). */
+  databasePath: string;
+  webhookSecret?: string;
+  alertChannel?: string;
+  /** Origins allowed to call the REST API from a browser; empty means closed. */
+  corsOrigins: string[];
+  /** Run the local Slack sandbox: forced by SANDBOX=1, the default when no Slack credentials are set. */
+  sandbox: boolean;
+}
+
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  options: { readDotEnv?: boolean } = {},
+): Config {
+  if ((options.readDotEnv ?? env === process.env) && existsSync(".env")) process.loadEnvFile(".env");
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`invalid configuration: ${problems.join("; ")}`);
+  }
+  const values = parsed.data;
+  const hasSlack = Boolean(values.SLACK_BOT_TOKEN && values.SLACK_SIGNING_SECRET);
+  if (Boolean(values.SLACK_BOT_TOKEN) !== Boolean(values.SLACK_SIGNING_SECRET)) {
+    throw new ConfigError(
+      "invalid configuration: set both SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or neither, to run the local sandbox)",
+    );
+  }
+  return {
+    port: values.PORT,
+    slack: {
+      botToken: values.SLACK_BOT_TOKEN,
+      signingSecret: values.SLACK_SIGNING_SECRET,
+      appToken: values.SLACK_APP_TOKEN,
+      apiUrl: values.SLACK_API_URL,
+    },
+    gemini: { apiKey: values.GEMINI_API_KEY, model: values.GEMINI_MODEL, baseUrl: values.GEMINI_BASE_URL },
+    databasePath: values.DATABASE_URL.slice("sqlite:".length),
+    webhookSecret: values.WEBHOOK_SECRET,
+    alertChannel: values.ALERT_CHANNEL,
+    corsOrigins: (values.CORS_ORIGINS ?? "")
+      .split(",")
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+    sandbox: values.SANDBOX === "1" || values.SANDBOX === "true" || !hasSlack,
+  };
+}
+
+/** The configuration as it may be logged: which features are on, never a secret. */
+export function describeConfig(config: Config): string {
+  return [
+    `port ${config.port}`,
+    config.sandbox
+      ? "Slack: local sandbox"
+      : `Slack: ${config.slack.appToken ? "Socket Mode" : "HTTP events"}`,
+    config.gemini.apiKey ? `analyst: Gemini (${config.gemini.model})` : "analyst: offline",
+    `storage: sqlite ${config.databasePath}`,
+    config.webhookSecret ? "webhooks: signed" : "webhooks: sandbox only",
+  ].join(" · ");
+}

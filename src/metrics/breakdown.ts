@@ -1,0 +1,39 @@
+import type { FactTable, Measure } from "../ingest/fact-table.js";
+import { aggregate } from "./aggregate.js";
+import type { Filter } from "./filter.js";
+import { type Figures, figuresFromSums } from "./kpis.js";
+import { MetricsError } from "./metrics-error.js";
+import { compareKeys, descendingNullsLast } from "./ordering.js";
+
+export type BreakdownRow = { key: string } & Figures;
+
+export interface BreakdownOptions {
+  filter?: Filter;
+  /** Keep only the first rows after sorting. */
+  limit?: number;
+}
+
+/** Where the money went is the first question, so rows are ordered by spend, or the next best size. */
+const SIZE_ORDER: readonly Measure[] = ["spend", "revenue", "conversions", "clicks", "impressions"];
+
+/**
+ * Figures per value of one dimension, blank cells grouped under "(not set)", largest first: by spend
+ * descending, or when the data has no spend by the first present of revenue, conversions, clicks,
+ * impressions; unknown sizes last, ties by key.
+ */
+export function breakdown(
+  facts: FactTable,
+  dimension: string,
+  options: BreakdownOptions = {},
+): BreakdownRow[] {
+  const { limit } = options;
+  if (limit !== undefined && !(Number.isInteger(limit) && limit >= 0)) {
+    throw new MetricsError(`limit must be a whole number of rows, not ${limit}`);
+  }
+  const rows = aggregate(facts, { by: [dimension], filter: options.filter }).map(
+    (group): BreakdownRow => ({ key: group.keys[0] as string, ...figuresFromSums(group.sums) }),
+  );
+  const size = SIZE_ORDER.find((measure) => facts.measures[measure]);
+  rows.sort((a, b) => (size ? descendingNullsLast(a[size], b[size]) : 0) || compareKeys(a.key, b.key));
+  return limit === undefined ? rows : rows.slice(0, limit);
+}

@@ -1,0 +1,44 @@
+/**
+ * The metrics engine: every number a person sees is computed here, from a FactTable, as plain JSON-ready
+ * objects. One typed-array pass (aggregate.ts) does the per-row work; the rest works on its few groups.
+ */
+export { type Anomaly, type AnomalyOptions, anomalies } from "./anomalies.js";
+export { type BreakdownOptions, type BreakdownRow, breakdown } from "./breakdown.js";
+export { GRAINS, type Grain } from "./calendar.js";
+export {
+  type CompareOptions,
+  comparePeriods,
+  type Delta,
+  delta,
+  type PeriodComparison,
+  type PeriodFigures,
+} from "./compare.js";
+export { dimensionColumn, looseValue, NOT_SET } from "./dimensions.js";
+export { type ChangeExplanation, type ChangeOptions, type Contribution, explainChange } from "./drivers.js";
+export type { Filter } from "./filter.js";
+export {
+  type Figures,
+  figuresFromSums,
+  isCostMetric,
+  isKpi,
+  isMetric,
+  isRate,
+  KPI_RATIOS,
+  KPIS,
+  type Kpi,
+  type KpiRatio,
+  METRICS,
+  type MeasureSums,
+  type Metric,
+} from "./kpis.js";
+export { MetricsError } from "./metrics-error.js";
+export {
+  defaultMinSpend,
+  type RankedRow,
+  type Ranking,
+  type RankOptions,
+  type RankOrder,
+  rank,
+} from "./rank.js";
+export { totals } from "./totals.js";
+export { type TrendOptions, type TrendPoint, trend } from "./trend.js";

@@ -1,0 +1,102 @@
+import type { FactTable } from "../ingest/fact-table.js";
+import { type BreakdownRow, breakdown } from "./breakdown.js";
+import type { Filter } from "./filter.js";
+import { isKpi, isMetric, METRICS, type Metric } from "./kpis.js";
+import { MetricsError } from "./metrics-error.js";
+import { compareKeys, descendingNullsLast } from "./ordering.js";
+import { median } from "./robust-stats.js";
+
+export type RankOrder = "top" | "bottom";
+
+export interface RankOptions {
+  dimension: string;
+  metric: Metric;
+  /** "top" is best for the marketer (highest roas, ctr, revenue...; lowest cpa, cpc, cpm); "bottom" the worst. */
+  order: RankOrder;
+  /** How many rows to return; 5 by default. */
+  n?: number;
+  /** Rows that spent less are left out; see `defaultMinSpend` for the default. */
+  minSpend?: number;
+  filter?: Filter;
+}
+
+export type RankedRow = { rank: number } & BreakdownRow;
+
+export interface Ranking {
+  dimension: string;
+  metric: Metric;
+  order: RankOrder;
+  /** The spend floor applied, or null when none was (ranking a measure, or data without spend). */
+  minSpend: number | null;
+  /** How many rows were left out, and why. */
+  excluded: { belowMinSpend: number; noValue: number };
+  rows: RankedRow[];
+}
+
+/** Share of the median row's spend a row must reach before its KPIs are ranked. */
+const MIN_SPEND_SHARE_OF_MEDIAN = 0.1;
+
+/**
+ * The best or worst rows of a dimension by a metric. Rows whose metric is null are left out. For cost
+ * KPIs (cpc, cpm, cpa) lower is better; for everything else, spend included, higher ranks first ("top
+ * campaigns by spend" means the biggest spenders). Ties go to the larger spender, then by key.
+ */
+export function rank(facts: FactTable, options: RankOptions): Ranking {
+  const { dimension, metric, order, n = 5, filter } = options;
+  if (!isMetric(metric))
+    throw new MetricsError(`unknown metric "${metric}"; use one of ${METRICS.join(", ")}`);
+  if (order !== "top" && order !== "bottom")
+    throw new MetricsError(`order must be "top" or "bottom", not "${order}"`);
+  if (!(Number.isInteger(n) && n >= 1))
+    throw new MetricsError(`n must be a whole number of rows, at least 1, not ${n}`);
+  const rows = breakdown(facts, dimension, { filter });
+  const minSpend = spendFloor(facts, rows, metric, options.minSpend);
+  const funded = minSpend === null ? rows : rows.filter((row) => row.spend !== null && row.spend >= minSpend);
+  const ranked = funded.filter((row) => row[metric] !== null);
+  const sign = (LOWER_IS_BETTER.has(metric) ? -1 : 1) * (order === "top" ? 1 : -1);
+  ranked.sort(
+    (a, b) =>
+      sign * ((b[metric] as number) - (a[metric] as number)) ||
+      descendingNullsLast(a.spend, b.spend) ||
+      compareKeys(a.key, b.key),
+  );
+  return {
+    dimension,
+    metric,
+    order,
+    minSpend,
+    excluded: { belowMinSpend: rows.length - funded.length, noValue: funded.length - ranked.length },
+    rows: ranked.slice(0, n).map((row, index) => ({ rank: index + 1, ...row })),
+  };
+}
+
+const LOWER_IS_BETTER: ReadonlySet<Metric> = new Set<Metric>(["cpc", "cpm", "cpa"]);
+
+function spendFloor(
+  facts: FactTable,
+  rows: readonly BreakdownRow[],
+  metric: Metric,
+  explicit?: number,
+): number | null {
+  if (explicit !== undefined) {
+    if (!(Number.isFinite(explicit) && explicit >= 0))
+      throw new MetricsError(`minSpend must be an amount of zero or more, not ${explicit}`);
+    if (!facts.measures.spend)
+      throw new MetricsError("minSpend needs spend, and this data has no spend column");
+    return explicit;
+  }
+  return isKpi(metric) && facts.measures.spend ? defaultMinSpend(rows) : null;
+}
+
+/**
+ * The default floor when ranking a KPI: 10% of the median spend of the rows that spent anything. A ratio
+ * from a row with a tenth of a typical row's money rests on a handful of clicks or one lucky sale (a $3
+ * ad set with a $90 order has a ROAS of 30), so it is not ranked against rows with real volume. The median
+ * rather than the mean keeps one very large row from lifting the floor above every ordinary one. In
+ * long-tailed dimensions (thousands of keywords, most spending cents) the median row is itself tiny: pass
+ * `minSpend` there.
+ */
+export function defaultMinSpend(rows: readonly BreakdownRow[]): number {
+  const spends = rows.flatMap((row) => (row.spend !== null && row.spend > 0 ? [row.spend] : []));
+  return spends.length === 0 ? 0 : MIN_SPEND_SHARE_OF_MEDIAN * median(spends);
+}
