@@ -154,7 +154,9 @@ export class DateColumn {
 
   finish(order: DayMonthOrder, rowCount: number): Int32Array {
     const days = new Int32Array(rowCount).fill(NO_DAY);
-    const cache = new Map<number, number>();
+    // Exports are usually sorted by date, so the previous row's day is the likeliest answer.
+    let lastPacked = -1;
+    let lastDay = NO_DAY;
     for (let row = 0; row < rowCount; row++) {
       const kind = this.kinds[row];
       if (kind === NOTHING) continue;
@@ -165,12 +167,11 @@ export class DateColumn {
         const second = packed % 100;
         packed = year * 10000 + second * 100 + first;
       }
-      let day = cache.get(packed);
-      if (day === undefined) {
-        day = civilToDay(Math.floor(packed / 10000), Math.floor(packed / 100) % 100, packed % 100);
-        cache.set(packed, day);
+      if (packed !== lastPacked) {
+        lastPacked = packed;
+        lastDay = civilToDay(Math.floor(packed / 10000), Math.floor(packed / 100) % 100, packed % 100);
       }
-      days[row] = day;
+      days[row] = lastDay;
     }
     return days;
   }

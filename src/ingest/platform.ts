@@ -123,11 +123,16 @@ const SIGNATURES: Array<{ platform: Platform; headers: string[]; preamble?: RegE
   },
 ];
 
+/** Names common in everyone's own sheets: alone they say nothing about the platform. */
+const COMMON_NAMES = new Set(["spend", "revenue", "sessions", "orders", "leads", "currency", "total sales"]);
+
 export function detectPlatform(headers: string[], preamble: string[]): Platform {
   const keys = new Set(headers.map(headerKey));
   let best: { platform: Platform; score: number } = { platform: "generic", score: 1 };
   for (const signature of SIGNATURES) {
-    let score = signature.headers.filter((header) => keys.has(header)).length;
+    let score = signature.headers
+      .filter((header) => keys.has(header))
+      .reduce((sum, header) => sum + (COMMON_NAMES.has(header) ? 0.5 : 1), 0);
     if (signature.preamble && preamble.some((line) => signature.preamble?.test(line.trim()))) score += 2;
     if (score > best.score) best = { platform: signature.platform, score };
   }

@@ -117,3 +117,10 @@ describe("platform exports", () => {
     expect(dataset.receipt.warnings[0]).toMatch(/mixes currencies \(USD, EUR\)/);
   });
 });
+
+describe("a sheet of one's own", () => {
+  it("is generic even with Spend, Revenue and Currency columns", () => {
+    const dataset = readText("Date,Campaign,Spend,Revenue,Currency\n2024-01-01,A,10,40,USD\n");
+    expect(dataset.receipt.platform).toBe("generic");
+  });
+});

@@ -1,0 +1,92 @@
+import { type AnalystAnswer, answerQuestion, silentLogger } from "../src/agent/index.js";
+import { formatMetric } from "../src/format/format-figures.js";
+import type { EvalCase, ExpectedFigure } from "./eval-case.js";
+import type { FixtureRecord } from "./fixtures/fixture.js";
+import { loadFixture } from "./fixtures/index.js";
+import { referenceChange, referenceValue } from "./reference.js";
+
+/** Questions are asked as of this day, so the offline analyst's answers never depend on the clock. */
+export const EVAL_TODAY = "2024-04-02";
+
+export interface CaseResult {
+  id: string;
+  question: string;
+  passed: boolean;
+  problems: string[];
+  answer: AnalystAnswer;
+}
+
+/** Asks the case's question (after its earlier ones) of the offline analyst and checks the answer. */
+export async function scoreCase(evalCase: EvalCase): Promise<CaseResult> {
+  const fixture = loadFixture(evalCase.fixture);
+  let history: unknown;
+  for (const earlier of evalCase.after ?? []) {
+    history = (await ask(earlier, fixture.dataset, history)).history;
+  }
+  const answer = await ask(evalCase.question, fixture.dataset, history);
+  const problems: string[] = [];
+  if (answer.engine !== "offline") problems.push(`answered by ${answer.engine}, not offline`);
+  for (const expected of evalCase.tools) {
+    if (
+      !answer.toolCalls.some(
+        (call) => call.name === expected.name && contains(call.args, expected.args ?? {}),
+      )
+    ) {
+      problems.push(`no call ${expected.name} ${JSON.stringify(expected.args ?? {})}`);
+    }
+  }
+  const failed = answer.toolCalls.find((call) => !call.ok);
+  if (failed && !evalCase.refusal) problems.push(`${failed.name} failed: ${failed.error}`);
+  if (evalCase.refusal && !failed) problems.push("expected the data to refuse, but every tool answered");
+  for (const figure of evalCase.figures ?? []) {
+    const texts = expectedTexts(figure, fixture.records, fixture.currency);
+    if (!texts.some((text) => answer.text.includes(text))) {
+      problems.push(`missing figure ${texts.join(" or ")} (${describe(figure)})`);
+    }
+  }
+  for (const mention of evalCase.mentions ?? []) {
+    if (!answer.text.includes(mention)) problems.push(`missing "${mention}"`);
+  }
+  for (const absent of evalCase.absent ?? []) {
+    if (answer.text.includes(absent)) problems.push(`should not say "${absent}"`);
+  }
+  if (evalCase.charts !== undefined && answer.charts.length !== evalCase.charts) {
+    problems.push(`${answer.charts.length} charts, expected ${evalCase.charts}`);
+  }
+  if (answer.unverified.length > 0) problems.push(`unverified figures: ${answer.unverified.join(", ")}`);
+  return { id: evalCase.id, question: evalCase.question, passed: problems.length === 0, problems, answer };
+}
+
+function ask(question: string, dataset: Parameters<typeof answerQuestion>[0]["dataset"], history: unknown) {
+  return answerQuestion({ question, dataset, history, today: EVAL_TODAY, logger: silentLogger });
+}
+
+/** The expected text, and its other rounding when the value sits on a rounding tie (85.685 -> 85.68 or 85.69). */
+function expectedTexts(
+  figure: ExpectedFigure,
+  records: readonly FixtureRecord[],
+  currency: string | null,
+): string[] {
+  if ("change" in figure) {
+    return [referenceChange(records, figure.metric, figure.change.current, figure.change.previous)];
+  }
+  const value = referenceValue(records, figure.metric, figure);
+  if (value === null) return [formatMetric(figure.metric, null, currency)];
+  const nudged = [value, value * (1 + 1e-9), value * (1 - 1e-9)];
+  return [...new Set(nudged.map((candidate) => formatMetric(figure.metric, candidate, currency)))];
+}
+
+function describe(figure: ExpectedFigure): string {
+  return JSON.stringify(figure);
+}
+
+/** Whether `actual` holds everything in `expected` (objects by key, arrays and values by equality). */
+function contains(actual: unknown, expected: unknown): boolean {
+  if (expected !== null && typeof expected === "object" && !Array.isArray(expected)) {
+    if (actual === null || typeof actual !== "object" || Array.isArray(actual)) return false;
+    return Object.entries(expected).every(([key, value]) =>
+      contains((actual as Record<string, unknown>)[key], value),
+    );
+  }
+  return JSON.stringify(actual) === JSON.stringify(expected);
+}

@@ -1,0 +1,145 @@
+import type { Dataset, FactTable } from "../ingest/index.js";
+import { type AnalystLogger, stderrLogger } from "./analyst-logger.js";
+import { checkNumbers } from "./checker/number-checker.js";
+import { fallbackNote, GeminiFailure } from "./gemini/gemini-failure.js";
+import { DEFAULT_LOOP_LIMITS, type LoopLimits, runGeminiLoop } from "./gemini/gemini-loop.js";
+import { recordExchange, type ThreadMemory, threadMemoryFor } from "./history/thread-memory.js";
+import { answerOffline } from "./offline/offline-analyst.js";
+import { redactSecret } from "./redact-secret.js";
+import type { ToolCallRecord } from "./tool-runner.js";
+import type { ChartImage, Json, ToolContext } from "./tools/tool.js";
+
+/** What the app passes in: `Config` from src/config fits `config`. */
+export interface AnswerRequest {
+  question: string;
+  dataset: Dataset;
+  /** The thread's memory as stored after the previous answer (`AnalystAnswer.history`), if any. */
+  history?: unknown;
+  config?: { gemini: { apiKey?: string; model: string; baseUrl?: string } };
+  /** Rows pushed by automations, when the workspace has any. */
+  live?: FactTable;
+  /** YYYY-MM-DD; the wall clock by default. */
+  today?: string;
+  logger?: AnalystLogger;
+  /** Step limit, timeouts and retries of the Gemini loop. */
+  limits?: LoopLimits;
+}
+
+export interface AnalystAnswer {
+  /** Slack mrkdwn. */
+  text: string;
+  /** Charts drawn for this answer, to upload with it. */
+  charts: ChartImage[];
+  toolCalls: ToolCallRecord[];
+  /** Figures in `text` that no tool of this turn produced (see `unverifiedNote`). */
+  unverified: string[];
+  engine: "gemini" | "offline";
+  /** Why the offline analyst answered although Gemini is configured. */
+  note?: string;
+  /** The thread's memory with this exchange: store it and pass it back with the next question. */
+  history: ThreadMemory;
+}
+
+/**
+ * Answers a question about a thread's dataset: with Gemini calling the tools when a key is configured,
+ * else (or when Gemini fails) with the offline analyst calling the same tools. Every figure of the answer
+ * is checked against this turn's tool results; the ones no tool produced are returned and logged.
+ */
+export async function answerQuestion(request: AnswerRequest): Promise<AnalystAnswer> {
+  const logger = request.logger ?? stderrLogger;
+  const memory = threadMemoryFor(request.dataset, request.history);
+  const today = request.today ?? new Date().toISOString().slice(0, 10);
+  const newContext = (): ToolContext => ({ dataset: request.dataset, live: request.live, today, charts: [] });
+  const gemini = request.config?.gemini;
+  let note: string | undefined;
+  if (gemini?.apiKey) {
+    const context = newContext();
+    try {
+      const outcome = await runGeminiLoop({
+        settings: { apiKey: gemini.apiKey, model: gemini.model, baseUrl: gemini.baseUrl },
+        context,
+        memory,
+        question: request.question,
+        limits: request.limits ?? DEFAULT_LOOP_LIMITS,
+        logger,
+      });
+      return finish(request, memory, logger, { ...outcome, engine: "gemini", charts: context.charts });
+    } catch (error) {
+      const failure = error instanceof GeminiFailure ? error : null;
+      const detail =
+        error instanceof Error ? (failure ? error.message : (error.stack ?? error.message)) : String(error);
+      logger.warn(`Gemini gave no answer, answering offline: ${redactSecret(detail, gemini.apiKey)}`);
+      note = fallbackNote(failure?.reason ?? "bad_response");
+    }
+  }
+  const context = newContext();
+  const offline = await answerOfflineSafely(request.question, context, memory, logger);
+  return finish(request, memory, logger, { ...offline, engine: "offline", charts: context.charts, note });
+}
+
+/** The last line of defence: a bug of ours is logged with its stack, and the person gets one sentence. */
+async function answerOfflineSafely(
+  question: string,
+  context: ToolContext,
+  memory: ThreadMemory,
+  logger: AnalystLogger,
+): Promise<{ text: string; toolCalls: ToolCallRecord[] }> {
+  try {
+    return await answerOffline(question, context, memory, logger);
+  } catch (error) {
+    logger.warn(
+      `the offline analyst failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
+    return {
+      text: "Sorry, something went wrong on my side while answering that; it has been logged.",
+      toolCalls: [],
+    };
+  }
+}
+
+interface Drafted {
+  text: string;
+  toolCalls: ToolCallRecord[];
+  engine: "gemini" | "offline";
+  charts: ChartImage[];
+  note?: string;
+}
+
+function finish(
+  request: AnswerRequest,
+  memory: ThreadMemory,
+  logger: AnalystLogger,
+  draft: Drafted,
+): AnalystAnswer {
+  const evidence: Json[] = draft.toolCalls.flatMap((call) => [call.args, call.result ?? null]);
+  const { facts, receipt } = request.dataset;
+  const names = [
+    receipt.file,
+    ...Object.keys(facts.dimensions),
+    ...Object.values(facts.dimensions).flatMap((column) => column.values),
+  ];
+  const { unverified } = checkNumbers(draft.text, { results: evidence, question: request.question, names });
+  if (unverified.length > 0) {
+    logger.warn(`${draft.engine} answer states figures no tool produced: ${unverified.join(", ")}`);
+  }
+  return {
+    text: draft.text,
+    charts: draft.charts,
+    toolCalls: draft.toolCalls,
+    unverified,
+    engine: draft.engine,
+    ...(draft.note ? { note: draft.note } : {}),
+    history: recordExchange(memory, {
+      question: request.question,
+      answer: draft.text,
+      engine: draft.engine,
+      toolCalls: draft.toolCalls,
+    }),
+  };
+}
+
+/** The line a reply carries when some of its figures could not be traced to a tool result. */
+export function unverifiedNote(unverified: readonly string[]): string | null {
+  if (unverified.length === 0) return null;
+  return `:warning: Not found in this answer's tool results, so unverified: ${unverified.join(", ")}`;
+}

@@ -1,0 +1,67 @@
+import { GoogleGenAI } from "@google/genai";
+import { type AnalystLogger, stderrLogger } from "../analyst-logger.js";
+import { checkNumbers } from "../checker/number-checker.js";
+import { callWithRetry } from "../gemini/call-with-retry.js";
+import { fallbackNote, GeminiFailure } from "../gemini/gemini-failure.js";
+import { DEFAULT_LOOP_LIMITS, type LoopLimits } from "../gemini/gemini-loop.js";
+import { redactSecret } from "../redact-secret.js";
+import type { Json } from "../tools/tool.js";
+import type { InsightsSummary } from "./insights-summary.js";
+import { offlineInsights } from "./offline-insights.js";
+
+export interface InsightsOptions {
+  config?: { gemini: { apiKey?: string; model: string; baseUrl?: string } };
+  logger?: AnalystLogger;
+  limits?: LoopLimits;
+}
+
+const INSIGHTS_PROMPT = [
+  "You are a senior performance marketer. From the analysis summary (JSON) you are given, write a short strategic analysis in Markdown with three sections: ## Headline, ## What stands out, ## Next actions.",
+  "Use only figures present in the summary, formatted for reading (money in its currency, ctr and cvr as percentages, ROAS as 3.2x); never compute or estimate new ones.",
+  "Say what the data cannot tell (e.g. no revenue means no ROAS). Give two to four concrete next actions. Add an attribution caveat when several platforms are mixed.",
+].join("\n");
+
+/**
+ * Markdown insights for an analysis summary (`POST /ai/generate-insights`): Gemini when a key is
+ * configured, the offline writer otherwise or when Gemini fails. Figures Gemini states that the summary
+ * does not hold are listed under the text.
+ */
+export async function generateInsights(
+  summary: InsightsSummary,
+  options: InsightsOptions = {},
+): Promise<string> {
+  const logger = options.logger ?? stderrLogger;
+  const gemini = options.config?.gemini;
+  if (!gemini?.apiKey) return offlineInsights(summary);
+  const limits = options.limits ?? DEFAULT_LOOP_LIMITS;
+  try {
+    const client = new GoogleGenAI({
+      apiKey: gemini.apiKey,
+      ...(gemini.baseUrl ? { httpOptions: { baseUrl: gemini.baseUrl } } : {}),
+    });
+    const response = await callWithRetry(
+      (abortSignal) =>
+        client.models.generateContent({
+          model: gemini.model,
+          contents: [{ role: "user", parts: [{ text: `Analysis summary:\n${JSON.stringify(summary)}` }] }],
+          config: { systemInstruction: INSIGHTS_PROMPT, temperature: 0.3, abortSignal },
+        }),
+      limits.retry,
+    );
+    const text = (response.candidates?.[0]?.content?.parts ?? [])
+      .filter((part) => typeof part.text === "string" && !part.thought)
+      .map((part) => part.text)
+      .join("")
+      .trim();
+    if (text === "") throw new GeminiFailure("bad_response", "no text in the answer");
+    const { unverified } = checkNumbers(text, { results: [summary as unknown as Json] });
+    if (unverified.length === 0) return text;
+    logger.warn(`insights state figures the summary does not hold: ${unverified.join(", ")}`);
+    return `${text}\n\n_Unverified figures (not in the analysis): ${unverified.join(", ")}_`;
+  } catch (error) {
+    const reason = error instanceof GeminiFailure ? error.reason : "bad_response";
+    const detail = error instanceof Error ? error.message : String(error);
+    logger.warn(`Gemini gave no insights, writing them offline: ${redactSecret(detail, gemini.apiKey)}`);
+    return `> ${fallbackNote(reason)}\n\n${offlineInsights(summary)}`;
+  }
+}

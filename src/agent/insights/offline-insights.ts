@@ -1,0 +1,71 @@
+import { formatMetric } from "../../format/format-figures.js";
+import { isMetric, type Metric } from "../../metrics/index.js";
+import { label, metricWords } from "../offline/answer-wording.js";
+import type { InsightsSummary } from "./insights-summary.js";
+
+type Row = { key: string; [field: string]: unknown };
+
+/** Rows that spent under this share of the median row are too small to call best or worst. */
+const MIN_SPEND_SHARE_OF_MEDIAN = 0.1;
+const HEADLINE: readonly Metric[] = ["spend", "revenue", "conversions", "roas", "cpa", "ctr", "cvr"];
+
+/** Markdown insights from an analysis summary without an LLM: headline figures, standouts, next actions. */
+export function offlineInsights(summary: InsightsSummary): string {
+  const currency = summary.source?.currency ?? null;
+  const said = (metric: Metric, value: unknown) =>
+    formatMetric(metric, typeof value === "number" ? value : null, currency);
+  const totals = summary.totals;
+  const headline = HEADLINE.filter((metric) => typeof totals[metric] === "number").map(
+    (metric) => `${label(metric)} ${said(metric, totals[metric])}`,
+  );
+  const range = summary.source?.dateRange;
+  const lines = [
+    "## Headline",
+    `${headline.join(" · ") || "No figures to report."}${range ? ` (${range.from} to ${range.to})` : ""}`,
+  ];
+  const rows = (summary.breakdown ?? []) as Row[];
+  const efficiency: Metric | null =
+    typeof totals.roas === "number" ? "roas" : typeof totals.cpa === "number" ? "cpa" : null;
+  const segment = summary.by ?? "segment";
+  const ranked = efficiency ? rankRows(rows, efficiency) : [];
+  const best = ranked[0];
+  const worst = ranked[ranked.length - 1];
+  if (efficiency && best && worst && best !== worst) {
+    lines.push(
+      "## What stands out",
+      `- Best ${metricWords(efficiency)}: **${best.key}** at ${said(efficiency, best[efficiency])} on ${said("spend", best.spend)} spend.`,
+      `- Weakest ${metricWords(efficiency)}: **${worst.key}** at ${said(efficiency, worst[efficiency])} on ${said("spend", worst.spend)} spend.`,
+    );
+    const biggest = [...rows].sort((a, b) => Number(b.spend ?? 0) - Number(a.spend ?? 0))[0];
+    if (biggest) lines.push(`- Largest spend: **${biggest.key}** with ${said("spend", biggest.spend)}.`);
+    lines.push(
+      "## Next actions",
+      `1. Cap **${worst.key}** and move that budget towards **${best.key}**, in steps, watching ${metricWords(efficiency)} after each.`,
+      `2. Check **${worst.key}**'s creatives, audiences and landing page before cutting it entirely.`,
+      "3. Re-run this analysis after a full week to confirm the shift paid off.",
+    );
+  } else {
+    lines.push(
+      "## Next actions",
+      `1. Break the figures down by campaign or channel to see which ${segment}s drive the results.`,
+      efficiency
+        ? `2. Track ${metricWords(efficiency)} weekly to catch a drift early.`
+        : "2. Add revenue or conversions to the export: without them, efficiency cannot be judged.",
+    );
+  }
+  return lines.join("\n");
+}
+
+/** Rows with the metric and enough spend to judge, best first (lowest first for CPA). */
+function rankRows(rows: readonly Row[], metric: Metric): Row[] {
+  if (!isMetric(metric)) return [];
+  const spends = rows
+    .map((row) => Number(row.spend))
+    .filter((spend) => spend > 0)
+    .sort((a, b) => a - b);
+  const median = spends.length > 0 ? (spends[Math.floor((spends.length - 1) / 2)] ?? 0) : 0;
+  const floor = median * MIN_SPEND_SHARE_OF_MEDIAN;
+  const usable = rows.filter((row) => typeof row[metric] === "number" && Number(row.spend ?? 0) >= floor);
+  const sign = metric === "cpa" ? 1 : -1;
+  return usable.sort((a, b) => sign * (Number(a[metric]) - Number(b[metric])));
+}

@@ -1,0 +1,38 @@
+import type { Metric } from "../../metrics/index.js";
+import type { JsonObject } from "../tools/tool.js";
+import { dimensionWords, figure, label, scopeLine, type Wording } from "./answer-wording.js";
+
+const MAX_ROWS_LISTED = 10;
+
+/** Totals: one bold line for a figure or two, a bullet per figure beyond that. */
+export function writeTotals(result: JsonObject, wording: Wording, notes: readonly string[]): string {
+  const totals = (result.totals ?? {}) as JsonObject;
+  const metrics = Object.keys(totals) as Metric[];
+  const said = metrics.map((metric) => `${label(metric)}: ${figure(wording, metric, totals[metric])}`);
+  const body =
+    metrics.length <= 2
+      ? `*${said.join(" · ")}*`
+      : [`*Performance*`, ...said.map((line) => `• ${line}`)].join("\n");
+  return `${body}\n${scopeLine(result.scope, notes)}`;
+}
+
+/** A breakdown: a bullet per value, largest first, then the total. */
+export function writeBreakdown(result: JsonObject, wording: Wording, notes: readonly string[]): string {
+  const rows = (result.rows ?? []) as JsonObject[];
+  const dimension = String(result.group_by ?? "value");
+  const totals = (result.totals ?? {}) as JsonObject;
+  const metrics = Object.keys(totals) as Metric[];
+  const heading = `*${metrics.map(label).join(", ")} by ${dimensionWords(dimension)}* (largest first)`;
+  const cells = (row: JsonObject) =>
+    metrics.length === 1
+      ? figure(wording, metrics[0] as Metric, row[metrics[0] as Metric])
+      : metrics.map((metric) => `${label(metric)} ${figure(wording, metric, row[metric])}`).join(" · ");
+  const shown = rows.slice(0, MAX_ROWS_LISTED).map((row) => `• ${row.key}: ${cells(row)}`);
+  const total = Number(result.rows_total ?? rows.length);
+  const more =
+    total > shown.length ? [`…and ${total - shown.length} more ${dimensionWords(dimension, true)}`] : [];
+  const overall = `Overall: ${cells(totals)}`;
+  if (rows.length === 0)
+    return `No ${dimensionWords(dimension, true)} have rows here.\n${scopeLine(result.scope, notes)}`;
+  return [heading, ...shown, ...more, overall, scopeLine(result.scope, notes)].join("\n");
+}

@@ -1,0 +1,114 @@
+import { isKpi, type Metric } from "../../metrics/index.js";
+import type { JsonObject } from "../tools/tool.js";
+import {
+  asMetric,
+  capitalized,
+  dimensionWords,
+  figure,
+  label,
+  metricWords,
+  scopeLine,
+  type Wording,
+} from "./answer-wording.js";
+import type { Direction } from "./question-parser.js";
+
+interface RankedRow {
+  rank: number;
+  key: string;
+  [metric: string]: unknown;
+}
+
+/** A ranking: the answer first when one was asked for ("which channel"), then the list. */
+export function writeRanking(
+  result: JsonObject,
+  wording: Wording,
+  options: { singular: boolean; direction: Direction | null; notes: readonly string[] },
+): string {
+  const metric = asMetric(result.metric);
+  const dimension = String(result.dimension);
+  const rows = (result.rows ?? []) as unknown as RankedRow[];
+  const best = result.order === "best first";
+  const word = headingWord(options.direction, best, metric);
+  const lines: string[] = [];
+  const [first] = rows;
+  if (!first) {
+    lines.push(`No ${dimensionWords(dimension, true)} have a ${label(metric)} here.`);
+  } else {
+    const heading = `${word} ${metricWords(metric)} by ${dimensionWords(dimension)}`;
+    lines.push(
+      options.singular
+        ? `*${heading}: ${first.key} at ${value(wording, metric, first)}*`
+        : `*${heading}* (${best ? "best" : "worst"} first)`,
+    );
+    for (const row of rows)
+      lines.push(`${row.rank}. ${row.key}: ${value(wording, metric, row)}${context(wording, metric, row)}`);
+  }
+  lines.push(...leftOut(result, wording, dimension));
+  lines.push(scopeLine(result.scope, options.notes));
+  return lines.join("\n");
+}
+
+/** Cut-or-scale advice from the worst and best of a dimension, with concrete next actions. */
+export function writeRecommendation(
+  worst: JsonObject,
+  bestResult: JsonObject,
+  wording: Wording,
+  notes: readonly string[],
+): string {
+  const metric = asMetric(worst.metric);
+  const dimension = String(worst.dimension);
+  const weak = (worst.rows ?? []) as unknown as RankedRow[];
+  const strong = ((bestResult.rows ?? []) as unknown as RankedRow[]).filter(
+    (row) => !weak.some((other) => other.key === row.key),
+  );
+  const plural = dimensionWords(dimension, true);
+  if (weak.length === 0 || strong.length === 0) {
+    return `Too few ${plural} with enough spend to tell what to cut from what to scale.\n${scopeLine(worst.scope, notes)}`;
+  }
+  const item = (row: RankedRow) =>
+    `• ${row.key}: ${label(metric)} ${value(wording, metric, row)}${context(wording, metric, row)}`;
+  const cut = weak.map((row) => row.key).join(", ");
+  const grow = strong.map((row) => row.key).join(", ");
+  return [
+    `*Where to act on ${plural}, judged by ${label(metric)}*`,
+    `Cut or cap (weakest ${label(metric)}):`,
+    ...weak.map(item),
+    `Scale (strongest ${label(metric)}):`,
+    ...strong.map(item),
+    "*Next actions*",
+    `1. Cap or pause ${cut}, and move that budget to ${grow}.`,
+    `2. Before pausing, check each one's weekly trend: a recent drop calls for a creative or audience fix, a steady low ${label(metric)} for a cut.`,
+    `3. Raise budgets on ${grow} in steps and check that their ${label(metric)} holds before the next step.`,
+    ...leftOut(worst, wording, dimension),
+    scopeLine(worst.scope, notes),
+  ].join("\n");
+}
+
+/** "Best ROAS", "Lowest CPA", "Highest spend": volumes have no best, only more or less. */
+function headingWord(direction: Direction | null, best: boolean, metric: Metric): string {
+  if (direction === "high") return "Highest";
+  if (direction === "low") return "Lowest";
+  if (!isKpi(metric)) return best ? "Highest" : "Lowest";
+  return capitalized(best ? "best" : "worst");
+}
+
+function value(wording: Wording, metric: Metric, row: RankedRow): string {
+  return figure(wording, metric, row[metric] as number | null);
+}
+
+/** Spend next to a ratio, so a great ROAS on little money is read for what it is. */
+function context(wording: Wording, metric: Metric, row: RankedRow): string {
+  if (metric === "spend" || typeof row.spend !== "number") return "";
+  return ` on ${figure(wording, "spend", row.spend)} spend`;
+}
+
+function leftOut(result: JsonObject, wording: Wording, dimension: string): string[] {
+  const left = (result.left_out ?? {}) as { below_min_spend?: number };
+  const floor = result.min_spend;
+  if (!left.below_min_spend || typeof floor !== "number") return [];
+  const count = left.below_min_spend;
+  const noun = count === 1 ? dimensionWords(dimension) : dimensionWords(dimension, true);
+  return [
+    `_Left out: ${count} ${noun} that spent under ${figure(wording, "spend", floor)}, too little to judge._`,
+  ];
+}

@@ -1,0 +1,164 @@
+import { formatPercent } from "../../format/format-figures.js";
+import { isKpi, KPI_RATIOS, type Metric } from "../../metrics/index.js";
+import type { Json, JsonObject } from "../tools/tool.js";
+import {
+  asMetric,
+  capitalized,
+  change,
+  dimensionWords,
+  figure,
+  label,
+  metricWords,
+  scopeLine,
+  signedFigure,
+  type Wording,
+} from "./answer-wording.js";
+
+const MAX_PERIODS_LISTED = 12;
+const WORSE_WHEN_UP: ReadonlySet<Metric> = new Set<Metric>(["cpc", "cpm", "cpa"]);
+const NEUTRAL: ReadonlySet<Metric> = new Set<Metric>(["spend", "impressions"]);
+
+export function writeTrend(result: JsonObject, wording: Wording, notes: readonly string[]): string {
+  const grain = String(result.grain ?? "day");
+  const points = (result.points ?? []) as JsonObject[];
+  const totals = (result.totals ?? {}) as JsonObject;
+  const metrics = Object.keys(totals) as Metric[];
+  const highest = (result.highest ?? {}) as Record<string, { period: string; value: number } | null>;
+  const lowest = (result.lowest ?? {}) as Record<string, { period: string; value: number } | null>;
+  const summaries = metrics.map((metric) => {
+    const high = highest[metric];
+    const low = lowest[metric];
+    const range =
+      high && low
+        ? `highest ${when(grain, high.period)} (${figure(wording, metric, high.value)}), lowest ${when(grain, low.period)} (${figure(wording, metric, low.value)})`
+        : "no value in any period";
+    return `*${label(metric)} per ${grain}*: ${range}; ${figure(wording, metric, totals[metric])} over the whole window.`;
+  });
+  const shown = points.slice(-MAX_PERIODS_LISTED);
+  const listed = shown.map(
+    (point) =>
+      `• ${capitalized(periodWords(grain, String(point.period)))}: ${metrics.map((metric) => figure(wording, metric, point[metric])).join(" · ")}`,
+  );
+  const omitted =
+    points.length > shown.length ? [`_Showing the last ${shown.length} of ${points.length} ${grain}s._`] : [];
+  const partial =
+    grain === "day" ? [] : [`_The first and last ${grain}s may cover only part of the ${grain}._`];
+  return [...summaries, ...listed, ...omitted, ...partial, scopeLine(result.scope, notes)].join("\n");
+}
+
+export function writeComparison(result: JsonObject, wording: Wording, notes: readonly string[]): string {
+  const current = (result.current ?? {}) as JsonObject;
+  const previous = (result.previous ?? {}) as JsonObject;
+  const now = (current.figures ?? {}) as JsonObject;
+  const before = (previous.figures ?? {}) as JsonObject;
+  const changes = (result.changes ?? {}) as JsonObject;
+  const metrics = Object.keys(now) as Metric[];
+  const heading = `*${current.from} to ${current.to} vs ${previous.from} to ${previous.to}*`;
+  const lines = metrics.map((metric) => {
+    const delta = changes[metric] as { relative?: number | null } | undefined;
+    return `• ${label(metric)}: ${figure(wording, metric, now[metric])} vs ${figure(wording, metric, before[metric])} (${change(delta)}${tone(metric, delta?.relative ?? null)})`;
+  });
+  return [heading, ...lines, scopeLine(result.scope, notes)].join("\n");
+}
+
+export function writeAnomalies(
+  results: readonly JsonObject[],
+  wording: Wording,
+  notes: readonly string[],
+): string {
+  const sections = results.map((result) => {
+    const metric = asMetric(result.metric);
+    const found = (result.anomalies ?? []) as JsonObject[];
+    if (found.length === 0) {
+      return `*No unusual days for ${label(metric)}*: every day stayed within the expected range.`;
+    }
+    const count = Number(result.anomalies_found ?? found.length);
+    const days = found.map(
+      (day) =>
+        `• ${day.date}: ${figure(wording, metric, day.actual)}, ${day.direction} the expected ${figure(wording, metric, day.expected_low)} to ${figure(wording, metric, day.expected_high)} (typical day ${figure(wording, metric, day.typical_day)})`,
+    );
+    return [`*${count} unusual ${count === 1 ? "day" : "days"} for ${label(metric)}*`, ...days].join("\n");
+  });
+  return [...sections, scopeLine(results[0]?.scope, notes)].join("\n");
+}
+
+/** The change, what it is made of, and the values of the dimension that moved it most. */
+export function writeExplanation(
+  comparison: JsonObject,
+  explanation: JsonObject,
+  wording: Wording,
+  notes: readonly string[],
+): string {
+  const metric = asMetric(explanation.metric);
+  const dimension = String(explanation.dimension);
+  const previous = explanation.previous_value as number | null;
+  const current = explanation.current_value as number | null;
+  const relative = explanation.relative_change as number | null;
+  const verb = previous === current ? "stayed at" : "went from";
+  const headline =
+    previous === current
+      ? `*${label(metric)} ${verb} ${figure(wording, metric, current)}*`
+      : `*${label(metric)} ${verb} ${figure(wording, metric, previous)} to ${figure(wording, metric, current)} (${change({ relative, absolute: explanation.change ?? null })})*`;
+  const lines = [headline, ...components(comparison, metric, wording)];
+  const contributors = (explanation.contributors ?? []) as JsonObject[];
+  if (contributors.length > 0) {
+    lines.push(`Largest contributions by ${dimensionWords(dimension)}:`);
+    for (const item of contributors.slice(0, 5)) lines.push(`• ${contributorLine(item, metric, wording)}`);
+  }
+  lines.push(scopeLine(explanation.scope, notes));
+  return lines.join("\n");
+}
+
+function components(comparison: JsonObject, metric: Metric, wording: Wording): string[] {
+  if (!isKpi(metric)) return [];
+  const now = ((comparison.current as JsonObject | undefined)?.figures ?? {}) as JsonObject;
+  const before = ((comparison.previous as JsonObject | undefined)?.figures ?? {}) as JsonObject;
+  const changes = (comparison.changes ?? {}) as JsonObject;
+  const { numerator, denominator } = KPI_RATIOS[metric];
+  const parts = [numerator, denominator]
+    .filter((part) => part in now)
+    .map(
+      (part) =>
+        `${metricWords(part)} ${figure(wording, part, before[part])} to ${figure(wording, part, now[part])} (${change(changes[part])})`,
+    );
+  return parts.length > 0 ? [`Behind it: ${parts.join(", ")}.`] : [];
+}
+
+function contributorLine(item: JsonObject, metric: Metric, wording: Wording): string {
+  const contribution = signedFigure(wording, metric, item.contribution);
+  const own = `its own ${label(metric)} went from ${figure(wording, metric, item.previous)} to ${figure(wording, metric, item.current)}`;
+  if (!isKpi(metric))
+    return `${item.key}: ${contribution} (${figure(wording, metric, item.previous)} to ${figure(wording, metric, item.current)})`;
+  const mix = Math.abs(Number(item.mix_effect ?? 0));
+  const rate = Math.abs(Number(item.rate_effect ?? 0));
+  if (rate >= mix) return `${item.key}: ${contribution} of the change; ${own}`;
+  const denominator = metricWords(KPI_RATIOS[metric].denominator);
+  return `${item.key}: ${contribution} of the change; its share of ${denominator} went from ${share(item.previous_share)} to ${share(item.current_share)}`;
+}
+
+function share(value: Json | undefined): string {
+  return typeof value === "number" ? formatPercent(value, 1) : "n/a";
+}
+
+/** Whether a change is good news: up is worse for cost KPIs, better for the rest; volume is neutral. */
+function tone(metric: Metric, relative: number | null): string {
+  if (relative === null || relative === 0 || NEUTRAL.has(metric)) return "";
+  const up = relative > 0;
+  return up === WORSE_WHEN_UP.has(metric) ? ", worse" : ", better";
+}
+
+/** "in the week of 2024-03-04", "in March 2024", "on 2024-03-12". */
+function when(grain: string, period: string): string {
+  return grain === "day"
+    ? `on ${period}`
+    : `in ${grain === "week" ? "the " : ""}${periodWords(grain, period)}`;
+}
+
+function periodWords(grain: string, period: string): string {
+  if (grain === "week") return `week of ${period}`;
+  if (grain === "month") {
+    const date = new Date(`${period}T00:00:00Z`);
+    return date.toLocaleDateString("en-US", { month: "long", year: "numeric", timeZone: "UTC" });
+  }
+  return period;
+}

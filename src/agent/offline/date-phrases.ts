@@ -1,0 +1,232 @@
+import { civilToDay, type DateRange, dayToIso, NO_DAY } from "../../ingest/index.js";
+import { RELATIVE_PERIODS, type RelativePeriod } from "../tool-support/relative-periods.js";
+import { blankOut } from "./text-spans.js";
+import { NUMBER_WORDS } from "./vocabulary.js";
+
+/** A period a question names: relative to the anchor day, or explicit dates. */
+export type PeriodSlot =
+  | { kind: "relative"; period: RelativePeriod; index: number }
+  | {
+      kind: "range";
+      range: DateRange;
+      index: number;
+      /** "from February to March": the two months, for a question that compares them. */
+      ends?: [DateRange, DateRange];
+    };
+
+export interface DatePhrases {
+  slots: PeriodSlot[];
+  /** "as of today": relative periods count back from today instead of the data's last date. */
+  relativeTo: "data" | "today";
+  /** A comparison was named ("week over week", "the week before") even if only one period was. */
+  comparison: boolean;
+  /** The text with the date phrases blanked out. */
+  rest: string;
+}
+
+/** The data's dated span in day numbers, to pick the year of "March" and the end of "since ...". */
+export interface DataDays {
+  first: number | null;
+  last: number | null;
+  /** Used when the data has no dates. */
+  todayYear: number;
+}
+
+const MONTHS = [
+  ["january", "jan"],
+  ["february", "feb"],
+  ["march", "mar"],
+  ["april", "apr"],
+  ["may"],
+  ["june", "jun"],
+  ["july", "jul"],
+  ["august", "aug"],
+  ["september", "sept", "sep"],
+  ["october", "oct"],
+  ["november", "nov"],
+  ["december", "dec"],
+] as const;
+const MONTH_WORD = MONTHS.flat().join("|");
+const ISO = "(\\d{4}-\\d{2}-\\d{2})";
+const COUNT = `(\\d{1,3}|${Object.keys(NUMBER_WORDS).join("|")})`;
+const ORDINAL = "(?:st|nd|rd|th)?";
+const MS_PER_DAY = 86_400_000;
+
+/** Named periods, and whether the words themselves ask for a comparison; null: no period of its own. */
+const NAMED: ReadonlyArray<readonly [RegExp, RelativePeriod | null, boolean]> = [
+  [/\b(?:week over week|wow)\b/g, "last_7_days", true],
+  [/\b(?:month over month|mom)\b/g, "last_month", true],
+  [/\b(?:the )?(?:week before(?: that)?|previous week|prior week)\b/g, null, true],
+  [/\b(?:the )?(?:month before(?: that)?|previous month|prior month)\b/g, null, true],
+  [/\b(?:the )?(?:previous|prior) period\b/g, null, true],
+  [/\bthis week\b/g, "this_week", false],
+  [/\b(?:last|past) week\b/g, "last_week", false],
+  [/\bthis month\b|\bmonth to date\b|\bmtd\b/g, "this_month", false],
+  [/\blast month\b/g, "last_month", false],
+  [/\bpast month\b/g, "last_30_days", false],
+  [/\b(?:yesterday|today|latest day|last day|most recent day)\b/g, "latest_day", false],
+];
+
+/**
+ * Reads the periods a question names, in the order it names them: ISO dates and ranges, "since", "last
+ * N days/weeks/months", this/last week or month, yesterday, quarters, year to date, month names (with or
+ * without a year; without one, the latest year of the data that has that month).
+ */
+export function readDatePhrases(lowered: string, data: DataDays): DatePhrases {
+  let rest = lowered;
+  const slots: PeriodSlot[] = [];
+  let relativeTo: "data" | "today" = "data";
+  let comparison = false;
+  const take = (pattern: RegExp, read: (match: RegExpMatchArray) => PeriodSlot | "marker" | null) => {
+    for (const match of [...rest.matchAll(pattern)]) {
+      const slot = read(match);
+      if (slot === null) continue;
+      if (slot !== "marker") slots.push(slot);
+      rest = blankOut(rest, match.index ?? 0, match[0].length);
+    }
+  };
+  const last = data.last;
+  take(/\b(?:as of|relative to|until|up to|compared to) today\b|\bcalendar\b/g, () => {
+    relativeTo = "today";
+    return "marker";
+  });
+  take(new RegExp(`\\b(?:from|between)\\s+${ISO}\\s+(?:to|and|until|through|till)\\s+${ISO}`, "g"), (m) =>
+    range(m, m[1], m[2]),
+  );
+  take(new RegExp(`${ISO}\\s*(?:to|–|—|-|until|through|till)\\s*${ISO}`, "g"), (m) => range(m, m[1], m[2]));
+  take(new RegExp(`\\bsince\\s+${ISO}`, "g"), (m) => (last === null ? null : range(m, m[1], dayToIso(last))));
+  take(new RegExp(ISO, "g"), (m) => range(m, m[1], m[1]));
+  take(new RegExp(`\\b(?:last|past|previous|trailing)\\s+${COUNT}\\s+(days?|weeks?|months?)\\b`, "g"), (m) =>
+    rolling(m, countOf(m[1]), m[2] ?? "days", last),
+  );
+  for (const [pattern, period, compares] of NAMED) {
+    take(pattern, (m) => {
+      if (compares) comparison = true;
+      return period === null ? "marker" : { kind: "relative", period, index: m.index ?? 0 };
+    });
+  }
+  take(/\b(?:year to date|ytd|this year)\b/g, (m) => {
+    const end = last ?? null;
+    if (end === null) return null;
+    const year = new Date(end * MS_PER_DAY).getUTCFullYear();
+    return { kind: "range", range: { from: `${year}-01-01`, to: dayToIso(end) }, index: m.index ?? 0 };
+  });
+  take(/\bq([1-4])(?:\s+(\d{4}))?\b/g, (m) => {
+    const quarter = Number(m[1]);
+    const year = m[2] ? Number(m[2]) : yearFor(quarter * 3 - 2, data, 3);
+    const from = civilToDay(year, quarter * 3 - 2, 1);
+    const to = civilToDay(year, quarter * 3 + 1, 1) - 1;
+    return { kind: "range", range: { from: dayToIso(from), to: dayToIso(to) }, index: m.index ?? 0 };
+  });
+  take(
+    new RegExp(
+      `\\b(?:from|between)\\s+(${MONTH_WORD})\\.?(?:\\s+(\\d{4}))?\\s+(?:to|and|until|through|till)\\s+(${MONTH_WORD})\\.?(?:\\s+(\\d{4}))?\\b`,
+      "g",
+    ),
+    (m) => {
+      const start = monthRange(monthNumber(m[1]), m[2], data);
+      const end = monthRange(monthNumber(m[3]), m[4], data);
+      const slot = range(m, start.from, end.to);
+      return slot && { ...slot, ends: [start, end] };
+    },
+  );
+  take(new RegExp(`\\b(${MONTH_WORD})\\.?\\s+(\\d{1,2})${ORDINAL}(?:,?\\s+(\\d{4}))?\\b`, "g"), (m) =>
+    dayOf(m, monthNumber(m[1]), Number(m[2]), m[3], data),
+  );
+  take(new RegExp(`\\b(\\d{1,2})${ORDINAL}\\s+(?:of\\s+)?(${MONTH_WORD})\\b(?:,?\\s+(\\d{4}))?`, "g"), (m) =>
+    dayOf(m, monthNumber(m[2]), Number(m[1]), m[3], data),
+  );
+  take(
+    new RegExp(
+      `\\b(?:(in|for|during|of|from|since|and|vs|versus|with)\\s+)?(${MONTH_WORD})\\b\\.?(?:\\s+(\\d{4}))?`,
+      "g",
+    ),
+    (m) => {
+      // "may" is a month only where a month is expected: after a preposition or before a year.
+      if (m[2] === "may" && !m[1] && !m[3]) return null;
+      const month = monthRange(monthNumber(m[2]), m[3], data);
+      const to = m[1] === "since" && last !== null ? dayToIso(last) : month.to;
+      return { kind: "range", range: { from: month.from, to }, index: m.index ?? 0 };
+    },
+  );
+  slots.sort((a, b) => a.index - b.index);
+  return { slots, relativeTo, comparison, rest };
+}
+
+function range(
+  match: RegExpMatchArray,
+  from: string | undefined,
+  to: string | undefined,
+): Extract<PeriodSlot, { kind: "range" }> | null {
+  if (!from || !to) return null;
+  const [first, last] = from <= to ? [from, to] : [to, from];
+  return { kind: "range", range: { from: first, to: last }, index: match.index ?? 0 };
+}
+
+/** "last 7 days" is a named period; "last 10 days" becomes dates counted back from the data's last day. */
+function rolling(
+  match: RegExpMatchArray,
+  count: number,
+  unit: string,
+  last: number | null,
+): PeriodSlot | null {
+  const days = unit.startsWith("week") ? count * 7 : unit.startsWith("month") ? count * 30 : count;
+  const named = `last_${days}_days`;
+  if ((RELATIVE_PERIODS as readonly string[]).includes(named)) {
+    return { kind: "relative", period: named as RelativePeriod, index: match.index ?? 0 };
+  }
+  if (days === 1) return { kind: "relative", period: "latest_day", index: match.index ?? 0 };
+  if (last === null) return { kind: "relative", period: "last_30_days", index: match.index ?? 0 };
+  return {
+    kind: "range",
+    range: { from: dayToIso(last - days + 1), to: dayToIso(last) },
+    index: match.index ?? 0,
+  };
+}
+
+function dayOf(
+  match: RegExpMatchArray,
+  month: number,
+  day: number,
+  yearText: string | undefined,
+  data: DataDays,
+): PeriodSlot | null {
+  const year = yearText ? Number(yearText) : yearFor(month, data, 1);
+  const number = civilToDay(year, month, day);
+  if (number === NO_DAY) return null;
+  return { kind: "range", range: { from: dayToIso(number), to: dayToIso(number) }, index: match.index ?? 0 };
+}
+
+/** A calendar month's dates; without a year, the latest year the data has that month. */
+function monthRange(month: number, yearText: string | undefined, data: DataDays): DateRange {
+  const year = yearText ? Number(yearText) : yearFor(month, data, 1);
+  const from = civilToDay(year, month, 1);
+  const to = civilToDay(month === 12 ? year + 1 : year, month === 12 ? 1 : month + 1, 1) - 1;
+  return { from: dayToIso(from), to: dayToIso(to) };
+}
+
+function countOf(text: string | undefined): number {
+  if (!text) return 0;
+  return NUMBER_WORDS[text] ?? Number(text);
+}
+
+function monthNumber(word: string | undefined): number {
+  return MONTHS.findIndex((names) => (names as readonly string[]).includes(word ?? "")) + 1;
+}
+
+/**
+ * The year of a month named without one: the latest year in which that month (spanning `months` months)
+ * overlaps the data, else the data's last year, else this year.
+ */
+function yearFor(month: number, data: DataDays, months: number): number {
+  if (data.first === null || data.last === null) return data.todayYear;
+  const firstYear = new Date(data.first * MS_PER_DAY).getUTCFullYear();
+  const lastYear = new Date(data.last * MS_PER_DAY).getUTCFullYear();
+  for (let year = lastYear; year >= firstYear; year--) {
+    const start = civilToDay(year, month, 1);
+    const endMonth = month + months;
+    const end = civilToDay(endMonth > 12 ? year + 1 : year, endMonth > 12 ? endMonth - 12 : endMonth, 1) - 1;
+    if (start <= data.last && end >= data.first) return year;
+  }
+  return lastYear;
+}

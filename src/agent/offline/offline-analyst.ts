@@ -1,0 +1,92 @@
+import type { AnalystLogger } from "../analyst-logger.js";
+import { lastQuestion, type ThreadMemory } from "../history/thread-memory.js";
+import { runToolCalls, type ToolCallRecord } from "../tool-runner.js";
+import type { ToolContext } from "../tools/tool.js";
+import { planCalls } from "./offline-plan.js";
+import { type ParsedQuestion, parseQuestion } from "./question-parser.js";
+import { writeAnswer } from "./write-answer.js";
+
+export interface OfflineAnswer {
+  text: string;
+  toolCalls: ToolCallRecord[];
+}
+
+/**
+ * The analyst without an LLM: reads the question (or, for a short follow-up such as "and for Meta?", the
+ * thread's previous question with the new details), calls the same tools Gemini would, and writes the
+ * answer from their results. Deterministic: the same question and data give the same answer.
+ */
+export async function answerOffline(
+  question: string,
+  context: ToolContext,
+  memory: ThreadMemory,
+  logger: AnalystLogger,
+): Promise<OfflineAnswer> {
+  const parsed = withFollowUp(
+    parseQuestion(question, context.dataset, context.today),
+    question,
+    memory,
+    context,
+  );
+  const calls = planCalls(parsed, context.dataset);
+  const toolCalls = await runToolCalls(context, calls, logger);
+  const notes = [...parsed.notes, ...attributionCaveat(parsed, context)];
+  return { text: writeAnswer(parsed, toolCalls, context.dataset, notes), toolCalls };
+}
+
+/** Short questions that lean on the previous one: "and for Meta?", "what about last week?", "by channel?". */
+const FOLLOW_UP = /^\s*(?:and|what about|how about|same|now|also|only|just|but|by|for|in|per|split)\b/i;
+const FOLLOW_UP_MAX_WORDS = 6;
+
+function withFollowUp(
+  parsed: ParsedQuestion,
+  question: string,
+  memory: ThreadMemory,
+  context: ToolContext,
+): ParsedQuestion {
+  const previousQuestion = lastQuestion(memory);
+  if (!previousQuestion) return parsed;
+  const hasDetails =
+    parsed.metrics.length > 0 ||
+    parsed.dimension !== null ||
+    parsed.filters.length > 0 ||
+    parsed.periods.length > 0;
+  const short = question.trim().split(/\s+/).length <= FOLLOW_UP_MAX_WORDS && FOLLOW_UP.test(question);
+  if (!hasDetails || !(parsed.intent === "unknown" || short)) return parsed;
+  const previous = parseQuestion(previousQuestion, context.dataset, context.today);
+  if (previous.intent === "unknown") return parsed;
+  const ownIntent =
+    parsed.intent !== "unknown" && parsed.intent !== "totals" && parsed.intent !== previous.intent;
+  const intent = ownIntent
+    ? parsed.intent
+    : previous.intent === "totals" && parsed.dimension
+      ? "breakdown"
+      : previous.intent;
+  return {
+    ...previous,
+    intent,
+    metrics: parsed.metrics.length > 0 ? parsed.metrics : previous.metrics,
+    dimension: parsed.dimension ?? previous.dimension,
+    singular: parsed.dimension ? parsed.singular : previous.singular,
+    filters: parsed.filters.length > 0 ? parsed.filters : previous.filters,
+    periods: parsed.periods.length > 0 ? parsed.periods : previous.periods,
+    relativeTo: parsed.periods.length > 0 ? parsed.relativeTo : previous.relativeTo,
+    chart: intent === "chart" ? (parsed.chart ?? previous.chart) : null,
+    notes: [...parsed.notes, `read as a follow-up to “${previousQuestion}”`],
+  };
+}
+
+/** Platforms each count conversions their own way, so comparing or summing them across needs a caveat. */
+function attributionCaveat(parsed: ParsedQuestion, context: ToolContext): string[] {
+  const channels = context.dataset.facts.dimensions.channel?.values.length ?? 0;
+  const oneChannel = parsed.filters.some(
+    (filter) => filter.dimension === "channel" && filter.values.length === 1,
+  );
+  const acrossChannels =
+    parsed.intent === "recommend" ||
+    ((parsed.intent === "rank" || parsed.intent === "breakdown") && parsed.dimension === "channel");
+  if (channels < 2 || oneChannel || !acrossChannels) return [];
+  return [
+    "each platform attributes conversions with its own window and model, so they can overlap across channels",
+  ];
+}

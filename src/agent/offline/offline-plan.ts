@@ -1,0 +1,259 @@
+import type { Dataset } from "../../ingest/index.js";
+import type { Metric } from "../../metrics/index.js";
+import type { ToolCall } from "../tool-runner.js";
+import { availableMetrics } from "../tool-support/metric-availability.js";
+import type { Json, JsonObject } from "../tools/tool.js";
+import type { PeriodSlot } from "./date-phrases.js";
+import type { ParsedQuestion } from "./question-parser.js";
+
+/** Dimensions a question means when it names none, most useful first. */
+const DEFAULT_DIMENSIONS = ["campaign", "channel", "ad_group", "ad", "country", "device", "keyword"];
+const HEADLINE_METRICS: readonly Metric[] = [
+  "spend",
+  "impressions",
+  "clicks",
+  "conversions",
+  "revenue",
+  "ctr",
+  "cpc",
+  "cpa",
+  "roas",
+];
+const LOWER_IS_BETTER: ReadonlySet<Metric> = new Set<Metric>(["cpc", "cpm", "cpa"]);
+/** What a KPI is made of, so a change can be told apart: CPA moves with spend and conversions. */
+const COMPONENTS: Partial<Record<Metric, Metric[]>> = {
+  ctr: ["clicks", "impressions"],
+  cpc: ["spend", "clicks"],
+  cpm: ["spend", "impressions"],
+  cvr: ["conversions", "clicks"],
+  cpa: ["spend", "conversions"],
+  roas: ["revenue", "spend"],
+  aov: ["revenue", "conversions"],
+};
+
+/** The tool calls that answer a parsed question; the same tools Gemini calls. */
+export function planCalls(parsed: ParsedQuestion, dataset: Dataset): ToolCall[] {
+  const available = new Set(availableMetrics(dataset.facts));
+  const known = (metrics: readonly Metric[]) =>
+    [...new Set(metrics)].filter((metric) => available.has(metric));
+  const efficiency = efficiencyMetric(dataset);
+  const asked = parsed.metrics;
+  const dimension = parsed.dimension ?? defaultDimension(dataset);
+  const scope = scopeArgs(parsed);
+  const comparison = comparisonArgs(parsed);
+  switch (parsed.intent) {
+    case "describe":
+      return [call("describe_dataset", {})];
+    case "totals":
+      return [call("get_kpis", { metrics: asked.length > 0 ? asked : known(HEADLINE_METRICS), ...scope })];
+    case "breakdown":
+      return [
+        breakdownCall(
+          parsed,
+          dimension,
+          asked.length > 0 ? asked : known(["spend", "conversions", efficiency]),
+          scope,
+        ),
+      ];
+    case "rank": {
+      const metric =
+        asked[0] ?? (parsed.direction === "high" || parsed.direction === "low" ? "spend" : efficiency);
+      return [
+        call("top_bottom", {
+          dimension: dimension ?? "campaign",
+          metric,
+          order: orderOf(parsed, metric),
+          n: parsed.n ?? (parsed.singular ? 3 : 5),
+          ...scope,
+        }),
+      ];
+    }
+    case "recommend": {
+      const metric = asked[0] ?? efficiency;
+      const by = dimension ?? "campaign";
+      // Each side gets at most half the values, so no value is both one to cut and one to scale.
+      const half = Math.max(1, Math.floor((dataset.facts.dimensions[by]?.values.length ?? 6) / 2));
+      const base = { dimension: by, metric, n: Math.min(parsed.n ?? 3, half), ...scope };
+      return [
+        call("top_bottom", { ...base, order: "bottom" }),
+        call("top_bottom", { ...base, order: "top" }),
+      ];
+    }
+    case "trend": {
+      const metrics = asked.length > 0 ? asked.slice(0, 4) : [...new Set<Metric>(["spend", efficiency])];
+      return [call("trend", { metrics, ...(parsed.grain ? { grain: parsed.grain } : {}), ...scope })];
+    }
+    case "compare":
+      if (parsed.periods.length === 0 && parsed.filters.some((filter) => filter.values.length >= 2)) {
+        const sideBySide = known(["spend", "conversions", "cpa", "revenue", "roas"]);
+        return [breakdownCall(parsed, dimension, asked.length > 0 ? asked : sideBySide, scope)];
+      }
+      return [
+        call("compare_periods", {
+          metrics: asked.length > 0 ? asked : known(HEADLINE_METRICS),
+          ...comparison,
+        }),
+      ];
+    case "anomalies":
+      return (asked.length > 0 ? asked.slice(0, 2) : ["spend" as Metric]).map((metric) =>
+        call("find_anomalies", { metric, ...scope }),
+      );
+    case "explain": {
+      const metric = asked[0] ?? efficiency;
+      const explainBy = dimension;
+      return [
+        call("compare_periods", { metrics: [metric, ...known(COMPONENTS[metric] ?? [])], ...comparison }),
+        call("explain_change", { metric, dimension: explainBy ?? "campaign", ...comparison }),
+      ];
+    }
+    case "chart":
+      return chartCalls(parsed, dataset, dimension, efficiency, scope, comparison);
+    case "unknown":
+      return [];
+  }
+}
+
+function chartCalls(
+  parsed: ParsedQuestion,
+  dataset: Dataset,
+  dimension: string | null,
+  efficiency: Metric,
+  scope: JsonObject,
+  comparison: JsonObject,
+): ToolCall[] {
+  const kind = parsed.chart ?? "trend";
+  const metric = parsed.metrics[0] ?? (kind === "efficiency" ? efficiency : "spend");
+  const by = dimension ?? "campaign";
+  switch (kind) {
+    case "trend":
+      return [
+        call("render_chart", { kind, metric, ...(parsed.grain ? { grain: parsed.grain } : {}), ...scope }),
+        call("trend", { metrics: [metric], ...(parsed.grain ? { grain: parsed.grain } : {}), ...scope }),
+      ];
+    case "breakdown":
+      return [
+        call("render_chart", { kind, metric, dimension: by, ...scope }),
+        call("get_kpis", {
+          metrics: metric === "spend" ? [metric] : [metric, "spend"],
+          group_by: by,
+          ...scope,
+        }),
+      ];
+    case "spend_vs_revenue":
+      return [
+        call("render_chart", { kind, dimension: by, ...scope }),
+        call("get_kpis", { metrics: ["spend", "revenue", "roas"], group_by: by, ...scope }),
+      ];
+    case "efficiency":
+      return [
+        call("render_chart", { kind, metric, dimension: by, ...scope }),
+        call("get_kpis", { metrics: ["spend", metric], group_by: by, ...scope }),
+      ];
+    case "funnel":
+      return [
+        call("render_chart", { kind, ...scope }),
+        call("get_kpis", { metrics: ["impressions", "clicks", "conversions", "ctr", "cvr"], ...scope }),
+      ];
+    case "period_change": {
+      const metrics = availableHeadline(dataset);
+      return [call("render_chart", { kind, ...scope }), call("compare_periods", { metrics, ...comparison })];
+    }
+  }
+}
+
+function availableHeadline(dataset: Dataset): Metric[] {
+  const available = new Set(availableMetrics(dataset.facts));
+  return HEADLINE_METRICS.filter((metric) => available.has(metric));
+}
+
+function breakdownCall(
+  parsed: ParsedQuestion,
+  dimension: string | null,
+  metrics: Metric[],
+  scope: JsonObject,
+): ToolCall {
+  const compared = parsed.filters.find((filter) => filter.values.length >= 2);
+  return call("get_kpis", { metrics, group_by: compared?.dimension ?? dimension ?? "campaign", ...scope });
+}
+
+/** "best" is best for the marketer; "highest" CPA is the worst CPA, "lowest" CPA the best. */
+function orderOf(parsed: ParsedQuestion, metric: Metric): "top" | "bottom" {
+  switch (parsed.direction) {
+    case "worst":
+      return "bottom";
+    case "high":
+      return LOWER_IS_BETTER.has(metric) ? "bottom" : "top";
+    case "low":
+      return LOWER_IS_BETTER.has(metric) ? "top" : "bottom";
+    default:
+      return "top";
+  }
+}
+
+export function efficiencyMetric(dataset: Dataset): Metric {
+  const { measures } = dataset.facts;
+  if (measures.revenue && measures.spend) return "roas";
+  if (measures.conversions && measures.spend) return "cpa";
+  return "spend";
+}
+
+export function defaultDimension(dataset: Dataset): string | null {
+  const names = Object.keys(dataset.facts.dimensions);
+  return DEFAULT_DIMENSIONS.find((name) => names.includes(name)) ?? names[0] ?? null;
+}
+
+function scopeArgs(parsed: ParsedQuestion): JsonObject {
+  const [slot] = parsed.periods;
+  return { ...periodArgs(slot, "date_range"), ...commonArgs(parsed) };
+}
+
+/**
+ * Two periods: the later one named is the current one ("March vs February", "this week vs last week");
+ * one period is compared with the same number of days before it; none means the default comparison.
+ */
+function comparisonArgs(parsed: ParsedQuestion): JsonObject {
+  // "from February to March" in a comparison means February against March, not the two months together.
+  const ranges = parsed.periods.flatMap((slot): Array<Extract<PeriodSlot, { kind: "range" }>> => {
+    if (slot.kind !== "range") return [];
+    return slot.ends ? slot.ends.map((range) => ({ kind: "range", range, index: slot.index })) : [slot];
+  });
+  const relatives = parsed.periods.filter((slot) => slot.kind === "relative");
+  if (ranges.length >= 2) {
+    const [previous, current] = [...ranges]
+      .sort((a, b) => a.range.from.localeCompare(b.range.from))
+      .slice(-2);
+    return {
+      current: { ...current?.range },
+      previous: { ...previous?.range },
+      ...commonArgs(parsed),
+    } as JsonObject;
+  }
+  const thisPeriod = relatives.find((slot) => slot.period.startsWith("this_"));
+  const slot = thisPeriod ?? relatives[0] ?? ranges[0];
+  return { ...periodArgs(slot, "current"), ...commonArgs(parsed) };
+}
+
+function periodArgs(slot: PeriodSlot | undefined, rangeKey: "date_range" | "current"): JsonObject {
+  if (!slot) return {};
+  return slot.kind === "relative" ? { period: slot.period } : { [rangeKey]: { ...slot.range } };
+}
+
+function commonArgs(parsed: ParsedQuestion): JsonObject {
+  return {
+    ...(parsed.filters.length > 0
+      ? {
+          filters: parsed.filters.map((filter) => ({
+            dimension: filter.dimension,
+            values: [...filter.values],
+          })),
+        }
+      : {}),
+    ...(parsed.relativeTo === "today" ? { relative_to: "today" } : {}),
+  };
+}
+
+function call(name: string, args: { [key: string]: Json | undefined }): ToolCall {
+  const clean: JsonObject = {};
+  for (const [key, value] of Object.entries(args)) if (value !== undefined) clean[key] = value;
+  return { name, args: clean };
+}

@@ -1,0 +1,133 @@
+import type { Dataset } from "../../ingest/index.js";
+import { blankOut, wordPattern } from "./text-spans.js";
+import {
+  DIMENSION_PHRASES,
+  METRIC_PHRASES,
+  PLATFORM_ALIASES,
+  PLATFORM_GROUP_OF_EXPORT,
+  PLATFORM_NAMES,
+} from "./vocabulary.js";
+
+export interface ValueFilter {
+  dimension: string;
+  values: string[];
+}
+
+export interface ValueMatches {
+  filters: ValueFilter[];
+  /** Said in the answer when a platform was named that the filters cannot express. */
+  platformNote: string | null;
+  /** The question with the matched names blanked out. */
+  rest: string;
+}
+
+/** Dimensions with more values than this (keywords, search terms) are not scanned for names. */
+const MAX_VALUES_SCANNED = 5_000;
+const NOT_NAMES = new Set([
+  "all",
+  "other",
+  "others",
+  "total",
+  "none",
+  "unknown",
+  "(not set)",
+  "yes",
+  "no",
+  "n/a",
+]);
+const VOCABULARY = new Set([...METRIC_PHRASES, ...DIMENSION_PHRASES].map(([phrase]) => phrase));
+
+interface Hit {
+  dimension: string;
+  value: string;
+  index: number;
+  length: number;
+}
+
+/**
+ * The dimension values a question names ("for Brand Search", "in the US", "Meta vs Google"), as filters.
+ * Longer names win over names inside them; names of three letters or fewer must match their case ("US"
+ * is a country, "us" is not). Platform names also match channel values that contain them ("Meta" finds
+ * "Facebook Ads" through its aliases), and a platform named of a one-platform export is the whole file.
+ */
+export function matchValues(question: string, dataset: Dataset): ValueMatches {
+  let rest = question;
+  const hits = nameHits(question, dataset).sort((a, b) => b.length - a.length);
+  const kept: Hit[] = [];
+  for (const hit of hits) {
+    if (kept.some((other) => hit.index < other.index + other.length && other.index < hit.index + hit.length))
+      continue;
+    kept.push(hit);
+    rest = blankOut(rest, hit.index, hit.length);
+  }
+  const filters = groupFilters(kept.sort((a, b) => a.index - b.index));
+  let platformNote: string | null = null;
+  for (const [group, aliases] of Object.entries(PLATFORM_ALIASES)) {
+    const alias = aliases.find((word) => wordPattern(word).test(rest));
+    if (!alias) continue;
+    rest = rest.replace(wordPattern(alias), (span) => " ".repeat(span.length));
+    const platformFilter = platformValues(dataset, aliases);
+    if (platformFilter) addFilter(filters, platformFilter);
+    else platformNote = wholeFileNote(dataset, group);
+  }
+  return { filters, platformNote, rest };
+}
+
+function nameHits(question: string, dataset: Dataset): Hit[] {
+  const hits: Hit[] = [];
+  const spoken = flatten(question);
+  for (const [dimension, column] of Object.entries(dataset.facts.dimensions)) {
+    if (column.values.length > MAX_VALUES_SCANNED) continue;
+    for (const value of column.values) {
+      const name = value.trim();
+      const loose = name.toLowerCase();
+      if (name.length < 2 || /^[\d\s.,%-]+$/.test(name) || NOT_NAMES.has(loose) || VOCABULARY.has(loose)) {
+        continue;
+      }
+      // A plain substring test first: compiling a Unicode-aware pattern for each of thousands of names is slow.
+      if (!spoken.includes(flatten(name))) continue;
+      for (const match of question.matchAll(wordPattern(name, name.length <= 3))) {
+        hits.push({ dimension, value, index: match.index ?? 0, length: match[0].length });
+      }
+    }
+  }
+  return hits;
+}
+
+/** Lower case, and any run of spaces, dashes or underscores as one space, as wordPattern matches them. */
+function flatten(text: string): string {
+  return text.toLowerCase().replace(/[\s_-]+/g, " ");
+}
+
+function groupFilters(hits: readonly Hit[]): ValueFilter[] {
+  const filters: ValueFilter[] = [];
+  for (const hit of hits) addFilter(filters, { dimension: hit.dimension, values: [hit.value] });
+  return filters;
+}
+
+function addFilter(filters: ValueFilter[], filter: ValueFilter): void {
+  const existing = filters.find((item) => item.dimension === filter.dimension);
+  if (!existing) filters.push({ dimension: filter.dimension, values: [...filter.values] });
+  else for (const value of filter.values) if (!existing.values.includes(value)) existing.values.push(value);
+}
+
+/** Values naming a platform, preferably in the channel dimension. */
+function platformValues(dataset: Dataset, aliases: readonly string[]): ValueFilter | null {
+  const dimensions = Object.entries(dataset.facts.dimensions).sort(([a], [b]) =>
+    a === "channel" ? -1 : b === "channel" ? 1 : 0,
+  );
+  for (const [dimension, column] of dimensions) {
+    if (column.values.length > MAX_VALUES_SCANNED) continue;
+    const values = column.values.filter((value) => aliases.some((alias) => wordPattern(alias).test(value)));
+    if (values.length > 0) return { dimension, values };
+  }
+  return null;
+}
+
+function wholeFileNote(dataset: Dataset, group: string): string {
+  const name = PLATFORM_NAMES[group] ?? group;
+  const exportGroup = PLATFORM_GROUP_OF_EXPORT[dataset.receipt.platform];
+  if (exportGroup === group) return `this file is a ${name} export, so all of it is ${name}`;
+  const exportName = exportGroup ? `a ${PLATFORM_NAMES[exportGroup]} export` : "this data";
+  return `${exportName} has no ${name} rows that can be told apart, so the figures cover all of it`;
+}

@@ -1,0 +1,77 @@
+import type { Dataset } from "../../ingest/index.js";
+import type { ToolCallRecord } from "../tool-runner.js";
+import type { JsonObject } from "../tools/tool.js";
+import { exampleQuestions, writeDescription, writeHelp } from "./answer-describe.js";
+import { writeBreakdown, writeTotals } from "./answer-figures.js";
+import { writeRanking, writeRecommendation } from "./answer-ranking.js";
+import { writeAnomalies, writeComparison, writeExplanation, writeTrend } from "./answer-time.js";
+import type { Wording } from "./answer-wording.js";
+import type { ParsedQuestion } from "./question-parser.js";
+
+/**
+ * The offline answer from the tool results, in the style asked of Gemini: the answer first, the figures
+ * formatted in the data's currency, the period and filters stated. A call that failed is answered with
+ * its message, which names what the data lacks or what would work.
+ */
+export function writeAnswer(
+  parsed: ParsedQuestion,
+  records: readonly ToolCallRecord[],
+  dataset: Dataset,
+  notes: readonly string[],
+): string {
+  const wording: Wording = { currency: dataset.receipt.currency };
+  const chart =
+    parsed.intent === "chart" ? records.find((record) => record.name === "render_chart") : undefined;
+  const data = records.filter((record) => record !== chart);
+  const failed = data.find((record) => !record.ok);
+  if (failed) {
+    const examples = exampleQuestions(dataset).map((question) => `• “${question}”`);
+    return [
+      `I couldn't answer that from this data: ${failed.error}.`,
+      "It can answer, for example:",
+      ...examples,
+    ].join("\n");
+  }
+  const results = data.map((record) => record.result as JsonObject);
+  const body = writeBody(parsed, results, wording, dataset, notes);
+  if (!chart) return body;
+  if (!chart.ok) return `I couldn't draw that chart: ${chart.error}. Here are the figures instead.\n${body}`;
+  const handle = (chart.result?.chart ?? {}) as JsonObject;
+  return `Here is the chart *${handle.title}* (attached).\n${body}`;
+}
+
+function writeBody(
+  parsed: ParsedQuestion,
+  results: readonly JsonObject[],
+  wording: Wording,
+  dataset: Dataset,
+  notes: readonly string[],
+): string {
+  const [first = {}, second = {}] = results;
+  switch (parsed.intent) {
+    case "describe":
+      return writeDescription(first, dataset);
+    case "rank":
+      return writeRanking(first, wording, { singular: parsed.singular, direction: parsed.direction, notes });
+    case "recommend":
+      return writeRecommendation(first, second, wording, notes);
+    case "trend":
+      return writeTrend(first, wording, notes);
+    case "anomalies":
+      return writeAnomalies(results, wording, notes);
+    case "explain":
+      return writeExplanation(first, second, wording, notes);
+    case "unknown":
+      return writeHelp(dataset);
+    default:
+      return writeByShape(first, wording, notes);
+  }
+}
+
+/** Totals, breakdowns, comparisons and chart data are told apart by what their result holds. */
+function writeByShape(result: JsonObject, wording: Wording, notes: readonly string[]): string {
+  if ("changes" in result) return writeComparison(result, wording, notes);
+  if ("points" in result) return writeTrend(result, wording, notes);
+  if ("rows" in result) return writeBreakdown(result, wording, notes);
+  return writeTotals(result, wording, notes);
+}

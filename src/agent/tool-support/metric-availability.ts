@@ -1,0 +1,35 @@
+import type { FactTable, Measure } from "../../ingest/index.js";
+import { isKpi, KPI_RATIOS, METRICS, type Metric, MetricsError } from "../../metrics/index.js";
+
+/** The measures a metric is computed from: itself, or a KPI's numerator and denominator. */
+function measuresOf(metric: Metric): Measure[] {
+  if (!isKpi(metric)) return [metric];
+  const { numerator, denominator } = KPI_RATIOS[metric];
+  return [numerator, denominator];
+}
+
+/** Why a metric cannot be computed from this data, or null when it can. */
+export function missingReason(facts: FactTable, metric: Metric): string | null {
+  const missing = measuresOf(metric).filter((measure) => !facts.measures[measure]);
+  if (missing.length === 0) return null;
+  return `needs ${missing.join(" and ")}, which this data does not have`;
+}
+
+export function availableMetrics(facts: FactTable): Metric[] {
+  return METRICS.filter((metric) => missingReason(facts, metric) === null);
+}
+
+/**
+ * Refuses metrics the data cannot give, instead of answering with nulls the model might read as zero:
+ * "no revenue column, so no ROAS" is an answer a marketer can act on.
+ */
+export function requireMetrics(facts: FactTable, metrics: readonly Metric[]): void {
+  for (const metric of metrics) {
+    const reason = missingReason(facts, metric);
+    if (reason !== null) {
+      throw new MetricsError(
+        `${metric} cannot be computed: it ${reason}; available metrics: ${availableMetrics(facts).join(", ")}`,
+      );
+    }
+  }
+}

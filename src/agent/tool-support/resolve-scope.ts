@@ -1,0 +1,209 @@
+import { type DateRange, dayRange, type FactTable, isoToDay, NO_DAY } from "../../ingest/index.js";
+import {
+  comparePeriods,
+  dimensionColumn,
+  type Filter,
+  looseValue,
+  MetricsError,
+  NOT_SET,
+} from "../../metrics/index.js";
+import type { JsonObject, ToolContext } from "../tools/tool.js";
+import {
+  type DaySpan,
+  type PeriodPair,
+  precedingSpan,
+  relativePeriod,
+  spanToRange,
+} from "./relative-periods.js";
+import type { ComparisonArgs, ScopeArgs } from "./scope-args.js";
+
+/** The rows a tool reads, and a description of them the answer must state. */
+export interface ResolvedScope {
+  facts: FactTable;
+  filter: Filter;
+  /** The date range applied, or null for all of the data. */
+  range: DateRange | null;
+  described: JsonObject;
+}
+
+export interface ResolvedComparison {
+  facts: FactTable;
+  /** Dimension filters only; the periods are `current` and `previous`. */
+  filter: Filter;
+  current: DateRange;
+  previous: DateRange;
+  described: JsonObject;
+}
+
+type Filters = ScopeArgs["filters"];
+
+export function resolveScope(context: ToolContext, args: ScopeArgs): ResolvedScope {
+  const facts = selectFacts(context, args.source);
+  const where = checkedWhere(facts, args.filters);
+  const dataSpan = dayRange(facts);
+  let range: DateRange | null = null;
+  let label: string | null = null;
+  if (args.date_range) {
+    range = args.date_range;
+  } else if (args.period) {
+    const anchor = anchorDay(context, facts, args.relative_to);
+    const pair = relativePeriod(args.period, anchor.day);
+    range = spanToRange(pair.current);
+    label = `${pair.label}, counted back from ${anchor.described}`;
+  }
+  const filter: Filter = { ...(range ? { dateRange: range } : {}), ...(where ? { where } : {}) };
+  const period: JsonObject = range
+    ? { ...range, ...(label ? { label } : {}) }
+    : dataSpan
+      ? { ...spanToRange(dataSpan), label: "all dates in the data" }
+      : { label: "all rows (the data has no dates)" };
+  const notes = range && dataSpan ? coverageNotes("period", range, dataSpan) : [];
+  return { facts, filter, range, described: describe(context, args.source, { period }, args.filters, notes) };
+}
+
+/**
+ * Two periods to compare, from explicit dates, a relative period (compared like for like), or by default
+ * the metrics engine's own choice: the last 7 days against the 7 before, or halves of short data.
+ */
+export function resolveComparison(context: ToolContext, args: ComparisonArgs): ResolvedComparison {
+  const facts = selectFacts(context, args.source);
+  const where = checkedWhere(facts, args.filters);
+  const filter: Filter = where ? { where } : {};
+  const dataSpan = dayRange(facts);
+  if (!dataSpan) throw new MetricsError("this data has no dates, so it has no periods to compare");
+  const pair = comparisonPair(context, facts, args, filter);
+  const current = spanToRange(pair.current);
+  const previous = spanToRange(pair.previous);
+  const notes = [
+    ...coverageNotes("current period", current, dataSpan),
+    ...coverageNotes("previous period", previous, dataSpan),
+  ];
+  const periods: JsonObject = {
+    current: { ...current, label: pair.label },
+    previous: { ...previous, basis: pair.basis },
+  };
+  return {
+    facts,
+    filter,
+    current,
+    previous,
+    described: describe(context, args.source, periods, args.filters, notes),
+  };
+}
+
+function comparisonPair(
+  context: ToolContext,
+  facts: FactTable,
+  args: ComparisonArgs,
+  filter: Filter,
+): PeriodPair {
+  if (args.current) {
+    const current = spanOf(args.current, "current");
+    const previous = args.previous ? spanOf(args.previous, "previous") : precedingSpan(current);
+    const basis = args.previous ? "as asked" : "the same number of days right before";
+    return { current, previous, label: "as asked", basis };
+  }
+  if (args.period) {
+    const anchor = anchorDay(context, facts, args.relative_to);
+    const pair = relativePeriod(args.period, anchor.day);
+    return { ...pair, label: `${pair.label}, counted back from ${anchor.described}` };
+  }
+  const defaults = comparePeriods(facts, { filter });
+  return {
+    current: spanOf(defaults.current.range, "current"),
+    previous: spanOf(defaults.previous.range, "previous"),
+    label: "the default: the last 7 days of the data (or its later half when it spans under two weeks)",
+    basis: "the same number of days right before",
+  };
+}
+
+function selectFacts(context: ToolContext, source: ScopeArgs["source"]): FactTable {
+  if (source !== "live") return context.dataset.facts;
+  if (!context.live || context.live.rowCount === 0) {
+    throw new MetricsError("no live rows have arrived from automations yet; use the export instead");
+  }
+  return context.live;
+}
+
+function anchorDay(
+  context: ToolContext,
+  facts: FactTable,
+  relativeTo: ScopeArgs["relative_to"],
+): { day: number; described: string } {
+  if (relativeTo === "today") return { day: isoToDay(context.today), described: `today, ${context.today}` };
+  const span = dayRange(facts);
+  if (!span)
+    throw new MetricsError("this data has no dates, so relative periods such as last week do not apply");
+  return { day: span.last, described: `${spanToRange(span).to}, the last date in the data` };
+}
+
+function spanOf(range: DateRange, which: string): DaySpan {
+  const first = isoToDay(range.from);
+  const last = isoToDay(range.to);
+  if (first === NO_DAY || last === NO_DAY)
+    throw new MetricsError(`the ${which} period needs YYYY-MM-DD dates`);
+  if (first > last)
+    throw new MetricsError(`the ${which} period runs backwards: ${range.from} is after ${range.to}`);
+  return { first, last };
+}
+
+/** Says when a period reaches outside the data, so a half-covered period is not read as a drop. */
+function coverageNotes(what: string, range: DateRange, data: DaySpan): string[] {
+  const dataRange = spanToRange(data);
+  if (range.to < dataRange.from || range.from > dataRange.to) {
+    return [
+      `the ${what} ${range.from} to ${range.to} lies outside the data (${dataRange.from} to ${dataRange.to}): it has no rows`,
+    ];
+  }
+  if (range.from < dataRange.from || range.to > dataRange.to) {
+    return [
+      `the ${what} reaches outside the data (${dataRange.from} to ${dataRange.to}), so it covers fewer days`,
+    ];
+  }
+  return [];
+}
+
+/**
+ * Filters as a metrics `where`, after checking every value exists: a misspelt campaign would otherwise
+ * silently match nothing and read as zero spend.
+ */
+function checkedWhere(facts: FactTable, filters: Filters): Record<string, string[]> | undefined {
+  if (!filters || filters.length === 0) return undefined;
+  const where: Record<string, string[]> = {};
+  for (const { dimension, values } of filters) {
+    const column = dimensionColumn(facts, dimension);
+    const known = new Set(column.values.map(looseValue));
+    for (const value of values) {
+      if (known.has(looseValue(value)) || looseValue(value) === looseValue(NOT_SET)) continue;
+      throw new MetricsError(unknownValueMessage(dimension, value, column.values));
+    }
+    where[dimension] = [...(where[dimension] ?? []), ...values];
+  }
+  return where;
+}
+
+function unknownValueMessage(dimension: string, value: string, values: readonly string[]): string {
+  const wanted = looseValue(value);
+  const close = values.filter((candidate) => {
+    const loose = looseValue(candidate);
+    return loose.includes(wanted) || wanted.includes(loose);
+  });
+  const shown = (close.length > 0 ? close : values).slice(0, 12).map((item) => `"${item}"`);
+  const hint = close.length > 0 ? "did you mean" : `${dimension} values include`;
+  return `no ${dimension} "${value}" in this data; ${hint} ${shown.join(", ")}${values.length > 12 && close.length === 0 ? ` (${values.length} in all)` : ""}`;
+}
+
+function describe(
+  context: ToolContext,
+  source: ScopeArgs["source"],
+  periods: JsonObject,
+  filters: Filters,
+  notes: string[],
+): JsonObject {
+  return {
+    ...periods,
+    filters: filters && filters.length > 0 ? filters.map((item) => ({ ...item })) : "none",
+    source: source === "live" ? "live rows from automations" : context.dataset.receipt.file,
+    ...(notes.length > 0 ? { notes } : {}),
+  };
+}

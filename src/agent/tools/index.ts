@@ -1,0 +1,25 @@
+import { comparePeriodsTool } from "./compare-periods.js";
+import { describeDataset } from "./describe-dataset.js";
+import { explainChangeTool } from "./explain-change.js";
+import { findAnomalies } from "./find-anomalies.js";
+import { getKpis } from "./get-kpis.js";
+import { renderChart } from "./render-chart.js";
+import type { AnalystTool } from "./tool.js";
+import { topBottom } from "./top-bottom.js";
+import { trendTool } from "./trend.js";
+
+/** The one registry both Gemini and the offline analyst call. */
+export const ANALYST_TOOLS: readonly AnalystTool[] = [
+  describeDataset,
+  getKpis,
+  topBottom,
+  trendTool,
+  comparePeriodsTool,
+  findAnomalies,
+  explainChangeTool,
+  renderChart,
+];
+
+export function findTool(name: string): AnalystTool | undefined {
+  return ANALYST_TOOLS.find((tool) => tool.name === name);
+}

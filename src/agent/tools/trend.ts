@@ -1,0 +1,66 @@
+import { z } from "zod";
+import { GRAINS, type Metric, type TrendPoint, totals, trend } from "../../metrics/index.js";
+import { defaultGrain } from "../tool-support/default-grain.js";
+import { pickFigures } from "../tool-support/figure-fields.js";
+import { requireMetrics } from "../tool-support/metric-availability.js";
+import { resolveScope } from "../tool-support/resolve-scope.js";
+import { metricArg, scopeShape } from "../tool-support/scope-args.js";
+import { defineTool, type JsonObject } from "./tool.js";
+
+const MAX_POINTS = 120;
+
+export const trendTool = defineTool({
+  name: "trend",
+  description:
+    "A metric over time by day, week (Monday start) or month, every period present (empty ones as zero), plus the highest and lowest period of each metric and the totals over the whole window. Use for 'trend of CPA by week', 'daily spend in March', 'how did ROAS evolve'.",
+  schema: z.object({
+    metrics: z.array(metricArg).min(1).max(4).describe("One to four metrics"),
+    grain: z
+      .enum(GRAINS)
+      .optional()
+      .describe("day, week or month; by default day up to 45 days, week up to 200, else month"),
+    ...scopeShape,
+  }),
+  run(context, args) {
+    const scope = resolveScope(context, args);
+    requireMetrics(scope.facts, args.metrics);
+    const grain = args.grain ?? defaultGrain(scope.range, scope.facts);
+    const all = trend(scope.facts, grain, { filter: scope.filter });
+    const points = all.slice(-MAX_POINTS);
+    const result: JsonObject = {
+      scope: scope.described,
+      grain,
+      period_is:
+        grain === "day"
+          ? "the day"
+          : `the first day of the ${grain}; the first and last ${grain}s may be partial`,
+      points: points.map((point) => ({ period: point.period, ...pickFigures(point, args.metrics) })),
+      highest: extremes(points, args.metrics, (a, b) => a > b),
+      lowest: extremes(points, args.metrics, (a, b) => a < b),
+      totals: pickFigures(totals(scope.facts, scope.filter), args.metrics),
+    };
+    if (all.length > points.length) {
+      result.note = `showing the last ${points.length} of ${all.length} ${grain}s; use a coarser grain for the whole window`;
+    }
+    return result;
+  },
+});
+
+/** The period where each metric is highest (or lowest): picked from the engine's points, not computed. */
+function extremes(
+  points: readonly TrendPoint[],
+  metrics: readonly Metric[],
+  better: (a: number, b: number) => boolean,
+): JsonObject {
+  const result: JsonObject = {};
+  for (const metric of metrics) {
+    let best: { period: string; value: number } | null = null;
+    for (const point of points) {
+      const value = point[metric];
+      if (value !== null && (best === null || better(value, best.value)))
+        best = { period: point.period, value };
+    }
+    result[metric] = best;
+  }
+  return result;
+}

@@ -1,0 +1,80 @@
+/**
+ * Anomalies the metrics engine found, marked on a trend: a vermillion dot on each, and the strongest
+ * few labelled with the actual value against the expected one ("$14K vs ~$5,200").
+ */
+import type { Layer } from "./chart-frame.js";
+import type { Anomaly } from "./chart-inputs.js";
+import { parseIsoDate } from "./format-date.js";
+import { formatMetric } from "./format-number.js";
+import type { MetricName } from "./metric-catalog.js";
+import { COLORS } from "./palette.js";
+import { FONT_SIZES } from "./theme.js";
+
+/** Anomalies beyond this many (by score) are marked but not labelled, to keep the chart readable. */
+const MAX_ANOMALY_LABELS = 3;
+
+export interface TimePoint {
+  readonly time: number;
+  readonly value: number | null;
+}
+
+export function anomalyLayers(
+  anomalies: readonly Anomaly[],
+  metric: MetricName,
+  currency: string | null,
+  plotted: readonly TimePoint[],
+): Layer[] {
+  const byTime = new Map(plotted.map((point) => [point.time, point]));
+  const marked = anomalies
+    .filter((anomaly) => anomaly.metric === metric)
+    .flatMap((anomaly) => {
+      const time = parseIsoDate(anomaly.date)?.getTime();
+      const point = time === undefined ? undefined : byTime.get(time);
+      if (!point || point.value === null) return [];
+      const expected = anomaly.expected.median;
+      const label = `${formatMetric(point.value, metric, currency)}${
+        expected === null ? "" : ` vs ~${formatMetric(expected, metric, currency)}`
+      }`;
+      const below = expected !== null && point.value < expected;
+      return [{ time: point.time, value: point.value, score: anomaly.score, label, below }];
+    })
+    .sort((a, b) => b.score - a.score);
+  if (marked.length === 0) return [];
+  const encoding = {
+    x: { field: "time", type: "temporal" },
+    y: { field: "value", type: "quantitative" },
+  };
+  const labelled = marked.slice(0, MAX_ANOMALY_LABELS);
+  // Labels sit on the side away from the expected value: above a spike, below a drop.
+  const labels = [
+    { side: labelled.filter((anomaly) => !anomaly.below), dy: -13, baseline: "bottom" },
+    { side: labelled.filter((anomaly) => anomaly.below), dy: 13, baseline: "top" },
+  ].filter((group) => group.side.length > 0);
+  return [
+    {
+      data: { values: marked },
+      mark: {
+        type: "point",
+        filled: true,
+        size: 80,
+        color: COLORS.anomaly,
+        stroke: COLORS.background,
+        strokeWidth: 1.5,
+        opacity: 1,
+      },
+      encoding,
+    },
+    ...labels.map((group) => ({
+      data: { values: group.side },
+      mark: {
+        type: "text",
+        dy: group.dy,
+        baseline: group.baseline,
+        fontSize: FONT_SIZES.label,
+        fontWeight: 600,
+        color: COLORS.anomaly,
+      },
+      encoding: { ...encoding, text: { field: "label", type: "nominal" } },
+    })),
+  ];
+}

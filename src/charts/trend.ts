@@ -1,0 +1,176 @@
+/**
+ * A KPI over time: one line per day, week or month, optionally the previous period as a dashed grey line
+ * laid over the same dates, and anomalies the metrics engine found marked in vermillion.
+ */
+import type { TopLevelSpec } from "vega-lite";
+import { anomalyLayers } from "./anomaly-marks.js";
+import { AXIS_FORMAT_TYPE, axisNumberFormat } from "./axis-format.js";
+import { framedChart, type Layer } from "./chart-frame.js";
+import { type Anomaly, type ChartBasics, figure, type TimeGrain, type TrendRow } from "./chart-inputs.js";
+import { nothingToPlotSpec } from "./empty-chart.js";
+import { formatDateRange, parseIsoDate } from "./format-date.js";
+import { formatMetric } from "./format-number.js";
+import { METRICS, type MetricName, metricAxisTitle } from "./metric-catalog.js";
+import { COLORS } from "./palette.js";
+import { FONT_SIZES } from "./theme.js";
+
+export interface TrendChartInput extends ChartBasics {
+  readonly rows: readonly TrendRow[];
+  readonly metric: MetricName;
+  readonly grain: TimeGrain;
+  /** The previous period's rows, drawn against the current period's dates position by position. */
+  readonly comparison?: { readonly rows: readonly TrendRow[]; readonly label?: string };
+  readonly anomalies?: readonly Anomaly[];
+}
+
+const PLOT_HEIGHT = 300;
+const TICKS = 5;
+/** Up to this many points each period also gets a dot, so short series and single points stay visible. */
+const MAX_DOTTED_POINTS = 45;
+/** Weekly and monthly axes label the periods themselves (Vega would pick Sundays and month starts). */
+const MAX_PERIOD_TICKS = 8;
+const GRAIN_WORD: Record<TimeGrain, string> = { day: "day", week: "week", month: "month" };
+const DATE_FORMAT: Record<TimeGrain, string> = { day: "%b %-d", week: "%b %-d", month: "%b %Y" };
+/** Beyond about half a year, day and week ticks fall on month starts and must say which year. */
+const LONG_SPAN_MS = 183 * 86_400_000;
+
+interface Point {
+  /** Milliseconds since the epoch: numbers spare Vega parsing a thousand date strings. */
+  readonly time: number;
+  readonly value: number | null;
+  readonly series: string;
+}
+
+function points(
+  rows: readonly TrendRow[],
+  metric: MetricName,
+  series: string,
+  times?: readonly number[],
+): Point[] {
+  return rows.flatMap((row, index) => {
+    const time = times ? times[index] : parseIsoDate(row.period)?.getTime();
+    return time === undefined ? [] : [{ time, value: figure(row, metric), series }];
+  });
+}
+
+export function trendChartSpec(input: TrendChartInput): TopLevelSpec {
+  const { metric, context, grain } = input;
+  const info = METRICS[metric];
+  const title = `${info.label} per ${GRAIN_WORD[grain]}`;
+  const rows = [...input.rows].sort((a, b) => a.period.localeCompare(b.period));
+  const range =
+    rows.length > 0 ? { from: rows[0]?.period ?? "", to: rows[rows.length - 1]?.period ?? "" } : null;
+  const frame = { title, context, scope: input.scope, period: formatDateRange(context.dateRange ?? range) };
+  const current = points(rows, metric, formatDateRange(context.dateRange ?? range) ?? "This period");
+  const plotted = current.filter((point) => point.value !== null);
+  if (plotted.length === 0) {
+    const reason =
+      rows.length === 0
+        ? "There are no rows for this period."
+        : `No ${GRAIN_WORD[grain]} has a ${info.label} value.`;
+    return nothingToPlotSpec(frame, reason);
+  }
+  const comparisonLabel = input.comparison?.label ?? "Previous period";
+  const comparison = input.comparison
+    ? points(
+        input.comparison.rows.slice(0, current.length),
+        metric,
+        comparisonLabel,
+        current.map((point) => point.time),
+      )
+    : [];
+  const values = [...plotted, ...comparison].flatMap((point) => (point.value === null ? [] : [point.value]));
+  const extent = [Math.min(...values), Math.max(...values)] as const;
+  const flat = extent[0] === 0 && extent[1] === 0;
+  const series = [current[0]?.series ?? "", ...(comparison.length > 0 ? [comparisonLabel] : [])];
+  const x = {
+    field: "time",
+    type: "temporal",
+    scale: { type: "utc", padding: 12 },
+    title: null,
+    axis: {
+      format: spanOf(current) > LONG_SPAN_MS ? "%b %Y" : DATE_FORMAT[grain],
+      labelOverlap: true,
+      grid: false,
+      ...(grain === "day" ? { tickCount: 6 } : { values: periodTicks(current) }),
+    },
+  };
+  const y = {
+    field: "value",
+    type: "quantitative",
+    title: metricAxisTitle(metric, context.currency),
+    // A series of zeros still gets a sensible axis: 0 at the bottom, the line along it.
+    scale: flat ? { domain: [0, 1] } : { zero: true },
+    axis: {
+      format: axisNumberFormat(info.unit, context.currency, extent, TICKS),
+      formatType: AXIS_FORMAT_TYPE,
+      ...(flat ? { values: [0] } : { tickCount: TICKS }),
+    },
+  };
+  // One legend for both channels, so the previous period's entry shows a dashed grey stroke.
+  const legend = comparison.length > 0 ? { title: null, symbolType: "stroke", symbolSize: 300 } : null;
+  const layers: Layer[] = [
+    {
+      data: { values: [...comparison, ...current] },
+      mark: { type: "line", invalid: "break-paths-show-domains" },
+      encoding: {
+        x,
+        y,
+        color: {
+          field: "series",
+          type: "nominal",
+          scale: { domain: series, range: [COLORS.primary, COLORS.muted] },
+          legend,
+        },
+        strokeDash: {
+          field: "series",
+          type: "nominal",
+          scale: {
+            domain: series,
+            range: [
+              [1, 0],
+              [5, 4],
+            ],
+          },
+          legend,
+        },
+      },
+    },
+    ...(plotted.length <= MAX_DOTTED_POINTS
+      ? [
+          {
+            data: { values: plotted },
+            mark: { type: "point", filled: true, size: 30, opacity: 1 },
+            encoding: { x, y },
+          },
+        ]
+      : []),
+    ...anomalyLayers(input.anomalies ?? [], metric, context.currency, plotted),
+    ...(plotted.length === 1 ? [singlePointLabel(plotted, metric, context.currency)] : []),
+  ];
+  return framedChart({ ...frame, plotHeight: PLOT_HEIGHT, bottomAxis: "labels" }, layers);
+}
+
+function spanOf(current: readonly Point[]): number {
+  return (current[current.length - 1]?.time ?? 0) - (current[0]?.time ?? 0);
+}
+
+function periodTicks(current: readonly Point[]): number[] {
+  const every = Math.ceil(current.length / MAX_PERIOD_TICKS);
+  return current.filter((_, index) => index % every === 0).map((point) => point.time);
+}
+
+/** A lone point gets its value written next to it: there is no line to read it from. */
+function singlePointLabel(plotted: readonly Point[], metric: MetricName, currency: string | null): Layer {
+  return {
+    data: {
+      values: plotted.map((point) => ({ ...point, label: formatMetric(point.value, metric, currency) })),
+    },
+    mark: { type: "text", dy: -14, fontSize: FONT_SIZES.label, fontWeight: 600, color: COLORS.text },
+    encoding: {
+      x: { field: "time", type: "temporal" },
+      y: { field: "value", type: "quantitative" },
+      text: { field: "label", type: "nominal" },
+    },
+  };
+}
