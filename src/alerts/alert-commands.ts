@@ -1,0 +1,104 @@
+import type { Store } from "../store/index.js";
+import { parseRule, RULE_FORMS, RuleSyntaxError } from "./parse-rule.js";
+import { describeRule, ruleDefinition } from "./rule-text.js";
+
+export interface AlertCommandContext {
+  store: Store;
+  /** Where the command was typed. */
+  channel: string;
+  user: string;
+  /** ALERT_CHANNEL: where rules typed in a direct message post their alerts. */
+  alertChannel?: string;
+  /** Called after a rule is added, e.g. to evaluate the live data against it at once. */
+  onRulesChanged?: () => void;
+}
+
+export interface AlertCommandReply {
+  /** Shown only to the person who typed the command. */
+  text: string;
+}
+
+const HELP = [
+  "*Alerts* watch the live data your automation tools send and post here when a rule fires.",
+  "• `/alert add <rule>` — for example:",
+  ...RULE_FORMS.map((form) => `    ${form}`),
+  "• `/alert list` — the rules of this channel",
+  "• `/alert remove <number>` — stop a rule",
+].join("\n");
+
+/**
+ * `/alert add|list|remove|help` as plain logic: the Slack listener passes the command's text and replies
+ * ephemerally with the answer. Rules belong to the channel they are typed in; in a direct message they go
+ * to ALERT_CHANNEL when it is set.
+ */
+export function handleAlertCommand(text: string, context: AlertCommandContext): AlertCommandReply {
+  const trimmed = text.trim();
+  const [verb = "", ...rest] = trimmed.split(/\s+/);
+  const argument = trimmed.slice(verb.length).trim();
+  const target = targetChannel(context);
+  switch (verb.toLowerCase()) {
+    case "":
+    case "help":
+      return { text: HELP };
+    case "add":
+      return addRule(argument, target, context);
+    case "list":
+      return listRules(target, context.store);
+    case "remove":
+    case "delete":
+      return removeRule(rest[0], target, context.store);
+    default:
+      return { text: `I don't know \`/alert ${verb}\`.\n\n${HELP}` };
+  }
+}
+
+function targetChannel(context: AlertCommandContext): string {
+  const isDirectMessage = context.channel.startsWith("D");
+  return isDirectMessage && context.alertChannel ? context.alertChannel : context.channel;
+}
+
+function addRule(argument: string, channel: string, context: AlertCommandContext): AlertCommandReply {
+  if (argument === "")
+    return { text: `Which rule? For example:\n${RULE_FORMS.map((form) => `• ${form}`).join("\n")}` };
+  try {
+    const rule = parseRule(argument);
+    const record = context.store.addAlertRule({
+      channel,
+      definition: ruleDefinition(rule),
+      createdBy: context.user,
+    });
+    context.onRulesChanged?.();
+    return {
+      text: `Added rule ${record.id}: ${describeRule(rule)}. Alerts go to <#${channel}>; the live data is checked as it arrives. \`/alert remove ${record.id}\` stops it.`,
+    };
+  } catch (error) {
+    if (!(error instanceof RuleSyntaxError)) throw error;
+    return {
+      text: `I could not read that rule: ${error.message}.\nRules I understand:\n${RULE_FORMS.map((form) => `• ${form}`).join("\n")}`,
+    };
+  }
+}
+
+function listRules(channel: string, store: Store): AlertCommandReply {
+  const rules = store.listAlertRules(channel);
+  if (rules.length === 0)
+    return { text: `No alert rules in <#${channel}> yet. Add one with \`/alert add roas < 2 window 24h\`.` };
+  const lines = rules.map((record) => {
+    try {
+      return `• *${record.id}* \`${record.definition}\` — ${describeRule(parseRule(record.definition))}`;
+    } catch {
+      return `• *${record.id}* \`${record.definition}\``;
+    }
+  });
+  return { text: [`Alert rules in <#${channel}>:`, ...lines].join("\n") };
+}
+
+function removeRule(argument: string | undefined, channel: string, store: Store): AlertCommandReply {
+  const id = Number(argument?.replace(/^#/, ""));
+  if (!Number.isInteger(id) || id <= 0)
+    return { text: "Which rule? `/alert remove <number>`; `/alert list` shows the numbers." };
+  if (!store.removeAlertRule(id, channel)) {
+    return { text: `There is no rule ${id} in <#${channel}>; \`/alert list\` shows the rules here.` };
+  }
+  return { text: `Removed rule ${id}. Its alerts stay in the channel's history.` };
+}

@@ -1,0 +1,136 @@
+import type { Database } from "better-sqlite3";
+import type { AlertRecord, AlertRuleRecord, NewAlert, NewAlertRule } from "../store.js";
+
+interface RuleRow {
+  id: number;
+  channel: string;
+  definition: string;
+  created_by: string | null;
+  created_at: number;
+}
+
+interface AlertRow {
+  id: number;
+  rule_id: number;
+  key: string;
+  channel: string;
+  message_ts: string | null;
+  summary: string;
+  details: string;
+  fired_at: number;
+  resolved_at: number | null;
+}
+
+/** Alert rules per channel, and every firing of a rule per key: what cooldown and resolution look at. */
+export function alertTables(db: Database) {
+  const insertRule = db.prepare<[string, string, string | null, number]>(
+    "INSERT INTO alert_rules (channel, definition, created_by, created_at) VALUES (?, ?, ?, ?)",
+  );
+  const ruleById = db.prepare<[number], RuleRow>("SELECT * FROM alert_rules WHERE id = ?");
+  const allRules = db.prepare<[], RuleRow>("SELECT * FROM alert_rules ORDER BY id");
+  const rulesOfChannel = db.prepare<[string], RuleRow>(
+    "SELECT * FROM alert_rules WHERE channel = ? ORDER BY id",
+  );
+  const deleteRule = db.prepare<[number]>("DELETE FROM alert_rules WHERE id = ?");
+  const deleteRuleOfChannel = db.prepare<[number, string]>(
+    "DELETE FROM alert_rules WHERE id = ? AND channel = ?",
+  );
+
+  const insertAlert = db.prepare<[number, string, string, string, string, number]>(
+    "INSERT INTO alerts (rule_id, key, channel, summary, details, fired_at) VALUES (?, ?, ?, ?, ?, ?)",
+  );
+  const alertById = db.prepare<[number], AlertRow>("SELECT * FROM alerts WHERE id = ?");
+  const setMessage = db.prepare<[string, number]>("UPDATE alerts SET message_ts = ? WHERE id = ?");
+  const resolve = db.prepare<[number, number]>(
+    "UPDATE alerts SET resolved_at = ? WHERE id = ? AND resolved_at IS NULL",
+  );
+  const deleteAlert = db.prepare<[number]>("DELETE FROM alerts WHERE id = ?");
+  const latestForKey = db.prepare<[number, string], AlertRow>(
+    "SELECT * FROM alerts WHERE rule_id = ? AND key = ? ORDER BY id DESC LIMIT 1",
+  );
+  const openOfRule = db.prepare<[number], AlertRow>(
+    "SELECT * FROM alerts WHERE rule_id = ? AND resolved_at IS NULL ORDER BY id",
+  );
+
+  return {
+    addRule: (input: NewAlertRule): AlertRuleRecord => {
+      const createdAt = Date.now();
+      const { lastInsertRowid } = insertRule.run(
+        input.channel,
+        input.definition,
+        input.createdBy ?? null,
+        createdAt,
+      );
+      return ruleOf({
+        id: Number(lastInsertRowid),
+        channel: input.channel,
+        definition: input.definition,
+        created_by: input.createdBy ?? null,
+        created_at: createdAt,
+      });
+    },
+    getRule: (id: number) => {
+      const row = ruleById.get(id);
+      return row ? ruleOf(row) : null;
+    },
+    listRules: (channel?: string) => (channel ? rulesOfChannel.all(channel) : allRules.all()).map(ruleOf),
+    removeRule: (id: number, channel?: string) =>
+      (channel === undefined ? deleteRule.run(id) : deleteRuleOfChannel.run(id, channel)).changes === 1,
+
+    openAlert: (input: NewAlert): AlertRecord => {
+      const firedAt = (input.firedAt ?? new Date()).getTime();
+      const details = JSON.stringify(input.details ?? {});
+      const { lastInsertRowid } = insertAlert.run(
+        input.ruleId,
+        input.key,
+        input.channel,
+        input.summary,
+        details,
+        firedAt,
+      );
+      return alertOf(alertById.get(Number(lastInsertRowid)) as AlertRow);
+    },
+    setMessage: (id: number, messageTs: string) => {
+      setMessage.run(messageTs, id);
+    },
+    resolve: (id: number, at: Date = new Date()) => {
+      resolve.run(at.getTime(), id);
+    },
+    discard: (id: number) => {
+      deleteAlert.run(id);
+    },
+    getAlert: (id: number) => {
+      const row = alertById.get(id);
+      return row ? alertOf(row) : null;
+    },
+    latest: (ruleId: number, key: string) => {
+      const row = latestForKey.get(ruleId, key);
+      return row ? alertOf(row) : null;
+    },
+    open: (ruleId: number) => openOfRule.all(ruleId).map(alertOf),
+  };
+}
+
+function ruleOf(row: RuleRow): AlertRuleRecord {
+  return {
+    id: row.id,
+    channel: row.channel,
+    definition: row.definition,
+    createdBy: row.created_by,
+    createdAt: new Date(row.created_at).toISOString(),
+  };
+}
+
+function alertOf(row: AlertRow): AlertRecord {
+  return {
+    id: row.id,
+    ruleId: row.rule_id,
+    key: row.key,
+    channel: row.channel,
+    messageTs: row.message_ts,
+    summary: row.summary,
+    details: JSON.parse(row.details) as Record<string, unknown>,
+    firedAt: new Date(row.fired_at).toISOString(),
+    resolvedAt: row.resolved_at === null ? null : new Date(row.resolved_at).toISOString(),
+  };
+}

@@ -1,0 +1,112 @@
+import { randomBytes } from "node:crypto";
+import type { Database } from "better-sqlite3";
+import type { DatasetRecord, NewDataset, SavedDataset, StoredDataset } from "../store.js";
+import { columnsOfFacts, factsOfColumns, type StoredColumn } from "./fact-columns.js";
+
+interface DatasetRow {
+  id: string;
+  team: string | null;
+  channel: string;
+  thread_ts: string | null;
+  file_id: string | null;
+  name: string;
+  uploaded_by: string | null;
+  created_at: number;
+  row_count: number;
+  receipt: string;
+  totals_check: string | null;
+}
+
+const DEFAULT_LIST_LIMIT = 50;
+
+export function datasetTable(db: Database) {
+  const insert = db.prepare(`
+    INSERT INTO datasets (id, team, channel, thread_ts, file_id, name, uploaded_by, created_at, row_count,
+                          receipt, totals_check)
+    VALUES (@id, @team, @channel, @thread_ts, @file_id, @name, @uploaded_by, @created_at, @row_count,
+            @receipt, @totals_check)`);
+  const insertColumn = db.prepare(
+    "INSERT INTO dataset_columns (dataset_id, position, role, name, data, dictionary) VALUES (?, ?, ?, ?, ?, ?)",
+  );
+  const byId = db.prepare<[string], DatasetRow>("SELECT * FROM datasets WHERE id = ?");
+  const byFile = db.prepare<[string], DatasetRow>("SELECT * FROM datasets WHERE file_id = ?");
+  const latestInChannel = db.prepare<[string], DatasetRow>(
+    "SELECT * FROM datasets WHERE channel = ? ORDER BY created_at DESC, rowid DESC LIMIT 1",
+  );
+  const startingThread = db.prepare<[string, string], DatasetRow>(
+    "SELECT * FROM datasets WHERE channel = ? AND thread_ts = ? ORDER BY created_at DESC, rowid DESC LIMIT 1",
+  );
+  const boundToThread = db.prepare<[string, string], DatasetRow>(`
+    SELECT datasets.* FROM threads JOIN datasets ON datasets.id = threads.dataset_id
+    WHERE threads.channel = ? AND threads.thread_ts = ?`);
+  const newest = db.prepare<[number], DatasetRow>(
+    "SELECT * FROM datasets ORDER BY created_at DESC, rowid DESC LIMIT ?",
+  );
+  const newestInChannel = db.prepare<[string, number], DatasetRow>(
+    "SELECT * FROM datasets WHERE channel = ? ORDER BY created_at DESC, rowid DESC LIMIT ?",
+  );
+  const columnsOf = db.prepare<[string], StoredColumn>(
+    "SELECT role, name, data, dictionary FROM dataset_columns WHERE dataset_id = ? ORDER BY position",
+  );
+
+  const save = db.transaction((input: NewDataset): SavedDataset => {
+    if (input.fileId) {
+      const existing = byFile.get(input.fileId);
+      if (existing) return { record: recordOf(existing), created: false };
+    }
+    const row: DatasetRow = {
+      id: `ds_${randomBytes(6).toString("hex")}`,
+      team: input.team ?? null,
+      channel: input.channel,
+      thread_ts: input.threadTs ?? null,
+      file_id: input.fileId ?? null,
+      name: input.name,
+      uploaded_by: input.uploadedBy ?? null,
+      created_at: (input.createdAt ?? new Date()).getTime(),
+      row_count: input.facts.rowCount,
+      receipt: JSON.stringify(input.receipt),
+      totals_check: input.totalsCheck ? JSON.stringify(input.totalsCheck) : null,
+    };
+    insert.run(row);
+    columnsOfFacts(input.facts).forEach((column, position) => {
+      insertColumn.run(row.id, position, column.role, column.name, column.data, column.dictionary);
+    });
+    return { record: recordOf(row), created: true };
+  });
+
+  const withFacts = (row: DatasetRow | undefined): StoredDataset | null =>
+    row ? { record: recordOf(row), facts: factsOfColumns(row.row_count, columnsOf.all(row.id)) } : null;
+
+  return {
+    save: (input: NewDataset) => save(input),
+    get: (id: string) => withFacts(byId.get(id)),
+    findByFile: (fileId: string) => {
+      const row = byFile.get(fileId);
+      return row ? recordOf(row) : null;
+    },
+    latest: (channel: string) => withFacts(latestInChannel.get(channel)),
+    list: (options: { limit?: number; channel?: string } = {}) => {
+      const limit = options.limit ?? DEFAULT_LIST_LIMIT;
+      const rows = options.channel ? newestInChannel.all(options.channel, limit) : newest.all(limit);
+      return rows.map(recordOf);
+    },
+    forThread: (channel: string, threadTs: string) =>
+      withFacts(boundToThread.get(channel, threadTs) ?? startingThread.get(channel, threadTs)),
+  };
+}
+
+function recordOf(row: DatasetRow): DatasetRecord {
+  return {
+    id: row.id,
+    team: row.team,
+    channel: row.channel,
+    threadTs: row.thread_ts,
+    fileId: row.file_id,
+    name: row.name,
+    uploadedBy: row.uploaded_by,
+    createdAt: new Date(row.created_at).toISOString(),
+    rowCount: row.row_count,
+    receipt: JSON.parse(row.receipt),
+    totalsCheck: row.totals_check ? JSON.parse(row.totals_check) : null,
+  };
+}

@@ -1,0 +1,257 @@
+import type { Database } from "better-sqlite3";
+import { type FactRecord, type FactTable, factTableFromRecords } from "../../ingest/index.js";
+import type {
+  LiveBatch,
+  LiveEventRow,
+  LiveFactsOptions,
+  LiveFeedItem,
+  LiveMetricRow,
+  LiveOutcome,
+} from "../store.js";
+
+interface MetricsRow {
+  source: string;
+  external_id: string | null;
+  date: string;
+  campaign: string | null;
+  channel: string | null;
+  spend: number | null;
+  impressions: number | null;
+  clicks: number | null;
+  conversions: number | null;
+  revenue: number | null;
+  currency: string | null;
+  dimensions: string | null;
+  extra_measures: string | null;
+  received_at: number;
+}
+
+interface EventRow {
+  kind: "lead" | "order";
+  source: string;
+  external_id: string | null;
+  occurred_at: string;
+  day: string;
+  campaign: string | null;
+  channel: string | null;
+  value: number | null;
+  currency: string | null;
+  email: string | null;
+  received_at: number;
+}
+
+/** Columns compared to tell a retried metrics row from a corrected one. */
+const METRICS_CONTENT = [
+  "date",
+  "campaign",
+  "channel",
+  "spend",
+  "impressions",
+  "clicks",
+  "conversions",
+  "revenue",
+  "currency",
+  "dimensions",
+  "extra_measures",
+] as const;
+
+const FIRST_DAY = "0000-01-01";
+const LAST_DAY = "9999-12-31";
+
+/**
+ * Rows pushed by automation tools. Metrics rows with an id are upserted (a tool re-sending today's
+ * figures each hour replaces them, and an identical re-send is a duplicate); leads and orders with an id
+ * are stored once. Rows without an id are always new: the Idempotency-Key header covers their retries.
+ */
+export function liveTables(db: Database) {
+  const insertMetrics = db.prepare(`
+    INSERT INTO live_metrics (source, external_id, date, campaign, channel, spend, impressions, clicks,
+                              conversions, revenue, currency, dimensions, extra_measures, received_at)
+    VALUES (@source, @external_id, @date, @campaign, @channel, @spend, @impressions, @clicks, @conversions,
+            @revenue, @currency, @dimensions, @extra_measures, @received_at)`);
+  const metricsById = db.prepare<[string, string], MetricsRow & { id: number }>(
+    "SELECT * FROM live_metrics WHERE source = ? AND external_id = ?",
+  );
+  const updateMetrics = db.prepare(`
+    UPDATE live_metrics SET date = @date, campaign = @campaign, channel = @channel, spend = @spend,
+      impressions = @impressions, clicks = @clicks, conversions = @conversions, revenue = @revenue,
+      currency = @currency, dimensions = @dimensions, extra_measures = @extra_measures,
+      received_at = @received_at
+    WHERE id = @id`);
+  // ON CONFLICT rather than INSERT OR IGNORE: only a repeated id is skipped, a broken row still fails.
+  const insertEvent = db.prepare(`
+    INSERT INTO live_events (kind, source, external_id, occurred_at, day, campaign, channel, value, currency,
+                             email, received_at)
+    VALUES (@kind, @source, @external_id, @occurred_at, @day, @campaign, @channel, @value, @currency, @email,
+            @received_at)
+    ON CONFLICT DO NOTHING`);
+  const metricsInRange = db.prepare<[string, string], MetricsRow>(
+    "SELECT * FROM live_metrics WHERE date >= ? AND date <= ? ORDER BY date, id",
+  );
+  const eventsInRange = db.prepare<[string, string], EventRow>(
+    "SELECT * FROM live_events WHERE day >= ? AND day <= ? ORDER BY day, id",
+  );
+  // Each table's newest rows by rowid (no index on arrival time needed), then merged by arrival time.
+  const recent = db.prepare<{ limit: number }, FeedRow>(`
+    SELECT * FROM (
+      SELECT 'metrics' AS kind, id, source, external_id, received_at, date, NULL AS occurred_at, campaign,
+             channel, spend, impressions, clicks, conversions, revenue, currency, dimensions, extra_measures,
+             NULL AS value, NULL AS email
+      FROM live_metrics ORDER BY id DESC LIMIT @limit)
+    UNION ALL
+    SELECT * FROM (
+      SELECT kind, id, source, external_id, received_at, NULL, occurred_at, campaign, channel, NULL, NULL,
+             NULL, NULL, NULL, currency, NULL, NULL, value, email
+      FROM live_events ORDER BY id DESC LIMIT @limit)
+    ORDER BY received_at DESC, id DESC
+    LIMIT @limit`);
+
+  const saveMetrics = (row: MetricsRow): LiveOutcome => {
+    const earlier = row.external_id === null ? undefined : metricsById.get(row.source, row.external_id);
+    if (!earlier) {
+      insertMetrics.run(row);
+      return "stored";
+    }
+    if (METRICS_CONTENT.every((column) => earlier[column] === row[column])) return "duplicate";
+    updateMetrics.run({ ...row, id: earlier.id });
+    return "updated";
+  };
+
+  const save = db.transaction((batch: LiveBatch): LiveOutcome[] => {
+    const receivedAt = (batch.receivedAt ?? new Date()).getTime();
+    return batch.records.map((record) =>
+      record.kind === "metrics"
+        ? saveMetrics(metricsRow(batch.source, record, receivedAt))
+        : insertEvent.run(eventRow(batch.source, record, receivedAt)).changes === 1
+          ? "stored"
+          : "duplicate",
+    );
+  });
+
+  return {
+    save: (batch: LiveBatch) => save(batch),
+    facts: (options: LiveFactsOptions = {}): FactTable => {
+      const since = options.since ?? FIRST_DAY;
+      const until = options.until ?? LAST_DAY;
+      const records: FactRecord[] = metricsInRange.all(since, until).map(metricsFact);
+      for (const event of eventsInRange.iterate(since, until)) records.push(eventFact(event));
+      return factTableFromRecords(records);
+    },
+    recent: (limit: number): LiveFeedItem[] => recent.all({ limit }).map(feedItem),
+  };
+}
+
+function metricsRow(source: string, record: LiveMetricRow, receivedAt: number): MetricsRow {
+  return {
+    source,
+    external_id: record.externalId ?? null,
+    date: record.date,
+    campaign: record.campaign ?? null,
+    channel: record.channel ?? null,
+    spend: record.spend ?? null,
+    impressions: record.impressions ?? null,
+    clicks: record.clicks ?? null,
+    conversions: record.conversions ?? null,
+    revenue: record.revenue ?? null,
+    currency: record.currency ?? null,
+    dimensions: sortedJson(record.dimensions),
+    extra_measures: sortedJson(record.extraMeasures),
+    received_at: receivedAt,
+  };
+}
+
+function eventRow(source: string, record: LiveEventRow, receivedAt: number): EventRow {
+  return {
+    kind: record.kind,
+    source,
+    external_id: record.externalId ?? null,
+    occurred_at: record.occurredAt,
+    day: record.occurredAt.slice(0, 10),
+    campaign: record.campaign ?? null,
+    channel: record.channel ?? null,
+    value: record.value ?? null,
+    currency: record.currency ?? null,
+    email: record.email ?? null,
+    received_at: receivedAt,
+  };
+}
+
+/** Keys in order, so the same fields sent in another order compare equal; null when there are none. */
+function sortedJson(fields: Record<string, string | number> | undefined): string | null {
+  if (!fields || Object.keys(fields).length === 0) return null;
+  return JSON.stringify(Object.fromEntries(Object.entries(fields).sort(([a], [b]) => (a < b ? -1 : 1))));
+}
+
+function metricsFact(row: MetricsRow): FactRecord {
+  return {
+    ...(row.dimensions ? (JSON.parse(row.dimensions) as Record<string, string>) : {}),
+    ...(row.extra_measures ? (JSON.parse(row.extra_measures) as Record<string, number>) : {}),
+    date: row.date,
+    campaign: row.campaign,
+    channel: row.channel,
+    currency: row.currency,
+    spend: row.spend,
+    impressions: row.impressions,
+    clicks: row.clicks,
+    conversions: row.conversions,
+    revenue: row.revenue,
+  };
+}
+
+/**
+ * Leads and orders join the facts as their own counts (`leads`, `orders`, `order_value`) rather than as
+ * conversions and revenue: the ad platforms' rows already count those, and adding both would double them.
+ */
+function eventFact(row: EventRow): FactRecord {
+  const base = { date: row.day, campaign: row.campaign, channel: row.channel, currency: row.currency };
+  return row.kind === "lead" ? { ...base, leads: 1 } : { ...base, orders: 1, order_value: row.value };
+}
+
+interface FeedRow {
+  kind: "metrics" | "lead" | "order";
+  id: number;
+  source: string;
+  external_id: string | null;
+  received_at: number;
+  date: string | null;
+  occurred_at: string | null;
+  campaign: string | null;
+  channel: string | null;
+  spend: number | null;
+  impressions: number | null;
+  clicks: number | null;
+  conversions: number | null;
+  revenue: number | null;
+  currency: string | null;
+  dimensions: string | null;
+  extra_measures: string | null;
+  value: number | null;
+  email: string | null;
+}
+
+function feedItem(row: FeedRow): LiveFeedItem {
+  const common = {
+    id: row.id,
+    source: row.source,
+    receivedAt: new Date(row.received_at).toISOString(),
+    externalId: row.external_id,
+    campaign: row.campaign,
+    channel: row.channel,
+    currency: row.currency,
+  };
+  if (row.kind === "metrics") {
+    return {
+      ...common,
+      kind: "metrics",
+      date: row.date ?? "",
+      spend: row.spend,
+      impressions: row.impressions,
+      clicks: row.clicks,
+      conversions: row.conversions,
+      revenue: row.revenue,
+      dimensions: row.dimensions ? JSON.parse(row.dimensions) : {},
+      extraMeasures: row.extra_measures ? JSON.parse(row.extra_measures) : {},
+    };
+  }
+  return { ...common, kind: row.kind, occurredAt: row.occurred_at ?? "", value: row.value, email: row.email };
+}

@@ -1,0 +1,142 @@
+import type { Database } from "better-sqlite3";
+import { StoreError } from "../store-error.js";
+
+/**
+ * The schema, one step per version; `PRAGMA user_version` records how many steps a file has had. Steps
+ * are only ever appended: a released step is never edited, because files already carry it.
+ */
+const STEPS: readonly string[] = [
+  `
+  CREATE TABLE datasets (
+    id TEXT PRIMARY KEY,
+    team TEXT,
+    channel TEXT NOT NULL,
+    thread_ts TEXT,
+    file_id TEXT UNIQUE,
+    name TEXT NOT NULL,
+    uploaded_by TEXT,
+    created_at INTEGER NOT NULL,
+    row_count INTEGER NOT NULL,
+    receipt TEXT NOT NULL,
+    totals_check TEXT
+  );
+  CREATE INDEX datasets_by_channel ON datasets (channel, created_at);
+  CREATE INDEX datasets_by_thread ON datasets (channel, thread_ts);
+
+  -- One row per column of a dataset, its values as one blob (see fact-columns.ts).
+  CREATE TABLE dataset_columns (
+    dataset_id TEXT NOT NULL REFERENCES datasets (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('days', 'measure', 'extra', 'dimension')),
+    name TEXT NOT NULL,
+    data BLOB NOT NULL,
+    dictionary TEXT,
+    UNIQUE (dataset_id, position)
+  );
+
+  CREATE TABLE threads (
+    channel TEXT NOT NULL,
+    thread_ts TEXT NOT NULL,
+    dataset_id TEXT REFERENCES datasets (id) ON DELETE SET NULL,
+    history TEXT NOT NULL DEFAULT '[]',
+    updated_at INTEGER NOT NULL,
+    PRIMARY KEY (channel, thread_ts)
+  );
+
+  CREATE TABLE processed_events (
+    key TEXT PRIMARY KEY,
+    claimed_at INTEGER NOT NULL
+  );
+  CREATE INDEX processed_events_by_age ON processed_events (claimed_at);
+
+  -- Live rows are written one delivery at a time, so every index costs each webhook call a page write:
+  -- only the lookups that need one have one (ids for idempotency, dates for reports). The feed reads
+  -- the newest rows by rowid, which grows with arrival.
+  CREATE TABLE live_metrics (
+    id INTEGER PRIMARY KEY,
+    source TEXT NOT NULL,
+    external_id TEXT,
+    date TEXT NOT NULL,
+    campaign TEXT,
+    channel TEXT,
+    spend REAL,
+    impressions REAL,
+    clicks REAL,
+    conversions REAL,
+    revenue REAL,
+    currency TEXT,
+    dimensions TEXT,
+    extra_measures TEXT,
+    received_at INTEGER NOT NULL
+  );
+  CREATE UNIQUE INDEX live_metrics_by_external_id ON live_metrics (source, external_id)
+    WHERE external_id IS NOT NULL;
+  CREATE INDEX live_metrics_by_date ON live_metrics (date);
+
+  CREATE TABLE live_events (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('lead', 'order')),
+    source TEXT NOT NULL,
+    external_id TEXT,
+    occurred_at TEXT NOT NULL,
+    day TEXT NOT NULL,
+    campaign TEXT,
+    channel TEXT,
+    value REAL,
+    currency TEXT,
+    email TEXT,
+    received_at INTEGER NOT NULL
+  );
+  CREATE UNIQUE INDEX live_events_by_external_id ON live_events (source, kind, external_id)
+    WHERE external_id IS NOT NULL;
+  CREATE INDEX live_events_by_day ON live_events (day);
+
+  CREATE TABLE idempotent_responses (
+    key TEXT PRIMARY KEY,
+    fingerprint TEXT NOT NULL,
+    status INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX idempotent_responses_by_age ON idempotent_responses (created_at);
+
+  -- AUTOINCREMENT: a removed rule's number is never given to a new rule, so "/alert remove 3" typed
+  -- late cannot delete somebody else's newer rule.
+  CREATE TABLE alert_rules (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    channel TEXT NOT NULL,
+    definition TEXT NOT NULL,
+    created_by TEXT,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX alert_rules_by_channel ON alert_rules (channel);
+
+  CREATE TABLE alerts (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    rule_id INTEGER NOT NULL REFERENCES alert_rules (id) ON DELETE CASCADE,
+    key TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    message_ts TEXT,
+    summary TEXT NOT NULL,
+    details TEXT NOT NULL,
+    fired_at INTEGER NOT NULL,
+    resolved_at INTEGER
+  );
+  CREATE INDEX alerts_by_rule_key ON alerts (rule_id, key, id);
+  `,
+];
+
+export function migrate(db: Database): void {
+  const version = db.pragma("user_version", { simple: true }) as number;
+  if (version > STEPS.length) {
+    throw new StoreError(
+      `the database has schema version ${version}, newer than this program knows (${STEPS.length}): upgrade the program or point DATABASE_URL at another file`,
+    );
+  }
+  STEPS.slice(version).forEach((step, offset) => {
+    db.transaction(() => {
+      db.exec(step);
+      db.pragma(`user_version = ${version + offset + 1}`);
+    })();
+  });
+}

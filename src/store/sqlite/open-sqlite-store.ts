@@ -1,0 +1,103 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+import type { Store } from "../store.js";
+import { alertTables } from "./alert-tables.js";
+import { datasetTable } from "./dataset-table.js";
+import { assertLittleEndian } from "./fact-columns.js";
+import { liveTables } from "./live-tables.js";
+import { migrate } from "./migrations.js";
+import { onceOnlyTables } from "./once-only.js";
+import { threadTable } from "./thread-table.js";
+
+export interface SqliteStoreOptions {
+  /** Newest agent messages kept per thread; 40 by default. */
+  historyLimit?: number;
+  /** How long processed event ids and idempotency keys are remembered; 7 days by default. */
+  keyRetentionMs?: number;
+  /**
+   * "normal" (the default) makes a commit survive the process being killed; "full" also survives the
+   * machine losing power, at the price of an fsync per commit. See `openSqliteStore`.
+   */
+  durability?: "normal" | "full";
+}
+
+const DEFAULT_HISTORY_LIMIT = 40;
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * The SQLite store: one file (or ":memory:"), WAL journal, schema migrated on open.
+ *
+ * Durability: in WAL mode a commit appends the transaction to the -wal file with write(2) before it
+ * returns, so once a route has committed, the records are in the operating system's page cache and a
+ * kill -9 of this process cannot lose them; on restart SQLite replays the WAL. That holds with
+ * `synchronous = NORMAL`, which fsyncs only at checkpoints. FULL adds an fsync to every commit (about
+ * 0.3 ms here, more on network disks), which only matters if the machine itself crashes or loses power;
+ * it is one option away (`durability: "full"`) for deployments that want that too.
+ */
+export function openSqliteStore(path: string, options: SqliteStoreOptions = {}): Store {
+  assertLittleEndian();
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  try {
+    db.pragma("journal_mode = WAL");
+    db.pragma(`synchronous = ${options.durability === "full" ? "FULL" : "NORMAL"}`);
+    db.pragma("foreign_keys = ON");
+    // Another process (the CLI, a second server during a deploy) may hold the write lock for a moment.
+    db.pragma("busy_timeout = 5000");
+    migrate(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+
+  const datasets = datasetTable(db);
+  const threads = threadTable(db, options.historyLimit ?? DEFAULT_HISTORY_LIMIT);
+  const onceOnly = onceOnlyTables(db, options.keyRetentionMs ?? WEEK_MS);
+  const live = liveTables(db);
+  const alerts = alertTables(db);
+  const ping = db.prepare("SELECT 1");
+  const atomically = db.transaction((work: () => unknown) => work());
+  onceOnly.prune();
+
+  return {
+    saveDataset: datasets.save,
+    getDataset: datasets.get,
+    findDatasetByFile: datasets.findByFile,
+    latestDataset: datasets.latest,
+    listDatasets: datasets.list,
+    datasetForThread: datasets.forThread,
+
+    getThread: threads.get,
+    bindThread: threads.bind,
+    appendHistory: threads.append,
+    replaceHistory: threads.replace,
+
+    claimEvent: onceOnly.claim,
+    rememberResponse: onceOnly.remember,
+
+    saveLiveBatch: live.save,
+    liveFacts: live.facts,
+    recentEvents: live.recent,
+
+    addAlertRule: alerts.addRule,
+    getAlertRule: alerts.getRule,
+    listAlertRules: alerts.listRules,
+    removeAlertRule: alerts.removeRule,
+    openAlert: alerts.openAlert,
+    setAlertMessage: alerts.setMessage,
+    resolveAlert: alerts.resolve,
+    discardAlert: alerts.discard,
+    getAlert: alerts.getAlert,
+    latestAlert: alerts.latest,
+    openAlerts: alerts.open,
+
+    transaction: <T>(work: () => T) => atomically(work) as T,
+    ping: () => {
+      ping.get();
+    },
+    close: () => {
+      if (db.open) db.close();
+    },
+  };
+}

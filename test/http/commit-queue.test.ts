@@ -1,0 +1,54 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { CommitQueue } from "../../src/http/ingest/commit-queue.js";
+import type { LiveRecord, Store } from "../../src/store/index.js";
+import { type TempStore, tempStore } from "../store/temp-store.js";
+import { type Api, METRICS_ROW, postJson, signed, startApi } from "./http-harness.js";
+
+let temp: TempStore;
+let store: Store;
+beforeEach(() => {
+  temp = tempStore();
+  store = temp.open();
+});
+afterEach(() => temp.remove());
+
+const row = (id: string): LiveRecord => ({ kind: "metrics", externalId: id, date: "2025-05-01", spend: 1 });
+
+describe("group commit", () => {
+  it("commits deliveries of the same turn together; one that fails undoes only its own writes", async () => {
+    const queue = new CommitQueue(store);
+    const results = await Promise.allSettled([
+      queue.submit(() => store.saveLiveBatch({ source: "a", records: [row("1")] })),
+      queue.submit(() => {
+        store.saveLiveBatch({ source: "a", records: [row("2")] });
+        throw new Error("this delivery fails after writing");
+      }),
+      queue.submit(() => store.saveLiveBatch({ source: "a", records: [row("3")] })),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    store.close();
+    const ids = temp
+      .open()
+      .recentEvents(10)
+      .map((item) => item.externalId)
+      .sort();
+    expect(ids).toEqual(["1", "3"]);
+  });
+
+  it("answers concurrent retries of one Idempotency-Key identically, storing once", async () => {
+    const api: Api = await startApi();
+    try {
+      const body = JSON.stringify({ ...METRICS_ROW, id: undefined });
+      const headers = { ...signed(body), "idempotency-key": "same-delivery" };
+      const responses = await Promise.all(
+        Array.from({ length: 5 }, () => postJson(api, "/webhooks/ingest", body, headers)),
+      );
+      const texts = await Promise.all(responses.map((response) => response.text()));
+      expect(responses.map((response) => response.status)).toEqual([200, 200, 200, 200, 200]);
+      expect(new Set(texts).size).toBe(1);
+      expect(api.store.recentEvents(10)).toHaveLength(1);
+    } finally {
+      await api.close();
+    }
+  });
+});

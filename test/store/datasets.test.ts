@@ -1,0 +1,180 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import {
+  civilToDay,
+  type FactTable,
+  factTableFromRecords,
+  NO_DAY,
+  NO_VALUE,
+  readExport,
+} from "../../src/ingest/index.js";
+import type { NewDataset } from "../../src/store/index.js";
+import { type TempStore, tempStore } from "./temp-store.js";
+
+let temp: TempStore;
+beforeEach(() => {
+  temp = tempStore();
+});
+afterEach(() => temp.remove());
+
+const CSV = [
+  "Day,Campaign,Channel,Cost,Impressions,Clicks,Conversions,Revenue,Reach",
+  "2025-03-01,Brand,Google,120.50,10000,300,12,640.00,8000",
+  "2025-03-01,Prospecting,Meta,80.25,22000,150,,210.10,",
+  "2025-03-02,Brand,Google,99.99,9000,280,10,600.00,7000",
+  "2025-03-02,,Meta,0,100,0,0,0,50",
+].join("\n");
+
+function csvDataset(): NewDataset {
+  const dataset = readExport({ bytes: Buffer.from(CSV), name: "march.csv" });
+  return {
+    team: "T1",
+    channel: "C1",
+    threadTs: "1700000000.000100",
+    fileId: "F1",
+    name: "march.csv",
+    uploadedBy: "U1",
+    receipt: dataset.receipt,
+    totalsCheck: dataset.totalsCheck,
+    facts: dataset.facts,
+  };
+}
+
+function bytes(array: Float64Array | Int32Array): Buffer {
+  return Buffer.from(array.buffer, array.byteOffset, array.byteLength);
+}
+
+/** Byte for byte: NaN (absent) stays NaN, -0 stays -0, codes and days exactly as built. */
+function expectSameFacts(actual: FactTable, expected: FactTable): void {
+  expect(actual.rowCount).toBe(expected.rowCount);
+  expect(actual.days === null).toBe(expected.days === null);
+  if (actual.days && expected.days) expect(bytes(actual.days).equals(bytes(expected.days))).toBe(true);
+  expect(Object.keys(actual.measures).sort()).toEqual(Object.keys(expected.measures).sort());
+  for (const [name, values] of Object.entries(expected.measures)) {
+    const stored = actual.measures[name as keyof typeof actual.measures] as Float64Array;
+    expect(stored).toBeInstanceOf(Float64Array);
+    expect(bytes(stored).equals(bytes(values))).toBe(true);
+  }
+  expect(Object.keys(actual.extraMeasures).sort()).toEqual(Object.keys(expected.extraMeasures).sort());
+  for (const [name, values] of Object.entries(expected.extraMeasures)) {
+    expect(bytes(actual.extraMeasures[name] as Float64Array).equals(bytes(values))).toBe(true);
+  }
+  expect(Object.keys(actual.dimensions).sort()).toEqual(Object.keys(expected.dimensions).sort());
+  for (const [name, column] of Object.entries(expected.dimensions)) {
+    const stored = actual.dimensions[name];
+    expect(stored?.values).toEqual(column.values);
+    expect(stored?.codes).toBeInstanceOf(Int32Array);
+    expect(bytes(stored?.codes as Int32Array).equals(bytes(column.codes))).toBe(true);
+  }
+}
+
+describe("datasets", () => {
+  it("saves an ingested CSV and reads back exactly the same typed arrays, receipt and totals check", () => {
+    const input = csvDataset();
+    const store = temp.open();
+    const { record, created } = store.saveDataset(input);
+    expect(created).toBe(true);
+    expect(record).toMatchObject({
+      team: "T1",
+      channel: "C1",
+      threadTs: "1700000000.000100",
+      fileId: "F1",
+      name: "march.csv",
+      uploadedBy: "U1",
+      rowCount: 4,
+    });
+    const loaded = store.getDataset(record.id);
+    expect(loaded?.record).toEqual(record);
+    expect(loaded?.record.receipt).toEqual(input.receipt);
+    expectSameFacts(loaded?.facts as FactTable, input.facts);
+    expect(Number.isNaN(loaded?.facts.measures.conversions?.[1])).toBe(true);
+  });
+
+  it("keeps absent cells, blank dimensions, undated rows and -0 through a restart", () => {
+    const facts = factTableFromRecords([
+      { date: "2025-01-01", campaign: "A", spend: 1.5, reach: 10 },
+      { date: "2025-01-02", campaign: null, spend: -0, clicks: 3 },
+      { campaign: "B", spend: Number.NaN, clicks: 4 },
+    ]);
+    expect(facts.days?.[2]).toBe(NO_DAY);
+    expect(facts.dimensions.campaign?.codes[1]).toBe(NO_VALUE);
+    const receipt = csvDataset().receipt;
+    const first = temp.open();
+    const { record } = first.saveDataset({ channel: "C2", name: "hand-made", receipt, facts });
+    first.close();
+
+    const reopened = temp.open();
+    const loaded = reopened.getDataset(record.id);
+    expectSameFacts(loaded?.facts as FactTable, facts);
+    expect(Object.is(loaded?.facts.measures.spend?.[1], -0)).toBe(true);
+    expect(loaded?.record).toEqual(record);
+  });
+
+  it("round-trips a 200,000-row table (the size the column blobs are for)", () => {
+    const rows = 200_000;
+    const first = civilToDay(2024, 1, 1);
+    const facts: FactTable = {
+      rowCount: rows,
+      days: Int32Array.from({ length: rows }, (_, row) => first + (row % 365)),
+      measures: {
+        spend: Float64Array.from({ length: rows }, (_, row) => (row % 97) * 1.25),
+        clicks: Float64Array.from({ length: rows }, (_, row) => (row % 13 === 0 ? Number.NaN : row % 50)),
+      },
+      dimensions: {
+        campaign: {
+          codes: Int32Array.from({ length: rows }, (_, row) => (row % 11 === 0 ? NO_VALUE : row % 200)),
+          values: Array.from({ length: 200 }, (_, index) => `Campaign ${index}`),
+        },
+      },
+      extraMeasures: { reach: Float64Array.from({ length: rows }, (_, row) => row) },
+    };
+    const store = temp.open();
+    const { record } = store.saveDataset({ channel: "C", name: "big", receipt: csvDataset().receipt, facts });
+    expectSameFacts(store.getDataset(record.id)?.facts as FactTable, facts);
+  });
+
+  it("stores a Slack file once: the same file id returns the first dataset, untouched", () => {
+    const store = temp.open();
+    const first = store.saveDataset(csvDataset());
+    const again = store.saveDataset({ ...csvDataset(), name: "renamed.csv", channel: "C9" });
+    expect(again).toEqual({ record: first.record, created: false });
+    expect(store.findDatasetByFile("F1")).toEqual(first.record);
+    expect(store.findDatasetByFile("F404")).toBeNull();
+    expect(store.listDatasets()).toHaveLength(1);
+  });
+
+  it("finds the channel's latest dataset, lists newest first, and answers for threads", () => {
+    const store = temp.open();
+    const base = csvDataset();
+    const older = store.saveDataset({
+      ...base,
+      fileId: "F1",
+      threadTs: "100.1",
+      createdAt: new Date("2025-03-01T10:00:00Z"),
+    });
+    const newer = store.saveDataset({
+      ...base,
+      fileId: "F2",
+      threadTs: "200.1",
+      createdAt: new Date("2025-03-02T10:00:00Z"),
+    });
+    const elsewhere = store.saveDataset({ ...base, fileId: "F3", channel: "C2", threadTs: "300.1" });
+
+    expect(store.latestDataset("C1")?.record.id).toBe(newer.record.id);
+    expect(store.latestDataset("C404")).toBeNull();
+    expect(store.listDatasets().map((d) => d.id)).toEqual([
+      elsewhere.record.id,
+      newer.record.id,
+      older.record.id,
+    ]);
+    expect(store.listDatasets({ limit: 1, channel: "C1" }).map((d) => d.id)).toEqual([newer.record.id]);
+
+    expect(store.datasetForThread("C1", "100.1")?.record.id).toBe(older.record.id);
+    expect(store.datasetForThread("C1", "999.9")).toBeNull();
+    store.bindThread("C1", "100.1", newer.record.id);
+    expect(store.datasetForThread("C1", "100.1")?.record.id).toBe(newer.record.id);
+  });
+
+  it("returns null for a dataset that does not exist", () => {
+    expect(temp.open().getDataset("ds_missing")).toBeNull();
+  });
+});

@@ -1,0 +1,172 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { dayToIso } from "../../src/ingest/index.js";
+import { totals } from "../../src/metrics/index.js";
+import type { LiveRecord } from "../../src/store/index.js";
+import { type TempStore, tempStore } from "./temp-store.js";
+
+let temp: TempStore;
+beforeEach(() => {
+  temp = tempStore();
+});
+afterEach(() => temp.remove());
+
+const ROWS: LiveRecord[] = [
+  {
+    kind: "metrics",
+    externalId: "m1",
+    date: "2025-05-01",
+    campaign: "Brand",
+    channel: "google",
+    spend: 100,
+    clicks: 50,
+    revenue: 400,
+    currency: "USD",
+    dimensions: { country: "BR" },
+    extraMeasures: { reach: 900 },
+  },
+  { kind: "metrics", date: "2025-05-02", campaign: "Promo", channel: "meta", spend: 50, revenue: 50 },
+  {
+    kind: "order",
+    externalId: "o1",
+    occurredAt: "2025-05-02T23:30:00-03:00",
+    campaign: "Promo",
+    channel: "meta",
+    value: 80,
+    currency: "USD",
+    email: "ana@example.com",
+  },
+  {
+    kind: "lead",
+    externalId: "l1",
+    occurredAt: "2025-05-03T09:00:00Z",
+    campaign: "Brand",
+    email: "bo@example.com",
+  },
+];
+
+describe("live data", () => {
+  it("stores rows and events, and gives them back as facts and as a feed, also after a restart", () => {
+    const store = temp.open();
+    expect(store.saveLiveBatch({ source: "n8n", records: ROWS })).toEqual([
+      "stored",
+      "stored",
+      "stored",
+      "stored",
+    ]);
+    store.close();
+
+    const reopened = temp.open();
+    const facts = reopened.liveFacts();
+    expect(facts.rowCount).toBe(4);
+    const figures = totals(facts);
+    expect(figures).toMatchObject({ spend: 150, revenue: 450, clicks: 50, roas: 3 });
+    expect(facts.dimensions.country?.values).toEqual(["BR"]);
+    expect(facts.dimensions.currency?.values).toEqual(["USD"]);
+    expect(facts.extraMeasures.reach?.[0]).toBe(900);
+    // The order's day is its date as written (2 May in São Paulo), not the UTC day.
+    const orderRow = Array.from(facts.extraMeasures.orders ?? []).indexOf(1);
+    expect(dayToIso(facts.days?.[orderRow] as number)).toBe("2025-05-02");
+    expect(facts.extraMeasures.order_value?.[orderRow]).toBe(80);
+    expect(Array.from(facts.extraMeasures.leads ?? []).filter((value) => value === 1)).toHaveLength(1);
+
+    const feed = reopened.recentEvents(10);
+    expect(feed).toHaveLength(4);
+    expect(feed.map((item) => item.kind).sort()).toEqual(["lead", "metrics", "metrics", "order"]);
+    expect(feed.find((item) => item.kind === "order")).toMatchObject({
+      source: "n8n",
+      externalId: "o1",
+      occurredAt: "2025-05-02T23:30:00-03:00",
+      value: 80,
+      email: "ana@example.com",
+    });
+    expect(reopened.recentEvents(2)).toHaveLength(2);
+  });
+
+  it("limits facts to a range of days", () => {
+    const store = temp.open();
+    store.saveLiveBatch({ source: "n8n", records: ROWS });
+    const facts = store.liveFacts({ since: "2025-05-02", until: "2025-05-02" });
+    expect(totals(facts)).toMatchObject({ spend: 50, revenue: 50 });
+    expect(store.liveFacts({ since: "2026-01-01" }).rowCount).toBe(0);
+  });
+
+  it("lists newest arrivals first", () => {
+    const store = temp.open();
+    store.saveLiveBatch({ source: "a", records: [ROWS[1] as LiveRecord], receivedAt: new Date(1000) });
+    store.saveLiveBatch({ source: "b", records: [ROWS[3] as LiveRecord], receivedAt: new Date(3000) });
+    store.saveLiveBatch({ source: "c", records: [ROWS[0] as LiveRecord], receivedAt: new Date(2000) });
+    expect(store.recentEvents(10).map((item) => item.source)).toEqual(["b", "c", "a"]);
+  });
+
+  it("stores nothing twice: same ids are duplicates, a metrics row with new figures replaces the old", () => {
+    const store = temp.open();
+    store.saveLiveBatch({ source: "n8n", records: ROWS });
+    expect(store.saveLiveBatch({ source: "n8n", records: ROWS })).toEqual([
+      "duplicate",
+      "stored",
+      "duplicate",
+      "duplicate",
+    ]);
+    const corrected = { ...(ROWS[0] as LiveRecord), spend: 120 } as LiveRecord;
+    expect(store.saveLiveBatch({ source: "n8n", records: [corrected] })).toEqual(["updated"]);
+    // The same id from another source is another record.
+    expect(store.saveLiveBatch({ source: "zapier", records: [ROWS[2] as LiveRecord] })).toEqual(["stored"]);
+    expect(totals(store.liveFacts())).toMatchObject({ spend: 220 });
+  });
+
+  it("rolls a failing batch back whole and keeps what was stored before", () => {
+    const store = temp.open();
+    store.saveLiveBatch({ source: "n8n", records: ROWS.slice(0, 2) });
+    const broken = { kind: "refund", occurredAt: "2025-05-01" } as unknown as LiveRecord;
+    expect(() => store.saveLiveBatch({ source: "n8n", records: [ROWS[3] as LiveRecord, broken] })).toThrow();
+    expect(store.recentEvents(10)).toHaveLength(2);
+  });
+});
+
+describe("alert rules and alerts", () => {
+  it("keeps rules per channel and never reuses a removed rule's number", () => {
+    const store = temp.open();
+    const first = store.addAlertRule({ channel: "C1", definition: "roas < 2 window 24h", createdBy: "U1" });
+    const second = store.addAlertRule({ channel: "C2", definition: "cpa > 60" });
+    expect(store.listAlertRules("C1")).toEqual([first]);
+    expect(store.listAlertRules()).toEqual([first, second]);
+    expect(store.removeAlertRule(second.id, "C1")).toBe(false);
+    expect(store.removeAlertRule(second.id, "C2")).toBe(true);
+    const third = store.addAlertRule({ channel: "C2", definition: "spend > 10" });
+    expect(third.id).toBeGreaterThan(second.id);
+    store.close();
+    expect(temp.open().getAlertRule(first.id)).toEqual(first);
+  });
+
+  it("records firings per rule and key, their message and resolution", () => {
+    const store = temp.open();
+    const rule = store.addAlertRule({ channel: "C1", definition: "roas < 2 by campaign" });
+    const alert = store.openAlert({
+      ruleId: rule.id,
+      key: "Promo",
+      channel: "C1",
+      summary: "ROAS 1.00x is below 2.00x",
+      details: { value: 1 },
+      firedAt: new Date("2025-05-02T10:00:00Z"),
+    });
+    store.setAlertMessage(alert.id, "123.456");
+    expect(store.latestAlert(rule.id, "Promo")).toMatchObject({
+      id: alert.id,
+      messageTs: "123.456",
+      resolvedAt: null,
+      details: { value: 1 },
+      firedAt: "2025-05-02T10:00:00.000Z",
+    });
+    expect(store.openAlerts(rule.id).map((a) => a.id)).toEqual([alert.id]);
+    store.resolveAlert(alert.id, new Date("2025-05-02T12:00:00Z"));
+    expect(store.getAlert(alert.id)?.resolvedAt).toBe("2025-05-02T12:00:00.000Z");
+    expect(store.openAlerts(rule.id)).toEqual([]);
+
+    const failed = store.openAlert({ ruleId: rule.id, key: "Brand", channel: "C1", summary: "x" });
+    store.discardAlert(failed.id);
+    expect(store.latestAlert(rule.id, "Brand")).toBeNull();
+
+    store.removeAlertRule(rule.id);
+    expect(store.getAlert(alert.id)).toBeNull();
+  });
+});

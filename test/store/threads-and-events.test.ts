@@ -1,0 +1,136 @@
+import Database from "better-sqlite3";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { factTableFromRecords, readExport } from "../../src/ingest/index.js";
+import { openSqliteStore, StoreError } from "../../src/store/index.js";
+import { type TempStore, tempStore } from "./temp-store.js";
+
+let temp: TempStore;
+beforeEach(() => {
+  temp = tempStore();
+});
+afterEach(() => temp.remove());
+
+function someDataset() {
+  const { receipt } = readExport({ bytes: Buffer.from("campaign,spend\nA,1\n"), name: "a.csv" });
+  return {
+    channel: "C1",
+    name: "a.csv",
+    receipt,
+    facts: factTableFromRecords([{ campaign: "A", spend: 1 }]),
+  };
+}
+
+describe("threads", () => {
+  it("binds a thread to a dataset and keeps its history across a restart", () => {
+    const store = temp.open();
+    const { record } = store.saveDataset(someDataset());
+    expect(store.getThread("C1", "1.1")).toBeNull();
+    store.bindThread("C1", "1.1", record.id);
+    store.appendHistory("C1", "1.1", [{ role: "user", text: "which campaign spent most?" }]);
+    store.appendHistory("C1", "1.1", [{ role: "model", text: "A", figures: [1] }]);
+    store.close();
+
+    const thread = temp.open().getThread("C1", "1.1");
+    expect(thread).toMatchObject({
+      channel: "C1",
+      threadTs: "1.1",
+      datasetId: record.id,
+      history: [
+        { role: "user", text: "which campaign spent most?" },
+        { role: "model", text: "A", figures: [1] },
+      ],
+    });
+  });
+
+  it("keeps only the newest entries, up to the history limit", () => {
+    const store = temp.open({ historyLimit: 3 });
+    for (let turn = 1; turn <= 5; turn++) store.appendHistory("C1", "2.2", [{ turn }]);
+    expect(store.getThread("C1", "2.2")?.history).toEqual([{ turn: 3 }, { turn: 4 }, { turn: 5 }]);
+    expect(store.appendHistory("C1", "2.2", [{ turn: 6 }, { turn: 7 }])).toEqual([
+      { turn: 5 },
+      { turn: 6 },
+      { turn: 7 },
+    ]);
+    store.replaceHistory("C1", "2.2", [{ summary: "asked about A" }]);
+    expect(store.getThread("C1", "2.2")?.history).toEqual([{ summary: "asked about A" }]);
+    store.replaceHistory("C1", "2.2", [{ a: 1 }, { a: 2 }, { a: 3 }, { a: 4 }]);
+    expect(store.getThread("C1", "2.2")?.history).toEqual([{ a: 2 }, { a: 3 }, { a: 4 }]);
+  });
+
+  it("a history written before binding keeps the thread unbound until bound", () => {
+    const store = temp.open();
+    store.appendHistory("C1", "3.3", [{ role: "user" }]);
+    expect(store.getThread("C1", "3.3")?.datasetId).toBeNull();
+    const { record } = store.saveDataset(someDataset());
+    store.bindThread("C1", "3.3", record.id);
+    expect(store.getThread("C1", "3.3")).toMatchObject({ datasetId: record.id, history: [{ role: "user" }] });
+  });
+});
+
+describe("processed events", () => {
+  it("claims a key only once, also after a restart", () => {
+    const store = temp.open();
+    expect(store.claimEvent("Ev1")).toBe(true);
+    expect(store.claimEvent("Ev1")).toBe(false);
+    expect(store.claimEvent("file:F1")).toBe(true);
+    store.close();
+    const reopened = temp.open();
+    expect(reopened.claimEvent("Ev1")).toBe(false);
+    expect(reopened.claimEvent("Ev2")).toBe(true);
+  });
+
+  it("prunes keys older than the retention when the store opens", () => {
+    temp.open().claimEvent("old");
+    const later = temp.open({ keyRetentionMs: -1 });
+    expect(later.claimEvent("old")).toBe(true);
+  });
+});
+
+describe("remembered responses", () => {
+  it("replays the first response for the same key and body, and refuses the key for another body", () => {
+    const store = temp.open();
+    let runs = 0;
+    const produce = () => {
+      runs += 1;
+      return { status: 200, body: `{"run":${runs}}` };
+    };
+    expect(store.rememberResponse("k1", "body-a", produce)).toEqual({
+      outcome: "fresh",
+      response: { status: 200, body: '{"run":1}' },
+    });
+    expect(store.rememberResponse("k1", "body-a", produce)).toEqual({
+      outcome: "replayed",
+      response: { status: 200, body: '{"run":1}' },
+    });
+    expect(store.rememberResponse("k1", "body-b", produce)).toEqual({ outcome: "conflict" });
+    expect(runs).toBe(1);
+  });
+
+  it("does not keep a server error, and keeps nothing when producing fails", () => {
+    const store = temp.open();
+    store.rememberResponse("k2", "x", () => ({ status: 503, body: "later" }));
+    expect(store.rememberResponse("k2", "x", () => ({ status: 200, body: "ok" })).outcome).toBe("fresh");
+
+    expect(() =>
+      store.rememberResponse("k3", "x", () => {
+        store.saveLiveBatch({ source: "s", records: [{ kind: "metrics", date: "2025-01-01", spend: 1 }] });
+        throw new Error("boom");
+      }),
+    ).toThrow("boom");
+    expect(store.recentEvents(10)).toEqual([]);
+    expect(store.rememberResponse("k3", "x", () => ({ status: 200, body: "ok" })).outcome).toBe("fresh");
+  });
+});
+
+describe("schema", () => {
+  it("records its version and refuses a file from a newer program", () => {
+    temp.open().close();
+    const db = new Database(temp.path);
+    expect(db.pragma("user_version", { simple: true })).toBe(1);
+    expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
+    db.pragma("user_version = 99");
+    db.close();
+    expect(() => openSqliteStore(temp.path)).toThrow(StoreError);
+    expect(() => openSqliteStore(temp.path)).toThrow(/schema version 99/);
+  });
+});
