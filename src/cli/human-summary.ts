@@ -1,20 +1,9 @@
 import { formatChange, formatMetric, METRIC_LABELS } from "../format/format-figures.js";
+import { describeCheck, describePeriod, describeReading } from "../format/format-receipt.js";
 import { MEASURES } from "../ingest/fact-table.js";
 import type { Dataset } from "../ingest/index.js";
 import { breakdown, comparePeriods, KPIS, type Metric, totals } from "../metrics/index.js";
 
-const DELIMITER_NAMES: Record<string, string> = { ",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe" };
-const PLATFORM_NAMES: Record<string, string> = {
-  google_ads: "Google Ads",
-  meta_ads: "Meta Ads",
-  tiktok_ads: "TikTok Ads",
-  linkedin_ads: "LinkedIn Ads",
-  microsoft_ads: "Microsoft Ads",
-  ga4: "GA4",
-  shopify: "Shopify",
-  generic: "generic CSV",
-  webhook: "webhook",
-};
 const BREAKDOWN_ROWS = 15;
 
 /** `mpo analyze` without --json: what a marketer reads in a terminal. */
@@ -22,18 +11,10 @@ export function humanSummary(dataset: Dataset, options: { by?: string }): string
   const { receipt, facts } = dataset;
   const currency = receipt.currency;
   const lines: string[] = [];
-  const dropped =
-    receipt.droppedRows.length > 0 ? `, ${receipt.droppedRows.length} summary/note rows dropped` : "";
-  lines.push(
-    `${receipt.file}: ${PLATFORM_NAMES[receipt.platform] ?? receipt.platform}, ${receipt.encoding}, ${DELIMITER_NAMES[receipt.delimiter]}-separated, ${receipt.rows.toLocaleString("en-US")} rows${dropped}`,
-  );
-  const period = receipt.dateRange ? `${receipt.dateRange.from} to ${receipt.dateRange.to}` : "not stated";
-  lines.push(`Period: ${period} · Currency: ${currency ?? "not stated"}`);
-  if (dataset.totalsCheck?.matched) {
-    lines.push(
-      `✓ The rows add up to the file's own "${dataset.totalsCheck.label}" row (${dataset.totalsCheck.measures.join(", ")})`,
-    );
-  }
+  lines.push(`${receipt.file}: ${describeReading(receipt)}`);
+  lines.push(`Period: ${describePeriod(receipt.dateRange)} · Currency: ${currency ?? "not stated"}`);
+  const check = describeCheck(dataset.totalsCheck);
+  if (check) lines.push(`✓ ${check[0]?.toUpperCase()}${check.slice(1)}`);
 
   const figures = totals(facts);
   const present = MEASURES.filter((measure) => figures[measure] !== null);

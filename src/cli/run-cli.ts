@@ -1,14 +1,16 @@
+import { ConfigError } from "../config/config.js";
 import { IngestError } from "../ingest/index.js";
 import { MetricsError } from "../metrics/index.js";
-import { ANALYZE_USAGE, analyzeCommand } from "./analyze-command.js";
 import { UsageError } from "./cli-error.js";
 
+// Each command is imported when run: the charts and the Gemini SDK take longer to load than
+// `mpo analyze` takes to read a million rows.
 const USAGE = [
   "usage:",
-  `  ${ANALYZE_USAGE}`,
+  "  mpo analyze <file> [--by <dimension>] [--json]",
   "  mpo chart <file> --metric <kpi> [--by <dimension>|--over day|week|month] --out <png>",
   '  mpo ask <file> "<question>"',
-  "  mpo serve",
+  "  mpo serve            (the same as npm start)",
 ].join("\n");
 
 export interface CliOutput {
@@ -24,9 +26,26 @@ export async function runCli(argv: string[], output: CliOutput): Promise<number>
   const [command, ...args] = argv;
   try {
     switch (command) {
-      case "analyze":
+      case "analyze": {
+        const { analyzeCommand } = await import("./analyze-command.js");
         output.stdout(analyzeCommand(args));
         return 0;
+      }
+      case "chart": {
+        const { chartCommand } = await import("./chart-command.js");
+        output.stdout(await chartCommand(args));
+        return 0;
+      }
+      case "ask": {
+        const { askCommand } = await import("./ask-command.js");
+        output.stdout(await askCommand(args));
+        return 0;
+      }
+      case "serve": {
+        const { serve } = await import("../main.js");
+        await serve();
+        return 0;
+      }
       case undefined:
       case "help":
       case "--help":
@@ -41,7 +60,12 @@ export async function runCli(argv: string[], output: CliOutput): Promise<number>
       output.stderr(`mpo: ${(error as Error).message}\n${USAGE}\n`);
       return 2;
     }
-    if (error instanceof IngestError || error instanceof MetricsError || isFileError(error)) {
+    if (
+      error instanceof IngestError ||
+      error instanceof MetricsError ||
+      error instanceof ConfigError ||
+      isFileError(error)
+    ) {
       output.stderr(`mpo: ${describe(error as Error)}\n`);
       return 1;
     }

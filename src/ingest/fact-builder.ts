@@ -40,6 +40,7 @@ export class FactBuilder {
   readonly width: number;
   readonly textSinks: Array<{ column: number; sink: TextColumn; dimension: boolean }> = [];
   private readonly valueSinks: Array<{ column: number; sink: NumberColumn | DateColumn }> = [];
+  private readonly dateSinks: DateColumn[] = [];
   private readonly dateColumns: number[];
   private readonly measureColumns: number[];
   /** The codes of the current row's text cells, committed only once the row is known to be data. */
@@ -61,6 +62,7 @@ export class FactBuilder {
         this.textSinks.push({ column: index, sink, dimension });
       } else if (sink) {
         this.valueSinks.push({ column: index, sink });
+        if (sink instanceof DateColumn) this.dateSinks.push(sink);
       }
     });
     this.rowCodes = new Int32Array(this.textSinks.length);
@@ -131,8 +133,9 @@ export class FactBuilder {
     for (let k = 0; k < textSinks.length; k++) {
       if ((textSinks[k] as { sink: TextColumn }).sink.isSummary(codes[k] as number)) return false;
     }
-    for (const { sink } of this.valueSinks) {
-      if (sink instanceof DateColumn && sink.sawSummaryLabel) {
+    for (let k = 0; k < this.dateSinks.length; k++) {
+      const sink = this.dateSinks[k] as DateColumn;
+      if (sink.sawSummaryLabel) {
         sink.sawSummaryLabel = false;
         return false;
       }

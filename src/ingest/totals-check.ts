@@ -25,6 +25,7 @@ export function checkFileTotals(
   fileTotals: FileTotalRow[],
   styles: Map<number, DecimalStyle>,
 ): TotalsCheck | null {
+  if (fileTotals.length === 0) return null;
   const sums = new Map<Measure, number>();
   for (const measure of MEASURES) {
     const values = facts.measures[measure];

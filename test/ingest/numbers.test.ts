@@ -140,7 +140,7 @@ describe("a column decides its decimal separator", () => {
   });
 
   it("says which cells of a measure were not numbers", () => {
-    const dataset = readText("Campaign,Cost\nA,1\nB,oops\n" + "C,2\n".repeat(30));
+    const dataset = readText(`Campaign,Cost\nA,1\nB,oops\n${"C,2\n".repeat(30)}`);
     expect(dataset.receipt.warnings).toContain(
       '"Cost": 1 value(s) are not numbers (first: "oops" on line 3) and were read as absent',
     );

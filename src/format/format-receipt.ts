@@ -1,0 +1,34 @@
+import type { ParseReceipt, Platform, TotalsCheck } from "../ingest/index.js";
+
+export const PLATFORM_LABELS: Record<Platform, string> = {
+  google_ads: "Google Ads",
+  meta_ads: "Meta Ads",
+  tiktok_ads: "TikTok Ads",
+  linkedin_ads: "LinkedIn Ads",
+  microsoft_ads: "Microsoft Ads",
+  ga4: "GA4",
+  shopify: "Shopify",
+  generic: "generic CSV",
+  webhook: "live webhook data",
+};
+
+const DELIMITER_NAMES: Record<string, string> = { ",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe" };
+
+/** "Google Ads, UTF-16LE, tab-separated, 230 rows, 9 summary/note rows dropped" */
+export function describeReading(receipt: ParseReceipt): string {
+  const dropped =
+    receipt.droppedRows.length > 0 ? `, ${receipt.droppedRows.length} summary/note rows dropped` : "";
+  const delimiter = DELIMITER_NAMES[receipt.delimiter] ?? JSON.stringify(receipt.delimiter);
+  return `${PLATFORM_LABELS[receipt.platform]}, ${receipt.encoding}, ${delimiter}-separated, ${receipt.rows.toLocaleString("en-US")} rows${dropped}`;
+}
+
+export function describePeriod(range: { from: string; to: string } | null): string {
+  return range ? `${range.from} to ${range.to}` : "period not stated";
+}
+
+/** The free checksum in words, when the file carried its own totals row and the rows add up to it. */
+export function describeCheck(check: TotalsCheck | null): string | null {
+  return check?.matched
+    ? `the rows add up to the file's own "${check.label}" row (${check.measures.join(", ")})`
+    : null;
+}

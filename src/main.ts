@@ -1,0 +1,117 @@
+import { randomBytes } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { pathToFileURL } from "node:url";
+import { generateInsights } from "./agent/index.js";
+import { AlertEngine, slackAlertPoster } from "./alerts/index.js";
+import { type Config, describeConfig, loadConfig } from "./config/config.js";
+import { createHttpApp } from "./http/index.js";
+import { serveHttp } from "./http/serve-http.js";
+import { consoleLike, createLogger, type Logger } from "./log/logger.js";
+import type { SlackEmulator } from "./sandbox/emulator/index.js";
+import { mountSandboxPage, type Sandbox, startSandbox } from "./sandbox/start-sandbox.js";
+import { createSlackApp } from "./slack/create-slack-app.js";
+import type { SlackDeps } from "./slack/slack-deps.js";
+import { openSqliteStore, type Store } from "./store/index.js";
+
+export interface RunningApp {
+  url: string;
+  port: number;
+  config: Config;
+  store: Store;
+  /** The local Slack, when the app runs in the sandbox. */
+  emulator: SlackEmulator | null;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  env?: NodeJS.ProcessEnv;
+  logger?: Logger;
+}
+
+/**
+ * Wires the app together on one HTTP server: storage, the webhook and REST API, the Slack app (real Slack,
+ * or the local sandbox when no Slack credentials are set), and the alert engine fed by live data.
+ */
+export async function startApp(options: StartOptions = {}): Promise<RunningApp> {
+  const config = loadConfig(options.env ?? process.env);
+  const logger = options.logger ?? createLogger();
+  if (config.databasePath !== ":memory:") mkdirSync(dirname(config.databasePath), { recursive: true });
+  const store = openSqliteStore(config.databasePath);
+  const sandbox: Sandbox | null = config.sandbox ? await startSandbox() : null;
+  // The sandbox signs its simulated live data; a real deployment must choose its own secret.
+  const webhookSecret = config.webhookSecret ?? (sandbox ? randomBytes(16).toString("hex") : undefined);
+  const deps: SlackDeps = {
+    store,
+    config: { ...config, alertChannel: config.alertChannel ?? sandbox?.workspace.alerts.id },
+    logger,
+    botToken: sandbox?.botToken ?? (config.slack.botToken as string),
+    alerts: null,
+  };
+  const slack = createSlackApp(deps, {
+    signingSecret: sandbox?.signingSecret ?? (config.slack.signingSecret as string),
+    apiUrl: sandbox?.emulator.apiUrl ?? config.slack.apiUrl,
+    appToken: sandbox ? undefined : config.slack.appToken,
+  });
+  const alerts = new AlertEngine({
+    store,
+    poster: slackAlertPoster(slack.app.client, { logger: consoleLike(logger) }),
+    logger: consoleLike(logger),
+  });
+  deps.alerts = alerts;
+
+  const http = createHttpApp({
+    store,
+    config: { ...config, webhookSecret },
+    insights: (summary) => generateInsights(summary, { config }),
+    onLiveData: () => alerts.notifyDataArrived(),
+    logger: consoleLike(logger),
+  });
+  const receiver = slack.receiver;
+  if (receiver) http.post("/slack/events", (c) => receiver.handle(c.req.raw));
+  const server = await serveHttp(http, { port: config.port, hostname: sandbox ? "127.0.0.1" : "0.0.0.0" });
+  const url = sandbox ? `http://localhost:${server.port}` : server.url;
+  const closePage = sandbox
+    ? mountSandboxPage(sandbox, http, `http://127.0.0.1:${server.port}`, webhookSecret as string)
+    : null;
+  await slack.start();
+  logger.info(`started: ${describeConfig(config)}`);
+  return {
+    url,
+    port: server.port,
+    config,
+    store,
+    emulator: sandbox?.emulator ?? null,
+    close: async () => {
+      alerts.stop();
+      closePage?.();
+      await slack.stop();
+      await server.close();
+      await sandbox?.close();
+      store.close();
+    },
+  };
+}
+
+/** `npm start` / `mpo serve`: runs until interrupted, and says where to look. */
+export async function serve(): Promise<void> {
+  const running = await startApp();
+  process.stdout.write(
+    running.emulator
+      ? `Sandbox ready (no Slack credentials set): open ${running.url}\n`
+      : `Listening on ${running.url} (Slack events at /slack/events)\n`,
+  );
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+  await running.close();
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  serve().catch((error: unknown) => {
+    process.stderr.write(`mpo: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,129 @@
+import type { webApi } from "@slack/bolt";
+import { exampleQuestions } from "../../agent/index.js";
+import { type Dataset, IngestError, readExport } from "../../ingest/index.js";
+import { summarizePerformance } from "../../report/performance-summary.js";
+import { summaryCharts } from "../../report/summary-charts.js";
+import type { SlackDeps } from "../slack-deps.js";
+import { analysisBlocks, analysisFallbackText } from "../views/analysis-blocks.js";
+import { context, escapeText, section } from "../views/block-kit.js";
+import { DownloadError, downloadFile } from "./download-file.js";
+import { describeFailure } from "./slack-failure.js";
+import { uploadCharts } from "./upload-charts.js";
+
+export interface SharedFile {
+  id: string;
+  name: string;
+  filetype?: string;
+  mimetype?: string;
+  size?: number;
+  url_private_download?: string;
+  url_private?: string;
+}
+
+export interface UploadPlace {
+  channel: string;
+  /** The message the file came with: the analysis replies in its thread. */
+  threadTs: string;
+  user: string | null;
+  team: string | null;
+}
+
+const TABULAR_TYPES = new Set(["csv", "tsv", "text"]);
+
+/** CSV-like files are analysed; images (our own charts among them), PDFs and the rest are left alone. */
+export function isTabularFile(file: SharedFile): boolean {
+  return (
+    TABULAR_TYPES.has(file.filetype ?? "") ||
+    /\.(csv|tsv|txt)$/i.test(file.name) ||
+    /^text\/(csv|tab-separated-values|plain)/.test(file.mimetype ?? "")
+  );
+}
+
+/**
+ * A CSV shared in a channel or DM: download it, read it, store it as that channel's dataset, and reply in
+ * its thread with the reading in one line, the KPIs and charts. Progress shows in place; a file we cannot
+ * read gets the reason in plain words. Each file is analysed once, however often Slack tells us about it.
+ */
+export async function analyzeUpload(
+  deps: SlackDeps,
+  client: webApi.WebClient,
+  file: SharedFile,
+  place: UploadPlace,
+): Promise<void> {
+  if (!isTabularFile(file)) return;
+  if (!deps.store.claimEvent(`file:${file.id}`)) return;
+  const { channel, threadTs } = place;
+  const progress = await client.chat.postMessage({
+    channel,
+    thread_ts: threadTs,
+    text: `Reading ${file.name}…`,
+    blocks: [section(`⏳ Reading *${escapeText(file.name)}*…`)],
+  });
+  const progressTs = progress.ts as string;
+  const update = (text: string, blocks: ReturnType<typeof section>[]) =>
+    client.chat.update({ channel, ts: progressTs, text, blocks });
+  try {
+    const url = file.url_private_download ?? file.url_private;
+    if (!url) throw new DownloadError("Slack sent no download link for the file");
+    const bytes = await downloadFile(url, deps.botToken, file.size);
+    const dataset = readExport({ bytes, name: file.name });
+    await update(`Analysing ${file.name}…`, [
+      section(
+        `⏳ Analysing *${escapeText(file.name)}*: ${dataset.receipt.rows.toLocaleString("en-US")} rows read…`,
+      ),
+    ]);
+    const saved = deps.store.saveDataset({
+      team: place.team,
+      channel,
+      threadTs,
+      fileId: file.id,
+      name: file.name,
+      uploadedBy: place.user,
+      receipt: dataset.receipt,
+      totalsCheck: dataset.totalsCheck,
+      facts: dataset.facts,
+    });
+    deps.store.bindThread(channel, threadTs, saved.record.id);
+    await replyWithAnalysis(deps, client, dataset, { channel, threadTs, progressTs });
+    deps.logger.info("slack: analysed an upload", { channel, file: file.id, rows: dataset.receipt.rows });
+  } catch (error) {
+    if (error instanceof IngestError || error instanceof DownloadError) {
+      await update(`I couldn't read ${file.name}`, [
+        section(`⚠️ I couldn't read *${escapeText(file.name)}*: ${escapeText(error.message)}.`),
+        context(["Nothing was stored. Export the report again as CSV and drop it here."]),
+      ]);
+      return;
+    }
+    deps.logger.error("slack: analysing an upload failed", {
+      channel,
+      file: file.id,
+      error: describeFailure(error),
+    });
+    await update(`Something went wrong with ${file.name}`, [
+      section(
+        `⚠️ Something went wrong while analysing *${escapeText(file.name)}* (${escapeText(describeFailure(error))}). Please try again.`,
+      ),
+    ]).catch(() => undefined);
+  }
+}
+
+async function replyWithAnalysis(
+  deps: SlackDeps,
+  client: webApi.WebClient,
+  dataset: Dataset,
+  place: { channel: string; threadTs: string; progressTs: string },
+): Promise<void> {
+  const summary = summarizePerformance(dataset.facts);
+  await client.chat.update({
+    channel: place.channel,
+    ts: place.progressTs,
+    text: analysisFallbackText(dataset),
+    blocks: analysisBlocks(dataset, summary, exampleQuestions(dataset)),
+  });
+  const charts = await summaryCharts(dataset.facts, summary, {
+    source: dataset.receipt.file,
+    dateRange: summary.period,
+    currency: dataset.receipt.currency,
+  });
+  await uploadCharts(deps, client, charts, { channel: place.channel, threadTs: place.threadTs });
+}

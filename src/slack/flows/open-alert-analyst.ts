@@ -1,0 +1,59 @@
+import type { webApi } from "@slack/bolt";
+import { dateRangeOf, type FactTable, type ParseReceipt } from "../../ingest/index.js";
+import type { SlackDeps } from "../slack-deps.js";
+import { replyToQuestion } from "./reply-to-question.js";
+
+/**
+ * The "Ask the analyst about this" button under an alert: the live data as it is now becomes the
+ * dataset of the alert's thread, and the analyst starts by explaining the change the alert is about;
+ * anyone can go on asking in that thread.
+ */
+export async function openAlertAnalyst(
+  deps: SlackDeps,
+  client: webApi.WebClient,
+  alertId: number,
+  user: string,
+): Promise<void> {
+  const alert = deps.store.getAlert(alertId);
+  if (!alert?.messageTs) return;
+  const live = deps.store.liveFacts();
+  const place = { channel: alert.channel, threadTs: alert.messageTs, anyChannel: false };
+  if (live.rowCount === 0) {
+    await client.chat.postMessage({
+      channel: alert.channel,
+      thread_ts: alert.messageTs,
+      text: "There is no live data to look at any more.",
+    });
+    return;
+  }
+  const saved = deps.store.saveDataset({
+    channel: alert.channel,
+    threadTs: alert.messageTs,
+    name: `Live data at alert #${alert.id}`,
+    uploadedBy: user,
+    receipt: liveReceipt(live),
+    facts: live,
+  });
+  deps.store.bindThread(alert.channel, alert.messageTs, saved.record.id);
+  const metric = typeof alert.details.metric === "string" ? alert.details.metric : "spend";
+  const scope =
+    typeof alert.details.scope === "string" && alert.details.scope !== ""
+      ? ` for ${alert.details.scope}`
+      : "";
+  await replyToQuestion(deps, client, `Why did ${metric} change${scope}?`, place);
+}
+
+function liveReceipt(live: FactTable): ParseReceipt {
+  return {
+    file: "live webhook data",
+    platform: "webhook",
+    encoding: "JSON",
+    delimiter: "",
+    rows: live.rowCount,
+    droppedRows: [],
+    currency: null,
+    dateRange: dateRangeOf(live),
+    columns: {},
+    warnings: [],
+  };
+}

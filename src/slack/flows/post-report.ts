@@ -1,0 +1,106 @@
+import type { webApi } from "@slack/bolt";
+import { generateInsights } from "../../agent/index.js";
+import { concatFactTables, dateRangeOf, type FactTable } from "../../ingest/index.js";
+import { breakdown, MetricsError } from "../../metrics/index.js";
+import { summarizePerformance } from "../../report/performance-summary.js";
+import { type ReportRequest, ReportRequestError, resolvePeriod } from "../../report/report-request.js";
+import { summaryCharts } from "../../report/summary-charts.js";
+import type { StoredDataset } from "../../store/index.js";
+import type { SlackDeps } from "../slack-deps.js";
+import { reportBlocks } from "../views/report-blocks.js";
+import { uploadCharts } from "./upload-charts.js";
+
+/**
+ * `/report`: the channel's latest dataset (or the one named), plus live webhook data, summarised for the
+ * requested period: KPIs with deltas, best and worst performers, unusual days, a narrative, two charts.
+ * Throws ReportRequestError with a message for the user when the request cannot be met.
+ */
+export async function postReport(
+  deps: SlackDeps,
+  client: webApi.WebClient,
+  request: ReportRequest,
+  place: { channel: string; user: string },
+): Promise<void> {
+  const stored = pickDataset(deps, place.channel, request.dataset);
+  const live = deps.store.liveFacts();
+  const parts: FactTable[] = [];
+  const sources: string[] = [];
+  if (stored) {
+    parts.push(stored.facts);
+    sources.push(stored.record.name);
+  }
+  if (live.rowCount > 0) {
+    parts.push(live);
+    sources.push(`live webhook data (${live.rowCount.toLocaleString("en-US")} rows)`);
+  }
+  if (parts.length === 0) {
+    throw new ReportRequestError(
+      "there is no data in this channel yet: drop an ad export (CSV) here first, then run `/report`",
+    );
+  }
+  const facts = parts.length === 1 ? (parts[0] as FactTable) : concatFactTables(parts);
+  const range = dateRangeOf(facts);
+  if (request.period && !range)
+    throw new ReportRequestError(
+      "this data has no dates, so it cannot be cut by period: try `/report` alone",
+    );
+  const period = request.period && range ? resolvePeriod(request.period, range.to) : undefined;
+  if (request.by) checkDimension(facts, request.by);
+
+  const summary = summarizePerformance(facts, { period, dimension: request.by ?? undefined });
+  const currency = stored?.record.receipt.currency ?? null;
+  const narrative = await generateInsights(
+    {
+      source: { file: sources.join(" + "), currency, dateRange: summary.period },
+      totals: summary.figures,
+      ...(summary.leaders
+        ? {
+            breakdown: breakdown(facts, summary.leaders.dimension, {
+              filter: period ? { dateRange: period } : undefined,
+              limit: 15,
+            }),
+            by: summary.leaders.dimension,
+          }
+        : {}),
+    },
+    { config: deps.config },
+  );
+  const posted = await client.chat.postMessage({
+    channel: place.channel,
+    text: `Performance report: ${sources.join(" + ")}`,
+    blocks: reportBlocks({ sources, summary, currency, narrative, requestedBy: place.user }),
+  });
+  const threadTs = posted.ts as string;
+  if (stored) deps.store.bindThread(place.channel, threadTs, stored.record.id);
+  const charts = await summaryCharts(facts, summary, {
+    source: sources.join(" + "),
+    dateRange: summary.period,
+    currency,
+  });
+  await uploadCharts(deps, client, charts, { channel: place.channel, threadTs });
+}
+
+function pickDataset(deps: SlackDeps, channel: string, name: string | null): StoredDataset | null {
+  if (!name) return deps.store.latestDataset(channel);
+  const records = deps.store.listDatasets({ channel, limit: 50 });
+  const wanted = name.toLowerCase();
+  const match =
+    records.find((record) => record.name.toLowerCase() === wanted) ??
+    records.find((record) => record.name.toLowerCase().includes(wanted));
+  if (!match) {
+    const known = records.map((record) => record.name).slice(0, 5);
+    throw new ReportRequestError(
+      `I don't know "${name}" as a period or a dataset in this channel${known.length > 0 ? ` (datasets here: ${known.join(", ")})` : ""}`,
+    );
+  }
+  return deps.store.getDataset(match.id);
+}
+
+function checkDimension(facts: FactTable, dimension: string): void {
+  try {
+    breakdown(facts, dimension, { limit: 1 });
+  } catch (error) {
+    if (error instanceof MetricsError) throw new ReportRequestError(error.message);
+    throw error;
+  }
+}

@@ -1,0 +1,106 @@
+import type { webApi } from "@slack/bolt";
+import { answerQuestion } from "../../agent/index.js";
+import type { FactTable } from "../../ingest/index.js";
+import type { StoredDataset } from "../../store/index.js";
+import type { SlackDeps } from "../slack-deps.js";
+import { answerBlocks } from "../views/answer-blocks.js";
+import { section } from "../views/block-kit.js";
+import { describeFailure } from "./slack-failure.js";
+import { asDataset, newestDataset } from "./stored-dataset.js";
+import { uploadCharts } from "./upload-charts.js";
+
+export interface QuestionPlace {
+  channel: string;
+  /** The thread the conversation lives in (the question's own ts when it starts one). */
+  threadTs: string;
+  /** DMs and assistant threads fall back to the newest dataset anywhere; channels to their own. */
+  anyChannel: boolean;
+}
+
+/** How the answer reaches the user: a placeholder updated in place, or the assistant surface's status. */
+export interface AnswerSurface {
+  thinking(): Promise<void>;
+  done(): Promise<void>;
+}
+
+const NO_DATA =
+  "I don't have any data here yet. Drop an ad-platform export (CSV) in this channel and I'll analyse it; then ask me about it in its thread.";
+
+/**
+ * A question in a thread: answered by the analyst from the thread's dataset (else the channel's latest),
+ * with the thread's history, and charts uploaded alongside. The history is stored after each answer, so
+ * the conversation survives a restart.
+ */
+export async function replyToQuestion(
+  deps: SlackDeps,
+  client: webApi.WebClient,
+  question: string,
+  place: QuestionPlace,
+  surface?: AnswerSurface,
+): Promise<void> {
+  const { channel, threadTs } = place;
+  const stored = findDataset(deps, place);
+  if (!stored) {
+    await client.chat.postMessage({ channel, thread_ts: threadTs, text: NO_DATA });
+    return;
+  }
+  const placeholder = surface
+    ? null
+    : await client.chat.postMessage({
+        channel,
+        thread_ts: threadTs,
+        text: "Looking into it…",
+        blocks: [section("🔎 Looking into it…")],
+      });
+  await surface?.thinking();
+  try {
+    const thread = deps.store.getThread(channel, threadTs);
+    const answer = await answerQuestion({
+      question,
+      dataset: asDataset(stored),
+      history: thread?.history[0],
+      config: deps.config,
+      live: liveFacts(deps),
+    });
+    deps.store.bindThread(channel, threadTs, stored.record.id);
+    deps.store.replaceHistory(channel, threadTs, [answer.history as unknown as Record<string, unknown>]);
+    const message = { channel, text: answer.text.slice(0, 3000), blocks: answerBlocks(answer) };
+    if (placeholder?.ts) await client.chat.update({ ...message, ts: placeholder.ts });
+    else await client.chat.postMessage({ ...message, thread_ts: threadTs });
+    await uploadCharts(deps, client, answer.charts, { channel, threadTs });
+    if (answer.unverified.length > 0) {
+      deps.logger.warn("analyst: figures not found in the tool results", {
+        channel,
+        figures: answer.unverified,
+      });
+    }
+  } catch (error) {
+    deps.logger.error("slack: answering failed", {
+      channel,
+      thread: threadTs,
+      error: describeFailure(error),
+    });
+    const text = `⚠️ I couldn't answer that (${describeFailure(error)}). Please try again.`;
+    if (placeholder?.ts)
+      await client.chat
+        .update({ channel, ts: placeholder.ts, text, blocks: [section(text)] })
+        .catch(() => undefined);
+    else await client.chat.postMessage({ channel, thread_ts: threadTs, text }).catch(() => undefined);
+  } finally {
+    await surface?.done();
+  }
+}
+
+function findDataset(deps: SlackDeps, place: QuestionPlace): StoredDataset | null {
+  const inThread = deps.store.datasetForThread(place.channel, place.threadTs);
+  if (inThread) return inThread;
+  const inChannel = deps.store.latestDataset(place.channel);
+  if (inChannel || !place.anyChannel) return inChannel;
+  return newestDataset(deps.store);
+}
+
+/** Live webhook rows, when there are any, so questions can cover them too. */
+function liveFacts(deps: SlackDeps): FactTable | undefined {
+  const live = deps.store.liveFacts();
+  return live.rowCount > 0 ? live : undefined;
+}

@@ -1,0 +1,16 @@
+import type { App } from "@slack/bolt";
+import { handleAlertCommand } from "../../../alerts/index.js";
+import type { SlackDeps } from "../../slack-deps.js";
+
+export function registerAlertCommand(app: App, deps: SlackDeps): void {
+  app.command("/alert", async ({ command, ack }) => {
+    const reply = handleAlertCommand(command.text, {
+      store: deps.store,
+      channel: command.channel_id,
+      user: command.user_id,
+      alertChannel: deps.config.alertChannel,
+      onRulesChanged: () => deps.alerts?.notifyDataArrived(),
+    });
+    await ack({ response_type: "ephemeral", text: reply.text });
+  });
+}

@@ -1,0 +1,44 @@
+import type { App } from "@slack/bolt";
+import { parseReportRequest, REPORT_USAGE, ReportRequestError } from "../../../report/report-request.js";
+import { postReport } from "../../flows/post-report.js";
+import { describeFailure } from "../../flows/slack-failure.js";
+import type { SlackDeps } from "../../slack-deps.js";
+
+export function registerReportCommand(app: App, deps: SlackDeps): void {
+  app.command("/report", async ({ command, ack, respond, client }) => {
+    const text = command.text.trim();
+    if (text === "help") {
+      await ack({ response_type: "ephemeral", text: REPORT_USAGE });
+      return;
+    }
+    let request: ReturnType<typeof parseReportRequest>;
+    try {
+      request = parseReportRequest(text);
+    } catch (error) {
+      if (!(error instanceof ReportRequestError)) throw error;
+      await ack({ response_type: "ephemeral", text: `${error.message}.\n${REPORT_USAGE}` });
+      return;
+    }
+    await ack({ response_type: "ephemeral", text: "Building the report…" });
+    try {
+      await postReport(deps, client, request, { channel: command.channel_id, user: command.user_id });
+    } catch (error) {
+      if (error instanceof ReportRequestError) {
+        await respond({
+          response_type: "ephemeral",
+          replace_original: true,
+          text: `${error.message}.\n${REPORT_USAGE}`,
+        });
+        return;
+      }
+      deps.logger.error("slack: /report failed", {
+        channel: command.channel_id,
+        error: describeFailure(error),
+      });
+      await respond({
+        response_type: "ephemeral",
+        text: `⚠️ The report failed (${describeFailure(error)}). Please try again.`,
+      });
+    }
+  });
+}

@@ -1,0 +1,10 @@
+import type { App } from "@slack/bolt";
+import { publishHome } from "../../flows/publish-home.js";
+import type { SlackDeps } from "../../slack-deps.js";
+
+export function registerHomeListener(app: App, deps: SlackDeps): void {
+  app.event("app_home_opened", async ({ event, client }) => {
+    if (event.tab !== "home") return;
+    await publishHome(deps, client, event.user);
+  });
+}

@@ -1,0 +1,14 @@
+import type { AlertEngine } from "../alerts/index.js";
+import type { Config } from "../config/config.js";
+import type { Logger } from "../log/logger.js";
+import type { Store } from "../store/index.js";
+
+/** What the Slack flows need from the rest of the app; listeners pass it through untouched. */
+export interface SlackDeps {
+  store: Store;
+  config: Config;
+  logger: Logger;
+  /** The token files are downloaded with (url_private_download needs it). */
+  botToken: string;
+  alerts: AlertEngine | null;
+}

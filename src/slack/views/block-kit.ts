@@ -1,0 +1,80 @@
+import type { types } from "@slack/bolt";
+
+/** Small constructors that respect Block Kit's limits, so a long campaign name never gets a post refused. */
+export type Block = types.KnownBlock;
+
+const SECTION_LIMIT = 3000;
+const FIELD_LIMIT = 2000;
+const HEADER_LIMIT = 150;
+const BUTTON_LIMIT = 75;
+
+export function header(text: string): Block {
+  return { type: "header", text: { type: "plain_text", text: clip(text, HEADER_LIMIT), emoji: true } };
+}
+
+/** One or more sections: Slack refuses a section over 3,000 characters, so long text is split at lines. */
+export function sections(text: string): Block[] {
+  const blocks: Block[] = [];
+  let current = "";
+  for (const line of text.split("\n")) {
+    if (current.length + line.length + 1 > SECTION_LIMIT && current !== "") {
+      blocks.push(section(current));
+      current = "";
+    }
+    current = current === "" ? clip(line, SECTION_LIMIT) : `${current}\n${line}`;
+  }
+  if (current.trim() !== "") blocks.push(section(current));
+  return blocks;
+}
+
+export function section(text: string): Block {
+  return { type: "section", text: { type: "mrkdwn", text: clip(text, SECTION_LIMIT) } };
+}
+
+export function fields(items: string[]): Block[] {
+  const blocks: Block[] = [];
+  for (let start = 0; start < items.length; start += 10) {
+    blocks.push({
+      type: "section",
+      fields: items
+        .slice(start, start + 10)
+        .map((text) => ({ type: "mrkdwn" as const, text: clip(text, FIELD_LIMIT) })),
+    });
+  }
+  return blocks;
+}
+
+export function context(texts: string[]): Block {
+  return {
+    type: "context",
+    elements: texts.slice(0, 10).map((text) => ({ type: "mrkdwn" as const, text: clip(text, FIELD_LIMIT) })),
+  };
+}
+
+export function divider(): Block {
+  return { type: "divider" };
+}
+
+export function buttons(
+  items: Array<{ text: string; actionId: string; value: string; primary?: boolean }>,
+): Block {
+  return {
+    type: "actions",
+    elements: items.slice(0, 25).map((item, index) => ({
+      type: "button" as const,
+      text: { type: "plain_text" as const, text: clip(item.text, BUTTON_LIMIT), emoji: true },
+      action_id: `${item.actionId}:${index}`,
+      value: clip(item.value, 2000),
+      ...(item.primary ? { style: "primary" as const } : {}),
+    })),
+  };
+}
+
+/** Text for mrkdwn: &, < and > are control characters there. */
+export function escapeText(text: string): string {
+  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+}
+
+function clip(text: string, limit: number): string {
+  return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
+}

@@ -1,0 +1,29 @@
+import { describePeriod } from "../../format/format-receipt.js";
+import type { PerformanceSummary } from "../../report/performance-summary.js";
+import { type Block, context, divider, escapeText, header, sections } from "./block-kit.js";
+import { markdownToMrkdwn } from "./markdown-to-mrkdwn.js";
+import { summaryBlocks } from "./summary-blocks.js";
+
+export interface ReportView {
+  /** What the figures come from: file names, and live webhook data when it was included. */
+  sources: string[];
+  summary: PerformanceSummary;
+  currency: string | null;
+  /** The analyst's narrative, in Markdown. */
+  narrative: string;
+  requestedBy: string;
+}
+
+/** `/report`: the whole picture of a channel's data, posted for everyone in the channel. */
+export function reportBlocks(view: ReportView): Block[] {
+  return [
+    header("📈 Performance report"),
+    context([
+      `${escapeText(view.sources.join(" + "))} · ${describePeriod(view.summary.period)} · asked by <@${view.requestedBy}>`,
+    ]),
+    ...summaryBlocks(view.summary, view.currency),
+    divider(),
+    ...sections(markdownToMrkdwn(view.narrative)),
+    context(["Charts are in the thread. Reply there to ask follow-up questions."]),
+  ];
+}

@@ -1,0 +1,72 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { silentLogger } from "../../src/log/logger.js";
+import { type RunningApp, startApp } from "../../src/main.js";
+import type { SlackEmulator } from "../../src/sandbox/emulator/index.js";
+import { BOT_TOKEN, SIGNING_SECRET, startEmulator } from "../sandbox/helpers.js";
+
+export const WEBHOOK_SECRET = "e2e-webhook-secret-0123456789";
+
+export interface Harness {
+  emulator: SlackEmulator;
+  app: RunningApp;
+  databasePath: string;
+  /** Stops the app (not Slack) and starts it again on the same database, as a deploy would. */
+  restart(): Promise<RunningApp>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real app, unmodified, against the Slack emulator: only SLACK_API_URL points at loopback. The
+ * emulator plays Slack and outlives app restarts, as Slack does.
+ */
+export async function startHarness(extraEnv: Record<string, string> = {}): Promise<Harness> {
+  const emulator = await startEmulator({ retryDelaysMs: [0, 0, 0] });
+  const databasePath = join(mkdtempSync(join(tmpdir(), "mpo-e2e-")), "mpo.db");
+  const env = {
+    PORT: "0",
+    DATABASE_URL: `sqlite:${databasePath}`,
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: emulator.apiUrl,
+    WEBHOOK_SECRET,
+    ...extraEnv,
+  };
+  const start = async () => {
+    const app = await startApp({ env, logger: silentLogger });
+    emulator.setRequestUrl(`http://127.0.0.1:${app.port}/slack/events`);
+    return app;
+  };
+  const harness: Harness = {
+    emulator,
+    app: await start(),
+    databasePath,
+    restart: async () => {
+      await harness.app.close();
+      harness.app = await start();
+      return harness.app;
+    },
+    close: async () => {
+      await harness.app.close();
+      await emulator.close();
+    },
+  };
+  return harness;
+}
+
+/** Every text in a message's blocks, joined: what a person reads. */
+export function blockText(blocks: unknown[] | undefined): string {
+  const texts: string[] = [];
+  const visit = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (node && typeof node === "object") {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === "text" && typeof value === "string") texts.push(value);
+        else visit(value);
+      }
+    }
+  };
+  visit(blocks ?? []);
+  return texts.join("\n");
+}
