@@ -4,15 +4,20 @@ import type { Logger } from "../log/logger.js";
 
 /** Slack gives up on a request after 3 seconds; answer well before that even if a listener is slow to ack. */
 const ACK_DEADLINE_MS = 2_500;
+/** Events handled at once; the rest wait their turn, so a burst cannot starve the acks of what follows. */
+const EVENT_CONCURRENCY = 4;
+/** How long requests must have stopped arriving before queued events are worked on. */
+const QUIET_MS = 5;
 
 /**
  * Bolt's receiver for our one Hono server: `POST /slack/events` hands the Web `Request` here. It verifies
- * the signature, answers url_verification, and responds as soon as the listener acks
- * (processBeforeResponse: false), so heavy work (parsing a file, asking the analyst) continues after
- * Slack has its 200.
+ * the signature, answers url_verification, and responds before heavy work starts
+ * (processBeforeResponse: false): events get their 200 at once and are handled from a small queue;
+ * commands and button clicks are answered as soon as their listener acks, since that ack carries the reply.
  */
 export class HonoReceiver implements Receiver {
   private app: App | undefined;
+  private readonly queue = new WorkQueue(EVENT_CONCURRENCY);
 
   constructor(private readonly options: { signingSecret: string; logger: Logger; ackDeadlineMs?: number }) {}
 
@@ -42,7 +47,24 @@ export class HonoReceiver implements Receiver {
     if (!body) return new Response("unreadable body", { status: 400 });
     if (body.type === "url_verification") return Response.json({ challenge: body.challenge });
     if (body.ssl_check) return new Response("", { status: 200 });
-    if (!this.app) return new Response("not ready", { status: 503 });
+    const app = this.app;
+    if (!app) return new Response("not ready", { status: 503 });
+    const retryNum = numberHeader(request, "x-slack-retry-num");
+    const retryReason = request.headers.get("x-slack-retry-reason") ?? undefined;
+
+    // An Events API ack carries nothing, so Slack gets its 200 at once and the event waits its turn.
+    if (body.type === "event_callback") {
+      const event: ReceiverEvent = { body, retryNum, retryReason, customProperties: {}, ack: async () => {} };
+      this.queue.add(() =>
+        app.processEvent(event).catch((error: unknown) => {
+          this.options.logger.error("slack: a listener failed", {
+            error: describeError(error),
+            type: body.type,
+          });
+        }),
+      );
+      return new Response("", { status: 200 });
+    }
 
     let resolveAck: (response: unknown) => void = () => {};
     const acked = new Promise<unknown>((resolve) => {
@@ -50,14 +72,14 @@ export class HonoReceiver implements Receiver {
     });
     const event: ReceiverEvent = {
       body,
-      retryNum: numberHeader(request, "x-slack-retry-num"),
-      retryReason: request.headers.get("x-slack-retry-reason") ?? undefined,
+      retryNum,
+      retryReason,
       customProperties: {},
       ack: async (response?: unknown) => {
         resolveAck(response ?? "");
       },
     };
-    const processing = this.app.processEvent(event).catch((error: unknown) => {
+    const processing = app.processEvent(event).catch((error: unknown) => {
       this.options.logger.error("slack: a listener failed", { error: describeError(error), type: body.type });
     });
     const deadline = new Promise<"deadline">((resolve) =>
@@ -70,6 +92,48 @@ export class HonoReceiver implements Receiver {
       });
     }
     return toResponse(outcome === "done" || outcome === "deadline" ? "" : outcome);
+  }
+}
+
+/**
+ * Runs tasks with at most `limit` in flight; the rest wait in order. A task starts only once requests
+ * have stopped arriving for a moment, so during a burst Slack's acks go first and the work follows.
+ */
+class WorkQueue {
+  private running = 0;
+  private readonly waiting: Array<() => Promise<void>> = [];
+  private lastArrival = 0;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly limit: number) {}
+
+  add(task: () => Promise<void>): void {
+    this.waiting.push(task);
+    this.lastArrival = performance.now();
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.timer || this.running >= this.limit || this.waiting.length === 0) return;
+    const quietFor = performance.now() - this.lastArrival;
+    this.timer = setTimeout(
+      () => {
+        this.timer = null;
+        if (performance.now() - this.lastArrival < QUIET_MS) {
+          this.schedule();
+          return;
+        }
+        while (this.running < this.limit && this.waiting.length > 0) {
+          const task = this.waiting.shift() as () => Promise<void>;
+          this.running++;
+          task().finally(() => {
+            this.running--;
+            this.schedule();
+          });
+        }
+      },
+      Math.max(0, QUIET_MS - quietFor),
+    );
   }
 }
 

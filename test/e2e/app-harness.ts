@@ -1,10 +1,14 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { silentLogger } from "../../src/log/logger.js";
 import { type RunningApp, startApp } from "../../src/main.js";
 import type { SlackEmulator } from "../../src/sandbox/emulator/index.js";
 import { BOT_TOKEN, SIGNING_SECRET, startEmulator } from "../sandbox/helpers.js";
+
+const manifest = JSON.parse(readFileSync(join(import.meta.dirname, "../../manifest.json"), "utf8")) as {
+  settings: { event_subscriptions: { bot_events: string[] } };
+};
 
 export const WEBHOOK_SECRET = "e2e-webhook-secret-0123456789";
 
@@ -22,7 +26,11 @@ export interface Harness {
  * emulator plays Slack and outlives app restarts, as Slack does.
  */
 export async function startHarness(extraEnv: Record<string, string> = {}): Promise<Harness> {
-  const emulator = await startEmulator({ retryDelaysMs: [0, 0, 0] });
+  // Only the events the manifest subscribes to are delivered: the tests prove the manifest is enough.
+  const emulator = await startEmulator({
+    retryDelaysMs: [0, 0, 0],
+    events: manifest.settings.event_subscriptions.bot_events,
+  });
   const databasePath = join(mkdtempSync(join(tmpdir(), "mpo-e2e-")), "mpo.db");
   const env = {
     PORT: "0",
