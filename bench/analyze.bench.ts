@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -71,12 +71,13 @@ function measure(
   let rssKb = 0;
   for (let i = 0; i < runs; i++) {
     const started = performance.now();
-    const result = execFileSync("/usr/bin/time", ["-f", "%M", command, ...args], {
+    const result = spawnSync("/usr/bin/time", ["-f", "%M", command, ...args], {
       stdio: ["ignore", "ignore", "pipe"],
-      maxBuffer: 64 * 1024 * 1024,
+      encoding: "utf8",
     });
     seconds.push((performance.now() - started) / 1000);
-    rssKb = Math.max(rssKb, Number(result.toString().trim().split("\n").pop()));
+    if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr}`);
+    rssKb = Math.max(rssKb, Number(result.stderr.trim().split("\n").pop()));
   }
   seconds.sort((a, b) => a - b);
   return {

@@ -3,22 +3,12 @@
  * unit it is in, and which direction is good news. Display knowledge only; the figures themselves always
  * come from the metrics engine.
  */
-export const METRIC_NAMES = [
-  "spend",
-  "impressions",
-  "clicks",
-  "conversions",
-  "revenue",
-  "ctr",
-  "cpc",
-  "cpm",
-  "cvr",
-  "cpa",
-  "roas",
-  "aov",
-] as const;
+import { METRICS as ENGINE_METRICS, type Metric } from "../metrics/kpis.js";
 
-export type MetricName = (typeof METRIC_NAMES)[number];
+/** The metric names are the metrics engine's own: a chart can draw any figure the engine returns. */
+export const METRIC_NAMES = ENGINE_METRICS;
+
+export type MetricName = Metric;
 
 /** money: in the data's currency; count: plain number; rate: a fraction shown as %; multiple: "3.2x". */
 export type MetricUnit = "money" | "count" | "rate" | "multiple";

@@ -18,14 +18,21 @@ let channelId: string;
 let userId: string;
 
 /** The figure the metrics engine gives for the sample, as the model would quote it. */
-const sampleSpend = formatMoney(totals(readExport({ bytes: sample, name: "sample.csv" }).facts).spend as number, "USD");
+const sampleSpend = formatMoney(
+  totals(readExport({ bytes: sample, name: "sample.csv" }).facts).spend as number,
+  "USD",
+);
 
 beforeAll(async () => {
   gemini = await startScriptedGemini([
     callsReply([{ name: "get_kpis", args: { metrics: ["spend", "conversions"] } }]),
     textReply(`Spend came to ${sampleSpend} across all campaigns, and CPA was $987.65.`),
   ]);
-  harness = await startHarness({ GEMINI_API_KEY: "test-gemini-key-not-real", GEMINI_BASE_URL: gemini.baseUrl, GEMINI_MODEL: "gemini-test" });
+  harness = await startHarness({
+    GEMINI_API_KEY: "test-gemini-key-not-real",
+    GEMINI_BASE_URL: gemini.baseUrl,
+    GEMINI_MODEL: "gemini-test",
+  });
   const seeded = seedChannel(harness.emulator);
   channelId = seeded.channel.id;
   userId = seeded.user.id;
@@ -37,8 +44,16 @@ afterAll(async () => {
 
 async function uploadSample() {
   const { emulator } = harness;
-  const shared = emulator.uploadFile({ user: userId, channel: channelId, filename: "google-ads-campaign-totals.csv", content: sample });
-  const analysis = await emulator.waitForMessage({ channel: channelId, threadTs: shared.ts, fromBot: true, text: /Analysis of/ }, { timeoutMs: 20_000 });
+  const shared = emulator.uploadFile({
+    user: userId,
+    channel: channelId,
+    filename: "google-ads-campaign-totals.csv",
+    content: sample,
+  });
+  const analysis = await emulator.waitForMessage(
+    { channel: channelId, threadTs: shared.ts, fromBot: true, text: /Analysis of/ },
+    { timeoutMs: 20_000 },
+  );
   const spend = /\*Spend\*\n(\$[\d,.]+)/.exec(blockText(analysis.blocks))?.[1] as string;
   return { shared, spend };
 }
@@ -47,7 +62,12 @@ describe("the analyst in Slack", () => {
   it("answers with Gemini calling the metrics tools, flags a figure no tool returned, sends no raw rows", async () => {
     const { shared, spend } = await uploadSample();
     const { emulator } = harness;
-    const asked = emulator.postMessage({ user: userId, channel: channelId, threadTs: shared.ts, text: "How much did we spend?" });
+    const asked = emulator.postMessage({
+      user: userId,
+      channel: channelId,
+      threadTs: shared.ts,
+      text: "How much did we spend?",
+    });
     const answer = await emulator.waitForMessage(
       { channel: channelId, threadTs: shared.ts, fromBot: true, after: asked.ts, text: /Spend came to/ },
       { timeoutMs: 20_000 },
@@ -69,7 +89,10 @@ describe("the assistant surface", () => {
   it("greets with prompts built from the data, shows a status and answers in the thread", async () => {
     const { emulator } = harness;
     const thread = emulator.startAssistantThread({ user: userId, contextChannel: channelId });
-    const greeting = await emulator.waitForMessage({ channel: thread.channel, threadTs: thread.threadTs, fromBot: true }, { timeoutMs: 10_000 });
+    const greeting = await emulator.waitForMessage(
+      { channel: thread.channel, threadTs: thread.threadTs, fromBot: true },
+      { timeoutMs: 10_000 },
+    );
     expect(greeting.text).toMatch(/google-ads-campaign-totals\.csv/);
     const prompts = await emulator.waitFor(
       () => emulator.transcript().prompts.find((entry) => entry.channel === thread.channel),
@@ -78,7 +101,12 @@ describe("the assistant surface", () => {
     expect(prompts.prompts.length).toBeGreaterThanOrEqual(3);
 
     gemini.requests.length = 0;
-    const question = emulator.postMessage({ user: userId, channel: thread.channel, threadTs: thread.threadTs, text: "How much did we spend?" });
+    const question = emulator.postMessage({
+      user: userId,
+      channel: thread.channel,
+      threadTs: thread.threadTs,
+      text: "How much did we spend?",
+    });
     await emulator.waitForMessage(
       { channel: thread.channel, threadTs: thread.threadTs, fromBot: true, after: question.ts },
       { timeoutMs: 20_000 },
@@ -94,39 +122,87 @@ describe("resilience", () => {
     const { emulator } = harness;
     emulator.rateLimitNext("chat.update", { count: 1, retryAfter: 1 });
     const { shared } = await uploadSample();
-    expect(emulator.messages({ channel: channelId, threadTs: shared.ts, fromBot: true }).some((message) => /Analysis of/.test(message.text))).toBe(true);
+    expect(
+      emulator
+        .messages({ channel: channelId, threadTs: shared.ts, fromBot: true })
+        .some((message) => /Analysis of/.test(message.text)),
+    ).toBe(true);
   });
 });
 
 describe("live data and alerts", () => {
   it("posts an alert once when webhook rows cross a rule, and the analyst answers under it", async () => {
     const { emulator, app } = harness;
-    const added = await emulator.runSlashCommand({ user: userId, channel: channelId, command: "/alert", text: "add roas < 2 window 1d by campaign" });
+    const added = await emulator.runSlashCommand({
+      user: userId,
+      channel: channelId,
+      command: "/alert",
+      text: "add roas < 2 window 1d by campaign",
+    });
     expect(JSON.stringify(added.responseBody)).toMatch(/roas|ROAS/);
 
     const today = new Date().toISOString().slice(0, 10);
     const body = JSON.stringify({
       source: "e2e",
       records: [
-        { kind: "metrics", id: "r1", date: today, campaign: "Falling", channel: "meta", spend: 500, revenue: 300, clicks: 100, impressions: 9000, conversions: 3 },
-        { kind: "metrics", id: "r2", date: today, campaign: "Healthy", channel: "google", spend: 200, revenue: 900, clicks: 80, impressions: 4000, conversions: 9 },
+        {
+          kind: "metrics",
+          id: "r1",
+          date: today,
+          campaign: "Falling",
+          channel: "meta",
+          spend: 500,
+          revenue: 300,
+          clicks: 100,
+          impressions: 9000,
+          conversions: 3,
+        },
+        {
+          kind: "metrics",
+          id: "r2",
+          date: today,
+          campaign: "Healthy",
+          channel: "google",
+          spend: 200,
+          revenue: 900,
+          clicks: 80,
+          impressions: 4000,
+          conversions: 9,
+        },
       ],
     });
     const timestamp = String(Math.floor(Date.now() / 1000));
     const response = await fetch(`http://127.0.0.1:${app.port}/webhooks/ingest`, {
       method: "POST",
       body,
-      headers: { "content-type": "application/json", "x-mpo-timestamp": timestamp, "x-mpo-signature": signWebhookBody(WEBHOOK_SECRET, timestamp, body) },
+      headers: {
+        "content-type": "application/json",
+        "x-mpo-timestamp": timestamp,
+        "x-mpo-signature": signWebhookBody(WEBHOOK_SECRET, timestamp, body),
+      },
     });
     expect(response.status).toBeLessThan(300);
-    const alert = await emulator.waitForMessage({ channel: channelId, fromBot: true, text: /Alert/ }, { timeoutMs: 20_000 });
+    const alert = await emulator.waitForMessage(
+      { channel: channelId, fromBot: true, text: /Alert/ },
+      { timeoutMs: 20_000 },
+    );
     expect(blockText(alert.blocks)).toMatch(/Falling/);
 
-    const clicked = await emulator.clickButton({ user: userId, channel: channelId, ts: alert.ts, actionId: "alert_open_analyst" });
+    const clicked = await emulator.clickButton({
+      user: userId,
+      channel: channelId,
+      ts: alert.ts,
+      actionId: "alert_open_analyst",
+    });
     expect(clicked).toBeDefined();
-    const reply = await emulator.waitForMessage({ channel: channelId, threadTs: alert.ts, fromBot: true, text: /roas|ROAS/ }, { timeoutMs: 20_000 });
+    const reply = await emulator.waitForMessage(
+      { channel: channelId, threadTs: alert.ts, fromBot: true, text: /roas|ROAS/ },
+      { timeoutMs: 20_000 },
+    );
     expect(reply.text).not.toMatch(/don't have any data/);
-    const alerts = emulator.messages({ channel: channelId, fromBot: true }).filter((message) => /^Alert/.test(message.text));
+    const alerts = emulator
+      .messages({ channel: channelId, fromBot: true })
+      .filter((message) => /^Alert/.test(message.text));
     expect(alerts).toHaveLength(1);
   });
 });

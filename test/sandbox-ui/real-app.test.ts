@@ -33,7 +33,10 @@ describe.skipIf(!hasChromium)("npm start without Slack, in a browser", () => {
 
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true });
-    const env = { PORT: "0", DATABASE_URL: `sqlite:${join(mkdtempSync(join(tmpdir(), "mpo-sandbox-")), "mpo.db")}` };
+    const env = {
+      PORT: "0",
+      DATABASE_URL: `sqlite:${join(mkdtempSync(join(tmpdir(), "mpo-sandbox-")), "mpo.db")}`,
+    };
     app = await startApp({ env, logger: silentLogger });
     browser = await launchBrowser();
     page = await browser.context.newPage();
@@ -65,7 +68,9 @@ describe.skipIf(!hasChromium)("npm start without Slack, in a browser", () => {
     await thread.getByText("ROAS", { exact: true }).first().waitFor();
     await page.waitForFunction(() => document.querySelectorAll(".thread-pane .file-image img").length >= 2);
     await page.waitForFunction(() =>
-      [...document.querySelectorAll<HTMLImageElement>(".thread-pane .file-image img")].every((image) => image.naturalWidth > 0),
+      Array.from(document.querySelectorAll<HTMLImageElement>(".thread-pane .file-image img")).every(
+        (image) => image.naturalWidth > 0,
+      ),
     );
     await shot("sandbox-thread", true);
   }, 60_000);
@@ -74,8 +79,13 @@ describe.skipIf(!hasChromium)("npm start without Slack, in a browser", () => {
     const reply = threadPane().getByRole("textbox", { name: "Reply…" });
     await reply.fill("Which campaigns should I cut?");
     await reply.press("Enter");
-    await threadPane().locator(".msg", { hasText: /Answered by the offline analyst/ }).last().waitFor();
-    const answers = await threadPane().locator(".msg", { hasText: /Answered by the offline analyst/ }).count();
+    await threadPane()
+      .locator(".msg", { hasText: /Answered by the offline analyst/ })
+      .last()
+      .waitFor();
+    const answers = await threadPane()
+      .locator(".msg", { hasText: /Answered by the offline analyst/ })
+      .count();
     expect(answers).toBeGreaterThanOrEqual(1);
     await shot("sandbox-follow-up", true);
     await page.getByRole("button", { name: "Close thread" }).click();
@@ -85,7 +95,11 @@ describe.skipIf(!hasChromium)("npm start without Slack, in a browser", () => {
     await composer().fill("/report by campaign");
     await composer().press("Enter");
     await page.getByRole("heading", { name: /Performance report/ }).waitFor();
-    await page.locator(".message-list .msg", { hasText: "Performance report" }).getByText(/Next actions|What stands out|Headline/).first().waitFor();
+    await page
+      .locator(".message-list .msg", { hasText: "Performance report" })
+      .getByText(/Next actions|What stands out|Headline/)
+      .first()
+      .waitFor();
     await shot("sandbox-report", true);
   }, 60_000);
 
@@ -97,7 +111,11 @@ describe.skipIf(!hasChromium)("npm start without Slack, in a browser", () => {
     await dialog.getByRole("button", { name: "Send live rows" }).click();
     await dialog.getByText(/accepted/).waitFor();
     await dialog.getByRole("button", { name: /Open #/ }).click();
-    await page.locator(".message-list .msg", { hasText: /ROAS/ }).getByRole("button", { name: "Ask the analyst about this" }).first().waitFor();
+    await page
+      .locator(".message-list .msg", { hasText: /ROAS/ })
+      .getByRole("button", { name: "Ask the analyst about this" })
+      .first()
+      .waitFor();
     await shot("sandbox-alert", true);
   }, 60_000);
 
