@@ -83,3 +83,21 @@ describe("mpo chart", () => {
     expect(stderr).toMatch(/no dates/);
   });
 });
+
+describe("mpo ask", () => {
+  it("answers offline from the file, stating the figure the metrics engine gives", async () => {
+    const { code, stdout } = await cli("ask", csv, "what is the total spend?");
+    expect(code).toBe(0);
+    const spend = Array.from({ length: 28 }, (_, i) => 20 + (i % 3) + 30 + (i % 5)).reduce(
+      (a, b) => a + b,
+      0,
+    );
+    expect(stdout).toContain(`Spend: ${spend.toLocaleString("en-US")}.00`);
+  });
+
+  it("needs a question", async () => {
+    const { code, stderr } = await cli("ask", csv);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/expected a file and a question/);
+  });
+});

@@ -128,6 +128,17 @@ describe("resilience", () => {
         .some((message) => /Analysis of/.test(message.text)),
     ).toBe(true);
   });
+
+  it("tells the thread when Slack refuses the charts for good", async () => {
+    const { emulator } = harness;
+    emulator.failNext("files.completeUploadExternal", "internal_error", { count: 1 });
+    const { shared } = await uploadSample();
+    const told = await emulator.waitForMessage(
+      { channel: channelId, threadTs: shared.ts, fromBot: true, text: /couldn't upload the charts/ },
+      { timeoutMs: 20_000 },
+    );
+    expect(told.text).toMatch(/internal_error/);
+  });
 });
 
 describe("live data and alerts", () => {
