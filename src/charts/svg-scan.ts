@@ -27,12 +27,17 @@ export interface SvgText {
 
 export type Origin = { readonly x: number; readonly y: number } | null;
 
-/** A <path> or <line> (Vega writes every other mark as one of these), self-closing as Vega writes them. */
+/**
+ * A <path> or <line> (Vega writes every mark but text as one of these), or the <rect> of the background,
+ * self-closing as Vega writes them.
+ */
 export interface SvgShape {
   readonly start: number;
   readonly end: number;
-  readonly tag: "path" | "line";
+  readonly tag: "path" | "line" | "rect";
   readonly attributes: ReadonlyMap<string, string>;
+  /** Presentation attributes set on enclosing groups (Vega's root group says fill="none"). */
+  readonly inherited: ReadonlyMap<string, string>;
   readonly origin: Origin;
   /** Class of the nearest enclosing mark group: "mark-line role-mark ...", "mark-rule role-axis-grid"... */
   readonly markClass: string;
@@ -40,9 +45,14 @@ export interface SvgShape {
 
 /**
  * Group open (or self-closing), group close, text elements (including Vega's self-closing empty ones),
- * and self-closing shapes.
+ * self-closing shapes, the root element, and then any other tag (which only librsvg can draw).
  */
-const TAG = /<g\b([^>]*?)(\/?)>|<\/g>|<text\b([^>]*?)(?:\/>|>([\s\S]*?)<\/text>)|<(path|line)\b([^>]*?)\/>/g;
+const TAG =
+  /<g\b([^>]*?)(\/?)>|<\/g>|<text\b([^>]*?)(?:\/>|>([\s\S]*?)<\/text>)|<(path|line|rect)\b([^>]*?)\/>|<svg\b[^>]*>|<\/svg>|<[^>]*>/g;
+/** Group attributes that neither draw nor move anything. */
+const INERT_GROUP_ATTRIBUTE = /^(class|role|pointer-events|aria-[\w-]+)$/;
+/** Group attributes its elements inherit, which whoever draws them must know. */
+const INHERITED = new Set(["fill", "stroke-miterlimit"]);
 const ATTRIBUTE = /([\w:-]+)="([^"]*)"/g;
 const TSPAN = /<tspan\b([^>]*)>([\s\S]*?)<\/tspan>/g;
 const NUMBER = "([-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:e[-+]?\\d+)?)";
@@ -82,23 +92,30 @@ function linesOf(content: string): TextLine[] {
 export interface ScannedSvg {
   readonly texts: readonly SvgText[];
   readonly shapes: readonly SvgShape[];
+  /**
+   * What the scan met that only a full SVG renderer can draw: other elements (defs, clip paths,
+   * gradients, images, links) and groups that do more than translate. Empty for Vega's plain charts.
+   */
+  readonly unsupported: readonly string[];
 }
 
 export function scanSvg(svg: string): ScannedSvg {
   const texts: SvgText[] = [];
   const shapes: SvgShape[] = [];
-  const groups: { origin: Origin; markClass: string }[] = [{ origin: { x: 0, y: 0 }, markClass: "" }];
+  const unsupported: string[] = [];
+  const root: Group = { origin: { x: 0, y: 0 }, markClass: "", inherited: new Map() };
+  const groups: Group[] = [root];
   for (const match of svg.matchAll(TAG)) {
-    const parent = groups[groups.length - 1] ?? { origin: null, markClass: "" };
+    const parent = groups[groups.length - 1] ?? root;
     const span = { start: match.index, end: match.index + match[0].length };
     if (match[0] === "</g>") {
       groups.pop();
     } else if (match[5] !== undefined) {
-      const tag = match[5] === "line" ? "line" : "path";
       shapes.push({
         ...span,
-        tag,
+        tag: match[5] as SvgShape["tag"],
         attributes: attributesOf(match[6] ?? ""),
+        inherited: parent.inherited,
         origin: parent.origin,
         markClass: parent.markClass,
       });
@@ -109,18 +126,36 @@ export function scanSvg(svg: string): ScannedSvg {
         lines: linesOf(match[4] ?? ""),
         origin: parent.origin,
       });
-    } else if (match[2] !== "/") {
-      const attributes = attributesOf(match[1] ?? "");
+    } else if (match[1] !== undefined) {
+      if (match[2] === "/") continue;
+      const attributes = attributesOf(match[1]);
       const shift = attributes.has("clip-path") ? null : translation(attributes.get("transform"));
       const origin =
         parent.origin && shift ? { x: parent.origin.x + shift.x, y: parent.origin.y + shift.y } : null;
       const markClass = attributes.get("class")?.startsWith("mark-")
         ? (attributes.get("class") ?? "")
         : parent.markClass;
-      groups.push({ origin, markClass });
+      let inherited = parent.inherited;
+      for (const [name, value] of attributes) {
+        if (INHERITED.has(name)) {
+          inherited = new Map(inherited).set(name, value);
+        } else if (!INERT_GROUP_ATTRIBUTE.test(name) && name !== "transform" && name !== "clip-path") {
+          unsupported.push(`<g ${name}>`);
+        }
+      }
+      if (!origin) unsupported.push("a group that does more than translate");
+      groups.push({ origin, markClass, inherited });
+    } else if (!match[0].startsWith("<svg") && match[0] !== "</svg>") {
+      unsupported.push(match[0].slice(0, 40));
     }
   }
-  return { texts, shapes };
+  return { texts, shapes, unsupported };
+}
+
+interface Group {
+  readonly origin: Origin;
+  readonly markClass: string;
+  readonly inherited: ReadonlyMap<string, string>;
 }
 
 /** Horizontal shift that applies `text-anchor` to a line of the given width. */

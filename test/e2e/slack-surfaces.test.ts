@@ -42,7 +42,7 @@ afterAll(async () => {
   await gemini?.close();
 });
 
-async function uploadSample() {
+async function uploadSample(options: { waitForCharts?: boolean } = {}) {
   const { emulator } = harness;
   const shared = emulator.uploadFile({
     user: userId,
@@ -55,6 +55,12 @@ async function uploadSample() {
     { timeoutMs: 20_000 },
   );
   const spend = /\*Spend\*\n(\$[\d,.]+)/.exec(blockText(analysis.blocks))?.[1] as string;
+  if (options.waitForCharts ?? true) {
+    await emulator.waitForMessage(
+      { channel: channelId, threadTs: shared.ts, fromBot: true, withFiles: true },
+      { timeoutMs: 20_000 },
+    );
+  }
   return { shared, spend };
 }
 
@@ -131,13 +137,13 @@ describe("resilience", () => {
 
   it("tells the thread when Slack refuses the charts for good", async () => {
     const { emulator } = harness;
-    emulator.failNext("files.completeUploadExternal", "internal_error", { count: 1 });
-    const { shared } = await uploadSample();
+    emulator.failNext("files.completeUploadExternal", "channel_not_found", { count: 1 });
+    const { shared } = await uploadSample({ waitForCharts: false });
     const told = await emulator.waitForMessage(
       { channel: channelId, threadTs: shared.ts, fromBot: true, text: /couldn't upload the charts/ },
       { timeoutMs: 20_000 },
     );
-    expect(told.text).toMatch(/internal_error/);
+    expect(told.text).toMatch(/channel_not_found/);
   });
 });
 
