@@ -1,7 +1,7 @@
 /**
  * Fills SVG path shapes straight into the pixels: bars (Vega's rounded-corner rect paths included),
- * rectangles, legend swatches, straight rules and ticks (as the rectangles their butt-capped strokes
- * cover), and any other closed outline of lines, Béziers and arcs.
+ * rectangles, legend swatches, any other outline of lines, Béziers and arcs, and the outlines of strokes
+ * (stroke-path.ts): rules, ticks and grid lines are the rectangles their butt-capped strokes cover.
  *
  * Coverage is the exact area of each pixel inside the outline (signed-area accumulation, as in font-rs
  * and stb_truetype): curves are flattened finely enough (a fiftieth of a pixel) that the result differs
@@ -18,121 +18,73 @@ const FLATNESS = 0.02;
 const COMMAND = /([MmLlHhVvCcSsQqTtAaZz])|([-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?)/g;
 const ARGUMENTS: Record<string, number> = { m: 2, l: 2, h: 1, v: 1, c: 6, q: 4, a: 7, z: 0 };
 
-/**
- * The sub-paths of an SVG path's `d` as polylines in device pixels (`x`,`y` offset in path units, then
- * times `scale`), each with whether it was closed. Null when the path uses something not handled here
- * (smooth-curve shorthands) or is malformed, so the caller can leave it to librsvg.
- */
-export function flattenPath(
-  d: string,
-  offsetX: number,
-  offsetY: number,
-  scale: number,
-): { points: Float64Array; closed: boolean }[] | null {
-  const tokens: (string | number)[] = [];
-  for (const match of d.matchAll(COMMAND)) tokens.push(match[1] ?? Number(match[2]));
-  const paths: { points: Float64Array; closed: boolean }[] = [];
-  let current: number[] = [];
-  let x = 0;
-  let y = 0;
-  let startX = 0;
-  let startY = 0;
-  const tolerance = FLATNESS / scale;
-  const finish = (closed: boolean) => {
-    if (current.length > 0) {
-      paths.push({
-        points: Float64Array.from(current, (value, index) =>
-          index % 2 === 0 ? (value + offsetX) * scale : (value + offsetY) * scale,
-        ),
-        closed,
-      });
-    }
-    current = [];
-  };
-  const lineTo = (nextX: number, nextY: number) => {
-    if (current.length === 0) current.push(x, y);
-    current.push(nextX, nextY);
-    x = nextX;
-    y = nextY;
-  };
-  let index = 0;
-  let command = "";
-  while (index < tokens.length) {
-    const token = tokens[index];
-    if (typeof token === "string") {
-      command = token;
-      index++;
-      if (command === "Z" || command === "z") {
-        finish(true);
-        x = startX;
-        y = startY;
-        continue;
-      }
-    } else if (command === "" || command === "Z" || command === "z") {
-      return null;
-    }
-    const lower = command.toLowerCase();
-    const count = ARGUMENTS[lower];
-    if (count === undefined) return null;
-    const values = tokens.slice(index, index + count);
-    if (values.length < count || values.some((value) => typeof value !== "number")) return null;
-    index += count;
-    const numbers = values as number[];
-    const relative = command === lower;
-    const baseX = relative ? x : 0;
-    const baseY = relative ? y : 0;
-    const n = (at: number) => numbers[at] as number;
-    switch (lower) {
-      case "m":
-        finish(false);
-        x = baseX + n(0);
-        y = baseY + n(1);
-        startX = x;
-        startY = y;
-        current.push(x, y);
-        // Further pairs after a moveto are linetos.
-        command = relative ? "l" : "L";
-        break;
-      case "l":
-        lineTo(baseX + n(0), baseY + n(1));
-        break;
-      case "h":
-        lineTo(baseX + n(0), y);
-        break;
-      case "v":
-        lineTo(x, baseY + n(0));
-        break;
-      case "c":
-        cubic(x, y, baseX + n(0), baseY + n(1), baseX + n(2), baseY + n(3), baseX + n(4), baseY + n(5));
-        break;
-      case "q": {
-        // A quadratic as the cubic it equals.
-        const [qx, qy, endX, endY] = [baseX + n(0), baseY + n(1), baseX + n(2), baseY + n(3)];
-        cubic(
-          x,
-          y,
-          x + ((qx - x) * 2) / 3,
-          y + ((qy - y) * 2) / 3,
-          endX + ((qx - endX) * 2) / 3,
-          endY + ((qy - endY) * 2) / 3,
-          endX,
-          endY,
-        );
-        break;
-      }
-      case "a":
-        arc(n(0), n(1), n(2), n(3) !== 0, n(4) !== 0, baseX + n(5), baseY + n(6));
-        break;
-    }
-  }
-  finish(false);
-  return paths;
+export interface FlatPath {
+  /** x,y pairs in device pixels. */
+  readonly points: Float64Array;
+  readonly closed: boolean;
+}
 
-  function cubic(x0: number, y0: number, x1: number, y1: number, x2: number, y2: number, x3: number, y3: number) {
+/** Builds flattened sub-paths point by point (in path units until `finish` places them on the canvas). */
+class Flattener {
+  readonly paths: FlatPath[] = [];
+  private current: number[] = [];
+  x = 0;
+  y = 0;
+  startX = 0;
+  startY = 0;
+
+  constructor(
+    private readonly offsetX: number,
+    private readonly offsetY: number,
+    private readonly scale: number,
+    /** FLATNESS in path units. */
+    private readonly tolerance: number,
+  ) {}
+
+  finish(closed: boolean): void {
+    const { current, offsetX, offsetY, scale } = this;
+    if (current.length > 0) {
+      const points = new Float64Array(current.length);
+      for (let index = 0; index < current.length; index += 2) {
+        points[index] = ((current[index] as number) + offsetX) * scale;
+        points[index + 1] = ((current[index + 1] as number) + offsetY) * scale;
+      }
+      this.paths.push({ points, closed });
+    }
+    this.current = [];
+  }
+
+  moveTo(x: number, y: number): void {
+    this.finish(false);
+    this.x = x;
+    this.y = y;
+    this.startX = x;
+    this.startY = y;
+    this.current.push(x, y);
+  }
+
+  lineTo(x: number, y: number): void {
+    if (this.current.length === 0) this.current.push(this.x, this.y);
+    this.current.push(x, y);
+    this.x = x;
+    this.y = y;
+  }
+
+  close(): void {
+    this.finish(true);
+    this.x = this.startX;
+    this.y = this.startY;
+  }
+
+  cubic(x1: number, y1: number, x2: number, y2: number, x3: number, y3: number): void {
+    const { x: x0, y: y0 } = this;
     // Segments so that the chords stay within the tolerance (from the second differences' bound).
     const ddx = Math.max(Math.abs(x0 - 2 * x1 + x2), Math.abs(x1 - 2 * x2 + x3));
     const ddy = Math.max(Math.abs(y0 - 2 * y1 + y2), Math.abs(y1 - 2 * y2 + y3));
-    const steps = Math.min(256, Math.max(1, Math.ceil(Math.sqrt((0.75 * Math.hypot(ddx, ddy)) / tolerance))));
+    const steps = Math.min(
+      256,
+      Math.max(1, Math.ceil(Math.sqrt((0.75 * Math.hypot(ddx, ddy)) / this.tolerance))),
+    );
     for (let step = 1; step <= steps; step++) {
       const t = step / steps;
       const u = 1 - t;
@@ -140,16 +92,38 @@ export function flattenPath(
       const b = 3 * u * u * t;
       const c = 3 * u * t * t;
       const e = t * t * t;
-      lineTo(a * x0 + b * x1 + c * x2 + e * x3, a * y0 + b * y1 + c * y2 + e * y3);
+      this.lineTo(a * x0 + b * x1 + c * x2 + e * x3, a * y0 + b * y1 + c * y2 + e * y3);
     }
   }
 
+  quadratic(qx: number, qy: number, x: number, y: number): void {
+    // A quadratic as the cubic it equals.
+    const { x: x0, y: y0 } = this;
+    this.cubic(
+      x0 + ((qx - x0) * 2) / 3,
+      y0 + ((qy - y0) * 2) / 3,
+      x + ((qx - x) * 2) / 3,
+      y + ((qy - y) * 2) / 3,
+      x,
+      y,
+    );
+  }
+
   /** An elliptical arc, from SVG's endpoint form to centre form (SVG 1.1 appendix F.6), flattened. */
-  function arc(rxIn: number, ryIn: number, rotation: number, large: boolean, sweep: boolean, endX: number, endY: number) {
+  arc(
+    rxIn: number,
+    ryIn: number,
+    rotation: number,
+    large: boolean,
+    sweep: boolean,
+    endX: number,
+    endY: number,
+  ) {
+    const { x, y } = this;
     let rx = Math.abs(rxIn);
     let ry = Math.abs(ryIn);
     if (rx === 0 || ry === 0 || (endX === x && endY === y)) {
-      if (endX !== x || endY !== y) lineTo(endX, endY);
+      if (endX !== x || endY !== y) this.lineTo(endX, endY);
       return;
     }
     const phi = (rotation * Math.PI) / 180;
@@ -171,71 +145,86 @@ export function flattenPath(
     const cy1 = (-root * ry * x1) / rx;
     const cx = cos * cx1 - sin * cy1 + (x + endX) / 2;
     const cy = sin * cx1 + cos * cy1 + (y + endY) / 2;
-    const angle = (ux: number, uy: number, vx: number, vy: number) => Math.atan2(ux * vy - uy * vx, ux * vx + uy * vy);
-    const start = angle(1, 0, (x1 - cx1) / rx, (y1 - cy1) / ry);
-    let delta = angle((x1 - cx1) / rx, (y1 - cy1) / ry, (-x1 - cx1) / rx, (-y1 - cy1) / ry);
+    const start = vectorAngle(1, 0, (x1 - cx1) / rx, (y1 - cy1) / ry);
+    let delta = vectorAngle((x1 - cx1) / rx, (y1 - cy1) / ry, (-x1 - cx1) / rx, (-y1 - cy1) / ry);
     if (!sweep && delta > 0) delta -= 2 * Math.PI;
     if (sweep && delta < 0) delta += 2 * Math.PI;
-    const radius = Math.max(rx, ry);
-    const step = 2 * Math.acos(Math.max(-1, 1 - tolerance / radius));
+    const step = 2 * Math.acos(Math.max(-1, 1 - this.tolerance / Math.max(rx, ry)));
     const steps = Math.min(1024, Math.max(2, Math.ceil(Math.abs(delta) / (step || 1))));
-    for (let index = 1; index <= steps; index++) {
-      if (index === steps) {
-        lineTo(endX, endY);
-        break;
-      }
+    for (let index = 1; index < steps; index++) {
       const theta = start + (delta * index) / steps;
       const ex = rx * Math.cos(theta);
       const ey = ry * Math.sin(theta);
-      lineTo(cos * ex - sin * ey + cx, sin * ex + cos * ey + cy);
+      this.lineTo(cos * ex - sin * ey + cx, sin * ex + cos * ey + cy);
     }
+    this.lineTo(endX, endY);
   }
 }
 
+function vectorAngle(ux: number, uy: number, vx: number, vy: number): number {
+  return Math.atan2(ux * vy - uy * vx, ux * vx + uy * vy);
+}
+
 /**
- * The area a straight butt-capped stroke covers, as quadrilaterals: one per dash (or one for a solid
- * stroke). `dash` holds on/off lengths in device pixels, or is null.
+ * The sub-paths of an SVG path's `d` as polylines in device pixels (`x`,`y` offset in path units, then
+ * times `scale`), each with whether it was closed. Null when the path uses something not handled here
+ * (smooth-curve shorthands) or is malformed, so the caller can leave it to librsvg.
  */
-export function strokeSegmentPolygons(
-  x0: number,
-  y0: number,
-  x1: number,
-  y1: number,
-  halfWidth: number,
-  dash: readonly number[] | null,
-): Polygon[] {
-  const length = Math.hypot(x1 - x0, y1 - y0);
-  if (length === 0) return [];
-  const ux = (x1 - x0) / length;
-  const uy = (y1 - y0) / length;
-  const quad = (from: number, to: number) =>
-    Float64Array.of(
-      x0 + ux * from + uy * halfWidth,
-      y0 + uy * from - ux * halfWidth,
-      x0 + ux * to + uy * halfWidth,
-      y0 + uy * to - ux * halfWidth,
-      x0 + ux * to - uy * halfWidth,
-      y0 + uy * to + ux * halfWidth,
-      x0 + ux * from - uy * halfWidth,
-      y0 + uy * from + ux * halfWidth,
-    );
-  if (!dash) return [quad(0, length)];
-  const quads: Polygon[] = [];
-  let at = 0;
-  for (let index = 0; at < length; index = (index + 1) % dash.length) {
-    const part = dash[index] as number;
-    if (index % 2 === 0 && part > 0) quads.push(quad(at, Math.min(length, at + part)));
-    at += part;
+export function flattenPath(d: string, offsetX: number, offsetY: number, scale: number): FlatPath[] | null {
+  const tokens: (string | number)[] = [];
+  for (const match of d.matchAll(COMMAND)) tokens.push(match[1] ?? Number(match[2]));
+  const path = new Flattener(offsetX, offsetY, scale, FLATNESS / scale);
+  let index = 0;
+  let command = "";
+  while (index < tokens.length) {
+    const token = tokens[index];
+    if (typeof token === "string") {
+      command = token;
+      index++;
+      if (command === "Z" || command === "z") {
+        path.close();
+        continue;
+      }
+    } else if (command === "" || command === "Z" || command === "z") {
+      return null;
+    }
+    const lower = command.toLowerCase();
+    const count = ARGUMENTS[lower];
+    if (count === undefined) return null;
+    if (index + count > tokens.length) return null;
+    const values: number[] = [];
+    for (let at = index; at < index + count; at++) {
+      const value = tokens[at];
+      if (typeof value !== "number") return null;
+      values.push(value);
+    }
+    index += count;
+    const n = (at: number) => values[at] as number;
+    const relative = command === lower;
+    const baseX = relative ? path.x : 0;
+    const baseY = relative ? path.y : 0;
+    if (lower === "m") {
+      path.moveTo(baseX + n(0), baseY + n(1));
+      // Further pairs after a moveto are linetos.
+      command = relative ? "l" : "L";
+    } else if (lower === "l") path.lineTo(baseX + n(0), baseY + n(1));
+    else if (lower === "h") path.lineTo(baseX + n(0), path.y);
+    else if (lower === "v") path.lineTo(path.x, baseY + n(0));
+    else if (lower === "c")
+      path.cubic(baseX + n(0), baseY + n(1), baseX + n(2), baseY + n(3), baseX + n(4), baseY + n(5));
+    else if (lower === "q") path.quadratic(baseX + n(0), baseY + n(1), baseX + n(2), baseY + n(3));
+    else {
+      // Flags run together ("0,11,5") would have been read as one number: leave such paths to librsvg.
+      if ((n(3) !== 0 && n(3) !== 1) || (n(4) !== 0 && n(4) !== 1)) return null;
+      path.arc(n(0), n(1), n(2), n(3) === 1, n(4) === 1, baseX + n(5), baseY + n(6));
+    }
   }
-  return quads;
+  path.finish(false);
+  return path.paths;
 }
 
 /** Signed-area accumulation buffer, reused across fills (one row of `stride` cells per pixel row). */
 let accumulation = new Float32Array(0);
-
-function add(at: number, value: number): void {
-  accumulation[at] = (accumulation[at] as number) + value;
-}
 
 /**
  * Adds one edge's signed area to the accumulation buffer (font-rs's line rasteriser), for a box of
@@ -251,7 +240,11 @@ function accumulateEdge(
 ): void {
   if (y0 === y1) return;
   const direction = y0 < y1 ? 1 : -1;
-  const [ax, ay, bx, by] = y0 < y1 ? [x0, y0, x1, y1] : [x1, y1, x0, y0];
+  const ax = y0 < y1 ? x0 : x1;
+  const ay = Math.min(y0, y1);
+  const bx = y0 < y1 ? x1 : x0;
+  const by = Math.max(y0, y1);
+  const cells = accumulation;
   const slope = (bx - ax) / (by - ay);
   const top = Math.max(0, Math.floor(ay));
   const bottom = Math.min(height, Math.ceil(by));
@@ -261,31 +254,35 @@ function accumulateEdge(
     if (dy <= 0) continue;
     const xNext = x + slope * dy;
     const d = dy * direction;
-    const [left, right] = x < xNext ? [x, xNext] : [xNext, x];
+    const left = Math.min(x, xNext);
+    const right = Math.max(x, xNext);
     const leftFloor = Math.floor(left);
     const rightCeil = Math.ceil(right);
     const line = row * stride;
     if (rightCeil <= leftFloor + 1) {
       const middle = (x + xNext) / 2 - leftFloor;
-      add(line + leftFloor, d - d * middle);
-      add(line + leftFloor + 1, d * middle);
+      cells[line + leftFloor] = (cells[line + leftFloor] as number) + (d - d * middle);
+      cells[line + leftFloor + 1] = (cells[line + leftFloor + 1] as number) + d * middle;
     } else {
       const inverse = 1 / (right - left);
       const leftFraction = left - leftFloor;
       const firstArea = 0.5 * inverse * (1 - leftFraction) * (1 - leftFraction);
       const rightFraction = right - rightCeil + 1;
       const lastArea = 0.5 * inverse * rightFraction * rightFraction;
-      add(line + leftFloor, d * firstArea);
+      cells[line + leftFloor] = (cells[line + leftFloor] as number) + d * firstArea;
       if (rightCeil === leftFloor + 2) {
-        add(line + leftFloor + 1, d * (1 - firstArea - lastArea));
+        cells[line + leftFloor + 1] =
+          (cells[line + leftFloor + 1] as number) + d * (1 - firstArea - lastArea);
       } else {
         const second = inverse * (1.5 - leftFraction);
-        add(line + leftFloor + 1, d * (second - firstArea));
-        for (let column = leftFloor + 2; column < rightCeil - 1; column++) add(line + column, d * inverse);
+        cells[line + leftFloor + 1] = (cells[line + leftFloor + 1] as number) + d * (second - firstArea);
+        for (let column = leftFloor + 2; column < rightCeil - 1; column++)
+          cells[line + column] = (cells[line + column] as number) + d * inverse;
         const beforeLast = second + (rightCeil - leftFloor - 3) * inverse;
-        add(line + rightCeil - 1, d * (1 - beforeLast - lastArea));
+        cells[line + rightCeil - 1] =
+          (cells[line + rightCeil - 1] as number) + d * (1 - beforeLast - lastArea);
       }
-      add(line + rightCeil, d * lastArea);
+      cells[line + rightCeil] = (cells[line + rightCeil] as number) + d * lastArea;
     }
     x = xNext;
   }
@@ -352,20 +349,29 @@ function addEdge(
   height: number,
 ): void {
   if (y0 === y1) return;
-  const crossings: number[] = [];
-  for (const bound of [0, width]) {
-    if ((x0 - bound) * (x1 - bound) < 0) crossings.push((bound - x0) / (x1 - x0));
-  }
-  crossings.sort((a, b) => a - b);
+  // Split where the edge crosses the box's left (x = 0) and right (x = width) sides.
+  let t0 = (0 - x0) / (x1 - x0);
+  let t1 = (width - x0) / (x1 - x0);
+  if (!(t0 > 0 && t0 < 1)) t0 = 1;
+  if (!(t1 > 0 && t1 < 1)) t1 = 1;
+  const first = Math.min(t0, t1);
+  const second = Math.max(t0, t1);
   let fromX = x0;
   let fromY = y0;
-  for (const t of [...crossings, 1]) {
+  for (const t of [first, second, 1]) {
     const toX = t === 1 ? x1 : x0 + (x1 - x0) * t;
     const toY = t === 1 ? y1 : y0 + (y1 - y0) * t;
-    const clamp = (value: number) => Math.min(width, Math.max(0, value));
-    accumulateEdge(clamp(fromX), fromY, clamp(toX), toY, stride, height);
+    accumulateEdge(
+      Math.min(width, Math.max(0, fromX)),
+      fromY,
+      Math.min(width, Math.max(0, toX)),
+      toY,
+      stride,
+      height,
+    );
     fromX = toX;
     fromY = toY;
+    if (t === 1) break;
   }
 }
 
@@ -382,30 +388,62 @@ function paintAccumulated(
   const { data, channels } = pixels;
   const [red, green, blue] = rgb;
   const opaque = alpha >= 1;
+  const cells = accumulation;
   for (let row = 0; row < height; row++) {
     const line = row * stride;
-    let at = ((top + row) * pixels.width + left) * channels;
+    const rowStart = ((top + row) * pixels.width + left) * channels;
     let sum = 0;
-    for (let column = 0; column < width; column++, at += channels) {
-      sum += accumulation[line + column] as number;
-      accumulation[line + column] = 0;
-      const coverage = sum < 0 ? -sum : sum;
-      if (coverage < 0.001) continue;
-      if (coverage >= 0.999 && opaque) {
-        data[at] = red;
-        data[at + 1] = green;
-        data[at + 2] = blue;
+    let column = 0;
+    while (column < width) {
+      const cell = cells[line + column] as number;
+      if (cell !== 0) {
+        sum += cell;
+        cells[line + column] = 0;
+      }
+      const coverage = Math.abs(sum);
+      // Coverage only changes at cells an edge touched: between them it runs unchanged, and a run
+      // outside the shape is skipped, a run fully inside an opaque shape filled in one go.
+      if (coverage < 0.001 || (coverage >= 0.999 && opaque)) {
+        let end = column + 1;
+        while (end < width && cells[line + end] === 0) end++;
+        if (coverage >= 0.001) fillRun(data, rowStart + column * channels, end - column, channels, rgb);
+        column = end;
         continue;
       }
-      const amount = (coverage > 1 ? 1 : coverage) * alpha;
+      const at = rowStart + column * channels;
+      const amount = Math.min(coverage, 1) * alpha;
       const r = data[at] as number;
       const g = data[at + 1] as number;
       const b = data[at + 2] as number;
       data[at] = r + (red - r) * amount + 0.5;
       data[at + 1] = g + (green - g) * amount + 0.5;
       data[at + 2] = b + (blue - b) * amount + 0.5;
+      column++;
     }
-    accumulation[line + width] = 0;
-    accumulation[line + width + 1] = 0;
+    cells[line + width] = 0;
+    cells[line + width + 1] = 0;
+  }
+}
+
+/** Paints `count` pixels from byte `at` in one colour: one pixel, then copies doubling in length. */
+function fillRun(data: Uint8Array, at: number, count: number, channels: number, rgb: Rgb): void {
+  if (count < 16 && channels === 3) {
+    for (let index = 0; index < count; index++, at += 3) {
+      data[at] = rgb[0];
+      data[at + 1] = rgb[1];
+      data[at + 2] = rgb[2];
+    }
+    return;
+  }
+  data[at] = rgb[0];
+  data[at + 1] = rgb[1];
+  data[at + 2] = rgb[2];
+  if (channels === 4) data[at + 3] = 255;
+  const end = at + count * channels;
+  let filled = channels;
+  while (at + filled < end) {
+    const length = Math.min(filled, end - at - filled);
+    data.copyWithin(at + filled, at, at + length);
+    filled += length;
   }
 }

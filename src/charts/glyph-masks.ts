@@ -128,10 +128,23 @@ async function rasterise(cells: Cell[]): Promise<void> {
   }
 }
 
-/** Makes every mask in `keys` available to `glyphMask`, rasterising the missing ones in one pass. */
+/** Glyphs (weight, size, glyph id) with masks at some phase: the ones varying text keeps asking for. */
+const families = new Set<string>();
+
+/**
+ * Makes every mask in `keys` available to `glyphMask`, rasterising the missing ones in one pass. A glyph
+ * met before at other phases gets all its phases at once: charts whose figures change from render to
+ * render (and so shift their glyphs by quarter pixels) then soon stop calling librsvg at all.
+ */
 export async function prepareGlyphMasks(keys: Iterable<GlyphMaskKey>): Promise<void> {
   const missing = new Map<string, Cell>();
   const waits = new Set<Promise<void>>();
+  const met: string[] = [];
+  const schedule = (key: GlyphMaskKey, id: string) => {
+    const cell = cellFor(key);
+    if (cell) missing.set(id, cell);
+    else masks.set(id, null);
+  };
   for (const key of keys) {
     const id = maskId(key);
     if (masks.has(id) || missing.has(id)) continue;
@@ -140,10 +153,23 @@ export async function prepareGlyphMasks(keys: Iterable<GlyphMaskKey>): Promise<v
       waits.add(pending);
       continue;
     }
-    const cell = cellFor(key);
-    if (cell) missing.set(id, cell);
-    else masks.set(id, null);
+    schedule(key, id);
+    const family = `${key.weight}|${key.size}|${key.glyph}`;
+    // Met in an earlier render, not just earlier in this one: a first chart rasterises only what it uses.
+    if (!families.has(family)) {
+      met.push(family);
+      continue;
+    }
+    for (let phaseX = 0; phaseX < PHASES; phaseX++) {
+      for (let phaseY = 0; phaseY < PHASES; phaseY++) {
+        const sibling = { ...key, phaseX, phaseY };
+        const siblingId = maskId(sibling);
+        if (!masks.has(siblingId) && !missing.has(siblingId) && !inFlight.has(siblingId))
+          schedule(sibling, siblingId);
+      }
+    }
   }
+  for (const family of met) families.add(family);
   if (missing.size > 0) {
     const cells = [...missing.values()];
     const job = rasterise(cells).finally(() => {

@@ -17,6 +17,8 @@ export interface SvgText {
   readonly start: number;
   readonly end: number;
   readonly attributes: ReadonlyMap<string, string>;
+  /** Presentation attributes set on enclosing groups. */
+  readonly inherited: ReadonlyMap<string, string>;
   readonly lines: readonly TextLine[];
   /**
    * Canvas position (CSS px) of the element's parent coordinate system, or null when an ancestor group
@@ -80,6 +82,43 @@ export function translation(transform: string | undefined): { x: number; y: numb
   return match ? { x: Number(match[1]), y: Number(match[2]) } : null;
 }
 
+const TRANSFORM_STEP = new RegExp(
+  `(translate|rotate)\\(\\s*${NUMBER}(?:[ ,]+${NUMBER})?(?:[ ,]+${NUMBER})?\\s*\\)`,
+  "gi",
+);
+
+/** An affine transform [a, b, c, d, e, f]: (x, y) -> (a x + c y + e, b x + d y + f). */
+export type Affine = readonly [number, number, number, number, number, number];
+
+/**
+ * The matrix of a transform made of translate and rotate steps (what Vega writes for text and symbols),
+ * or null for anything else.
+ */
+export function affineOf(transform: string | undefined): Affine | null {
+  let matrix: Affine = [1, 0, 0, 1, 0, 0];
+  if (!transform) return matrix;
+  const rest = transform.replace(
+    TRANSFORM_STEP,
+    (_, kind: string, first: string, second?: string, third?: string) => {
+      const [p, q, r] = [Number(first), Number(second ?? 0), Number(third ?? 0)];
+      const [a, b, c, d, e, f] = matrix;
+      if (kind.toLowerCase() === "translate") {
+        matrix = [a, b, c, d, a * p + c * q + e, b * p + d * q + f];
+      } else {
+        const radians = (p * Math.PI) / 180;
+        const [cos, sin] = [Math.cos(radians), Math.sin(radians)];
+        // rotate(angle, cx, cy) turns about (cx, cy): translate there, turn, translate back.
+        const ex = a * q + c * r + e;
+        const fy = b * q + d * r + f;
+        const [na, nb, nc, nd] = [a * cos + c * sin, b * cos + d * sin, c * cos - a * sin, d * cos - b * sin];
+        matrix = [na, nb, nc, nd, ex - na * q - nc * r, fy - nb * q - nd * r];
+      }
+      return "";
+    },
+  );
+  return /^[\s,]*$/.test(rest) ? matrix : null;
+}
+
 function linesOf(content: string): TextLine[] {
   if (!content.includes("<tspan")) return [{ text: decodeEntities(content).trim(), dy: 0 }];
   let dy = 0;
@@ -123,6 +162,7 @@ export function scanSvg(svg: string): ScannedSvg {
       texts.push({
         ...span,
         attributes: attributesOf(match[3]),
+        inherited: parent.inherited,
         lines: linesOf(match[4] ?? ""),
         origin: parent.origin,
       });

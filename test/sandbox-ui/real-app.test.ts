@@ -10,7 +10,8 @@ import { type Browser, hasChromium, launchBrowser, SKIP_REASON } from "./browser
 
 /**
  * `npm start` with nothing configured, in a browser: the real app, the real analyst and the real
- * webhook behind the sandbox page. Screenshots of these runs are the README's.
+ * webhook behind the sandbox page. Screenshots go to test/out/; with UPDATE_SCREENSHOTS=1 they also
+ * replace the README's in docs/images/.
  */
 const OUT = fileURLToPath(new URL("../out/", import.meta.url));
 const DOCS = fileURLToPath(new URL("../../docs/images/", import.meta.url));
@@ -26,7 +27,8 @@ describe.skipIf(!hasChromium)("npm start without Slack, in a browser", () => {
   const shot = async (name: string, forReadme = false) => {
     await page.mouse.move(1, 1);
     await page.screenshot({ path: `${OUT}real-${name}.png` });
-    if (forReadme) await page.screenshot({ path: `${DOCS}${name}.png` });
+    if (forReadme && process.env.UPDATE_SCREENSHOTS === "1")
+      await page.screenshot({ path: `${DOCS}${name}.png` });
   };
   const composer = () => page.locator("#composer-input");
   const threadPane = () => page.getByRole("complementary", { name: /^Thread/ });
