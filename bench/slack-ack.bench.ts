@@ -106,8 +106,8 @@ export async function run(): Promise<void> {
         if (status !== 200) throw new Error(`ack failed with ${status}`);
       }),
     );
-    // Let the app work off the answers of this round before the next burst.
-    await new Promise((resolve) => setTimeout(resolve, 8000));
+    // Let the app work off this round's 200 answers before the next burst (they take well over 10 s here).
+    await new Promise((resolve) => setTimeout(resolve, Number(process.env.BENCH_ROUND_GAP_MS ?? 20_000)));
   }
   app.kill("SIGTERM");
   slack.kill("SIGTERM");
