@@ -11,6 +11,7 @@ import { consoleLike, createLogger, type Logger } from "./log/logger.js";
 import type { SlackEmulator } from "./sandbox/emulator/index.js";
 import { mountSandboxPage, type Sandbox, startSandbox } from "./sandbox/start-sandbox.js";
 import { createSlackApp } from "./slack/create-slack-app.js";
+import type { HonoReceiver } from "./slack/hono-receiver.js";
 import type { SlackDeps } from "./slack/slack-deps.js";
 import { openSqliteStore, type Store } from "./store/index.js";
 
@@ -48,28 +49,38 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     botToken: sandbox?.botToken ?? (config.slack.botToken as string),
     alerts: null,
   };
+  let alerts: AlertEngine | null = null;
+  const http = createHttpApp({
+    store,
+    config: { ...config, webhookSecret },
+    insights: (summary) => generateInsights(summary, { config }),
+    onLiveData: () => alerts?.notifyDataArrived(),
+    logger: consoleLike(logger),
+  });
+  let receiver: HonoReceiver | null = null;
+  http.post("/slack/events", (c) => (receiver ? receiver.handle(c.req.raw) : c.text("starting", 503)));
+  // Listen before anything talks to Slack: a port in use must end the process at once and cleanly.
+  const server = await serveHttp(http, {
+    port: config.port,
+    hostname: sandbox ? "127.0.0.1" : "0.0.0.0",
+  }).catch(async (error: unknown) => {
+    await sandbox?.close();
+    store.close();
+    throw error;
+  });
   const slack = createSlackApp(deps, {
     signingSecret: sandbox?.signingSecret ?? (config.slack.signingSecret as string),
     apiUrl: sandbox?.emulator.apiUrl ?? config.slack.apiUrl,
     appToken: sandbox ? undefined : config.slack.appToken,
   });
-  const alerts = new AlertEngine({
+  receiver = slack.receiver;
+  const engine = new AlertEngine({
     store,
     poster: slackAlertPoster(slack.app.client, { logger: consoleLike(logger) }),
     logger: consoleLike(logger),
   });
-  deps.alerts = alerts;
-
-  const http = createHttpApp({
-    store,
-    config: { ...config, webhookSecret },
-    insights: (summary) => generateInsights(summary, { config }),
-    onLiveData: () => alerts.notifyDataArrived(),
-    logger: consoleLike(logger),
-  });
-  const receiver = slack.receiver;
-  if (receiver) http.post("/slack/events", (c) => receiver.handle(c.req.raw));
-  const server = await serveHttp(http, { port: config.port, hostname: sandbox ? "127.0.0.1" : "0.0.0.0" });
+  alerts = engine;
+  deps.alerts = engine;
   const url = sandbox ? `http://localhost:${server.port}` : server.url;
   const closePage = sandbox
     ? mountSandboxPage(sandbox, http, `http://127.0.0.1:${server.port}`, webhookSecret as string)
@@ -83,7 +94,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     store,
     emulator: sandbox?.emulator ?? null,
     close: async () => {
-      alerts.stop();
+      engine.stop();
       closePage?.();
       await slack.stop();
       await server.close();
@@ -111,7 +122,14 @@ export async function serve(): Promise<void> {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   serve().catch((error: unknown) => {
-    process.stderr.write(`mpo: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`mpo: ${describeStartFailure(error)}\n`);
     process.exitCode = 1;
   });
+}
+
+function describeStartFailure(error: unknown): string {
+  if (error instanceof Error && "code" in error && error.code === "EADDRINUSE") {
+    return `port ${process.env.PORT ?? 3000} is already in use: stop the other server or start with PORT=3001 npm start`;
+  }
+  return error instanceof Error ? error.message : String(error);
 }
