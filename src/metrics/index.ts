@@ -17,10 +17,12 @@ export { dimensionColumn, looseValue, NOT_SET } from "./dimensions.js";
 export { type ChangeExplanation, type ChangeOptions, type Contribution, explainChange } from "./drivers.js";
 export type { Filter } from "./filter.js";
 export {
+  componentsOf,
   type Figures,
   figuresFromSums,
   isCostMetric,
   isKpi,
+  isLowerBetter,
   isMetric,
   isRate,
   KPI_RATIOS,

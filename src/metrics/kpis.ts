@@ -45,6 +45,18 @@ export function isCostMetric(metric: Metric): boolean {
   return COST_METRICS.has(metric);
 }
 
+const LOWER_IS_BETTER: ReadonlySet<Metric> = new Set<Metric>(["cpc", "cpm", "cpa"]);
+
+/** Metrics where the best value is the lowest (cpc, cpm, cpa): what "top" means when ranking. */
+export function isLowerBetter(metric: Metric): boolean {
+  return LOWER_IS_BETTER.has(metric);
+}
+
+/** The measures a metric is made of: itself for a measure, numerator and denominator for a KPI. */
+export function componentsOf(metric: Metric): Measure[] {
+  return isKpi(metric) ? [KPI_RATIOS[metric].numerator, KPI_RATIOS[metric].denominator] : [metric];
+}
+
 /** Metrics that are fractions (ctr, cvr), shown as percentages when formatted for people. */
 export function isRate(metric: Metric): boolean {
   return RATES.has(metric);

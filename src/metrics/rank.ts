@@ -1,7 +1,7 @@
 import type { FactTable } from "../ingest/fact-table.js";
 import { type BreakdownRow, breakdown } from "./breakdown.js";
 import type { Filter } from "./filter.js";
-import { isKpi, isMetric, METRICS, type Metric } from "./kpis.js";
+import { isKpi, isLowerBetter, isMetric, METRICS, type Metric } from "./kpis.js";
 import { MetricsError } from "./metrics-error.js";
 import { compareKeys, descendingNullsLast } from "./ordering.js";
 import { median } from "./robust-stats.js";
@@ -53,7 +53,7 @@ export function rank(facts: FactTable, options: RankOptions): Ranking {
   const minSpend = spendFloor(facts, rows, metric, options.minSpend);
   const funded = minSpend === null ? rows : rows.filter((row) => row.spend !== null && row.spend >= minSpend);
   const ranked = funded.filter((row) => row[metric] !== null);
-  const sign = (LOWER_IS_BETTER.has(metric) ? -1 : 1) * (order === "top" ? 1 : -1);
+  const sign = (isLowerBetter(metric) ? -1 : 1) * (order === "top" ? 1 : -1);
   ranked.sort(
     (a, b) =>
       sign * ((b[metric] as number) - (a[metric] as number)) ||
@@ -69,8 +69,6 @@ export function rank(facts: FactTable, options: RankOptions): Ranking {
     rows: ranked.slice(0, n).map((row, index) => ({ rank: index + 1, ...row })),
   };
 }
-
-const LOWER_IS_BETTER: ReadonlySet<Metric> = new Set<Metric>(["cpc", "cpm", "cpa"]);
 
 function spendFloor(
   facts: FactTable,

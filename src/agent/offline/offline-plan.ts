@@ -1,5 +1,5 @@
 import type { Dataset } from "../../ingest/index.js";
-import type { Metric } from "../../metrics/index.js";
+import { componentsOf, isKpi, isLowerBetter, type Metric } from "../../metrics/index.js";
 import type { ToolCall } from "../tool-runner.js";
 import { availableMetrics } from "../tool-support/metric-availability.js";
 import type { Json, JsonObject } from "../tools/tool.js";
@@ -19,18 +19,6 @@ const HEADLINE_METRICS: readonly Metric[] = [
   "cpa",
   "roas",
 ];
-const LOWER_IS_BETTER: ReadonlySet<Metric> = new Set<Metric>(["cpc", "cpm", "cpa"]);
-/** What a KPI is made of, so a change can be told apart: CPA moves with spend and conversions. */
-const COMPONENTS: Partial<Record<Metric, Metric[]>> = {
-  ctr: ["clicks", "impressions"],
-  cpc: ["spend", "clicks"],
-  cpm: ["spend", "impressions"],
-  cvr: ["conversions", "clicks"],
-  cpa: ["spend", "conversions"],
-  roas: ["revenue", "spend"],
-  aov: ["revenue", "conversions"],
-};
-
 /** The tool calls that answer a parsed question; the same tools Gemini calls. */
 export function planCalls(parsed: ParsedQuestion, dataset: Dataset): ToolCall[] {
   const available = new Set(availableMetrics(dataset.facts));
@@ -102,7 +90,10 @@ export function planCalls(parsed: ParsedQuestion, dataset: Dataset): ToolCall[] 
       const metric = asked[0] ?? efficiency;
       const explainBy = dimension;
       return [
-        call("compare_periods", { metrics: [metric, ...known(COMPONENTS[metric] ?? [])], ...comparison }),
+        call("compare_periods", {
+          metrics: [metric, ...known(isKpi(metric) ? componentsOf(metric) : [])],
+          ...comparison,
+        }),
         call("explain_change", { metric, dimension: explainBy ?? "campaign", ...comparison }),
       ];
     }
@@ -182,9 +173,9 @@ function orderOf(parsed: ParsedQuestion, metric: Metric): "top" | "bottom" {
     case "worst":
       return "bottom";
     case "high":
-      return LOWER_IS_BETTER.has(metric) ? "bottom" : "top";
+      return isLowerBetter(metric) ? "bottom" : "top";
     case "low":
-      return LOWER_IS_BETTER.has(metric) ? "top" : "bottom";
+      return isLowerBetter(metric) ? "top" : "bottom";
     default:
       return "top";
   }
