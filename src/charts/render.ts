@@ -13,9 +13,9 @@
  * so a chart is the same on every machine, and every glyph sits where Vega measured it.
  */
 import sharp from "sharp";
-import * as vega from "vega";
-import { compile, type TopLevelSpec } from "vega-lite";
+import type { TopLevelSpec } from "vega-lite";
 import { registerAxisFormat } from "./axis-format.js";
+import { chartView } from "./chart-views.js";
 import { drawShapes, planShapes } from "./draw-shapes.js";
 import { drawTexts, rasterPlacement, type TextPlacement } from "./draw-text.js";
 import { isPaintable, type PaintPlan, paintPlan, planPaint } from "./paint-svg.js";
@@ -38,12 +38,7 @@ const PNG_COMPRESSION = 1;
 async function vegaSvg(spec: TopLevelSpec, pixelRatio: number): Promise<string> {
   installTextMetrics();
   registerAxisFormat();
-  // Vega-Lite's warnings (e.g. merged legends) are about specs we wrote on purpose; errors still throw.
-  const compiled = compile(spec, { logger: vega.logger(vega.Error) }).spec;
-  // PNGs must be opaque (Slack's dark theme shows through transparency), whatever the spec says.
-  compiled.background ??= "#ffffff";
-  const runtime = vega.parse(compiled);
-  const view = new vega.View(runtime, { renderer: "none", logLevel: vega.Error });
+  const view = chartView(spec);
   try {
     return await view.toSVG(pixelRatio);
   } finally {

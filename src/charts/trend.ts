@@ -108,34 +108,11 @@ export function trendChartSpec(input: TrendChartInput): TopLevelSpec {
       ...(flat ? { values: [0] } : { tickCount: TICKS }),
     },
   };
-  // One legend for both channels, so the previous period's entry shows a dashed grey stroke.
-  const legend = comparison.length > 0 ? { title: null, symbolType: "stroke", symbolSize: 300 } : null;
   const layers: Layer[] = [
     {
       data: { values: [...comparison, ...current] },
       mark: { type: "line", invalid: "break-paths-show-domains" },
-      encoding: {
-        x,
-        y,
-        color: {
-          field: "series",
-          type: "nominal",
-          scale: { domain: series, range: [COLORS.primary, COLORS.muted] },
-          legend,
-        },
-        strokeDash: {
-          field: "series",
-          type: "nominal",
-          scale: {
-            domain: series,
-            range: [
-              [1, 0],
-              [5, 4],
-            ],
-          },
-          legend,
-        },
-      },
+      encoding: { x, y, ...(comparison.length > 0 ? seriesEncoding(series) : {}) },
     },
     ...(plotted.length <= MAX_DOTTED_POINTS
       ? [
@@ -150,6 +127,35 @@ export function trendChartSpec(input: TrendChartInput): TopLevelSpec {
     ...(plotted.length === 1 ? [singlePointLabel(plotted, metric, context.currency)] : []),
   ];
   return framedChart({ ...frame, plotHeight: PLOT_HEIGHT, bottomAxis: "labels" }, layers);
+}
+
+/**
+ * Colour and dash per period, with one legend for both channels so the previous period's entry shows a
+ * dashed grey stroke. A lone period needs neither: the theme's line is the current period's, and Vega
+ * then draws the line without splitting the data by series first.
+ */
+function seriesEncoding(series: readonly string[]): Layer {
+  const legend = { title: null, symbolType: "stroke", symbolSize: 300 };
+  return {
+    color: {
+      field: "series",
+      type: "nominal",
+      scale: { domain: series, range: [COLORS.primary, COLORS.muted] },
+      legend,
+    },
+    strokeDash: {
+      field: "series",
+      type: "nominal",
+      scale: {
+        domain: series,
+        range: [
+          [1, 0],
+          [5, 4],
+        ],
+      },
+      legend,
+    },
+  };
 }
 
 function spanOf(current: readonly Point[]): number {
