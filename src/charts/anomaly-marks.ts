@@ -4,7 +4,7 @@
  */
 import type { Layer } from "./chart-frame.js";
 import type { Anomaly } from "./chart-inputs.js";
-import { parseIsoDate } from "./format-date.js";
+import { isoDateTime } from "./format-date.js";
 import { formatMetric } from "./format-number.js";
 import type { MetricName } from "./metric-catalog.js";
 import { COLORS } from "./palette.js";
@@ -28,7 +28,7 @@ export function anomalyLayers(
   const marked = anomalies
     .filter((anomaly) => anomaly.metric === metric)
     .flatMap((anomaly) => {
-      const time = parseIsoDate(anomaly.date)?.getTime();
+      const time = isoDateTime(anomaly.date) ?? undefined;
       const point = time === undefined ? undefined : byTime.get(time);
       if (!point || point.value === null) return [];
       const expected = anomaly.expected.median;

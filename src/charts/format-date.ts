@@ -8,10 +8,24 @@ const dayMonthYear = new Intl.DateTimeFormat("en-US", {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}/;
 
-export function parseIsoDate(text: string): Date | null {
+/**
+ * Midnight UTC of an ISO date, in milliseconds since the epoch, read without parsing a date string (a
+ * trend reads a thousand). As Date parsing does, a month must be 1-12 and a day 1-31, and a day past the
+ * month's end rolls over ("2024-02-30" is March 1).
+ */
+export function isoDateTime(text: string): number | null {
   if (!ISO_DATE.test(text)) return null;
-  const date = new Date(`${text.slice(0, 10)}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? null : date;
+  const year = Number(text.slice(0, 4));
+  const month = Number(text.slice(5, 7));
+  const day = Number(text.slice(8, 10));
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  // Date.UTC reads years 0-99 as 1900-1999.
+  return year >= 100 ? Date.UTC(year, month - 1, day) : new Date(0).setUTCFullYear(year, month - 1, day);
+}
+
+export function parseIsoDate(text: string): Date | null {
+  const time = isoDateTime(text);
+  return time === null ? null : new Date(time);
 }
 
 export function formatDate(text: string): string {

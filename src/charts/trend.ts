@@ -8,7 +8,7 @@ import { AXIS_FORMAT_TYPE, axisNumberFormat } from "./axis-format.js";
 import { framedChart, type Layer } from "./chart-frame.js";
 import { type Anomaly, type ChartBasics, figure, type TimeGrain, type TrendRow } from "./chart-inputs.js";
 import { nothingToPlotSpec } from "./empty-chart.js";
-import { formatDateRange, parseIsoDate } from "./format-date.js";
+import { formatDateRange, isoDateTime } from "./format-date.js";
 import { formatMetric } from "./format-number.js";
 import { METRICS, type MetricName, metricAxisTitle } from "./metric-catalog.js";
 import { COLORS } from "./palette.js";
@@ -48,7 +48,7 @@ function points(
   times?: readonly number[],
 ): Point[] {
   return rows.flatMap((row, index) => {
-    const time = times ? times[index] : parseIsoDate(row.period)?.getTime();
+    const time = times ? times[index] : (isoDateTime(row.period) ?? undefined);
     return time === undefined ? [] : [{ time, value: figure(row, metric), series }];
   });
 }

@@ -1,7 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { axisNumberFormat, formatAxisNumber, tickStep } from "../../src/charts/axis-format.js";
 import { distinctLabels, elideLabel, MAX_LABEL_CHARACTERS } from "../../src/charts/elide-label.js";
-import { formatDate, formatDateRange } from "../../src/charts/format-date.js";
+import { formatDate, formatDateRange, isoDateTime } from "../../src/charts/format-date.js";
 import { currencyStyle, formatChange, formatMetric } from "../../src/charts/format-number.js";
 import { metricAxisTitle } from "../../src/charts/metric-catalog.js";
 
@@ -86,6 +87,32 @@ describe("dates", () => {
     expect(formatDateRange({ from: "2024-03-04", to: "2024-03-04" })).toBe("Mar 4, 2024");
     expect(formatDateRange(null)).toBeNull();
     expect(formatDate("2024-01-01")).toBe("Jan 1, 2024");
+  });
+
+  it("reads an ISO date's time exactly as parsing the date string does, invalid dates included", () => {
+    const parsed = (text: string) => {
+      const time = new Date(`${text.slice(0, 10)}T00:00:00Z`).getTime();
+      return Number.isNaN(time) ? null : time;
+    };
+    const digits = (length: number) =>
+      fc.integer({ min: 0, max: 10 ** length - 1 }).map((n) => String(n).padStart(length, "0"));
+    fc.assert(
+      fc.property(
+        digits(4),
+        digits(2),
+        digits(2),
+        fc.constantFrom("", "T12:00:00Z", " x"),
+        (year, month, day, tail) => {
+          const text = `${year}-${month}-${day}${tail}`;
+          expect(isoDateTime(text)).toBe(parsed(text));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    expect(isoDateTime("2024-02-30")).toBe(Date.UTC(2024, 2, 1));
+    expect(isoDateTime("0024-01-05")).toBe(parsed("0024-01-05"));
+    expect(isoDateTime("24-01-05")).toBeNull();
+    expect(isoDateTime("March 4")).toBeNull();
   });
 });
 
