@@ -295,9 +295,9 @@ export function strokePolyline(pixels: Pixels, line: PolylineDraw): void {
     const r = data[offset] as number;
     const g = data[offset + 1] as number;
     const b = data[offset + 2] as number;
-    data[offset] = r + (red - r) * amount + 0.5;
-    data[offset + 1] = g + (green - g) * amount + 0.5;
-    data[offset + 2] = b + (blue - b) * amount + 0.5;
+    data[offset] = (r + (red - r) * amount + 0.5) | 0;
+    data[offset + 1] = (g + (green - g) * amount + 0.5) | 0;
+    data[offset + 2] = (b + (blue - b) * amount + 0.5) | 0;
   }
 }
 
@@ -323,7 +323,7 @@ export function drawCircle(pixels: Pixels, circle: CircleDraw): void {
         const under = data[at + channel] as number;
         const filled = fill ? under + ((fill.rgb[channel] as number) - under) * inside : under;
         const stroked = stroke ? filled + ((stroke.rgb[channel] as number) - filled) * ring : filled;
-        data[at + channel] = under + (stroked - under) * opacity + 0.5;
+        data[at + channel] = (under + (stroked - under) * opacity + 0.5) | 0;
       }
     }
   }

@@ -155,9 +155,9 @@ function blendUpright(pixels: Pixels, mask: GlyphMask, left: number, top: number
       const r = data[at] as number;
       const g = data[at + 1] as number;
       const b = data[at + 2] as number;
-      data[at] = r + (red - r) * amount + 0.5;
-      data[at + 1] = g + (green - g) * amount + 0.5;
-      data[at + 2] = b + (blue - b) * amount + 0.5;
+      data[at] = (r + (red - r) * amount + 0.5) | 0;
+      data[at + 1] = (g + (green - g) * amount + 0.5) | 0;
+      data[at + 2] = (b + (blue - b) * amount + 0.5) | 0;
     }
   }
 }

@@ -28,8 +28,9 @@ export function blendPixel(pixels: Pixels, index: number, rgb: Rgb, alpha: numbe
   const red = data[at] as number;
   const green = data[at + 1] as number;
   const blue = data[at + 2] as number;
-  // + 0.5 rounds, since a typed array store truncates.
-  data[at] = red + (rgb[0] - red) * alpha + 0.5;
-  data[at + 1] = green + (rgb[1] - green) * alpha + 0.5;
-  data[at + 2] = blue + (rgb[2] - blue) * alpha + 0.5;
+  // + 0.5 then | 0 rounds. The | 0 changes no value (a typed array store truncates too), but V8 stores an
+  // integer into a Uint8Array several times faster than a double, and this runs for every painted pixel.
+  data[at] = (red + (rgb[0] - red) * alpha + 0.5) | 0;
+  data[at + 1] = (green + (rgb[1] - green) * alpha + 0.5) | 0;
+  data[at + 2] = (blue + (rgb[2] - blue) * alpha + 0.5) | 0;
 }
