@@ -8,14 +8,45 @@ import { isoDateTime } from "./format-date.js";
 import { formatMetric } from "./format-number.js";
 import type { MetricName } from "./metric-catalog.js";
 import { COLORS } from "./palette.js";
-import { FONT_SIZES } from "./theme.js";
+import { measureText } from "./text-layout.js";
+import { CHART_WIDTH, FONT_SIZES } from "./theme.js";
 
 /** Anomalies beyond this many (by score) are marked but not labelled, to keep the chart readable. */
 const MAX_ANOMALY_LABELS = 3;
+/** The plot's width in CSS px, less than the chart's by the y axis beside it (a generous estimate). */
+const PLOT_WIDTH = CHART_WIDTH - 110;
+/** Space kept between two labels on the same side, in CSS px. */
+const LABEL_GAP = 8;
 
 export interface TimePoint {
   readonly time: number;
   readonly value: number | null;
+}
+
+interface MarkedAnomaly {
+  readonly time: number;
+  readonly label: string;
+  readonly below: boolean;
+}
+
+/**
+ * The anomalies whose labels would not run into the label of a stronger one on the same side (two
+ * spikes a few days apart), strongest first: the weaker keeps its dot but goes unlabelled. Positions
+ * are estimated from the dates' share of the plotted span.
+ */
+function apart<T extends MarkedAnomaly>(byScore: readonly T[], plotted: readonly TimePoint[]): T[] {
+  const first = plotted[0]?.time ?? 0;
+  const span = Math.max(1, (plotted[plotted.length - 1]?.time ?? first) - first);
+  const placed: { x: number; half: number; below: boolean }[] = [];
+  return byScore.filter((anomaly) => {
+    const x = ((anomaly.time - first) / span) * PLOT_WIDTH;
+    const half = measureText(anomaly.label, FONT_SIZES.label, "semibold") / 2;
+    const clear = placed.every(
+      (other) => other.below !== anomaly.below || Math.abs(other.x - x) >= other.half + half + LABEL_GAP,
+    );
+    if (clear) placed.push({ x, half, below: anomaly.below });
+    return clear;
+  });
 }
 
 export function anomalyLayers(
@@ -44,7 +75,7 @@ export function anomalyLayers(
     x: { field: "time", type: "temporal" },
     y: { field: "value", type: "quantitative" },
   };
-  const labelled = marked.slice(0, MAX_ANOMALY_LABELS);
+  const labelled = apart(marked, plotted).slice(0, MAX_ANOMALY_LABELS);
   // Labels sit on the side away from the expected value: above a spike, below a drop.
   const labels = [
     { side: labelled.filter((anomaly) => !anomaly.below), dy: -13, baseline: "bottom" },

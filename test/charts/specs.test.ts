@@ -157,6 +157,32 @@ describe("trendChartSpec", () => {
     expect(marked[0]?.label).toMatch(/^\$[\d,.K]+ vs ~\$3,100$/);
   });
 
+  it("labels the strongest of anomalies days apart on the same side, and dots them all", () => {
+    const anomaly = (day: number, direction: "up" | "down", score: number) => ({
+      date: rows[day]?.period ?? "",
+      metric: "spend" as const,
+      actual: 0,
+      expected: { low: 0, high: 0, median: direction === "up" ? 100 : 1_000_000 },
+      direction,
+      score,
+    });
+    const crowded = trendChartSpec({
+      rows,
+      metric: "spend",
+      grain: "day",
+      context: CONTEXT,
+      // Two spikes a day apart, a drop between them, and a spike far away.
+      anomalies: [anomaly(10, "up", 5), anomaly(11, "up", 4), anomaly(12, "down", 3), anomaly(50, "up", 2)],
+    });
+    const labelled = layers(crowded)
+      .filter((layer) => dig(layer, "encoding", "text", "field") === "label")
+      .flatMap((layer) => dataOf(crowded, layer).map((point) => point.time));
+    const time = (day: number) => Date.parse(`${rows[day]?.period}T00:00:00Z`);
+    expect(labelled.sort()).toEqual([time(10), time(12), time(50)].sort());
+    const dots = layers(crowded).find((layer) => dig(layer, "mark", "color") === COLORS.anomaly);
+    expect(dots ? dataOf(crowded, dots) : []).toHaveLength(4);
+  });
+
   it("labels weekly axes on the weeks' Mondays", () => {
     const weeks = Array.from({ length: 6 }, (_, index) => ({
       period: new Date(Date.UTC(2024, 2, 4 + 7 * index)).toISOString().slice(0, 10),
