@@ -114,6 +114,27 @@ describe("live data", () => {
     expect(totals(store.liveFacts())).toMatchObject({ spend: 220 });
   });
 
+  it("tells a correction from a re-send field by field, unknown (null) figures and dimensions included", () => {
+    const store = temp.open();
+    const base = ROWS[0] as LiveRecord & { kind: "metrics" };
+    const save = (record: LiveRecord) => store.saveLiveBatch({ source: "n8n", records: [record] })[0];
+    expect(save({ ...base, impressions: null })).toBe("stored");
+    expect(save({ ...base, impressions: null })).toBe("duplicate");
+    expect(save({ ...base, impressions: 0 })).toBe("updated");
+    expect(save({ ...base, impressions: null })).toBe("updated");
+    expect(save({ ...base, impressions: null, dimensions: { device: "mobile", country: "BR" } })).toBe(
+      "updated",
+    );
+    expect(save({ ...base, impressions: null, dimensions: { country: "BR", device: "mobile" } })).toBe(
+      "duplicate",
+    );
+    expect(save({ ...base, impressions: null, extraMeasures: {}, dimensions: { country: "BR" } })).toBe(
+      "updated",
+    );
+    expect(store.recentEvents(10)).toHaveLength(1);
+    expect(store.recentEvents(10)[0]).toMatchObject({ impressions: null, extraMeasures: {} });
+  });
+
   it("rolls a failing batch back whole and keeps what was stored before", () => {
     const store = temp.open();
     store.saveLiveBatch({ source: "n8n", records: ROWS.slice(0, 2) });

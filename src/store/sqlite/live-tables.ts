@@ -64,20 +64,21 @@ const LAST_DAY = "9999-12-31";
  * are stored once. Rows without an id are always new: the Idempotency-Key header covers their retries.
  */
 export function liveTables(db: Database) {
+  // A new row is the common case, so it costs one statement; only a repeated id needs a second one.
   const insertMetrics = db.prepare(`
     INSERT INTO live_metrics (source, external_id, date, campaign, channel, spend, impressions, clicks,
                               conversions, revenue, currency, dimensions, extra_measures, received_at)
     VALUES (@source, @external_id, @date, @campaign, @channel, @spend, @impressions, @clicks, @conversions,
-            @revenue, @currency, @dimensions, @extra_measures, @received_at)`);
-  const metricsById = db.prepare<[string, string], MetricsRow & { id: number }>(
-    "SELECT * FROM live_metrics WHERE source = ? AND external_id = ?",
-  );
+            @revenue, @currency, @dimensions, @extra_measures, @received_at)
+    ON CONFLICT DO NOTHING`);
+  // Changes nothing when the stored row already has this content: that re-send is a duplicate.
   const updateMetrics = db.prepare(`
     UPDATE live_metrics SET date = @date, campaign = @campaign, channel = @channel, spend = @spend,
       impressions = @impressions, clicks = @clicks, conversions = @conversions, revenue = @revenue,
       currency = @currency, dimensions = @dimensions, extra_measures = @extra_measures,
       received_at = @received_at
-    WHERE id = @id`);
+    WHERE source = @source AND external_id = @external_id
+      AND (${METRICS_CONTENT.map((column) => `${column} IS NOT @${column}`).join(" OR ")})`);
   // ON CONFLICT rather than INSERT OR IGNORE: only a repeated id is skipped, a broken row still fails.
   const insertEvent = db.prepare(`
     INSERT INTO live_events (kind, source, external_id, occurred_at, day, campaign, channel, value, currency,
@@ -107,14 +108,8 @@ export function liveTables(db: Database) {
     LIMIT @limit`);
 
   const saveMetrics = (row: MetricsRow): LiveOutcome => {
-    const earlier = row.external_id === null ? undefined : metricsById.get(row.source, row.external_id);
-    if (!earlier) {
-      insertMetrics.run(row);
-      return "stored";
-    }
-    if (METRICS_CONTENT.every((column) => earlier[column] === row[column])) return "duplicate";
-    updateMetrics.run({ ...row, id: earlier.id });
-    return "updated";
+    if (insertMetrics.run(row).changes === 1) return "stored";
+    return updateMetrics.run(row).changes === 1 ? "updated" : "duplicate";
   };
 
   const save = db.transaction((batch: LiveBatch): LiveOutcome[] => {
