@@ -5,13 +5,14 @@ import { requireWebhookAuth } from "./auth/require-webhook-auth.js";
 import { readLimitedBody } from "./body/read-limited-body.js";
 import { requireContentType } from "./body/require-content-type.js";
 import { corsPolicy } from "./cors-policy.js";
-import { errorResponse, type HttpEnv } from "./http-env.js";
+import { errorResponse, type HttpEnv, INTERNAL_ERROR } from "./http-env.js";
+import { deliveryReceiver, type LiveDataArrived } from "./ingest/delivery-receiver.js";
 import type { Logger } from "./logger.js";
 import { generateInsightsRoute, type InsightsWriter } from "./routes/generate-insights.js";
 import { healthzRoute } from "./routes/healthz.js";
 import { liveFeedRoute } from "./routes/live-feed.js";
 import { uploadCsvRoute } from "./routes/upload-csv.js";
-import { type LiveDataArrived, webhookIngestRoute } from "./routes/webhook-ingest.js";
+import { webhookIngestRoute } from "./routes/webhook-ingest.js";
 
 export interface HttpLimits {
   /** Largest webhook body; 5 MB by default (5,000 records of about 1 KB). */
@@ -33,6 +34,7 @@ export interface HttpDeps {
 }
 
 const MB = 1024 * 1024;
+const WEBHOOK_PATHS = ["/webhooks/ingest", "/integrations/webhook/ingest-data"];
 
 /**
  * The HTTP API on one Hono app: health, the webhook, the seed's REST API and the live feed. Every route
@@ -50,8 +52,9 @@ export function createHttpApp(deps: HttpDeps): Hono<HttpEnv> {
   if (cors) app.use("*", cors);
 
   app.get("/healthz", healthzRoute(store));
-  const ingest = webhookIngestRoute(store, deps.onLiveData, logger);
-  for (const path of ["/webhooks/ingest", "/integrations/webhook/ingest-data"]) {
+  const receive = deliveryReceiver(store, deps.onLiveData, logger);
+  const ingest = webhookIngestRoute(receive);
+  for (const path of WEBHOOK_PATHS) {
     app.post(path, ...guarded(limits.webhookBytes), requireContentType("application/json"), ingest);
   }
   app.post(
@@ -72,7 +75,7 @@ export function createHttpApp(deps: HttpDeps): Hono<HttpEnv> {
   app.onError((error, c) => {
     // Only the route and the error's own message: bodies and headers may carry secrets or personal data.
     logger.error(`${c.req.method} ${c.req.path} failed`, error instanceof Error ? error.message : error);
-    return errorResponse(c, 500, "internal error: nothing was stored; retry the request");
+    return errorResponse(c, 500, INTERNAL_ERROR);
   });
   return app;
 }

@@ -5,6 +5,9 @@ export interface HttpEnv {
   Variables: { rawBody: Uint8Array<ArrayBuffer> };
 }
 
+/** The answer to a request that failed on our side, before anything of it was committed. */
+export const INTERNAL_ERROR = "internal error: nothing was stored; retry the request";
+
 /** Every error answer has the same shape, `{ "error": "<one line for a person>" }`, plus optional details. */
 export function errorResponse(
   c: Context,
