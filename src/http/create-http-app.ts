@@ -8,6 +8,7 @@ import { corsPolicy } from "./cors-policy.js";
 import { errorResponse, type HttpEnv, INTERNAL_ERROR } from "./http-env.js";
 import { deliveryReceiver, type LiveDataArrived } from "./ingest/delivery-receiver.js";
 import type { Logger } from "./logger.js";
+import { type NodeFastPath, webhookFastPath } from "./node/webhook-fast-path.js";
 import { generateInsightsRoute, type InsightsWriter } from "./routes/generate-insights.js";
 import { healthzRoute } from "./routes/healthz.js";
 import { liveFeedRoute } from "./routes/live-feed.js";
@@ -33,6 +34,9 @@ export interface HttpDeps {
   limits?: HttpLimits;
 }
 
+/** The Hono app, and what `serveHttp` puts in front of it on Node (null: nothing). */
+export type HttpApp = Hono<HttpEnv> & { nodeFastPath: NodeFastPath | null };
+
 const MB = 1024 * 1024;
 const WEBHOOK_PATHS = ["/webhooks/ingest", "/integrations/webhook/ingest-data"];
 
@@ -41,7 +45,7 @@ const WEBHOOK_PATHS = ["/webhooks/ingest", "/integrations/webhook/ingest-data"];
  * but /healthz is authenticated like the webhook (signature or bearer WEBHOOK_SECRET): the live feed
  * holds customers' emails. The Slack app mounts `/slack/events` on the returned app.
  */
-export function createHttpApp(deps: HttpDeps): Hono<HttpEnv> {
+export function createHttpApp(deps: HttpDeps): HttpApp {
   const { store, config } = deps;
   const logger = deps.logger ?? console;
   const limits = { webhookBytes: 5 * MB, uploadBytes: 50 * MB, summaryBytes: 1 * MB, ...deps.limits };
@@ -77,5 +81,17 @@ export function createHttpApp(deps: HttpDeps): Hono<HttpEnv> {
     logger.error(`${c.req.method} ${c.req.path} failed`, error instanceof Error ? error.message : error);
     return errorResponse(c, 500, INTERNAL_ERROR);
   });
-  return app;
+  // CORS headers and the sandbox's unsigned local calls are Hono's business, so with either the webhook
+  // stays on Hono alone.
+  const nodeFastPath =
+    config.webhookSecret && !cors
+      ? webhookFastPath({
+          paths: WEBHOOK_PATHS,
+          secret: config.webhookSecret,
+          maxBytes: limits.webhookBytes,
+          receive,
+          logger,
+        })
+      : null;
+  return Object.assign(app, { nodeFastPath });
 }

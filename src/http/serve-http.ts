@@ -1,5 +1,7 @@
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { serve } from "@hono/node-server";
+import { getRequestListener } from "@hono/node-server";
+import type { NodeFastPath } from "./node/webhook-fast-path.js";
 
 export interface RunningServer {
   port: number;
@@ -8,27 +10,40 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** What `serve` calls per request: a Hono app's `fetch`. */
-type FetchHandler = Parameters<typeof serve>[0]["fetch"];
+/** What Node's server calls per request: a Hono app's `fetch`. */
+type FetchHandler = Parameters<typeof getRequestListener>[0];
 
-/** Serves a Hono app on Node's HTTP server; port 0 picks a free one (tests, benchmarks). */
+/**
+ * Serves a Hono app on Node's HTTP server; port 0 picks a free one (tests, benchmarks). A fast path, when
+ * the app has one, sees each request first and leaves to Hono those it does not serve.
+ */
 export function serveHttp(
-  app: { fetch: FetchHandler },
+  app: { fetch: FetchHandler; nodeFastPath?: NodeFastPath | null },
   options: { port: number; hostname?: string },
 ): Promise<RunningServer> {
   const hostname = options.hostname ?? "127.0.0.1";
+  const hono = getRequestListener(app.fetch, { hostname });
+  const fast = app.nodeFastPath;
+  const server = createServer(
+    fast
+      ? (request, response) => {
+          if (!fast(request, response)) void hono(request, response);
+        }
+      : hono,
+  );
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port: options.port, hostname }, (info: AddressInfo) => {
+    server.once("error", reject);
+    server.listen(options.port, hostname, () => {
+      const { port } = server.address() as AddressInfo;
       resolve({
-        port: info.port,
-        url: `http://${hostname.includes(":") ? `[${hostname}]` : hostname}:${info.port}`,
+        port,
+        url: `http://${hostname.includes(":") ? `[${hostname}]` : hostname}:${port}`,
         close: () =>
           new Promise<void>((done, fail) => {
             server.close((error) => (error ? fail(error) : done()));
-            if ("closeAllConnections" in server) server.closeAllConnections();
+            server.closeAllConnections();
           }),
       });
     });
-    server.once("error", reject);
   });
 }
