@@ -19,18 +19,24 @@ export function describeValue(value: unknown): string {
 
 const NUMBER_TEXT = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/;
 
+/** The figure a measure or money amount states (null: unknown), or NaN when it is not one. */
+export function amountOf(value: unknown): number | null {
+  if (value === null) return null;
+  const number =
+    typeof value === "number"
+      ? value
+      : typeof value === "string" && NUMBER_TEXT.test(value.trim())
+        ? Number(value.trim())
+        : Number.NaN;
+  return Number.isFinite(number) && number >= 0 ? number : Number.NaN;
+}
+
 /** A measure or money amount: a number ≥ 0 (or its digits as text); null or missing means unknown. */
 export const amount = z
   .unknown()
   .transform((value, ctx): number | null => {
-    if (value === null) return null;
-    const number =
-      typeof value === "number"
-        ? value
-        : typeof value === "string" && NUMBER_TEXT.test(value.trim())
-          ? Number(value.trim())
-          : Number.NaN;
-    if (Number.isFinite(number) && number >= 0) return number;
+    const number = amountOf(value);
+    if (number === null || !Number.isNaN(number)) return number;
     ctx.addIssue({
       code: "custom",
       message: `expected a number ≥ 0 such as 12.5 (no currency sign or thousands separator), got ${describeValue(value)}`,
@@ -72,10 +78,15 @@ export const email = z
 const ISO_DAY = /^(\d{4}-\d{2}-\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /** The day a metrics row is about: YYYY-MM-DD, or a date-time whose date (as written) is taken. */
-export const day = z.unknown().transform((value, ctx): string => {
+export function dayOf(value: unknown): string | undefined {
   const match = typeof value === "string" ? ISO_DAY.exec(value.trim()) : null;
   const iso = match?.[1];
-  if (iso !== undefined && isoToDay(iso) !== NO_DAY) return iso;
+  return iso !== undefined && isoToDay(iso) !== NO_DAY ? iso : undefined;
+}
+
+export const day = z.unknown().transform((value, ctx): string => {
+  const iso = dayOf(value);
+  if (iso !== undefined) return iso;
   ctx.addIssue({
     code: "custom",
     message: `expected a date as YYYY-MM-DD such as 2025-05-01, got ${describeValue(value)}`,
