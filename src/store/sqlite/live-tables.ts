@@ -65,11 +65,11 @@ const LAST_DAY = "9999-12-31";
  */
 export function liveTables(db: Database) {
   // A new row is the common case, so it costs one statement; only a repeated id needs a second one.
+  // Positional parameters: binding by name looks up each name on the row, a cost on every delivery.
   const insertMetrics = db.prepare(`
     INSERT INTO live_metrics (source, external_id, date, campaign, channel, spend, impressions, clicks,
                               conversions, revenue, currency, dimensions, extra_measures, received_at)
-    VALUES (@source, @external_id, @date, @campaign, @channel, @spend, @impressions, @clicks, @conversions,
-            @revenue, @currency, @dimensions, @extra_measures, @received_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT DO NOTHING`);
   // Changes nothing when the stored row already has this content: that re-send is a duplicate.
   const updateMetrics = db.prepare(`
@@ -108,7 +108,23 @@ export function liveTables(db: Database) {
     LIMIT @limit`);
 
   const saveMetrics = (row: MetricsRow): LiveOutcome => {
-    if (insertMetrics.run(row).changes === 1) return "stored";
+    const inserted = insertMetrics.run(
+      row.source,
+      row.external_id,
+      row.date,
+      row.campaign,
+      row.channel,
+      row.spend,
+      row.impressions,
+      row.clicks,
+      row.conversions,
+      row.revenue,
+      row.currency,
+      row.dimensions,
+      row.extra_measures,
+      row.received_at,
+    );
+    if (inserted.changes === 1) return "stored";
     return updateMetrics.run(row).changes === 1 ? "updated" : "duplicate";
   };
 
