@@ -38,50 +38,61 @@ export function ingestDelivery(store: Store, request: IngestRequest): IngestAnsw
   const envelope = openEnvelope(parsed.value);
   if (!envelope.ok) return refusal(envelope.status, envelope.message);
 
-  const accepted: LiveRecord[] = [];
-  const rejected: RejectedRecord[] = [];
-  envelope.records.forEach((value, index) => {
-    const check = checkRecord(value);
-    if (check.ok) accepted.push(check.record);
-    else rejected.push({ index, errors: check.errors });
-  });
-
+  const { source } = envelope;
+  const { accepted, rejected } = checkRecords(envelope.records);
+  if (idempotencyKey === undefined) {
+    const { response, changed } = storeRecords(store, source, accepted, rejected);
+    return { status: response.status, body: response.body, changed, source };
+  }
   let changed = 0;
-  const produce = (): StoredResponse => {
-    if (accepted.length === 0) {
-      return json(422, {
-        error:
-          rejected.length === 1 ? "the record was rejected" : `all ${rejected.length} records were rejected`,
-        accepted: 0,
-        rejected,
-      });
-    }
-    const outcomes = store.saveLiveBatch({ source: envelope.source, records: accepted });
-    const count = (outcome: string) => outcomes.filter((each) => each === outcome).length;
-    const stored = count("stored");
-    const updated = count("updated");
-    changed = stored + updated;
-    return json(200, {
-      ok: true,
-      source: envelope.source,
-      accepted: accepted.length,
-      stored,
-      updated,
-      duplicates: count("duplicate"),
-      rejected,
-    });
-  };
-
-  if (idempotencyKey === undefined) return { ...produce(), changed, source: envelope.source };
   const fingerprint = createHash("sha256").update(request.body).digest("hex");
-  const remembered = store.rememberResponse(`webhook:${idempotencyKey}`, fingerprint, produce);
+  const remembered = store.rememberResponse(`webhook:${idempotencyKey}`, fingerprint, () => {
+    const stored = storeRecords(store, source, accepted, rejected);
+    changed = stored.changed;
+    return stored.response;
+  });
   if (remembered.outcome === "conflict") {
     return refusal(
       422,
       "this Idempotency-Key was already used for a different body: use a new key for new data, the same key only to retry the same body",
     );
   }
-  return { ...remembered.response, changed, source: envelope.source };
+  return { ...remembered.response, changed, source };
+}
+
+function checkRecords(records: readonly unknown[]): { accepted: LiveRecord[]; rejected: RejectedRecord[] } {
+  const accepted: LiveRecord[] = [];
+  const rejected: RejectedRecord[] = [];
+  for (let index = 0; index < records.length; index++) {
+    const check = checkRecord(records[index]);
+    if (check.ok) accepted.push(check.record);
+    else rejected.push({ index, errors: check.errors });
+  }
+  return { accepted, rejected };
+}
+
+/** Stores the accepted records (in the caller's transaction) and words the answer; `changed` counts new and corrected ones. */
+function storeRecords(
+  store: Store,
+  source: string,
+  accepted: readonly LiveRecord[],
+  rejected: readonly RejectedRecord[],
+): { response: StoredResponse; changed: number } {
+  if (accepted.length === 0) {
+    const error =
+      rejected.length === 1 ? "the record was rejected" : `all ${rejected.length} records were rejected`;
+    return { response: json(422, { error, accepted: 0, rejected }), changed: 0 };
+  }
+  let stored = 0;
+  let updated = 0;
+  let duplicates = 0;
+  for (const outcome of store.saveLiveBatch({ source, records: accepted })) {
+    if (outcome === "stored") stored += 1;
+    else if (outcome === "updated") updated += 1;
+    else duplicates += 1;
+  }
+  const answer = { ok: true, source, accepted: accepted.length, stored, updated, duplicates, rejected };
+  return { response: json(200, answer), changed: stored + updated };
 }
 
 function json(status: number, body: unknown): StoredResponse {

@@ -129,7 +129,7 @@ export function liveTables(db: Database) {
   };
 
   const save = db.transaction((batch: LiveBatch): LiveOutcome[] => {
-    const receivedAt = (batch.receivedAt ?? new Date()).getTime();
+    const receivedAt = batch.receivedAt?.getTime() ?? Date.now();
     return batch.records.map((record) =>
       record.kind === "metrics"
         ? saveMetrics(metricsRow(batch.source, record, receivedAt))
