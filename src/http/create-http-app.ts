@@ -81,8 +81,8 @@ export function createHttpApp(deps: HttpDeps): HttpApp {
     logger.error(`${c.req.method} ${c.req.path} failed`, error instanceof Error ? error.message : error);
     return errorResponse(c, 500, INTERNAL_ERROR);
   });
-  // CORS headers and the sandbox's unsigned local calls are Hono's business, so with either the webhook
-  // stays on Hono alone.
+  // With CORS configured every answer carries Hono's CORS headers, and without a secret the webhook is off
+  // (or open to the sandbox's local calls): either way the webhook stays on Hono alone.
   const nodeFastPath =
     config.webhookSecret && !cors
       ? webhookFastPath({
