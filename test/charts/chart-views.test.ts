@@ -16,7 +16,7 @@ import {
   trendChartSpec,
 } from "../../src/charts/index.js";
 import { installTextMetrics } from "../../src/charts/vega-text-metrics.js";
-import { CONTEXT, campaignRows, dailyRows } from "./sample-data.js";
+import { CONTEXT, campaignRows, dailyRows, weeklyTrendWithComparison } from "./sample-data.js";
 
 installTextMetrics();
 registerAxisFormat();
@@ -61,23 +61,7 @@ const charts: Record<string, TopLevelSpec> = {
   "another breakdown of the same shape": breakdown(25, 1.2, "b.csv"),
   "a daily trend": dailyTrend(300, 1, "a.csv"),
   "another daily trend of the same shape": dailyTrend(400, 1.1, "b.csv"),
-  "a weekly trend with comparison, dots and anomalies": trendChartSpec({
-    rows: days.filter((_, index) => index % 7 === 0),
-    metric: "revenue",
-    grain: "week",
-    comparison: { rows: dailyRows(300).filter((_, index) => index % 7 === 3) },
-    anomalies: [
-      {
-        date: days[70]?.period ?? "",
-        metric: "revenue",
-        actual: days[70]?.revenue ?? 0,
-        expected: { low: 1, high: 2, median: 9000 },
-        direction: "down",
-        score: 4,
-      },
-    ],
-    context: CONTEXT,
-  }),
+  "a weekly trend with comparison, dots and anomalies": weeklyTrendWithComparison(),
   "a single point": trendChartSpec({
     rows: days.slice(0, 1),
     metric: "roas",

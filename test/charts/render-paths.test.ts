@@ -18,7 +18,7 @@ import { isPaintable, planPaint } from "../../src/charts/paint-svg.js";
 import { renderPngWithLibrsvg } from "../../src/charts/render.js";
 import { scanSvg } from "../../src/charts/svg-scan.js";
 import { installTextMetrics } from "../../src/charts/vega-text-metrics.js";
-import { CONTEXT, campaignRows, dailyRows } from "./sample-data.js";
+import { CONTEXT, campaignRows, dailyRows, weeklyTrendWithComparison } from "./sample-data.js";
 
 async function rgb(png: Buffer) {
   const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
@@ -55,7 +55,6 @@ async function paintable(spec: TopLevelSpec): Promise<boolean> {
 }
 
 const rows = campaignRows(14);
-const days = dailyRows(182);
 
 describe("renderPng without librsvg", () => {
   const charts: Record<string, TopLevelSpec> = {
@@ -66,23 +65,7 @@ describe("renderPng without librsvg", () => {
       top: 19,
       context: CONTEXT,
     }),
-    "a trend with a dashed comparison, dots and an anomaly": trendChartSpec({
-      rows: days.filter((_, index) => index % 7 === 0),
-      metric: "revenue",
-      grain: "week",
-      comparison: { rows: dailyRows(300).filter((_, index) => index % 7 === 3) },
-      anomalies: [
-        {
-          date: days[70]?.period ?? "",
-          metric: "revenue",
-          actual: days[70]?.revenue ?? 0,
-          expected: { low: 1, high: 2, median: 9000 },
-          direction: "down",
-          score: 4,
-        },
-      ],
-      context: CONTEXT,
-    }),
+    "a trend with a dashed comparison, dots and an anomaly": weeklyTrendWithComparison(),
     "a 1,000-point trend": trendChartSpec({
       rows: dailyRows(1000, Date.UTC(2021, 6, 1)),
       metric: "spend",

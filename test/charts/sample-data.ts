@@ -1,5 +1,11 @@
 /** Invented sample data for the chart tests and the README images: no real account's figures. */
-import type { BreakdownRow, ChartContext, TrendRow } from "../../src/charts/index.js";
+import type { TopLevelSpec } from "vega-lite";
+import {
+  type BreakdownRow,
+  type ChartContext,
+  type TrendRow,
+  trendChartSpec,
+} from "../../src/charts/index.js";
 
 export const CAMPAIGNS = [
   "Brand – Search – Exact",
@@ -78,3 +84,25 @@ export const CONTEXT: ChartContext = {
   dateRange: { from: "2024-03-04", to: "2024-03-31" },
   currency: "USD",
 };
+
+/** A weekly revenue trend with every element a trend can have: the previous period dashed, dots, a dip marked. */
+export function weeklyTrendWithComparison(): TopLevelSpec {
+  const days = dailyRows(182);
+  return trendChartSpec({
+    rows: days.filter((_, index) => index % 7 === 0),
+    metric: "revenue",
+    grain: "week",
+    comparison: { rows: dailyRows(300).filter((_, index) => index % 7 === 3) },
+    anomalies: [
+      {
+        date: days[70]?.period ?? "",
+        metric: "revenue",
+        actual: days[70]?.revenue ?? 0,
+        expected: { low: 1, high: 2, median: 9000 },
+        direction: "down",
+        score: 4,
+      },
+    ],
+    context: CONTEXT,
+  });
+}
