@@ -81,7 +81,9 @@ export function spendVsRevenueChartSpec(input: SpendVsRevenueChartInput): TopLev
     ...segment,
     end: Math.max(segment.spend ?? 0, segment.revenue ?? 0),
   }));
-  const y = { field: "label", type: "nominal", sort: segments.map((segment) => segment.label), title: null };
+  // Segments arrive in order; a list of labels to sort by would make every chart's shape unique (see
+  // chart-views.ts).
+  const y = { field: "label", type: "nominal", sort: null, title: null };
   const scope = [input.scope, rest.length > 0 ? `top ${shown.length} ${plural(dimension)} by spend` : null]
     .filter(Boolean)
     .join(" · ");

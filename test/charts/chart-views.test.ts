@@ -123,15 +123,42 @@ describe("chartView", () => {
     );
   });
 
-  it("keeps a breakdown's bars in the order of its data, largest first", async () => {
-    const spec = charts["a breakdown"] as TopLevelSpec;
-    const view = chartView(spec);
-    try {
-      await view.runAsync();
+  it("gives weekly trends over other weeks, and spend vs revenue over other segments, one shape each", () => {
+    const weekly = (start: number, count: number) =>
+      trendChartSpec({
+        rows: dailyRows(count * 7, start).filter((_, index) => index % 7 === 0),
+        metric: "cpa",
+        grain: "week",
+        context: CONTEXT,
+      });
+    expect(chartShapeKey(weekly(Date.UTC(2024, 0, 1), 12))).toBe(
+      chartShapeKey(weekly(Date.UTC(2023, 5, 5), 9)),
+    );
+    const bySpend = (count: number) =>
+      spendVsRevenueChartSpec({
+        rows: campaignRows(count).reverse(),
+        dimension: "campaign",
+        context: CONTEXT,
+      });
+    expect(chartShapeKey(bySpend(14))).toBe(chartShapeKey(bySpend(20)));
+  });
+
+  it("keeps a breakdown's bars, and spend vs revenue's segments, in the order of their data", async () => {
+    const domainOf = async (spec: TopLevelSpec) => {
+      const view = chartView(spec);
+      try {
+        await view.runAsync();
+        return view.scale("y").domain();
+      } finally {
+        view.finalize();
+      }
+    };
+    const firstLabels = (spec: TopLevelSpec) => {
       const layer = (spec as { layer: { data: { values: { label: string }[] } }[] }).layer[0];
-      expect(view.scale("y").domain()).toEqual(layer?.data.values.map((bar) => bar.label));
-    } finally {
-      view.finalize();
+      return [...new Set(layer?.data.values.map((row) => row.label))];
+    };
+    for (const spec of [charts["a breakdown"], charts["spend vs revenue"]] as TopLevelSpec[]) {
+      expect(await domainOf(spec)).toEqual(firstLabels(spec));
     }
   });
 });
