@@ -1,3 +1,4 @@
+import type { TopLevelSpec } from "vega-lite";
 import {
   breakdownChartSpec,
   type ChartContext,
@@ -28,7 +29,7 @@ export async function summaryCharts(
   summary: PerformanceSummary,
   context: ChartContext,
 ): Promise<SummaryChart[]> {
-  const charts: SummaryChart[] = [];
+  const charts: (Omit<SummaryChart, "png"> & { spec: TopLevelSpec })[] = [];
   const filter: Filter | undefined = summary.period ? { dateRange: summary.period } : undefined;
   const metric = summary.leaders?.metric ?? "spend";
   const grain = facts.days && summary.period ? grainFor(summary.period) : null;
@@ -43,7 +44,7 @@ export async function summaryCharts(
     charts.push({
       title: `${METRIC_LABELS[metric]} per ${grain}`,
       filename: `${metric}-per-${grain}.png`,
-      png: await renderPng(spec),
+      spec,
     });
   }
   const dimension = summary.leaders?.dimension;
@@ -58,13 +59,10 @@ export async function summaryCharts(
             dimension,
             context,
           });
-    charts.push({
-      title: `By ${dimension.replaceAll("_", " ")}`,
-      filename: `by-${dimension}.png`,
-      png: await renderPng(spec),
-    });
+    charts.push({ title: `By ${dimension.replaceAll("_", " ")}`, filename: `by-${dimension}.png`, spec });
   }
-  return charts;
+  // Together: one chart's PNG is encoded on another thread while the next one is laid out.
+  return Promise.all(charts.map(async ({ spec, ...chart }) => ({ ...chart, png: await renderPng(spec) })));
 }
 
 /** Days for up to two months, weeks for up to a year and a half, months beyond; none under a week. */
