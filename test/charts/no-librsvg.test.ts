@@ -5,7 +5,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import { describe, expect, it, vi } from "vitest";
 import { breakdownChartSpec, renderPng, trendChartSpec } from "../../src/charts/index.js";
-import { CONTEXT, campaignRows, dailyRows } from "./sample-data.js";
+import { CONTEXT, campaignRows, dailyRows, GRADIENT_BAR_SPEC } from "./sample-data.js";
 
 const svgInputs = vi.hoisted(() => ({ count: 0 }));
 
@@ -42,20 +42,7 @@ describe("librsvg", () => {
   });
 
   it("is called (so the count above means something) for a chart with a mark only it can draw", async () => {
-    const gradient = {
-      data: { values: [{ name: "Brand", value: 3 }] },
-      mark: {
-        type: "bar",
-        color: {
-          gradient: "linear",
-          stops: [
-            { offset: 0, color: "#0072B2" },
-            { offset: 1, color: "#E69F00" },
-          ],
-        },
-      },
-      encoding: { y: { field: "name", type: "nominal" }, x: { field: "value", type: "quantitative" } },
-    } as TopLevelSpec;
+    const gradient = GRADIENT_BAR_SPEC;
     await renderPng(gradient);
     expect(await librsvgCalls(gradient)).toBe(1);
   });

@@ -18,7 +18,13 @@ import { isPaintable, planPaint } from "../../src/charts/paint-svg.js";
 import { renderPngWithLibrsvg } from "../../src/charts/render.js";
 import { scanSvg } from "../../src/charts/svg-scan.js";
 import { installTextMetrics } from "../../src/charts/vega-text-metrics.js";
-import { CONTEXT, campaignRows, dailyRows, weeklyTrendWithComparison } from "./sample-data.js";
+import {
+  CONTEXT,
+  campaignRows,
+  dailyRows,
+  GRADIENT_BAR_SPEC,
+  weeklyTrendWithComparison,
+} from "./sample-data.js";
 
 async function rgb(png: Buffer) {
   const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
@@ -103,20 +109,7 @@ describe("renderPng without librsvg", () => {
 });
 
 describe("renderPng with librsvg", () => {
-  const gradient = {
-    data: { values: [{ name: "Brand", value: 3 }] },
-    mark: {
-      type: "bar",
-      color: {
-        gradient: "linear",
-        stops: [
-          { offset: 0, color: "#0072B2" },
-          { offset: 1, color: "#E69F00" },
-        ],
-      },
-    },
-    encoding: { y: { field: "name", type: "nominal" }, x: { field: "value", type: "quantitative" } },
-  } as TopLevelSpec;
+  const gradient = GRADIENT_BAR_SPEC;
 
   it("still renders a mark it cannot paint itself (a gradient bar), through librsvg", async () => {
     expect(await paintable(gradient)).toBe(false);

@@ -106,3 +106,19 @@ export function weeklyTrendWithComparison(): TopLevelSpec {
     context: CONTEXT,
   });
 }
+
+/** A bar filled with a gradient: a mark only librsvg can draw, so the chart takes the librsvg path. */
+export const GRADIENT_BAR_SPEC = {
+  data: { values: [{ name: "Brand", value: 3 }] },
+  mark: {
+    type: "bar",
+    color: {
+      gradient: "linear",
+      stops: [
+        { offset: 0, color: "#0072B2" },
+        { offset: 1, color: "#E69F00" },
+      ],
+    },
+  },
+  encoding: { y: { field: "name", type: "nominal" }, x: { field: "value", type: "quantitative" } },
+} as TopLevelSpec;
