@@ -1,13 +1,15 @@
 import type { Dataset, FactTable } from "../ingest/index.js";
 import { type AnalystLogger, stderrLogger } from "./analyst-logger.js";
 import { checkNumbers } from "./checker/number-checker.js";
+import { toolEvidence } from "./checker/tool-evidence.js";
 import { fallbackNote, GeminiFailure } from "./gemini/gemini-failure.js";
 import { DEFAULT_LOOP_LIMITS, type LoopLimits, runGeminiLoop } from "./gemini/gemini-loop.js";
 import { recordExchange, type ThreadMemory, threadMemoryFor } from "./history/thread-memory.js";
 import { answerOffline } from "./offline/offline-analyst.js";
+import { shareableData } from "./privacy/shareable-data.js";
 import { redactSecret } from "./redact-secret.js";
 import type { ToolCallRecord } from "./tool-runner.js";
-import type { ChartImage, Json, ToolContext } from "./tools/tool.js";
+import type { ChartImage, ToolContext } from "./tools/tool.js";
 
 /** What the app passes in: `Config` from src/config fits `config`. */
 export interface AnswerRequest {
@@ -49,7 +51,8 @@ export async function answerQuestion(request: AnswerRequest): Promise<AnalystAns
   const logger = request.logger ?? stderrLogger;
   const memory = threadMemoryFor(request.dataset, request.history);
   const today = request.today ?? new Date().toISOString().slice(0, 10);
-  const newContext = (): ToolContext => ({ dataset: request.dataset, live: request.live, today, charts: [] });
+  const shared = shareableData(request.dataset, request.live);
+  const newContext = (): ToolContext => ({ ...shared, today, charts: [] });
   const gemini = request.config?.gemini;
   let note: string | undefined;
   if (gemini?.apiKey) {
@@ -111,7 +114,7 @@ function finish(
   logger: AnalystLogger,
   draft: Drafted,
 ): AnalystAnswer {
-  const evidence: Json[] = draft.toolCalls.flatMap((call) => [call.args, call.result ?? null]);
+  const evidence = toolEvidence(draft.toolCalls);
   const { facts, receipt } = request.dataset;
   const names = [
     receipt.file,

@@ -118,18 +118,27 @@ function maskNonFigures(text: string): string {
 }
 
 /**
- * Names that hold digits ("Summer Sale 2024", "Lookalike 1%", an ad set budget of "60") are not figures.
- * A name only counts as a whole word, so the "860" of "$514,860" stays part of the amount.
+ * Names that hold digits ("Summer Sale 2024", "Lookalike 1%") are not figures. A name only counts as a
+ * whole word, so the "860" of "$514,860" stays part of the amount. A name that is itself nothing but a
+ * figure ("100x", "$50", "60") is never masked: names are data anyone can set, and masking it would let
+ * the same figure pass unchecked wherever the answer states it.
  */
 function maskNames(text: string, names: readonly string[]): string {
   let masked = text;
   const lowered = text.toLowerCase();
-  const present = names.filter((name) => /\d/.test(name) && lowered.includes(name.toLowerCase()));
+  const present = names.filter(
+    (name) => /\d/.test(name) && lowered.includes(name.toLowerCase()) && !isBareFigure(name),
+  );
   for (const name of [...new Set(present)].sort((a, b) => b.length - a.length)) {
     const pattern = new RegExp(`(?<![\\p{L}\\p{N}.,])${escapeRegExp(name)}(?![\\p{L}\\p{N}]|[.,]\\d)`, "giu");
     masked = masked.replace(pattern, blank);
   }
   return masked;
+}
+
+function isBareFigure(name: string): boolean {
+  const trimmed = name.trim();
+  return scanFigures(trimmed).some((figure) => figure.text === trimmed);
 }
 
 function blank(span: string): string {

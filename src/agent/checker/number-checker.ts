@@ -12,7 +12,10 @@ export interface NumberCheck {
 }
 
 export interface Evidence {
-  /** Every tool result (and argument) of the turn. */
+  /**
+   * Every tool result of the turn. Never the model's own tool arguments: a figure it chose to ask with
+   * (`min_spend: 100`) is not a figure any tool computed.
+   */
   results: readonly Json[];
   /** Figures the person wrote themselves may be repeated without a tool producing them. */
   question?: string;
