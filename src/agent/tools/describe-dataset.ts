@@ -10,7 +10,7 @@ const WARNINGS_SHOWN = 5;
 export const describeDataset = defineTool({
   name: "describe_dataset",
   description:
-    "What the thread's data holds: source file, ad platform, currency, row count, date range, measures present and missing, the metrics that can and cannot be computed (and why), and each dimension with its number of values and its largest values by spend. Call it first when unsure which dimensions, values or dates exist.",
+    "What the thread's data holds: source file, ad platform, currency, row count, date range, measures present and missing, the metrics that can and cannot be computed (and why), each dimension with its number of values and its largest values by spend, and the columns withheld as personal data (counts only). Call it first when unsure which dimensions, values or dates exist.",
   schema: z.object({}),
   run(context) {
     const { facts, receipt } = context.dataset;
@@ -30,6 +30,11 @@ export const describeDataset = defineTool({
       metrics_available: availableMetrics(facts),
       metrics_unavailable: unavailable,
       dimensions: describeDimensions(facts),
+      withheld_columns: (context.withheld ?? []).map((column) => ({
+        name: column.name,
+        values: column.values,
+        withheld: `values not shared: ${column.reason}`,
+      })),
       other_numeric_columns: Object.keys(facts.extraMeasures),
       relative_dates: receipt.dateRange
         ? `relative periods count back from ${receipt.dateRange.to}, the last date in the data`

@@ -1,6 +1,8 @@
 import type { z } from "zod";
 import type { Dataset, FactTable } from "../../ingest/index.js";
 import { MetricsError } from "../../metrics/index.js";
+import type { WithheldColumn } from "../privacy/personal-columns.js";
+import { withheldRefusal } from "../privacy/shareable-data.js";
 
 /** A JSON value as tool results carry it: what the model reads and the number checker searches. */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -23,6 +25,8 @@ export interface ToolContext {
   today: string;
   /** Charts drawn so far in this turn. */
   charts: ChartImage[];
+  /** Personal or near-unique columns taken out of the data (see `shareableData`): only their counts are told. */
+  withheld?: readonly WithheldColumn[];
 }
 
 /** A failure carries the message for the model and, when it was our bug, the error to log. */
@@ -57,6 +61,10 @@ export function defineTool<Schema extends z.ZodObject>(spec: ToolSpec<Schema>): 
     async execute(context, rawArgs) {
       const parsed = spec.schema.safeParse(rawArgs ?? {});
       if (!parsed.success) return { ok: false, error: `invalid arguments: ${describeIssues(parsed.error)}` };
+      const refusal = namedDimensions(parsed.data)
+        .map((dimension) => withheldRefusal(dimension, context.withheld))
+        .find((message) => message !== null);
+      if (refusal) return { ok: false, error: refusal };
       try {
         return { ok: true, result: await spec.run(context, parsed.data) };
       } catch (error) {
@@ -66,6 +74,14 @@ export function defineTool<Schema extends z.ZodObject>(spec: ToolSpec<Schema>): 
       }
     },
   };
+}
+
+/** The dimensions a call names: to rank or chart by, and to filter on. */
+function namedDimensions(args: Record<string, unknown>): string[] {
+  const filters = Array.isArray(args.filters) ? (args.filters as Array<{ dimension?: unknown }>) : [];
+  return [args.dimension, ...filters.map((filter) => filter.dimension)].filter(
+    (name): name is string => typeof name === "string",
+  );
 }
 
 function describeIssues(error: z.ZodError): string {
