@@ -148,7 +148,7 @@ export class ColumnarScanner {
       }
       const afterCells = i;
       i = this.skipLineEnd(data, i, final);
-      if (!builder.tryCommit()) {
+      if (!builder.tryCommit(line)) {
         builder.rollback(index);
         this.feedCareful(data.subarray(rowStart, afterCells), line);
       }

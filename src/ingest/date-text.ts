@@ -112,10 +112,10 @@ function checked(year: number, month: number, day: number): ParsedDate {
 
 /** "27 January 2026 - 23 February 2026", "August 8, 2020 - August 14, 2020", "5 de maio de 2026 - ...". */
 export function parseDateRangeText(raw: string): { from: ParsedDate; to: ParsedDate } | null {
-  const parts = raw
-    .trim()
-    .replace(/^"|"$/g, "")
-    .split(/\s+[-–—]\s+|\s+(?:to|a|até|bis|au)\s+/i);
+  const text = raw.trim().replace(/^"|"$/g, "");
+  let parts = text.split(/\s+[-–—]\s+|\s+(?:to|a|até|bis|au)\s+/i);
+  // Legacy AdWords titles close up the dash: "Oct 25, 2016-Oct 31, 2016".
+  if (parts.length !== 2) parts = text.split(/(?<=\d)[-–—](?=\p{L})/u);
   if (parts.length !== 2) return null;
   const from = parseDateText(parts[0] as string, true);
   const to = parseDateText(parts[1] as string, true);

@@ -1,7 +1,6 @@
 import type { ColumnPlan, PlannedColumn } from "./column-plan.js";
-import { FIELD_PLAIN, fieldText, type RowView, rowTexts } from "./csv-tokenizer.js";
+import { fieldText, type RowView, rowTexts } from "./csv-tokenizer.js";
 import { DateColumn } from "./date-column.js";
-import { NO_VALUE } from "./fact-table.js";
 import { looksLikeDateHeader } from "./header-names.js";
 import { IngestError } from "./ingest-error.js";
 import { NumberColumn } from "./number-column.js";
@@ -32,17 +31,13 @@ export class FactBuilder {
   readonly dropped: DroppedRow[] = [];
   droppedCount = 0;
   readonly fileTotals: FileTotalRow[] = [];
-  /**
-   * Meta puts its account summary first, with every dimension blank. Such a first row is kept as data and
-   * remembered; finish-facts.ts drops it once it proves to be the sum of all the others.
-   */
-  firstRowBlankDimensions: FileTotalRow | null = null;
+  /** The line each kept row starts on, so rows found later to be totals can be listed by line. */
+  private lines: Int32Array;
   readonly width: number;
   readonly textSinks: Array<{ column: number; sink: TextColumn; dimension: boolean }> = [];
   private readonly valueSinks: Array<{ column: number; sink: NumberColumn | DateColumn }> = [];
   private readonly dateSinks: DateColumn[] = [];
   private readonly dateColumns: number[];
-  private readonly measureColumns: number[];
   /** The codes of the current row's text cells, committed only once the row is known to be data. */
   readonly rowCodes: Int32Array;
   /** Per column: its position in `textSinks`, or -1. */
@@ -54,6 +49,7 @@ export class FactBuilder {
     capacity: number,
   ) {
     this.width = plan.columns.length;
+    this.lines = new Int32Array(capacity);
     this.sinks = plan.columns.map((column) => sinkFor(column, capacity));
     plan.columns.forEach((column, index) => {
       const sink = this.sinks[index];
@@ -72,9 +68,6 @@ export class FactBuilder {
     });
     this.dateColumns = plan.columns
       .filter((column) => column.role.kind === "date")
-      .map((column) => column.index);
-    this.measureColumns = plan.columns
-      .filter((column) => column.role.kind === "measure" || column.role.kind === "roas")
       .map((column) => column.index);
   }
 
@@ -102,10 +95,7 @@ export class FactBuilder {
       this.drop(row.line, `summary row "${label}"`);
       return;
     }
-    if (this.rowCount === 0 && this.allDimensionsBlank() && this.hasMeasure(row)) {
-      this.firstRowBlankDimensions = { line: row.line, label: "account summary row", cells: rowTexts(row) };
-    }
-    const index = this.rowCount++;
+    const index = this.newRow(row.line);
     for (let k = 0; k < textSinks.length; k++)
       (textSinks[k] as { sink: TextColumn }).sink.setCode(index, codes[k] as number);
     const valueSinks = this.valueSinks;
@@ -124,10 +114,9 @@ export class FactBuilder {
 
   /**
    * Commits a row the scanner has read in place (values already written at index `rowCount`, text codes in
-   * `rowCodes`). Returns false, committing nothing, when the row needs the careful path: a summary row,
-   * or a first row with every dimension blank (a possible account summary).
+   * `rowCodes`). Returns false, committing nothing, when the row needs the careful path: a summary row.
    */
-  tryCommit(): boolean {
+  tryCommit(line: number): boolean {
     const textSinks = this.textSinks;
     const codes = this.rowCodes;
     for (let k = 0; k < textSinks.length; k++) {
@@ -140,11 +129,26 @@ export class FactBuilder {
         return false;
       }
     }
-    if (this.rowCount === 0 && this.allDimensionsBlank()) return false;
-    const index = this.rowCount++;
+    const index = this.newRow(line);
     for (let k = 0; k < textSinks.length; k++)
       (textSinks[k] as { sink: TextColumn }).sink.setCode(index, codes[k] as number);
     return true;
+  }
+
+  /** The starting line of every kept row, by row index. */
+  rowLines(): Int32Array {
+    return this.lines.subarray(0, this.rowCount);
+  }
+
+  private newRow(line: number): number {
+    const index = this.rowCount++;
+    if (index >= this.lines.length) {
+      const grown = new Int32Array(Math.max(16, this.lines.length * 2));
+      grown.set(this.lines);
+      this.lines = grown;
+    }
+    this.lines[index] = line;
+    return index;
   }
 
   /** Undoes the values the scanner wrote for a row it did not commit. */
@@ -195,23 +199,6 @@ export class FactBuilder {
       if (label) return label;
     }
     return null;
-  }
-
-  private allDimensionsBlank(): boolean {
-    let dimensions = 0;
-    for (let k = 0; k < this.textSinks.length; k++) {
-      if (!this.textSinks[k]?.dimension) continue;
-      dimensions++;
-      if (this.rowCodes[k] !== NO_VALUE) return false;
-    }
-    return dimensions > 0;
-  }
-
-  private hasMeasure(row: RowView): boolean {
-    return this.measureColumns.some(
-      (column) =>
-        row.flags[column] !== FIELD_PLAIN || (row.ends[column] as number) > (row.starts[column] as number),
-    );
   }
 }
 

@@ -5,6 +5,8 @@ import { type DimensionColumn, type FactTable, isoToDay, NO_DAY, STANDARD_DIMENS
 import { ga4WeekStart } from "./ga4-week.js";
 import { NumberColumn } from "./number-column.js";
 import { type DecimalStyle, parseNumberText } from "./number-text.js";
+import { findTotalRows, type TotalRow } from "./total-rows.js";
+import { withoutRows } from "./without-rows.js";
 
 export interface LocaleHints {
   decimal: DecimalStyle | null;
@@ -15,23 +17,27 @@ export interface LocaleHints {
 
 export interface FinishedFacts {
   facts: FactTable;
+  /** The line each row of `facts` starts on. */
+  lines: Int32Array;
   currency: string | null;
   currencyColumnValues: string[];
   warnings: string[];
   /** Decimal style each numeric column was read with. */
   styles: Map<number, DecimalStyle>;
+  /** Rows found by their arithmetic to be totals or subtotals, taken out of the facts. */
+  totals: Array<TotalRow & { line: number }>;
 }
 
 /**
  * Settles what could only be decided after every row was seen (decimal separators, day/month order, the
- * Meta summary row, columns that were empty in the sample) and assembles the FactTable.
+ * total rows found by their arithmetic, columns that were empty in the sample) and assembles the FactTable.
  */
 export function finishFacts(plan: ColumnPlan, builder: FactBuilder, hints: LocaleHints): FinishedFacts {
   const warnings: string[] = [];
   const styles = decideStyles(plan, builder, hints);
   const rowCount = builder.rowCount;
 
-  const facts: FactTable = { rowCount, days: null, measures: {}, dimensions: {}, extraMeasures: {} };
+  let facts: FactTable = { rowCount, days: null, measures: {}, dimensions: {}, extraMeasures: {} };
   let currencyColumnValues: string[] = [];
   let roas: Float64Array | null = null;
   for (const column of plan.columns) {
@@ -60,6 +66,15 @@ export function finishFacts(plan: ColumnPlan, builder: FactBuilder, hints: Local
       addTextColumn(facts, role.name, sink.column(rowCount), role.kind === "flexible");
     }
   }
+  const allLines = builder.rowLines();
+  let lines = allLines;
+  const totalRows = findTotalRows(facts);
+  if (totalRows.length > 0) {
+    const rows = totalRows.map((total) => total.row);
+    facts = withoutRows(facts, rows);
+    roas = roas ? withoutRowsOf(roas, rows) : null;
+    lines = withoutRowsOf(allLines, rows);
+  }
   if (roas && !facts.measures.revenue && facts.measures.spend) {
     facts.measures.revenue = revenueFromRoas(roas, facts.measures.spend);
     warnings.push(
@@ -67,16 +82,8 @@ export function finishFacts(plan: ColumnPlan, builder: FactBuilder, hints: Local
     );
   }
   const currency = decideCurrency(plan, builder, currencyColumnValues, warnings);
-  const first = builder.firstRowBlankDimensions;
-  if (first && isSummaryOfTheRest(facts)) {
-    builder.fileTotals.unshift(first);
-    builder.drop(
-      first.line,
-      "account summary row: every dimension is blank and its figures are the sum of the rows",
-    );
-    return { facts: withoutFirstRow(facts), currency, currencyColumnValues, warnings, styles };
-  }
-  return { facts, currency, currencyColumnValues, warnings, styles };
+  const totals = totalRows.map((total) => ({ ...total, line: allLines[total.row] as number }));
+  return { facts, lines, currency, currencyColumnValues, warnings, styles, totals };
 }
 
 function decideStyles(plan: ColumnPlan, builder: FactBuilder, hints: LocaleHints): Map<number, DecimalStyle> {
@@ -97,42 +104,9 @@ function decideStyles(plan: ColumnPlan, builder: FactBuilder, hints: LocaleHints
   return styles;
 }
 
-/** Meta's summary row: its figures are the sum of all other rows (within the rounding of a printed figure). */
-function isSummaryOfTheRest(facts: FactTable): boolean {
-  if (facts.rowCount < 3) return false;
-  let compared = 0;
-  for (const values of Object.values(facts.measures)) {
-    const stated = values[0] as number;
-    if (Number.isNaN(stated)) continue;
-    let rest = 0;
-    for (let row = 1; row < values.length; row++) {
-      const value = values[row] as number;
-      if (!Number.isNaN(value)) rest += value;
-    }
-    if (Math.abs(rest - stated) > Math.max(0.005 * facts.rowCount, Math.abs(stated) * 1e-9)) return false;
-    compared++;
-  }
-  return compared > 0;
-}
-
-/** The same table without its first row; views, not copies. */
-function withoutFirstRow(facts: FactTable): FactTable {
-  const measures: FactTable["measures"] = {};
-  for (const [name, values] of Object.entries(facts.measures))
-    measures[name as keyof FactTable["measures"]] = values.subarray(1);
-  const extraMeasures: FactTable["extraMeasures"] = {};
-  for (const [name, values] of Object.entries(facts.extraMeasures)) extraMeasures[name] = values.subarray(1);
-  const dimensions: FactTable["dimensions"] = {};
-  for (const [name, column] of Object.entries(facts.dimensions)) {
-    dimensions[name] = { codes: column.codes.subarray(1), values: column.values };
-  }
-  return {
-    rowCount: facts.rowCount - 1,
-    days: facts.days?.subarray(1) ?? null,
-    measures,
-    dimensions,
-    extraMeasures,
-  };
+function withoutRowsOf<T extends Float64Array | Int32Array>(values: T, rows: number[]): T {
+  const drop = new Set(rows);
+  return values.filter((_, row) => !drop.has(row)) as T;
 }
 
 function warnNumberProblems(column: PlannedColumn, sink: NumberColumn, warnings: string[]): void {

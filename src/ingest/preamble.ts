@@ -4,7 +4,7 @@ import { civilToDay, type DateRange, dayToIso, NO_DAY } from "./fact-table.js";
 /**
  * The report period printed above the header: Google Ads' "27 January 2026 - 23 February 2026" line,
  * GA4's "# Start date: 20250101" / "# End date: 20251212" comments or "# 20241122-20260120", LinkedIn's
- * "Report Start: ..." lines. Returns null when the preamble names no period ("All time").
+ * "Report Start: ..." lines, legacy AdWords' "Ad report (Oct 25, 2016-Oct 31, 2016)" title. Returns null when the preamble names no period ("All time").
  */
 export function preambleDateRange(preamble: string[]): DateRange | null {
   let from: number | null = null;
@@ -16,9 +16,10 @@ export function preambleDateRange(preamble: string[]): DateRange | null {
       .replace(/[,;\t|]+$/, "")
       .trim();
     const compact = /^(\d{8})\s*-\s*(\d{8})$/.exec(line);
+    const inTitle = /\(([^()]+)\)\s*$/.exec(line);
     const range = compact
       ? { from: parseDateText(compact[1] as string, true), to: parseDateText(compact[2] as string, true) }
-      : parseDateRangeText(line);
+      : (parseDateRangeText(line) ?? (inTitle ? parseDateRangeText(inTitle[1] as string) : null));
     if (range) return toRange(range.from, range.to);
     const labelled =
       /^(start date|report start|end date|report end|data de inicio|data de termino)\s*:?\s*(.+)$/i.exec(

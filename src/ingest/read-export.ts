@@ -12,8 +12,9 @@ import { IngestError } from "./ingest-error.js";
 import { parseNumberText } from "./number-text.js";
 import { preambleDateRange } from "./preamble.js";
 import type { Dataset, ParseReceipt } from "./receipt.js";
+import { reconcileTotals } from "./reconcile-totals.js";
 import { type Layout, sniffLayout } from "./sniff-layout.js";
-import { checkFileTotals, type TotalsCheck } from "./totals-check.js";
+import type { TotalsCheck } from "./totals-check.js";
 
 const SNIFF_BYTES = 128 * 1024;
 
@@ -58,8 +59,10 @@ export function readExport(input: ExportInput): Dataset {
     ...localeHints(layout.header),
     reportYear: isoYear(preambleRange?.from),
   });
-  const { facts, warnings } = finished;
-  if (Object.keys(facts.measures).length === 0 && Object.keys(facts.extraMeasures).length === 0) {
+  const { warnings } = finished;
+  for (const total of finished.totals) builder.drop(total.line, total.reason);
+  const found = finished.facts;
+  if (Object.keys(found.measures).length === 0 && Object.keys(found.extraMeasures).length === 0) {
     throw new IngestError(
       `no measure found: the columns are ${previewHeader(layout.header)}; a usable file has at least one numeric column such as spend (cost), impressions, clicks, conversions or revenue`,
     );
@@ -68,8 +71,8 @@ export function readExport(input: ExportInput): Dataset {
     warnings.push(`${builder.droppedCount - builder.dropped.length} more dropped rows are not listed`);
   }
 
-  const totalsCheck = checkFileTotals(facts, plan, builder.fileTotals, finished.styles);
-  if (totalsCheck && !totalsCheck.matched) warnings.push(describeMismatch(totalsCheck));
+  const { facts, totalsCheck } = reconcileTotals(finished, plan, builder);
+  if (totalsCheck && !totalsCheck.matched) warnings.unshift(describeMismatch(totalsCheck));
   const dateRange =
     dateRangeOf(facts) ?? (lifetime ? lifetimeRange(facts, lifetime, warnings) : null) ?? preambleRange;
 
@@ -79,7 +82,7 @@ export function readExport(input: ExportInput): Dataset {
     encoding: ENCODING_LABELS[opened.encoding.encoding],
     delimiter: layout.delimiter,
     rows: facts.rowCount,
-    droppedRows: builder.dropped,
+    droppedRows: [...builder.dropped].sort((a, b) => a.line - b.line),
     currency: finished.currency,
     dateRange,
     columns: receiptColumns(plan, facts.measures.revenue !== undefined),
@@ -125,10 +128,12 @@ function lifetimeColumns(plan: ColumnPlan, layout: Layout): { starts: string; en
   );
   const ends = plan.columns.find((column) => headerKey(column.header) === "reporting ends");
   if (!starts || !ends) return null;
-  const spansDays = layout.sample.some(
-    (row) => (row.fields[starts.index] ?? "").trim() !== (row.fields[ends.index] ?? "").trim(),
-  );
-  if (!spansDays) return null;
+  // Most rows span the window in a lifetime export; in a daily one only a summary row does.
+  const windows = layout.sample
+    .map((row) => [(row.fields[starts.index] ?? "").trim(), (row.fields[ends.index] ?? "").trim()])
+    .filter(([from, to]) => from !== "" && to !== "");
+  const spanning = windows.filter(([from, to]) => from !== to).length;
+  if (spanning * 2 <= windows.length) return null;
   starts.role = { kind: "dimension", name: starts.header.trim() };
   ends.role = { kind: "dimension", name: ends.header.trim() };
   delete plan.mapping.date;
@@ -167,6 +172,7 @@ function receiptColumns(plan: ColumnPlan, hasRevenue: boolean): Record<string, s
 }
 
 function describeMismatch(check: TotalsCheck): string {
+  if (check.contradicted) return describeContradiction(check);
   const differences = check.differences
     .map(
       (difference) =>
@@ -174,6 +180,22 @@ function describeMismatch(check: TotalsCheck): string {
     )
     .join("; ");
   return `the rows do not add up to the file's own "${check.label}" row (line ${check.line}): ${differences}; checked ${check.measures.join(", ")} (rows may be missing, filtered or duplicated)`;
+}
+
+/** Said first and plainly: every figure of the analysis is larger than the file says it should be. */
+function describeContradiction(check: TotalsCheck): string {
+  const ratios = check.differences.map((difference) => difference.rows / difference.file);
+  const multiple = Math.round(ratios[0] ?? 0);
+  const sameMultiple =
+    multiple >= 2 && ratios.every((ratio) => Number.isFinite(ratio) && Math.abs(ratio - multiple) < 0.01);
+  const howMuch = sameMultiple ? (multiple === 2 ? "twice" : `${multiple} times`) : "more than";
+  const differences = check.differences
+    .map(
+      (difference) =>
+        `${difference.measure} ${round(difference.rows)} in the rows vs ${round(difference.file)}`,
+    )
+    .join("; ");
+  return `the figures do not match the file: its rows add up to ${howMuch} its own "${check.label}" row (line ${check.line}): ${differences}. The file may hold some rows twice or total rows without a label; check the export before relying on these figures`;
 }
 
 const round = (value: number) => Number(value.toFixed(6)).toString();

@@ -1,10 +1,11 @@
 /**
- * Rows a platform adds that are not facts: Google Ads' "Total: Campaigns" / "Total: Account" rows (in any
- * column, in the report's language), GA4's "Grand total", Meta's account summary row. Counting them as data
- * would double every total.
+ * Rows a platform labels as totals: Google Ads' "Total: Campaigns" / "Total: Account" rows (in any column,
+ * in the report's language), legacy AdWords' "Total - filtered" / "Total - Search", GA4's "Grand total".
+ * Counting them as data would double every total. Labels are only evidence: total-rows.ts finds unlabelled
+ * totals (Meta's summary row) by their arithmetic.
  */
 const SUMMARY_LABEL =
-  /^\s*(total|totals|grand total|totale|totaal|gesamt|gesamtsumme|summe|total general|total geral|totales|total global)\s*(?::|$)/i;
+  /^\s*(total|totals|grand total|totale|totaal|gesamt|gesamtsumme|gesamtergebnis|summe|total general|total geral|totales|total global)\s*(?::|[-–—]\s|$)/i;
 
 /** The label when a cell marks a summary row ("Total: Campaigns"), else null. */
 export function summaryLabel(text: string): string | null {

@@ -11,6 +11,11 @@ export interface TotalsCheck {
   matched: boolean;
   /** Measures whose sum differs beyond rounding, with both figures. */
   differences: Array<{ measure: Measure; rows: number; file: number }>;
+  /**
+   * The rows add up to more than the file's own total: the figures contradict the file (doubled rows,
+   * totals kept as data), unlike rows that add up to less, which a filtered view explains.
+   */
+  contradicted: boolean;
 }
 
 /**
@@ -41,7 +46,10 @@ export function checkFileTotals(
     .filter((total) => !hasSegment(total, plan))
     .map((total) => compare(total, plan, sums, styles, facts.rowCount))
     .filter((check): check is TotalsCheck => check !== null && check.measures.length > 0);
-  return checks.find((check) => check.matched) ?? checks[0] ?? null;
+  // Rows above one total but below another ("Total - Search" and "Total - account") contradict nothing.
+  return (
+    checks.find((check) => check.matched) ?? checks.find((check) => !check.contradicted) ?? checks[0] ?? null
+  );
 }
 
 function hasSegment(total: FileTotalRow, plan: ColumnPlan): boolean {
@@ -65,6 +73,7 @@ function compare(
     measures: [],
     matched: true,
     differences: [],
+    contradicted: false,
   };
   for (const column of plan.columns) {
     if (column.role.kind !== "measure") continue;
@@ -79,6 +88,7 @@ function compare(
     if (Math.abs(rows - file) > roundingTolerance(text, style, rowCount)) {
       check.matched = false;
       check.differences.push({ measure, rows, file });
+      if (rows > file) check.contradicted = true;
     }
   }
   return check;

@@ -68,7 +68,7 @@ describe("summary rows", () => {
     const dataset = readText(text);
     expect(dataset.receipt.rows).toBe(3);
     expect(dataset.receipt.currency).toBe("EUR");
-    expect(dataset.receipt.droppedRows[0]?.reason).toMatch(/account summary row/);
+    expect(dataset.receipt.droppedRows[0]?.reason).toMatch(/summary row/);
     expect(sums(dataset)).toEqual({ spend: 30, impressions: 3000 });
   });
 

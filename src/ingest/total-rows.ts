@@ -1,0 +1,200 @@
+import { type DimensionColumn, type FactTable, MEASURES, type Measure, NO_VALUE } from "./fact-table.js";
+
+/** A row of the table that is a total or subtotal of other rows, not a fact. */
+export interface TotalRow {
+  row: number;
+  reason: string;
+  /** True for a total of the whole table, false for a subtotal of one group. */
+  wholeTable: boolean;
+}
+
+/** Identical total rows a report may repeat (Meta writes one, some reports a few). */
+const MAX_COPIES = 4;
+/** Printed figures carry at most this many decimals; more means the values were never rounded for print. */
+const MAX_PRINTED_DECIMALS = 4;
+
+/**
+ * Finds total and subtotal rows by their arithmetic: a row whose every measure equals, within the rounding
+ * of printed figures, the sum of the other rows (or of the other rows of its group in a grouped report).
+ * Labels are not needed: Meta's summary row has a filled reporting window and a "mixed" result type, a
+ * grouped report's subtotal has a filled campaign. Constant columns never make a row a breakdown row, and a
+ * row that matches in one measure only is a coincidence, not a total.
+ */
+export function findTotalRows(facts: FactTable): TotalRow[] {
+  const measures = MEASURES.filter((measure) => facts.measures[measure] !== undefined);
+  if (measures.length === 0 || facts.rowCount < 2) return [];
+  const table: MeasureTable = {
+    columns: measures.map((measure) => facts.measures[measure] as Float64Array),
+    halfUnits: measures.map((measure) => halfUnitOf(measure, facts.measures[measure] as Float64Array)),
+    names: measures,
+  };
+  const breakdowns = breakdownColumns(facts);
+  const found: TotalRow[] = [];
+  const dropped = new Uint8Array(facts.rowCount);
+  const mark = (rows: TotalRow[]) => {
+    for (const total of rows) {
+      dropped[total.row] = 1;
+      found.push(total);
+    }
+  };
+  mark(wholeTableTotals(table, breakdowns, dropped));
+  const subtotals = groupSubtotals(table, breakdowns, dropped);
+  mark(subtotals);
+  if (subtotals.length > 0) mark(wholeTableTotals(table, breakdowns, dropped));
+  return found.sort((a, b) => a.row - b.row);
+}
+
+interface MeasureTable {
+  columns: Float64Array[];
+  /** Half a unit of the last printed decimal of each measure, or 0 when its figures are unrounded. */
+  halfUnits: number[];
+  names: Measure[];
+}
+
+interface Breakdown {
+  name: string;
+  column: DimensionColumn;
+  distinct: number;
+}
+
+/** Rows equal to the sum of all the others (k identical copies: each equals 1/(k+1) of the grand sum). */
+function wholeTableTotals(table: MeasureTable, breakdowns: Breakdown[], dropped: Uint8Array): TotalRow[] {
+  const kept: number[] = [];
+  for (let row = 0; row < dropped.length; row++) if (dropped[row] === 0) kept.push(row);
+  const sums = table.columns.map((values) => sumOf(values, kept));
+  for (let copies = 1; copies <= MAX_COPIES; copies++) {
+    const target = sums.map((sum) => sum / (copies + 1));
+    if (!target.some((value) => value !== 0)) return [];
+    const matches = kept.filter((row) => matchesTarget(table, row, target, kept.length));
+    if (matches.length !== copies) continue;
+    const others = kept.filter((row) => !matches.includes(row));
+    const convincing = nonZeroCount(target) >= 2 && others.length >= 2;
+    if (!convincing && !matches.every((row) => blankWhereOthersAreNot(row, others, breakdowns))) continue;
+    return matches.map((row) => ({
+      row,
+      wholeTable: true,
+      reason: "summary row: its figures are the sum of the other rows",
+    }));
+  }
+  return [];
+}
+
+/**
+ * Subtotals of a grouped report: a row blank in a finer breakdown (ad group) whose figures are the sum of
+ * the other rows sharing its value of a coarser one (campaign). Finer groupings go first, so nested
+ * subtotals (ad group within campaign) are taken apart from the inside out.
+ */
+function groupSubtotals(table: MeasureTable, breakdowns: Breakdown[], dropped: Uint8Array): TotalRow[] {
+  const candidates: number[] = [];
+  for (let row = 0; row < dropped.length; row++) {
+    if (dropped[row] === 1) continue;
+    let blank = 0;
+    for (const { column } of breakdowns) if (column.codes[row] === NO_VALUE) blank++;
+    if (blank > 0 && blank < breakdowns.length) candidates.push(row);
+  }
+  if (candidates.length === 0) return [];
+  const found: TotalRow[] = [];
+  const byFineness = [...breakdowns].sort((a, b) => b.distinct - a.distinct);
+  for (const group of byFineness) {
+    const members = groupMembers(group.column, dropped);
+    for (const row of candidates) {
+      if (dropped[row] === 1) continue;
+      const code = group.column.codes[row] as number;
+      if (code === NO_VALUE) continue;
+      const others = (members.get(code) ?? []).filter((member) => member !== row && dropped[member] === 0);
+      if (others.length < 2) continue;
+      const target = table.columns.map((values) => sumOf(values, others));
+      if (nonZeroCount(target) === 0 || !matchesTarget(table, row, target, others.length)) continue;
+      if (!blankWhereOthersAreNot(row, others, breakdowns)) continue;
+      dropped[row] = 1;
+      found.push({
+        row,
+        wholeTable: false,
+        reason: `subtotal of ${group.name} "${group.column.values[code]}": its figures are the sum of that group's rows`,
+      });
+    }
+  }
+  return found;
+}
+
+function groupMembers(column: DimensionColumn, dropped: Uint8Array): Map<number, number[]> {
+  const members = new Map<number, number[]>();
+  for (let row = 0; row < dropped.length; row++) {
+    const code = column.codes[row] as number;
+    if (dropped[row] === 1 || code === NO_VALUE) continue;
+    const list = members.get(code);
+    if (list) list.push(row);
+    else members.set(code, [row]);
+  }
+  return members;
+}
+
+/** The row is blank in some breakdown that every one of the other rows fills: it sits above them. */
+function blankWhereOthersAreNot(row: number, others: number[], breakdowns: Breakdown[]): boolean {
+  return breakdowns.some(
+    ({ column }) =>
+      column.codes[row] === NO_VALUE && others.every((other) => column.codes[other] !== NO_VALUE),
+  );
+}
+
+function matchesTarget(table: MeasureTable, row: number, target: number[], rowsSummed: number): boolean {
+  for (let j = 0; j < table.columns.length; j++) {
+    const expected = target[j] as number;
+    const value = (table.columns[j] as Float64Array)[row] as number;
+    const halfUnit = table.halfUnits[j] as number;
+    const tolerance = halfUnit * (rowsSummed + 1) + Math.abs(expected) * (halfUnit === 0 ? 1e-6 : 1e-9);
+    const actual = Number.isNaN(value) ? 0 : value;
+    if (Math.abs(actual - expected) > tolerance) return false;
+  }
+  return true;
+}
+
+/**
+ * Breakdown columns: dimensions with more than one value. A column that holds one value over the whole
+ * file (the reporting window, the attribution setting, the account name) says nothing about which rows
+ * are breakdown rows, so it never counts.
+ */
+function breakdownColumns(facts: FactTable): Breakdown[] {
+  const breakdowns: Breakdown[] = [];
+  for (const [name, column] of Object.entries(facts.dimensions)) {
+    const used = new Set<number>();
+    for (const code of column.codes) if (code !== NO_VALUE) used.add(code);
+    if (used.size > 1) breakdowns.push({ name, column, distinct: used.size });
+  }
+  return breakdowns;
+}
+
+function sumOf(values: Float64Array, rows: number[]): number {
+  let sum = 0;
+  for (const row of rows) {
+    const value = values[row] as number;
+    if (!Number.isNaN(value)) sum += value;
+  }
+  return sum;
+}
+
+function nonZeroCount(values: number[]): number {
+  return values.filter((value) => Math.abs(value) > 1e-12).length;
+}
+
+/** Measures that count events: whole numbers in them are exact, not rounded. */
+const COUNTS: ReadonlySet<Measure> = new Set(["impressions", "clicks", "conversions"]);
+
+/**
+ * Half a unit of the most decimals any figure of the column is printed with (a total may drift from the
+ * sum of rounded rows by that much per row); 0 when the figures are exact counts or were never rounded.
+ */
+function halfUnitOf(measure: Measure, values: Float64Array): number {
+  let decimals = 0;
+  for (const value of values) {
+    if (Number.isNaN(value)) continue;
+    while (decimals <= MAX_PRINTED_DECIMALS && !isWholeAt(value, decimals)) decimals++;
+    if (decimals > MAX_PRINTED_DECIMALS) return 0;
+  }
+  return decimals === 0 && COUNTS.has(measure) ? 0 : 0.5 * 10 ** -decimals;
+}
+
+function isWholeAt(value: number, decimals: number): boolean {
+  const scaled = value * 10 ** decimals;
+  return Math.abs(scaled - Math.round(scaled)) <= 1e-9 * Math.max(1, Math.abs(scaled));
+}
