@@ -2,13 +2,14 @@
  * Anomalies the metrics engine found, marked on a trend: a vermillion dot on each, and the strongest
  * few labelled with the actual value against the expected one ("$14K vs ~$5,200").
  */
-import type { Layer } from "./chart-frame.js";
+
+import { measureText } from "./chart-font.js";
+import type { Datasets, Layer } from "./chart-frame.js";
 import type { Anomaly } from "./chart-inputs.js";
 import { isoDateTime } from "./format-date.js";
 import { formatMetric } from "./format-number.js";
 import type { MetricName } from "./metric-catalog.js";
 import { COLORS } from "./palette.js";
-import { measureText } from "./text-layout.js";
 import { CHART_WIDTH, FONT_SIZES } from "./theme.js";
 
 /** Anomalies beyond this many (by score) are marked but not labelled, to keep the chart readable. */
@@ -49,12 +50,13 @@ function apart<T extends MarkedAnomaly>(byScore: readonly T[], plotted: readonly
   });
 }
 
+/** The anomaly layers and the named data sets they draw. */
 export function anomalyLayers(
   anomalies: readonly Anomaly[],
   metric: MetricName,
   currency: string | null,
   plotted: readonly TimePoint[],
-): Layer[] {
+): { layers: Layer[]; datasets: Datasets } {
   const byTime = new Map(plotted.map((point) => [point.time, point]));
   const marked = anomalies
     .filter((anomaly) => anomaly.metric === metric)
@@ -70,7 +72,7 @@ export function anomalyLayers(
       return [{ time: point.time, value: point.value, score: anomaly.score, label, below }];
     })
     .sort((a, b) => b.score - a.score);
-  if (marked.length === 0) return [];
+  if (marked.length === 0) return { layers: [], datasets: {} };
   const encoding = {
     x: { field: "time", type: "temporal" },
     y: { field: "value", type: "quantitative" },
@@ -78,12 +80,22 @@ export function anomalyLayers(
   const labelled = apart(marked, plotted).slice(0, MAX_ANOMALY_LABELS);
   // Labels sit on the side away from the expected value: above a spike, below a drop.
   const labels = [
-    { side: labelled.filter((anomaly) => !anomaly.below), dy: -13, baseline: "bottom" },
-    { side: labelled.filter((anomaly) => anomaly.below), dy: 13, baseline: "top" },
-  ].filter((group) => group.side.length > 0);
-  return [
     {
-      data: { values: marked },
+      name: "anomaly_labels_above",
+      side: labelled.filter((anomaly) => !anomaly.below),
+      dy: -13,
+      baseline: "bottom",
+    },
+    {
+      name: "anomaly_labels_below",
+      side: labelled.filter((anomaly) => anomaly.below),
+      dy: 13,
+      baseline: "top",
+    },
+  ].filter((group) => group.side.length > 0);
+  const layers = [
+    {
+      data: { name: "anomalies" },
       mark: {
         type: "point",
         filled: true,
@@ -96,7 +108,7 @@ export function anomalyLayers(
       encoding,
     },
     ...labels.map((group) => ({
-      data: { values: group.side },
+      data: { name: group.name },
       mark: {
         type: "text",
         dy: group.dy,
@@ -108,4 +120,9 @@ export function anomalyLayers(
       encoding: { ...encoding, text: { field: "label", type: "nominal" } },
     })),
   ];
+  const datasets = Object.fromEntries([
+    ["anomalies", marked],
+    ...labels.map((group) => [group.name, group.side] as const),
+  ]);
+  return { layers, datasets };
 }

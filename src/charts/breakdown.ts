@@ -77,7 +77,7 @@ export function breakdownChartSpec(input: BreakdownChartInput): TopLevelSpec {
     { ...frame, scope, plotHeight: bars.length * BAR_STEP, bottomAxis: "labels-and-title" },
     [
       {
-        data: { values: bars },
+        data: { name: "bars" },
         encoding: {
           y: {
             field: "label",
@@ -115,5 +115,6 @@ export function breakdownChartSpec(input: BreakdownChartInput): TopLevelSpec {
         ],
       },
     ],
+    { bars },
   );
 }

@@ -1,6 +1,8 @@
 /**
  * What frames every chart: a title stating the metric, a subtitle with the period and filter scope, and a
- * small footer naming the source and its date range, all inside a fixed 800 px width.
+ * small footer naming the source and its date range, all inside a fixed 800 px width. The frame's words
+ * are parameters and the layers' rows named data sets, so charts of one kind share one compiled shape
+ * (see chart-views.ts).
  */
 import type { TopLevelSpec } from "vega-lite";
 import type { ChartBasics, ChartContext } from "./chart-inputs.js";
@@ -10,6 +12,9 @@ import { AXIS, CHART_WIDTH, chartConfig, FONT_SIZES } from "./theme.js";
 
 const SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
 const SEPARATOR = " · ";
+const TITLE = "title_text";
+const SUBTITLE = "subtitle_text";
+const FOOTER = "footer_text";
 
 export interface Frame extends ChartBasics {
   /** "ROAS by campaign", "Spend per week". */
@@ -47,7 +52,7 @@ function footerLayer(frame: Frame): Layer {
     data: { values: [{}] },
     mark: {
       type: "text",
-      text: footerText(frame.context),
+      text: { expr: FOOTER },
       x: { expr: "width" },
       y: { expr: `height + ${footerOffset(frame.bottomAxis)}` },
       align: "right",
@@ -61,18 +66,36 @@ function footerLayer(frame: Frame): Layer {
 /** One layer of a Vega-Lite layer spec, as plain JSON (the tests compile every spec built from them). */
 export type Layer = Record<string, unknown>;
 
+/** The rows each named data set holds; layers refer to one with `data: { name }`. */
+export type Datasets = Readonly<Record<string, readonly object[]>>;
+
+/** Values a chart's spec refers to by name with `{ expr: name }`: its words and per-chart figures. */
+export type Parameters = Readonly<Record<string, unknown>>;
+
 /**
  * A complete top-level spec: the chart's layers plus the footer, with the shared theme. `fit-x` makes
  * the image 800 px wide whatever the axis labels need; the height is the plot's plus what surrounds it.
  */
-export function framedChart(frame: Frame, layers: readonly Layer[]): TopLevelSpec {
+export function framedChart(
+  frame: Frame,
+  layers: readonly Layer[],
+  datasets: Datasets,
+  parameters: Parameters = {},
+): TopLevelSpec {
+  const words = {
+    [TITLE]: frame.title,
+    [SUBTITLE]: subtitleText(frame),
+    [FOOTER]: footerText(frame.context),
+  };
   const spec = {
     $schema: SCHEMA,
     config: chartConfig,
     width: CHART_WIDTH,
     height: frame.plotHeight,
     autosize: { type: "fit-x", contains: "padding" },
-    title: { text: frame.title, subtitle: subtitleText(frame) },
+    title: { text: { expr: TITLE }, subtitle: { expr: SUBTITLE } },
+    params: Object.entries({ ...words, ...parameters }).map(([name, value]) => ({ name, value })),
+    datasets,
     layer: [...layers, footerLayer(frame)],
   };
   // Layers are plain JSON (Vega-Lite's types would need `as const` on every literal); the tests compile

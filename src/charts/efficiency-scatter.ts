@@ -4,7 +4,7 @@
  */
 import type { TopLevelSpec } from "vega-lite";
 import { AXIS_FORMAT_TYPE, axisNumberFormat } from "./axis-format.js";
-import { framedChart, type Layer } from "./chart-frame.js";
+import { type Datasets, framedChart, type Layer, type Parameters } from "./chart-frame.js";
 import { type BreakdownRow, type ChartBasics, figure } from "./chart-inputs.js";
 import { elideLabel } from "./elide-label.js";
 import { nothingToPlotSpec } from "./empty-chart.js";
@@ -47,6 +47,13 @@ function notable(dots: readonly Dot[], efficiency: EfficiencyMetric): Dot[] {
   return [...new Set([...bySpend, best, worst].filter((dot): dot is Dot => dot !== undefined))];
 }
 
+interface PointLabels {
+  readonly layers: Layer[];
+  readonly datasets: Datasets;
+  /** How far each side's names sit from their points, in CSS px. */
+  readonly parameters: Parameters;
+}
+
 /**
  * Names go right of their point, or left of it in the right third so they stay inside the chart, clear
  * of the largest bubble on that side.
@@ -57,7 +64,7 @@ function pointLabels(
   maxSpend: number,
   x: Layer,
   y: Layer,
-): Layer[] {
+): PointLabels {
   const clearance = (side: readonly Dot[]) => {
     const largest = Math.max(0, ...side.map((dot) => dot.conversions));
     const area = BUBBLE_AREA[0] + ((BUBBLE_AREA[1] - BUBBLE_AREA[0]) * largest) / Math.max(1, maxConversions);
@@ -66,23 +73,25 @@ function pointLabels(
   const left = dots.filter((dot) => dot.spend <= maxSpend * RIGHT_THIRD);
   const right = dots.filter((dot) => dot.spend > maxSpend * RIGHT_THIRD);
   const sides = [
-    { dots: left, align: "left", dx: clearance(left) },
-    { dots: right, align: "right", dx: -clearance(right) },
-  ];
-  return sides
-    .filter((side) => side.dots.length > 0)
-    .map((side) => ({
-      data: { values: side.dots },
+    { name: "labels_left", dots: left, align: "left", dx: clearance(left) },
+    { name: "labels_right", dots: right, align: "right", dx: -clearance(right) },
+  ].filter((side) => side.dots.length > 0);
+  return {
+    layers: sides.map((side) => ({
+      data: { name: side.name },
       mark: {
         type: "text",
         align: side.align,
         baseline: "middle",
-        dx: side.dx,
+        dx: { expr: `${side.name}_offset` },
         fontSize: FONT_SIZES.label,
         color: COLORS.text,
       },
       encoding: { x, y, text: { field: "label", type: "nominal" } },
-    }));
+    })),
+    datasets: Object.fromEntries(sides.map((side) => [side.name, side.dots])),
+    parameters: Object.fromEntries(sides.map((side) => [`${side.name}_offset`, side.dx])),
+  };
 }
 
 export function efficiencyScatterChartSpec(input: EfficiencyScatterChartInput): TopLevelSpec {
@@ -129,9 +138,16 @@ export function efficiencyScatterChartSpec(input: EfficiencyScatterChartInput): 
       tickCount: TICKS,
     },
   };
+  const labels = pointLabels(
+    notable(dots, efficiency),
+    Math.max(...dots.map((dot) => dot.conversions)),
+    spendExtent[1],
+    x,
+    y,
+  );
   const layers: Layer[] = [
     {
-      data: { values: dots },
+      data: { name: "dots" },
       mark: {
         type: "circle",
         color: COLORS.primary,
@@ -151,24 +167,20 @@ export function efficiencyScatterChartSpec(input: EfficiencyScatterChartInput): 
         },
       },
     },
-    ...pointLabels(
-      notable(dots, efficiency),
-      Math.max(...dots.map((dot) => dot.conversions)),
-      spendExtent[1],
-      x,
-      y,
-    ),
+    ...labels.layers,
   ];
+  const datasets: Record<string, readonly object[]> = { dots, ...labels.datasets };
   if (overall !== null) {
     const overallText = `Overall ${formatMetric(overall, efficiency, context.currency)}`;
+    datasets.overall = [{ efficiency: overall, text: overallText }];
     layers.unshift(
       {
-        data: { values: [{ efficiency: overall }] },
+        data: { name: "overall" },
         mark: { type: "rule", color: COLORS.faintText, strokeDash: [4, 4] },
         encoding: { y },
       },
       {
-        data: { values: [{ efficiency: overall, text: overallText }] },
+        data: { name: "overall" },
         mark: {
           type: "text",
           align: "right",
@@ -181,5 +193,6 @@ export function efficiencyScatterChartSpec(input: EfficiencyScatterChartInput): 
       },
     );
   }
-  return framedChart({ ...frame, plotHeight: PLOT_HEIGHT, bottomAxis: "labels-and-title" }, layers);
+  const plot = { ...frame, plotHeight: PLOT_HEIGHT, bottomAxis: "labels-and-title" } as const;
+  return framedChart(plot, layers, datasets, labels.parameters);
 }

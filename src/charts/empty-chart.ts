@@ -10,7 +10,7 @@ export function nothingToPlotSpec(
   reason: string,
 ): TopLevelSpec {
   const one = { values: [{}] };
-  return framedChart({ ...frame, plotHeight: PLOT_HEIGHT, bottomAxis: "none" }, [
+  const layers = [
     {
       data: one,
       mark: {
@@ -41,12 +41,20 @@ export function nothingToPlotSpec(
       data: one,
       mark: {
         type: "text",
-        text: reason,
+        text: { expr: "reason_text" },
         x: { expr: "width / 2" },
         y: { expr: "height / 2 + 14" },
         fontSize: 12,
         color: COLORS.secondaryText,
       },
     },
-  ]);
+  ];
+  return framedChart(
+    { ...frame, plotHeight: PLOT_HEIGHT, bottomAxis: "none" },
+    layers,
+    {},
+    {
+      reason_text: reason,
+    },
+  );
 }

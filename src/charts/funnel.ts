@@ -73,9 +73,9 @@ export function funnelChartSpec(input: FunnelChartInput): TopLevelSpec {
     axis: { labelExpr: `indexof(datum.label, '${STEP_PREFIX}') === 0 ? '' : datum.label`, labelFontSize: 12 },
   };
   const bars = rows.filter((row) => row.value !== null);
-  return framedChart({ ...frame, plotHeight: rows.length * ROW_STEP, bottomAxis: "none" }, [
+  const layers = [
     {
-      data: { values: bars },
+      data: { name: "bars" },
       mark: { type: "bar", cornerRadiusEnd: 2, height: { band: 0.8 } },
       encoding: {
         y,
@@ -84,7 +84,7 @@ export function funnelChartSpec(input: FunnelChartInput): TopLevelSpec {
       },
     },
     {
-      data: { values: bars },
+      data: { name: "bars" },
       mark: {
         type: "text",
         align: "left",
@@ -97,7 +97,7 @@ export function funnelChartSpec(input: FunnelChartInput): TopLevelSpec {
       encoding: { y, x: { field: "value", type: "quantitative" }, text: { field: "text", type: "nominal" } },
     },
     {
-      data: { values: rows.filter((row) => row.value === null) },
+      data: { name: "steps" },
       mark: {
         type: "text",
         align: "left",
@@ -108,5 +108,9 @@ export function funnelChartSpec(input: FunnelChartInput): TopLevelSpec {
       },
       encoding: { y, text: { field: "text", type: "nominal" } },
     },
-  ]);
+  ];
+  return framedChart({ ...frame, plotHeight: rows.length * ROW_STEP, bottomAxis: "none" }, layers, {
+    bars,
+    steps: rows.filter((row) => row.value === null),
+  });
 }

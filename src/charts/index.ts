@@ -1,8 +1,9 @@
 /**
  * Charts: Vega-Lite spec builders fed by the metrics engine's rows, and the renderer that turns any of
- * their specs into a PNG (2x, 800 CSS px wide, bundled Inter font) for Slack or into a standalone SVG.
+ * their specs into a PNG (2x, 800 CSS px wide, bundled Inter font) for Slack.
  */
 export { type BreakdownChartInput, breakdownChartSpec } from "./breakdown.js";
+export { type FaceWeight, measureText } from "./chart-font.js";
 export type {
   Anomaly,
   BreakdownRow,
@@ -20,7 +21,6 @@ export {
   efficiencyScatterChartSpec,
 } from "./efficiency-scatter.js";
 export { elideLabel, MAX_LABEL_CHARACTERS } from "./elide-label.js";
-export type { FaceWeight } from "./font-faces.js";
 export { formatMetric } from "./format-number.js";
 export { type FunnelChartInput, funnelChartSpec } from "./funnel.js";
 export { METRIC_NAMES, METRICS, type MetricName, type MetricUnit } from "./metric-catalog.js";
@@ -30,7 +30,6 @@ export {
   type PeriodDeltasChartInput,
   periodDeltasChartSpec,
 } from "./period-deltas.js";
-export { type RenderOptions, renderPng, renderSvg } from "./render.js";
+export { type RenderOptions, renderPng } from "./render.js";
 export { type SpendVsRevenueChartInput, spendVsRevenueChartSpec } from "./spend-vs-revenue.js";
-export { measureText } from "./text-layout.js";
 export { type TrendChartInput, trendChartSpec } from "./trend.js";

@@ -25,6 +25,8 @@ export interface PeriodDeltasChartInput extends ChartBasics {
 export type DeltaTone = "good" | "bad" | "neutral";
 
 const BAR_STEP = 30;
+/** Parameter: the change axis's extent, symmetric around zero. */
+const DOMAIN = "change_domain";
 const TICKS = 6;
 const TONE_COLORS: Record<DeltaTone, string> = {
   good: COLORS.good,
@@ -79,7 +81,7 @@ export function periodDeltasChartSpec(input: PeriodDeltasChartInput): TopLevelSp
     // Unstacked: Vega-Lite rounds a stacked bar's end by wrapping every bar in its own clipped group.
     stack: null,
     title: "Change vs previous period (%) · green = better, vermillion = worse",
-    scale: { domain, nice: false },
+    scale: { domain: { expr: DOMAIN }, nice: false },
     axis: {
       format: axisNumberFormat("rate", null, [domain[0] ?? 0, domain[1] ?? 0], TICKS),
       formatType: AXIS_FORMAT_TYPE,
@@ -119,9 +121,9 @@ export function periodDeltasChartSpec(input: PeriodDeltasChartInput): TopLevelSp
       },
     },
   });
-  return framedChart({ ...frame, plotHeight: bars.length * BAR_STEP, bottomAxis: "labels-and-title" }, [
+  const layers = [
     {
-      data: { values: bars },
+      data: { name: "bars" },
       layer: [
         bar("rise"),
         bar("fall"),
@@ -130,5 +132,7 @@ export function periodDeltasChartSpec(input: PeriodDeltasChartInput): TopLevelSp
         label("fall"),
       ],
     },
-  ]);
+  ];
+  const plot = { ...frame, plotHeight: bars.length * BAR_STEP, bottomAxis: "labels-and-title" } as const;
+  return framedChart(plot, layers, { bars }, { [DOMAIN]: domain });
 }

@@ -91,7 +91,7 @@ export function spendVsRevenueChartSpec(input: SpendVsRevenueChartInput): TopLev
     { ...frame, scope, plotHeight: segments.length * GROUP_STEP, bottomAxis: "labels-and-title" },
     [
       {
-        data: { values: bars.filter((bar) => bar.value !== null) },
+        data: { name: "bars" },
         mark: { type: "bar", cornerRadiusEnd: 2 },
         encoding: {
           y,
@@ -117,7 +117,7 @@ export function spendVsRevenueChartSpec(input: SpendVsRevenueChartInput): TopLev
         },
       },
       {
-        data: { values: ends },
+        data: { name: "ends" },
         mark: {
           type: "text",
           align: "left",
@@ -133,5 +133,6 @@ export function spendVsRevenueChartSpec(input: SpendVsRevenueChartInput): TopLev
         },
       },
     ],
+    { bars: bars.filter((bar) => bar.value !== null), ends },
   );
 }

@@ -3,7 +3,7 @@
  * the colour, an opaque white background (Slack shows transparent PNGs on dark themes too).
  */
 import type { Config } from "vega-lite";
-import { CHART_FONT_FAMILY } from "./font-faces.js";
+import { CHART_FONT_FAMILY } from "./chart-font.js";
 import { COLORS, SERIES } from "./palette.js";
 
 /** CSS pixels; rendered at 2x, this suits Slack's image preview width. */

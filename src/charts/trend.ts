@@ -5,7 +5,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import { anomalyLayers } from "./anomaly-marks.js";
 import { AXIS_FORMAT_TYPE, axisNumberFormat } from "./axis-format.js";
-import { framedChart, type Layer } from "./chart-frame.js";
+import { type Datasets, framedChart, type Layer } from "./chart-frame.js";
 import { type Anomaly, type ChartBasics, figure, type TimeGrain, type TrendRow } from "./chart-inputs.js";
 import { nothingToPlotSpec } from "./empty-chart.js";
 import { formatDateRange, isoDateTime } from "./format-date.js";
@@ -33,6 +33,9 @@ const GRAIN_WORD: Record<TimeGrain, string> = { day: "day", week: "week", month:
 const DATE_FORMAT: Record<TimeGrain, string> = { day: "%b %-d", week: "%b %-d", month: "%b %Y" };
 /** Beyond about half a year, day and week ticks fall on month starts and must say which year. */
 const LONG_SPAN_MS = 183 * 86_400_000;
+/** Parameters: the series' names (this period's dates, then the comparison's), and weekly or monthly ticks. */
+const SERIES = "series_names";
+const PERIOD_TICKS = "period_ticks";
 
 interface Point {
   /** Milliseconds since the epoch: numbers spare Vega parsing a thousand date strings. */
@@ -93,7 +96,7 @@ export function trendChartSpec(input: TrendChartInput): TopLevelSpec {
       format: spanOf(current) > LONG_SPAN_MS ? "%b %Y" : DATE_FORMAT[grain],
       labelOverlap: true,
       grid: false,
-      ...(grain === "day" ? { tickCount: 6 } : { values: periodTicks(current) }),
+      ...(grain === "day" ? { tickCount: 6 } : { values: { expr: PERIOD_TICKS } }),
     },
   };
   const y = {
@@ -108,25 +111,42 @@ export function trendChartSpec(input: TrendChartInput): TopLevelSpec {
       ...(flat ? { values: [0] } : { tickCount: TICKS }),
     },
   };
+  const anomalies = anomalyLayers(input.anomalies ?? [], metric, context.currency, plotted);
+  const dotted = plotted.length <= MAX_DOTTED_POINTS;
   const layers: Layer[] = [
     {
-      data: { values: [...comparison, ...current] },
+      data: { name: "line" },
       mark: { type: "line", invalid: "break-paths-show-domains" },
-      encoding: { x, y, ...(comparison.length > 0 ? seriesEncoding(series) : {}) },
+      encoding: { x, y, ...(comparison.length > 0 ? seriesEncoding() : {}) },
     },
-    ...(plotted.length <= MAX_DOTTED_POINTS
+    ...(dotted
       ? [
           {
-            data: { values: plotted },
+            data: { name: "dots" },
             mark: { type: "point", filled: true, size: 30, opacity: 1 },
             encoding: { x, y },
           },
         ]
       : []),
-    ...anomalyLayers(input.anomalies ?? [], metric, context.currency, plotted),
-    ...(plotted.length === 1 ? [singlePointLabel(plotted, metric, context.currency)] : []),
+    ...anomalies.layers,
+    ...(plotted.length === 1 ? [singlePointLabel()] : []),
   ];
-  return framedChart({ ...frame, plotHeight: PLOT_HEIGHT, bottomAxis: "labels" }, layers);
+  const datasets: Datasets = {
+    line: [...comparison, ...current],
+    ...(dotted ? { dots: plotted } : {}),
+    ...anomalies.datasets,
+    ...(plotted.length === 1 ? { single_point: singlePointRows(plotted, metric, context.currency) } : {}),
+  };
+  const parameters = {
+    ...(comparison.length > 0 ? { [SERIES]: series } : {}),
+    ...(grain === "day" ? {} : { [PERIOD_TICKS]: periodTicks(current) }),
+  };
+  return framedChart(
+    { ...frame, plotHeight: PLOT_HEIGHT, bottomAxis: "labels" },
+    layers,
+    datasets,
+    parameters,
+  );
 }
 
 /**
@@ -134,20 +154,20 @@ export function trendChartSpec(input: TrendChartInput): TopLevelSpec {
  * dashed grey stroke. A lone period needs neither: the theme's line is the current period's, and Vega
  * then draws the line without splitting the data by series first.
  */
-function seriesEncoding(series: readonly string[]): Layer {
+function seriesEncoding(): Layer {
   const legend = { title: null, symbolType: "stroke", symbolSize: 300 };
   return {
     color: {
       field: "series",
       type: "nominal",
-      scale: { domain: series, range: [COLORS.primary, COLORS.muted] },
+      scale: { domain: { expr: SERIES }, range: [COLORS.primary, COLORS.muted] },
       legend,
     },
     strokeDash: {
       field: "series",
       type: "nominal",
       scale: {
-        domain: series,
+        domain: { expr: SERIES },
         range: [
           [1, 0],
           [5, 4],
@@ -167,12 +187,14 @@ function periodTicks(current: readonly Point[]): number[] {
   return current.filter((_, index) => index % every === 0).map((point) => point.time);
 }
 
+function singlePointRows(plotted: readonly Point[], metric: MetricName, currency: string | null): object[] {
+  return plotted.map((point) => ({ ...point, label: formatMetric(point.value, metric, currency) }));
+}
+
 /** A lone point gets its value written next to it: there is no line to read it from. */
-function singlePointLabel(plotted: readonly Point[], metric: MetricName, currency: string | null): Layer {
+function singlePointLabel(): Layer {
   return {
-    data: {
-      values: plotted.map((point) => ({ ...point, label: formatMetric(point.value, metric, currency) })),
-    },
+    data: { name: "single_point" },
     mark: { type: "text", dy: -14, fontSize: FONT_SIZES.label, fontWeight: 600, color: COLORS.text },
     encoding: {
       x: { field: "time", type: "temporal" },

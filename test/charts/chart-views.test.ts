@@ -1,11 +1,12 @@
 /**
- * chartView compiles each chart's shape once and pours in data and words per render: the SVG must be
- * exactly the one compiling the whole spec gives, for every chart kind, whatever came before it.
+ * chartView compiles each chart's shape once and pours in its data sets and parameters per render: the
+ * SVG must be exactly the one compiling the whole spec gives, for every chart kind, whatever came before.
  */
 import * as vega from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
 import { describe, expect, it } from "vitest";
 import { registerAxisFormat } from "../../src/charts/axis-format.js";
+import { loadChartFont } from "../../src/charts/chart-font.js";
 import { chartShapeKey, chartView } from "../../src/charts/chart-views.js";
 import {
   breakdownChartSpec,
@@ -15,10 +16,10 @@ import {
   spendVsRevenueChartSpec,
   trendChartSpec,
 } from "../../src/charts/index.js";
-import { installTextMetrics } from "../../src/charts/vega-text-metrics.js";
 import { CONTEXT, campaignRows, dailyRows, weeklyTrendWithComparison } from "./sample-data.js";
+import { dataOf, layers } from "./spec-helpers.js";
 
-installTextMetrics();
+loadChartFont();
 registerAxisFormat();
 
 async function svgOf(view: vega.View): Promise<string> {
@@ -154,8 +155,8 @@ describe("chartView", () => {
       }
     };
     const firstLabels = (spec: TopLevelSpec) => {
-      const layer = (spec as { layer: { data: { values: { label: string }[] } }[] }).layer[0];
-      return [...new Set(layer?.data.values.map((row) => row.label))];
+      const layer = layers(spec)[0];
+      return [...new Set(layer ? dataOf(spec, layer).map((row) => row.label) : [])];
     };
     for (const spec of [charts["a breakdown"], charts["spend vs revenue"]] as TopLevelSpec[]) {
       expect(await domainOf(spec)).toEqual(firstLabels(spec));

@@ -3,8 +3,45 @@ import type { TopLevelSpec } from "vega-lite";
 
 export type Path = readonly (string | number)[];
 
+type Json = unknown;
+
+const inlined = new WeakMap<object, Json>();
+
+/**
+ * The spec as Vega-Lite reads it: each `data: { name }` holding its named data set's rows, and each
+ * `{ expr: name }` of a top-level parameter holding the parameter's value. Built once per spec, so the
+ * layers found in it keep their identity from call to call.
+ */
+function resolved(spec: object): Json {
+  const cached = inlined.get(spec);
+  if (cached) return cached;
+  const { datasets = {}, params = [] } = spec as {
+    datasets?: Record<string, unknown[]>;
+    params?: { name: string; value?: unknown }[];
+  };
+  const values = new Map(params.map((param) => [param.name, param.value]));
+  const walk = (node: Json): Json => {
+    if (Array.isArray(node)) return node.map(walk);
+    if (node === null || typeof node !== "object") return node;
+    const record = node as Record<string, Json>;
+    if (typeof record.expr === "string" && values.has(record.expr)) return values.get(record.expr);
+    if (typeof record.name === "string" && record.name in datasets && Object.keys(record).length === 1) {
+      return { values: datasets[record.name] };
+    }
+    return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, walk(value)]));
+  };
+  const result = walk(spec);
+  inlined.set(spec, result);
+  return result;
+}
+
+/** A top-level spec is read resolved; anything else (a layer found by the helpers below) as it is. */
+function readable(value: unknown): unknown {
+  return value !== null && typeof value === "object" && "$schema" in value ? resolved(value) : value;
+}
+
 export function dig(value: unknown, ...path: Path): unknown {
-  let current: unknown = value;
+  let current: unknown = readable(value);
   for (const key of path) {
     if (current === null || typeof current !== "object") return undefined;
     current = (current as Record<string | number, unknown>)[key];
@@ -23,7 +60,7 @@ export function layers(spec: TopLevelSpec | unknown): Record<string, unknown>[] 
       visit(child);
     }
   };
-  visit(spec);
+  visit(readable(spec));
   return found;
 }
 
