@@ -44,6 +44,7 @@ export function sniffLayout(head: Buffer, headIsWholeFile: boolean): Layout {
       best = candidate;
     }
   }
+  if (!best && !headIsWholeFile && !head.includes(0x0a) && !head.includes(0x0d)) refuseLongFirstLine(head);
   if (!best) {
     const firstLine = head.toString("utf8", 0, Math.min(head.length, 200)).split(/\r\n|\r|\n/)[0] ?? "";
     throw new IngestError(
@@ -58,6 +59,22 @@ export function sniffLayout(head: Buffer, headIsWholeFile: boolean): Layout {
     preamble: best.rows.slice(0, best.start).map((row) => row.fields.join(best.delimiter)),
     sample: best.rows.slice(best.start + 1, best.start + 1 + SAMPLE_ROWS),
   };
+}
+
+/** A first line longer than the whole sniff window: a table far wider than any export, or not a table. */
+function refuseLongFirstLine(head: Buffer): never {
+  const widest = CANDIDATES.map((delimiter) => ({
+    delimiter,
+    count: head.toString("utf8").split(delimiter).length,
+  })).sort((a, b) => b.count - a.count)[0] as { delimiter: string; count: number };
+  const kib = Math.round(head.length / 1024);
+  const what =
+    widest.count > 1
+      ? `the first line has more than ${widest.count.toLocaleString("en-US")} columns in its first ${kib} KB and does not end there`
+      : `the first line does not end within the first ${kib} KB`;
+  throw new IngestError(
+    `${what}: ad-platform exports have at most a few hundred columns; export the report again with the columns you need, one row per line`,
+  );
 }
 
 function tokenize(

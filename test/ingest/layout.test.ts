@@ -64,4 +64,12 @@ describe("finding the table", () => {
   it("refuses a file that is not a table", () => {
     expect(() => readText("just a sentence\nanother one\n")).toThrow(/no table found/);
   });
+
+  it("says truthfully that a header row is wider than any export", () => {
+    const columns = Array.from({ length: 100_000 }, (_, i) => `Column ${i}`);
+    const text = `${columns.join(",")}\n${columns.map(() => "1").join(",")}\n`;
+    expect(() => readText(text)).toThrow(
+      /^the first line has more than [\d,]+ columns in its first 128 KB and does not end there: ad-platform exports have at most a few hundred columns/,
+    );
+  });
 });
