@@ -13,6 +13,7 @@ import { mountSandboxPage, type Sandbox, startSandbox } from "./sandbox/start-sa
 import { createSlackApp } from "./slack/create-slack-app.js";
 import type { HonoReceiver } from "./slack/hono-receiver.js";
 import type { SlackDeps } from "./slack/slack-deps.js";
+import { slackEventsRoute } from "./slack/slack-events-route.js";
 import { openSqliteStore, type Store } from "./store/index.js";
 
 export interface RunningApp {
@@ -58,7 +59,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     logger: consoleLike(logger),
   });
   let receiver: HonoReceiver | null = null;
-  http.post("/slack/events", (c) => (receiver ? receiver.handle(c.req.raw) : c.text("starting", 503)));
+  http.post("/slack/events", ...slackEventsRoute(() => receiver));
   // Listen before anything talks to Slack: a port in use must end the process at once and cleanly.
   const server = await serveHttp(http, {
     port: config.port,

@@ -29,6 +29,8 @@ const ConfigSchema = z.object({
       "only sqlite: URLs are supported, e.g. sqlite:data/mpo.db",
     ),
   WEBHOOK_SECRET: optionalText,
+  LIVE_READ_TOKEN: optionalText,
+  SLACK_FILE_HOSTS: optionalText,
   ALERT_CHANNEL: optionalText,
   CORS_ORIGINS: optionalText,
   SANDBOX: optionalText,
@@ -43,6 +45,13 @@ export interface Config {
   /** Path of the SQLite file (":memory:" allowed). */
   databasePath: string;
   webhookSecret?: string;
+  /** What a reader of `GET /live` must send as a bearer token; without it the feed is off but in the sandbox. */
+  liveReadToken?: string;
+  /**
+   * Hosts the bot token may be sent to when downloading a shared file: Slack's file hosts, or the
+   * emulator's loopback host:port (SLACK_FILE_HOSTS, comma-separated).
+   */
+  slackFileHosts: string[];
   alertChannel?: string;
   /** Origins allowed to call the REST API from a browser; empty means closed. */
   corsOrigins: string[];
@@ -82,13 +91,19 @@ export function loadConfig(
     gemini: { apiKey: values.GEMINI_API_KEY, model: values.GEMINI_MODEL, baseUrl: values.GEMINI_BASE_URL },
     databasePath: values.DATABASE_URL.slice("sqlite:".length),
     webhookSecret: values.WEBHOOK_SECRET,
+    liveReadToken: values.LIVE_READ_TOKEN,
+    slackFileHosts: listOf(values.SLACK_FILE_HOSTS),
     alertChannel: values.ALERT_CHANNEL,
-    corsOrigins: (values.CORS_ORIGINS ?? "")
-      .split(",")
-      .map((origin) => origin.trim())
-      .filter(Boolean),
+    corsOrigins: listOf(values.CORS_ORIGINS),
     sandbox: values.SANDBOX === "1" || values.SANDBOX === "true" || !hasSlack,
   };
+}
+
+function listOf(text: string | undefined): string[] {
+  return (text ?? "")
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
 }
 
 /** The configuration as it may be logged: which features are on, never a secret. */
@@ -101,5 +116,6 @@ export function describeConfig(config: Config): string {
     config.gemini.apiKey ? `analyst: Gemini (${config.gemini.model})` : "analyst: offline",
     `storage: sqlite ${config.databasePath}`,
     config.webhookSecret ? "webhooks: signed" : "webhooks: sandbox only",
+    config.liveReadToken ? "live feed: read token" : "live feed: sandbox only",
   ].join(" · ");
 }

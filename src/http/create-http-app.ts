@@ -1,16 +1,17 @@
 import { Hono } from "hono";
 import type { Config } from "../config/config.js";
 import type { Store } from "../store/index.js";
+import { readSignedBody } from "./auth/read-signed-body.js";
+import { requireReadToken } from "./auth/require-read-token.js";
 import { requireWebhookAuth } from "./auth/require-webhook-auth.js";
-import { readLimitedBody } from "./body/read-limited-body.js";
+import { limitBody } from "./body/limit-body.js";
 import { requireContentType } from "./body/require-content-type.js";
 import { corsPolicy } from "./cors-policy.js";
 import { errorResponse, type HttpEnv, INTERNAL_ERROR } from "./http-env.js";
 import { deliveryReceiver, type LiveDataArrived } from "./ingest/delivery-receiver.js";
 import type { Logger } from "./logger.js";
-import { type NodeFastPath, webhookFastPath } from "./node/webhook-fast-path.js";
 import { generateInsightsRoute, type InsightsWriter } from "./routes/generate-insights.js";
-import { healthzRoute } from "./routes/healthz.js";
+import { healthzRoute, MIN_FREE_BYTES, readyzRoute } from "./routes/healthz.js";
 import { liveFeedRoute } from "./routes/live-feed.js";
 import { uploadCsvRoute } from "./routes/upload-csv.js";
 import { webhookIngestRoute } from "./routes/webhook-ingest.js";
@@ -22,11 +23,14 @@ export interface HttpLimits {
   uploadBytes?: number;
   /** Largest metrics summary for insights; 1 MB by default. */
   summaryBytes?: number;
+  /** Free space the database's disk must keep for `/readyz` to say ready; 64 MB by default. */
+  minFreeDiskBytes?: number;
 }
 
 export interface HttpDeps {
   store: Store;
-  config: Pick<Config, "webhookSecret" | "sandbox" | "corsOrigins">;
+  config: Pick<Config, "webhookSecret" | "sandbox" | "corsOrigins"> &
+    Partial<Pick<Config, "liveReadToken" | "databasePath">>;
   insights: InsightsWriter;
   /** Told after live records are committed (e.g. the alert engine's `notifyDataArrived`). */
   onLiveData?: (arrived: LiveDataArrived) => void;
@@ -34,46 +38,62 @@ export interface HttpDeps {
   limits?: HttpLimits;
 }
 
-/** The Hono app, and what `serveHttp` puts in front of it on Node (null: nothing). */
-export type HttpApp = Hono<HttpEnv> & { nodeFastPath: NodeFastPath | null };
-
 const MB = 1024 * 1024;
 const WEBHOOK_PATHS = ["/webhooks/ingest", "/integrations/webhook/ingest-data"];
 
 /**
- * The HTTP API on one Hono app: health, the webhook, the seed's REST API and the live feed. Every route
- * but /healthz is authenticated like the webhook (signature or bearer WEBHOOK_SECRET): the live feed
- * holds customers' emails. The Slack app mounts `/slack/events` on the returned app.
+ * The HTTP API on one Hono app: health, the webhook, the seed's REST API and the live feed. Writes are
+ * authenticated like the webhook (signature or bearer WEBHOOK_SECRET), credentials before the body is
+ * read; the live feed, which holds customers' emails, has a read token of its own. The Slack app mounts
+ * `/slack/events` on the returned app.
  */
-export function createHttpApp(deps: HttpDeps): HttpApp {
+export function createHttpApp(deps: HttpDeps): Hono<HttpEnv> {
   const { store, config } = deps;
   const logger = deps.logger ?? console;
-  const limits = { webhookBytes: 5 * MB, uploadBytes: 50 * MB, summaryBytes: 1 * MB, ...deps.limits };
+  const limits = {
+    webhookBytes: 5 * MB,
+    uploadBytes: 50 * MB,
+    summaryBytes: 1 * MB,
+    minFreeDiskBytes: MIN_FREE_BYTES,
+    ...deps.limits,
+  };
   const app = new Hono<HttpEnv>();
-  const guarded = (maxBytes: number) => [readLimitedBody(maxBytes), requireWebhookAuth(config)] as const;
+  const authenticated = (
+    maxBytes: number,
+    advice: string,
+    mediaType: Parameters<typeof requireContentType>[0],
+  ) =>
+    [
+      requireWebhookAuth(config),
+      limitBody(maxBytes, advice),
+      requireContentType(mediaType),
+      readSignedBody(config.webhookSecret),
+    ] as const;
 
   const cors = corsPolicy(config.corsOrigins);
   if (cors) app.use("*", cors);
 
-  app.get("/healthz", healthzRoute(store));
-  const receive = deliveryReceiver(store, deps.onLiveData, logger);
-  const ingest = webhookIngestRoute(receive);
+  app.get("/healthz", healthzRoute());
+  app.get("/readyz", readyzRoute(store, config.databasePath, limits.minFreeDiskBytes));
+  const ingest = webhookIngestRoute(deliveryReceiver(store, deps.onLiveData, logger));
   for (const path of WEBHOOK_PATHS) {
-    app.post(path, ...guarded(limits.webhookBytes), requireContentType("application/json"), ingest);
+    app.post(
+      path,
+      ...authenticated(limits.webhookBytes, "send fewer records per request", "application/json"),
+      ingest,
+    );
   }
   app.post(
     "/analytics/upload-csv",
-    ...guarded(limits.uploadBytes),
-    requireContentType("multipart/form-data"),
+    ...authenticated(limits.uploadBytes, "export a shorter period or fewer columns", "multipart/form-data"),
     uploadCsvRoute(),
   );
   app.post(
     "/ai/generate-insights",
-    ...guarded(limits.summaryBytes),
-    requireContentType("application/json"),
+    ...authenticated(limits.summaryBytes, "send the totals and a shorter breakdown", "application/json"),
     generateInsightsRoute(deps.insights, logger),
   );
-  app.get("/live", ...guarded(0), liveFeedRoute(store));
+  app.get("/live", requireReadToken(config), liveFeedRoute(store));
 
   app.notFound((c) => errorResponse(c, 404, `no such endpoint: ${c.req.method} ${c.req.path}`));
   app.onError((error, c) => {
@@ -81,17 +101,5 @@ export function createHttpApp(deps: HttpDeps): HttpApp {
     logger.error(`${c.req.method} ${c.req.path} failed`, error instanceof Error ? error.message : error);
     return errorResponse(c, 500, INTERNAL_ERROR);
   });
-  // With CORS configured every answer carries Hono's CORS headers, and without a secret the webhook is off
-  // (or open to the sandbox's local calls): either way the webhook stays on Hono alone.
-  const nodeFastPath =
-    config.webhookSecret && !cors
-      ? webhookFastPath({
-          paths: WEBHOOK_PATHS,
-          secret: config.webhookSecret,
-          maxBytes: limits.webhookBytes,
-          receive,
-          logger,
-        })
-      : null;
-  return Object.assign(app, { nodeFastPath });
+  return app;
 }

@@ -1,8 +1,14 @@
 import type { Context } from "hono";
+import type { PendingSignature } from "./auth/webhook-signature.js";
 
-/** What the middleware hands on to routes: the exact bytes received, read once within the size limit. */
+/** What the middleware hands on to routes. */
 export interface HttpEnv {
-  Variables: { rawBody: Uint8Array<ArrayBuffer> };
+  Variables: {
+    /** The exact bytes received, read once within the size limit and, when signed, matched to the signature. */
+    rawBody: Uint8Array<ArrayBuffer>;
+    /** The request's signature, null when it came with a bearer token or unsigned from the local sandbox. */
+    signed: PendingSignature | null;
+  };
 }
 
 /** The answer to a request that failed on our side, before anything of it was committed. */
@@ -11,7 +17,7 @@ export const INTERNAL_ERROR = "internal error: nothing was stored; retry the req
 /** Every error answer has the same shape, `{ "error": "<one line for a person>" }`, plus optional details. */
 export function errorResponse(
   c: Context,
-  status: 400 | 401 | 404 | 409 | 413 | 415 | 422 | 500 | 502 | 503,
+  status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 421 | 422 | 500 | 502 | 503,
   message: string,
   details: Record<string, unknown> = {},
 ): Response {

@@ -1,7 +1,6 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { getRequestListener } from "@hono/node-server";
-import type { NodeFastPath } from "./node/webhook-fast-path.js";
 
 export interface RunningServer {
   port: number;
@@ -13,24 +12,36 @@ export interface RunningServer {
 /** What Node's server calls per request: a Hono app's `fetch`. */
 type FetchHandler = Parameters<typeof getRequestListener>[0];
 
+export interface ServeOptions {
+  port: number;
+  hostname?: string;
+  /** A client must have sent its headers within this time; 10 s by default. */
+  headersTimeoutMs?: number;
+  /** ...and its whole request within this time; 2 minutes by default (a 50 MB upload on a slow link). */
+  requestTimeoutMs?: number;
+  /** Connections open at once; more are closed as they arrive. 1,000 by default. */
+  maxConnections?: number;
+}
+
 /**
- * Serves a Hono app on Node's HTTP server; port 0 picks a free one (tests, benchmarks). A fast path, when
- * the app has one, sees each request first and leaves to Hono those it does not serve.
+ * Serves a Hono app on Node's HTTP server; port 0 picks a free one (tests, benchmarks). Slow or idle
+ * clients cannot hold the server's sockets: headers and whole requests have deadlines, and connections
+ * are capped, so thousands of slow connections cannot exhaust the process's file descriptors.
  */
-export function serveHttp(
-  app: { fetch: FetchHandler; nodeFastPath?: NodeFastPath | null },
-  options: { port: number; hostname?: string },
-): Promise<RunningServer> {
+export function serveHttp(app: { fetch: FetchHandler }, options: ServeOptions): Promise<RunningServer> {
   const hostname = options.hostname ?? "127.0.0.1";
-  const hono = getRequestListener(app.fetch, { hostname });
-  const fast = app.nodeFastPath;
+  const headersTimeout = options.headersTimeoutMs ?? 10_000;
+  const requestTimeout = Math.max(options.requestTimeoutMs ?? 120_000, headersTimeout);
   const server = createServer(
-    fast
-      ? (request, response) => {
-          if (!fast(request, response)) void hono(request, response);
-        }
-      : hono,
+    {
+      headersTimeout,
+      requestTimeout,
+      // How often Node looks for connections past those deadlines (30 s by default).
+      connectionsCheckingInterval: Math.min(1_000, headersTimeout),
+    },
+    getRequestListener(app.fetch, { hostname }),
   );
+  server.maxConnections = options.maxConnections ?? 1_000;
   return new Promise((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, hostname, () => {

@@ -1,6 +1,8 @@
 import type { App, Receiver, ReceiverEvent } from "@slack/bolt";
 import { isValidSlackRequest } from "@slack/bolt";
 import type { Logger } from "../log/logger.js";
+import { throttled } from "../log/throttled.js";
+import { checkSlackHeaders } from "./slack-request-headers.js";
 
 /** Slack gives up on a request after 3 seconds; answer well before that even if a listener is slow to ack. */
 const ACK_DEADLINE_MS = 2_500;
@@ -18,8 +20,15 @@ const QUIET_MS = 5;
 export class HonoReceiver implements Receiver {
   private app: App | undefined;
   private readonly queue = new WorkQueue(EVENT_CONCURRENCY);
+  /** Anyone can send bad signatures: a flood of them writes a few lines a minute, not one per request. */
+  private readonly warnRefused: Logger["warn"];
 
-  constructor(private readonly options: { signingSecret: string; logger: Logger; ackDeadlineMs?: number }) {}
+  constructor(private readonly options: { signingSecret: string; logger: Logger; ackDeadlineMs?: number }) {
+    this.warnRefused = throttled((message, context) => options.logger.warn(message, context), {
+      limit: 10,
+      windowMs: 60_000,
+    });
+  }
 
   init(app: App): void {
     this.app = app;
@@ -30,17 +39,31 @@ export class HonoReceiver implements Receiver {
 
   async stop(): Promise<void> {}
 
+  /**
+   * The refusal for a request whose signature headers are missing, malformed, stale or dated in the
+   * future, decided before its body is read; null when the body is worth reading.
+   */
+  refuseHeaders(request: Request): Response | null {
+    const problem = checkSlackHeaders(request.headers, Date.now());
+    if (problem === null) return null;
+    this.warnRefused(`slack: refused a request: ${problem}`);
+    return new Response(problem, { status: 401 });
+  }
+
   async handle(request: Request): Promise<Response> {
+    const refused = this.refuseHeaders(request);
+    if (refused) return refused;
     const raw = await request.text();
-    const signature = request.headers.get("x-slack-signature") ?? "";
-    const timestamp = Number(request.headers.get("x-slack-request-timestamp"));
     const valid = isValidSlackRequest({
       signingSecret: this.options.signingSecret,
       body: raw,
-      headers: { "x-slack-signature": signature, "x-slack-request-timestamp": timestamp },
+      headers: {
+        "x-slack-signature": request.headers.get("x-slack-signature") ?? "",
+        "x-slack-request-timestamp": Number(request.headers.get("x-slack-request-timestamp")),
+      },
     });
     if (!valid) {
-      this.options.logger.warn("slack: rejected a request with a missing, wrong or stale signature");
+      this.warnRefused("slack: refused a request whose signature does not match its body");
       return new Response("invalid signature", { status: 401 });
     }
     const body = parseBody(raw, request.headers.get("content-type") ?? "");

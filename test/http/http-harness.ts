@@ -9,6 +9,8 @@ import type { Store } from "../../src/store/index.js";
 import { type TempStore, tempStore } from "../store/temp-store.js";
 
 export const SECRET = "whsec_test_5f0c1d2e3a4b";
+/** The live feed's own read token (LIVE_READ_TOKEN): never the webhook secret. */
+export const READ_TOKEN = "live_read_test_9a8b7c";
 
 export interface Api {
   url: string;
@@ -23,16 +25,24 @@ export interface ApiOptions extends Partial<Omit<HttpDeps, "store" | "config">> 
   secret?: string | null;
   sandbox?: boolean;
   corsOrigins?: string[];
+  /** null: no LIVE_READ_TOKEN configured. */
+  liveReadToken?: string | null;
 }
 
 /** The real app on a free loopback port, over a real SQLite file in a temporary folder. */
 export async function startApi(options: ApiOptions = {}): Promise<Api> {
-  const { secret = SECRET, sandbox = false, corsOrigins = [], ...rest } = options;
+  const { secret = SECRET, sandbox = false, corsOrigins = [], liveReadToken = READ_TOKEN, ...rest } = options;
   const temp = tempStore();
   const store = temp.open();
   const app = createHttpApp({
     store,
-    config: { webhookSecret: secret ?? undefined, sandbox, corsOrigins },
+    config: {
+      webhookSecret: secret ?? undefined,
+      sandbox,
+      corsOrigins,
+      liveReadToken: liveReadToken ?? undefined,
+      databasePath: temp.path,
+    },
     insights: async (summary) => `**Spend** was ${summary.totals.spend ?? "unknown"}.`,
     logger: { warn: () => {}, error: () => {} },
     ...rest,

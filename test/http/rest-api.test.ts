@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { MetricsSummary } from "../../src/http/index.js";
 import { readExport } from "../../src/ingest/index.js";
 import { analysisJson } from "../../src/report/analysis.js";
-import { type Api, METRICS_ROW, postJson, SECRET, signed, startApi } from "./http-harness.js";
+import { type Api, METRICS_ROW, postJson, READ_TOKEN, SECRET, signed, startApi } from "./http-harness.js";
 
 let api: Api | undefined;
 afterEach(async () => {
@@ -195,11 +195,12 @@ describe("GET /live, /healthz and the rest", () => {
       expect((await postJson(api, "/webhooks/ingest", body)).status).toBe(200);
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
-    const response = await fetch(`${api.url}/live?limit=2`, { headers: BEARER });
+    const reader = { authorization: `Bearer ${READ_TOKEN}` };
+    const response = await fetch(`${api.url}/live?limit=2`, { headers: reader });
     const { events } = await response.json();
     expect(events.map((event: { externalId: string }) => event.externalId)).toEqual(["c", "b"]);
     expect(events[0]).toMatchObject({ kind: "metrics", source: "webhook", campaign: "Brand", spend: 120.5 });
-    const bad = await fetch(`${api.url}/live?limit=all`, { headers: BEARER });
+    const bad = await fetch(`${api.url}/live?limit=all`, { headers: reader });
     expect(bad.status).toBe(400);
     expect((await bad.json()).error).toBe('limit: expected a whole number from 1 to 500, got "all"');
   });

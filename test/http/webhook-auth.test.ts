@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { type Api, METRICS_ROW, postJson, SECRET, signed, startApi } from "./http-harness.js";
+import { type Api, METRICS_ROW, postJson, READ_TOKEN, SECRET, signed, startApi } from "./http-harness.js";
 
 let api: Api | undefined;
 afterEach(async () => {
@@ -94,7 +94,7 @@ describe("webhook authentication", () => {
     await refused(response, 401, /no credentials/);
   });
 
-  it("guards the REST API and the live feed the same way", async () => {
+  it("guards the REST API the same way, and the live feed with its own read token", async () => {
     api = await startApi();
     const insights = await postJson(api, "/ai/generate-insights", '{"totals":{"spend":1}}', {
       "content-type": "application/json",
@@ -108,7 +108,9 @@ describe("webhook authentication", () => {
       /no credentials/,
     );
     await refused(await fetch(`${api.url}/live`), 401, /no credentials/);
-    const live = await fetch(`${api.url}/live`, { headers: { authorization: `Bearer ${SECRET}` } });
+    const writer = await fetch(`${api.url}/live`, { headers: { authorization: `Bearer ${SECRET}` } });
+    await refused(writer, 401, /not the live feed's read token/);
+    const live = await fetch(`${api.url}/live`, { headers: { authorization: `Bearer ${READ_TOKEN}` } });
     expect(live.status).toBe(200);
   });
 });

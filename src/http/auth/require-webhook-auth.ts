@@ -1,7 +1,7 @@
-import { getConnInfo } from "@hono/node-server/conninfo";
-import type { Context, MiddlewareHandler } from "hono";
+import type { MiddlewareHandler } from "hono";
 import { errorResponse, type HttpEnv } from "../http-env.js";
-import { verifyCredentials } from "./webhook-signature.js";
+import { isLocalCall } from "./local-call.js";
+import { checkCredentialHeaders } from "./webhook-signature.js";
 
 export interface WebhookAuthConfig {
   webhookSecret?: string;
@@ -9,44 +9,37 @@ export interface WebhookAuthConfig {
   sandbox: boolean;
 }
 
-const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
-
 /**
- * Lets a request through only with valid credentials (see verifyCredentials); runs after the body is read,
- * because the signature covers its bytes. Without WEBHOOK_SECRET nothing is accepted from outside, so a
- * server deployed without one can never take unauthenticated writes.
+ * Lets a request on only with acceptable credential headers, before a byte of its body is read: a stranger's
+ * 49 MB upload is refused as it starts. A signature is matched to the body later, by `readSignedBody`.
+ * Without WEBHOOK_SECRET nothing is accepted from outside, so a server deployed without one can never take
+ * unauthenticated writes.
  */
 export function requireWebhookAuth(config: WebhookAuthConfig): MiddlewareHandler<HttpEnv> {
   return async (c, next) => {
     const secret = config.webhookSecret;
     if (!secret) {
-      if (config.sandbox && isLocalCall(c)) return next();
+      if (config.sandbox && isLocalCall(c)) {
+        c.set("signed", null);
+        return next();
+      }
       return errorResponse(
         c,
         503,
         "this endpoint is off because no secret is configured: set WEBHOOK_SECRET and restart, then sign requests with it",
       );
     }
-    const verdict = verifyCredentials(
+    const verdict = checkCredentialHeaders(
       secret,
       {
         authorization: c.req.header("authorization"),
         signature: c.req.header("x-mpo-signature"),
         timestamp: c.req.header("x-mpo-timestamp"),
       },
-      c.get("rawBody"),
       Date.now(),
     );
     if (!verdict.ok) return errorResponse(c, 401, verdict.reason);
+    c.set("signed", verdict.signed);
     return next();
   };
-}
-
-function isLocalCall(c: Context): boolean {
-  try {
-    return LOOPBACK.has(getConnInfo(c).remote.address ?? "");
-  } catch {
-    // Not served by Node's HTTP server (no socket to ask): not provably local.
-    return false;
-  }
 }

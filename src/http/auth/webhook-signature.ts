@@ -22,31 +22,39 @@ export interface Credentials {
   timestamp?: string;
 }
 
-export type Verdict = { ok: true } | { ok: false; reason: string };
+/** A signature whose form and time were accepted; whether it matches the body is known once that is read. */
+export interface PendingSignature {
+  /** 64 lower-case hex digits. */
+  hex: string;
+  timestamp: string;
+}
+
+/** `signed` is null for a bearer token, which needs no body to be checked. */
+export type HeaderVerdict = { ok: true; signed: PendingSignature | null } | { ok: false; reason: string };
 
 const SIGNATURE_FORMAT = /^sha256=([0-9a-f]{64})$/i;
 const BEARER_FORMAT = /^Bearer\s+(.+)$/i;
 
 /**
- * Checks a request's credentials against the secret. Either a signature over the raw body (n8n, Make,
- * code) or the secret itself as a bearer token (tools that cannot compute an HMAC). Reasons name what to
- * fix and never echo a credential.
+ * Checks everything about a request's credentials that does not need its body: a bearer token completely,
+ * a signature's form and timestamp. Runs before the body is read, so a stranger's upload is refused
+ * without being received. Either a signature over the raw body (n8n, Make, code) or the secret itself as
+ * a bearer token (tools that cannot compute an HMAC). Reasons name what to fix and never echo a credential.
  */
-export function verifyCredentials(
+export function checkCredentialHeaders(
   secret: string,
   credentials: Credentials,
-  body: Uint8Array,
   nowMs: number,
-): Verdict {
+): HeaderVerdict {
   const { authorization, signature, timestamp } = credentials;
-  if (signature !== undefined) return verifySignature(secret, signature, timestamp, body, nowMs);
+  if (signature !== undefined) return checkSignatureHeaders(signature, timestamp, nowMs);
   if (authorization !== undefined) {
     const token = BEARER_FORMAT.exec(authorization.trim())?.[1];
     if (token === undefined) {
       return { ok: false, reason: "the Authorization header must read: Bearer <WEBHOOK_SECRET>" };
     }
     return sameText(token.trim(), secret)
-      ? { ok: true }
+      ? { ok: true, signed: null }
       : { ok: false, reason: "the bearer token is not the webhook secret" };
   }
   return {
@@ -56,13 +64,11 @@ export function verifyCredentials(
   };
 }
 
-function verifySignature(
-  secret: string,
+function checkSignatureHeaders(
   signature: string,
   timestamp: string | undefined,
-  body: Uint8Array,
   nowMs: number,
-): Verdict {
+): HeaderVerdict {
   const hex = SIGNATURE_FORMAT.exec(signature.trim())?.[1];
   if (hex === undefined) return { ok: false, reason: "X-MPO-Signature must read sha256=<64 hex digits>" };
   if (timestamp === undefined || !/^\d{1,12}$/.test(timestamp.trim())) {
@@ -78,17 +84,19 @@ function verifySignature(
       reason: `X-MPO-Timestamp is ${Math.round(skew)} s away from the server's clock; sign with the current Unix time (within ${SIGNATURE_WINDOW_SECONDS / 60} minutes)`,
     };
   }
-  // Both are 32 bytes (the format was checked), so they compare in constant time as they are.
-  return timingSafeEqual(Buffer.from(hex, "hex"), hmacOf(secret, timestamp.trim(), body))
-    ? { ok: true }
-    : {
-        ok: false,
-        reason: 'X-MPO-Signature does not match the body: sign timestamp + "." + the exact bytes sent',
-      };
+  return { ok: true, signed: { hex: hex.toLowerCase(), timestamp: timestamp.trim() } };
+}
+
+/** The reason a signature does not cover these bytes, or null when it does. */
+export function signatureMismatch(secret: string, signed: PendingSignature, body: Uint8Array): string | null {
+  // Both are 32 bytes (the form was checked), so they compare in constant time as they are.
+  return timingSafeEqual(Buffer.from(signed.hex, "hex"), hmacOf(secret, signed.timestamp, body))
+    ? null
+    : 'X-MPO-Signature does not match the body: sign timestamp + "." + the exact bytes sent';
 }
 
 /** Constant-time comparison of two strings of any lengths (their digests always have the same length). */
-function sameText(a: string, b: string): boolean {
+export function sameText(a: string, b: string): boolean {
   const digest = (text: string) => createHash("sha256").update(text).digest();
   return timingSafeEqual(digest(a), digest(b));
 }

@@ -1,5 +1,5 @@
 import { isUtf8 } from "node:buffer";
-import { findJsonSyntaxError, type JsonSyntaxProblem } from "./json-syntax-error.js";
+import { describeJsonSyntaxError, type JsonSyntaxProblem } from "./json-syntax-error.js";
 
 export type ParsedJson =
   | { ok: true; value: unknown }
@@ -13,10 +13,11 @@ export function parseJsonBody(bytes: Uint8Array): ParsedJson {
   if (text.trim() === "") return { ok: false, message: "the body is empty: send a JSON object" };
   try {
     return { ok: true, value: JSON.parse(text) };
-  } catch {
-    const problem = findJsonSyntaxError(text);
-    if (!problem) return { ok: false, message: "the body is not valid JSON" };
-    const { position, line, column, expected } = problem;
+  } catch (error) {
+    const { position, line, column, expected } = describeJsonSyntaxError(
+      text,
+      error instanceof Error ? error.message : "",
+    );
     return {
       ok: false,
       message: `malformed JSON at line ${line}, column ${column} (character ${position}): expected ${expected}`,

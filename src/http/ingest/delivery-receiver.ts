@@ -13,8 +13,7 @@ export type ReceiveDelivery = (request: IngestRequest) => Promise<IngestAnswer>;
 
 /**
  * Takes webhook deliveries through one commit queue and settles each only after its records are committed,
- * then tells the listener. Both ways a delivery reaches us (the Hono route and the Node fast path) share
- * it, so they also share group commits.
+ * then tells the listener. Both webhook paths share it, so they also share group commits.
  */
 export function deliveryReceiver(
   store: Store,

@@ -7,6 +7,8 @@ export interface IngestRequest {
   body: Uint8Array;
   /** The `Idempotency-Key` header, when sent. */
   idempotencyKey?: string;
+  /** The hex of the body's verified X-MPO-Signature, when it was signed. */
+  signature?: string;
 }
 
 export interface IngestAnswer extends StoredResponse {
@@ -26,7 +28,9 @@ const KEY_FORMAT = /^[\x21-\x7e]{1,255}$/;
  * A webhook delivery from parse to commit. Good records are stored in one transaction even when others in
  * the batch are rejected (each rejection is reported with its index and reasons). With an Idempotency-Key
  * the answer is kept in the same transaction as the records, so a retry after a lost response, or after
- * a crash, gets the same answer and stores nothing twice.
+ * a crash, gets the same answer and stores nothing twice. A signed delivery without a key whose records lack
+ * ids (records with ids are stored once anyway) is kept under its signature the same way: a captured
+ * request replayed within the signature's window stores nothing.
  */
 export function ingestDelivery(store: Store, request: IngestRequest): IngestAnswer {
   const { idempotencyKey } = request;
@@ -40,13 +44,19 @@ export function ingestDelivery(store: Store, request: IngestRequest): IngestAnsw
 
   const { source } = envelope;
   const { accepted, rejected } = checkRecords(envelope.records);
-  if (idempotencyKey === undefined) {
+  const key =
+    idempotencyKey !== undefined
+      ? `webhook:${idempotencyKey}`
+      : request.signature !== undefined && accepted.some((record) => record.externalId == null)
+        ? `webhook-signature:${request.signature}`
+        : undefined;
+  if (key === undefined) {
     const { response, changed } = storeRecords(store, source, accepted, rejected);
     return { status: response.status, body: response.body, changed, source };
   }
   let changed = 0;
   const fingerprint = createHash("sha256").update(request.body).digest("hex");
-  const remembered = store.rememberResponse(`webhook:${idempotencyKey}`, fingerprint, () => {
+  const remembered = store.rememberResponse(key, fingerprint, () => {
     const stored = storeRecords(store, source, accepted, rejected);
     changed = stored.changed;
     return stored.response;

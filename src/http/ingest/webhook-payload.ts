@@ -1,6 +1,5 @@
 import { type ZodError, z } from "zod";
 import type { LiveEventRow, LiveMetricRow, LiveRecord } from "../../store/index.js";
-import { plainMetricsRow } from "./plain-metrics-row.js";
 import {
   amount,
   currency,
@@ -132,9 +131,6 @@ export function checkRecord(value: unknown): RecordCheck {
       errors: [`kind: expected "metrics" (the default), "lead" or "order", got ${describeValue(kind)}`],
     };
   }
-  // Most rows are plain metrics rows, read for a fraction of the schema's cost; the schema reads the rest.
-  const plain = kind === "metrics" ? plainMetricsRow(value) : undefined;
-  if (plain) return { ok: true, record: plain };
   const parsed = schema.safeParse(value);
   return parsed.success ? { ok: true, record: parsed.data } : { ok: false, errors: messagesOf(parsed.error) };
 }

@@ -1,11 +1,14 @@
 import type { Handler } from "hono";
-import type { Store } from "../../store/index.js";
+import type { LiveFeedItem, Store } from "../../store/index.js";
 import { errorResponse, type HttpEnv } from "../http-env.js";
 
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 500;
 
-/** The most recent rows and events received, newest first (the seed's live feed). */
+/**
+ * The most recent rows and events received, newest first (the seed's live feed). Emails are masked
+ * (`a***@example.com`) unless the reader asks for them with `?emails=full`.
+ */
 export function liveFeedRoute(store: Store): Handler<HttpEnv> {
   return (c) => {
     const asked = c.req.query("limit");
@@ -17,6 +20,21 @@ export function liveFeedRoute(store: Store): Handler<HttpEnv> {
         `limit: expected a whole number from 1 to ${MAX_LIMIT}, got ${JSON.stringify(asked)}`,
       );
     }
-    return c.json({ events: store.recentEvents(limit) });
+    const emails = c.req.query("emails") ?? "masked";
+    if (emails !== "masked" && emails !== "full") {
+      return errorResponse(
+        c,
+        400,
+        `emails: expected "masked" (the default) or "full", got ${JSON.stringify(emails)}`,
+      );
+    }
+    const events = store.recentEvents(limit);
+    return c.json({ events: emails === "full" ? events : events.map(maskEmail) });
   };
+}
+
+function maskEmail(item: LiveFeedItem): LiveFeedItem {
+  if (!("email" in item) || !item.email) return item;
+  const at = item.email.lastIndexOf("@");
+  return { ...item, email: `${item.email.slice(0, Math.min(1, at))}***${item.email.slice(at)}` };
 }

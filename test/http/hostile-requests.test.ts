@@ -1,0 +1,156 @@
+import { connect } from "node:net";
+import { Hono } from "hono";
+import { afterEach, describe, expect, it } from "vitest";
+import { type RunningServer, serveHttp } from "../../src/http/index.js";
+import { type Api, METRICS_ROW, postJson, READ_TOKEN, SECRET, signed, startApi } from "./http-harness.js";
+import { answerBeforeBody } from "./partial-request.js";
+
+let api: Api | undefined;
+let server: RunningServer | undefined;
+afterEach(async () => {
+  await api?.close();
+  await server?.close();
+  api = undefined;
+  server = undefined;
+});
+
+const now = () => Math.floor(Date.now() / 1000);
+const FORTY_NINE_MB = 49 * 1024 * 1024;
+
+describe("credentials are judged before a body is read (issue 13, item 1)", () => {
+  it("refuses an unauthenticated 49 MB upload as it starts", async () => {
+    api = await startApi();
+    const headers = { "content-type": "multipart/form-data; boundary=x" };
+    const answer = await answerBeforeBody(api.server.port, "/analytics/upload-csv", headers, FORTY_NINE_MB);
+    expect(answer.status).toBe(401);
+    expect(JSON.parse(answer.body).error).toMatch(/^no credentials/);
+  });
+
+  it("refuses a stale or malformed signature on the webhook before its body arrives", async () => {
+    api = await startApi();
+    const stale = signed("{}", now() - 3600);
+    const late = await answerBeforeBody(api.server.port, "/webhooks/ingest", stale, FORTY_NINE_MB);
+    expect(late.status).toBe(401);
+    expect(JSON.parse(late.body).error).toMatch(/away from the server's clock/);
+    const malformed = { ...signed("{}"), "x-mpo-signature": "sha256=nothex" };
+    const bad = await answerBeforeBody(api.server.port, "/webhooks/ingest", malformed, FORTY_NINE_MB);
+    expect(bad.status).toBe(401);
+  });
+
+  it("refuses a declared length over the limit from a signer before reading it", async () => {
+    api = await startApi();
+    const answer = await answerBeforeBody(api.server.port, "/webhooks/ingest", signed("{}"), FORTY_NINE_MB);
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.body).error).toBe(
+      "the body is larger than 5 MB: send fewer records per request",
+    );
+  });
+});
+
+describe("a signed delivery cannot be replayed (issue 13, item 12)", () => {
+  it("stores records without ids once when the same signed request comes again", async () => {
+    api = await startApi();
+    const body = JSON.stringify({ ...METRICS_ROW, id: undefined });
+    const headers = signed(body);
+    const first = await postJson(api, "/webhooks/ingest", body, headers);
+    const replay = await postJson(api, "/webhooks/ingest", body, headers);
+    expect(first.status).toBe(200);
+    expect(await replay.text()).toBe(await first.text());
+    expect(api.store.recentEvents(10)).toHaveLength(1);
+    const resigned = await postJson(api, "/webhooks/ingest", body, signed(body, now() - 1));
+    expect(resigned.status).toBe(200);
+    expect(api.store.recentEvents(10)).toHaveLength(2);
+  });
+});
+
+describe("the live feed (issue 13, item 8)", () => {
+  const lead = { kind: "lead", id: "L-1", campaign: "Brand", email: "ana.souza@example.com" };
+
+  it("masks emails unless the reader asks for them", async () => {
+    api = await startApi();
+    const body = JSON.stringify(lead);
+    expect((await postJson(api, "/webhooks/ingest", body)).status).toBe(200);
+    const reader = { authorization: `Bearer ${READ_TOKEN}` };
+    const masked = await (await fetch(`${api.url}/live`, { headers: reader })).json();
+    expect(masked.events[0].email).toBe("a***@example.com");
+    expect(JSON.stringify(masked)).not.toContain("souza");
+    const full = await (await fetch(`${api.url}/live?emails=full`, { headers: reader })).json();
+    expect(full.events[0].email).toBe("ana.souza@example.com");
+    const wrong = await fetch(`${api.url}/live?emails=some`, { headers: reader });
+    expect(wrong.status).toBe(400);
+  });
+
+  it("is off without a read token outside the sandbox, saying what to set", async () => {
+    api = await startApi({ liveReadToken: null });
+    const response = await fetch(`${api.url}/live`, { headers: { authorization: `Bearer ${SECRET}` } });
+    expect(response.status).toBe(503);
+    expect((await response.json()).error).toMatch(/set LIVE_READ_TOKEN/);
+  });
+
+  it("answers the sandbox's local calls without a token", async () => {
+    api = await startApi({ liveReadToken: null, sandbox: true });
+    expect((await fetch(`${api.url}/live`)).status).toBe(200);
+  });
+});
+
+describe("readiness reflects storage (issue 13, item 14)", () => {
+  it("is ready with an open database and room on its disk", async () => {
+    api = await startApi();
+    const ready = await fetch(`${api.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ ok: true });
+  });
+
+  it("is not ready when the disk is (as good as) full, and says so", async () => {
+    api = await startApi({ limits: { minFreeDiskBytes: Number.MAX_SAFE_INTEGER } });
+    const response = await fetch(`${api.url}/readyz`);
+    expect(response.status).toBe(503);
+    expect((await response.json()).error).toMatch(/MB free on the database's disk.*free some space/);
+    expect((await fetch(`${api.url}/healthz`)).status).toBe(200);
+  });
+
+  it("is not ready when the database is closed, without the driver's words", async () => {
+    api = await startApi();
+    api.store.close();
+    const response = await fetch(`${api.url}/readyz`);
+    expect(response.status).toBe(503);
+    const text = await response.text();
+    expect(text).toMatch(/the database is not answering/);
+    expect(text).not.toMatch(/connection is not open/);
+  });
+});
+
+describe("connection limits and timeouts (issue 13, item 9)", () => {
+  const hello = new Hono().get("/", (c) => c.text("hello"));
+
+  it("closes a connection that never finishes its headers", async () => {
+    server = await serveHttp(hello, { port: 0, headersTimeoutMs: 200 });
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(server?.port ?? 0, "127.0.0.1", () =>
+        socket.write("GET / HTTP/1.1\r\nhost: x\r\n"),
+      );
+      let received = "";
+      socket.on("data", (chunk) => {
+        received += chunk.toString();
+      });
+      socket.on("close", () => resolve(received));
+      socket.on("error", reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1.1 408/);
+  });
+
+  it("closes connections over the cap as they arrive, and serves again once they are gone", async () => {
+    server = await serveHttp(hello, { port: 0, maxConnections: 2 });
+    const port = server.port;
+    const open = () =>
+      new Promise<ReturnType<typeof connect>>((resolve) => {
+        const socket = connect(port, "127.0.0.1", () => resolve(socket));
+      });
+    const held = [await open(), await open()];
+    const third = await open();
+    await new Promise((resolve) => third.once("close", resolve));
+    for (const socket of held) socket.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await (await fetch(`http://127.0.0.1:${port}/`)).text()).toBe("hello");
+  });
+});
