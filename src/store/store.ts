@@ -6,10 +6,20 @@
  */
 import type { FactTable, ParseReceipt, TotalsCheck } from "../ingest/index.js";
 
+/**
+ * The Slack workspace a row belongs to: its team id and, on Enterprise Grid, its enterprise id. A null
+ * part is unknown (rows stored before workspaces were recorded, or a caller outside Slack).
+ */
+export interface Workspace {
+  team: string | null;
+  enterprise: string | null;
+}
+
 /** A CSV someone shared, where it was shared, and how it was read. */
 export interface DatasetRecord {
   id: string;
   team: string | null;
+  enterprise: string | null;
   channel: string;
   /** The message the analysis replies under (usually the file's own message). */
   threadTs: string | null;
@@ -26,6 +36,7 @@ export interface DatasetRecord {
 
 export interface NewDataset {
   team?: string | null;
+  enterprise?: string | null;
   channel: string;
   threadTs?: string | null;
   fileId?: string | null;
@@ -143,6 +154,8 @@ export interface AlertRuleRecord {
 }
 
 export interface NewAlertRule {
+  team?: string | null;
+  enterprise?: string | null;
   channel: string;
   definition: string;
   createdBy?: string | null;
@@ -172,19 +185,31 @@ export interface NewAlert {
   firedAt?: Date;
 }
 
+export interface DatasetQuery {
+  limit?: number;
+  channel?: string;
+  /** Only this workspace's datasets (and those stored before workspaces were recorded). */
+  workspace?: Workspace;
+  /** Only datasets shared in these conversations: the ones the asking person belongs to. */
+  channels?: readonly string[];
+}
+
 export interface Store {
   saveDataset(input: NewDataset): SavedDataset;
   getDataset(id: string): StoredDataset | null;
   findDatasetByFile(fileId: string): DatasetRecord | null;
-  /** The newest dataset shared in a channel. */
-  latestDataset(channel: string): StoredDataset | null;
+  /** The newest dataset shared in a channel (of the workspace, when given). */
+  latestDataset(channel: string, workspace?: Workspace): StoredDataset | null;
   /** Newest first. */
-  listDatasets(options?: { limit?: number; channel?: string }): DatasetRecord[];
-  /** The dataset bound to a thread, else the dataset whose analysis started that thread. */
-  datasetForThread(channel: string, threadTs: string): StoredDataset | null;
+  listDatasets(options?: DatasetQuery): DatasetRecord[];
+  /**
+   * The dataset bound to a thread, else the dataset whose analysis started that thread; of the workspace,
+   * when given.
+   */
+  datasetForThread(channel: string, threadTs: string, workspace?: Workspace): StoredDataset | null;
 
   getThread(channel: string, threadTs: string): ThreadRecord | null;
-  bindThread(channel: string, threadTs: string, datasetId: string): void;
+  bindThread(channel: string, threadTs: string, datasetId: string, workspace?: Workspace): void;
   /** Adds entries and keeps only the newest, up to the history limit; returns the kept history. */
   appendHistory(channel: string, threadTs: string, entries: readonly HistoryEntry[]): HistoryEntry[];
   /** Swaps the history for a shorter one (a summary); still bounded by the history limit. */

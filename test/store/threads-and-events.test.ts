@@ -126,7 +126,7 @@ describe("schema", () => {
   it("records its version and refuses a file from a newer program", () => {
     temp.open().close();
     const db = new Database(temp.path);
-    expect(db.pragma("user_version", { simple: true })).toBe(1);
+    expect(db.pragma("user_version", { simple: true })).toBe(2);
     expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
     db.pragma("user_version = 99");
     db.close();

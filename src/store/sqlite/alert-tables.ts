@@ -23,8 +23,8 @@ interface AlertRow {
 
 /** Alert rules per channel, and every firing of a rule per key: what cooldown and resolution look at. */
 export function alertTables(db: Database) {
-  const insertRule = db.prepare<[string, string, string | null, number]>(
-    "INSERT INTO alert_rules (channel, definition, created_by, created_at) VALUES (?, ?, ?, ?)",
+  const insertRule = db.prepare<[string | null, string | null, string, string, string | null, number]>(
+    "INSERT INTO alert_rules (team, enterprise, channel, definition, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)",
   );
   const ruleById = db.prepare<[number], RuleRow>("SELECT * FROM alert_rules WHERE id = ?");
   const allRules = db.prepare<[], RuleRow>("SELECT * FROM alert_rules ORDER BY id");
@@ -56,6 +56,8 @@ export function alertTables(db: Database) {
     addRule: (input: NewAlertRule): AlertRuleRecord => {
       const createdAt = Date.now();
       const { lastInsertRowid } = insertRule.run(
+        input.team ?? null,
+        input.enterprise ?? null,
         input.channel,
         input.definition,
         input.createdBy ?? null,

@@ -1,11 +1,19 @@
 import { randomBytes } from "node:crypto";
 import type { Database } from "better-sqlite3";
-import type { DatasetRecord, NewDataset, SavedDataset, StoredDataset } from "../store.js";
+import type {
+  DatasetQuery,
+  DatasetRecord,
+  NewDataset,
+  SavedDataset,
+  StoredDataset,
+  Workspace,
+} from "../store.js";
 import { columnsOfFacts, factsOfColumns, type StoredColumn } from "./fact-columns.js";
 
 interface DatasetRow {
   id: string;
   team: string | null;
+  enterprise: string | null;
   channel: string;
   thread_ts: string | null;
   file_id: string | null;
@@ -21,30 +29,29 @@ const DEFAULT_LIST_LIMIT = 50;
 
 export function datasetTable(db: Database) {
   const insert = db.prepare(`
-    INSERT INTO datasets (id, team, channel, thread_ts, file_id, name, uploaded_by, created_at, row_count,
-                          receipt, totals_check)
-    VALUES (@id, @team, @channel, @thread_ts, @file_id, @name, @uploaded_by, @created_at, @row_count,
-            @receipt, @totals_check)`);
+    INSERT INTO datasets (id, team, enterprise, channel, thread_ts, file_id, name, uploaded_by, created_at,
+                          row_count, receipt, totals_check)
+    VALUES (@id, @team, @enterprise, @channel, @thread_ts, @file_id, @name, @uploaded_by, @created_at,
+            @row_count, @receipt, @totals_check)`);
   const insertColumn = db.prepare(
     "INSERT INTO dataset_columns (dataset_id, position, role, name, data, dictionary) VALUES (?, ?, ?, ?, ?, ?)",
   );
   const byId = db.prepare<[string], DatasetRow>("SELECT * FROM datasets WHERE id = ?");
   const byFile = db.prepare<[string], DatasetRow>("SELECT * FROM datasets WHERE file_id = ?");
-  const latestInChannel = db.prepare<[string], DatasetRow>(
-    "SELECT * FROM datasets WHERE channel = ? ORDER BY created_at DESC, rowid DESC LIMIT 1",
-  );
   const startingThread = db.prepare<[string, string], DatasetRow>(
     "SELECT * FROM datasets WHERE channel = ? AND thread_ts = ? ORDER BY created_at DESC, rowid DESC LIMIT 1",
   );
   const boundToThread = db.prepare<[string, string], DatasetRow>(`
     SELECT datasets.* FROM threads JOIN datasets ON datasets.id = threads.dataset_id
     WHERE threads.channel = ? AND threads.thread_ts = ?`);
-  const newest = db.prepare<[number], DatasetRow>(
-    "SELECT * FROM datasets ORDER BY created_at DESC, rowid DESC LIMIT ?",
-  );
-  const newestInChannel = db.prepare<[string, number], DatasetRow>(
-    "SELECT * FROM datasets WHERE channel = ? ORDER BY created_at DESC, rowid DESC LIMIT ?",
-  );
+  // A null parameter leaves its condition out; a row of an unknown workspace (NULL) matches any workspace.
+  const newest = db.prepare<[ListParams], DatasetRow>(`
+    SELECT * FROM datasets
+    WHERE (@channel IS NULL OR channel = @channel)
+      AND (@team IS NULL OR team IS NULL OR team = @team)
+      AND (@enterprise IS NULL OR enterprise IS NULL OR enterprise = @enterprise)
+      AND (@channels IS NULL OR channel IN (SELECT value FROM json_each(@channels)))
+    ORDER BY created_at DESC, rowid DESC LIMIT @limit`);
   const columnsOf = db.prepare<[string], StoredColumn>(
     "SELECT role, name, data, dictionary FROM dataset_columns WHERE dataset_id = ? ORDER BY position",
   );
@@ -57,6 +64,7 @@ export function datasetTable(db: Database) {
     const row: DatasetRow = {
       id: `ds_${randomBytes(6).toString("hex")}`,
       team: input.team ?? null,
+      enterprise: input.enterprise ?? null,
       channel: input.channel,
       thread_ts: input.threadTs ?? null,
       file_id: input.fileId ?? null,
@@ -76,6 +84,14 @@ export function datasetTable(db: Database) {
 
   const withFacts = (row: DatasetRow | undefined): StoredDataset | null =>
     row ? { record: recordOf(row), facts: factsOfColumns(row.row_count, columnsOf.all(row.id)) } : null;
+  const list = (query: DatasetQuery = {}) =>
+    newest.all({
+      channel: query.channel ?? null,
+      team: query.workspace?.team ?? null,
+      enterprise: query.workspace?.enterprise ?? null,
+      channels: query.channels ? JSON.stringify(query.channels) : null,
+      limit: query.limit ?? DEFAULT_LIST_LIMIT,
+    });
 
   return {
     save: (input: NewDataset) => save(input),
@@ -84,21 +100,35 @@ export function datasetTable(db: Database) {
       const row = byFile.get(fileId);
       return row ? recordOf(row) : null;
     },
-    latest: (channel: string) => withFacts(latestInChannel.get(channel)),
-    list: (options: { limit?: number; channel?: string } = {}) => {
-      const limit = options.limit ?? DEFAULT_LIST_LIMIT;
-      const rows = options.channel ? newestInChannel.all(options.channel, limit) : newest.all(limit);
-      return rows.map(recordOf);
+    latest: (channel: string, workspace?: Workspace) => withFacts(list({ channel, workspace, limit: 1 })[0]),
+    list: (query?: DatasetQuery) => list(query).map(recordOf),
+    forThread: (channel: string, threadTs: string, workspace?: Workspace) => {
+      const row = boundToThread.get(channel, threadTs) ?? startingThread.get(channel, threadTs);
+      return withFacts(row && (!workspace || belongsTo(row, workspace)) ? row : undefined);
     },
-    forThread: (channel: string, threadTs: string) =>
-      withFacts(boundToThread.get(channel, threadTs) ?? startingThread.get(channel, threadTs)),
   };
+}
+
+interface ListParams {
+  channel: string | null;
+  team: string | null;
+  enterprise: string | null;
+  channels: string | null;
+  limit: number;
+}
+
+/** The same rule as the list query's: an unknown part on either side does not exclude. */
+function belongsTo(row: DatasetRow, workspace: Workspace): boolean {
+  const same = (stored: string | null, wanted: string | null) =>
+    stored === null || wanted === null || stored === wanted;
+  return same(row.team, workspace.team) && same(row.enterprise, workspace.enterprise);
 }
 
 function recordOf(row: DatasetRow): DatasetRecord {
   return {
     id: row.id,
     team: row.team,
+    enterprise: row.enterprise,
     channel: row.channel,
     threadTs: row.thread_ts,
     fileId: row.file_id,

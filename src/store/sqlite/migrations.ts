@@ -124,6 +124,16 @@ const STEPS: readonly string[] = [
   );
   CREATE INDEX alerts_by_rule_key ON alerts (rule_id, key, id);
   `,
+  // Every row a workspace owns names its team and, on Enterprise Grid, its enterprise. Rows stored before
+  // this step keep NULL: the workspace they came from is not known (see the README on data scoping).
+  `
+  ALTER TABLE datasets ADD COLUMN enterprise TEXT;
+  CREATE INDEX datasets_by_team ON datasets (team, created_at);
+  ALTER TABLE threads ADD COLUMN team TEXT;
+  ALTER TABLE threads ADD COLUMN enterprise TEXT;
+  ALTER TABLE alert_rules ADD COLUMN team TEXT;
+  ALTER TABLE alert_rules ADD COLUMN enterprise TEXT;
+  `,
 ];
 
 export function migrate(db: Database): void {

@@ -1,5 +1,5 @@
 import type { Database } from "better-sqlite3";
-import type { HistoryEntry, ThreadRecord } from "../store.js";
+import type { HistoryEntry, ThreadRecord, Workspace } from "../store.js";
 
 interface ThreadRow {
   channel: string;
@@ -19,8 +19,10 @@ export function threadTable(db: Database, historyLimit: number) {
     "SELECT * FROM threads WHERE channel = ? AND thread_ts = ?",
   );
   const bind = db.prepare(`
-    INSERT INTO threads (channel, thread_ts, dataset_id, updated_at) VALUES (?, ?, ?, ?)
-    ON CONFLICT (channel, thread_ts) DO UPDATE SET dataset_id = excluded.dataset_id, updated_at = excluded.updated_at`);
+    INSERT INTO threads (channel, thread_ts, dataset_id, team, enterprise, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+    ON CONFLICT (channel, thread_ts) DO UPDATE SET dataset_id = excluded.dataset_id,
+      team = coalesce(excluded.team, threads.team), enterprise = coalesce(excluded.enterprise, threads.enterprise),
+      updated_at = excluded.updated_at`);
   const writeHistory = db.prepare(`
     INSERT INTO threads (channel, thread_ts, history, updated_at) VALUES (?, ?, ?, ?)
     ON CONFLICT (channel, thread_ts) DO UPDATE SET history = excluded.history, updated_at = excluded.updated_at`);
@@ -47,8 +49,15 @@ export function threadTable(db: Database, historyLimit: number) {
         updatedAt: new Date(row.updated_at).toISOString(),
       };
     },
-    bind: (channel: string, threadTs: string, datasetId: string) => {
-      bind.run(channel, threadTs, datasetId, Date.now());
+    bind: (channel: string, threadTs: string, datasetId: string, workspace?: Workspace) => {
+      bind.run(
+        channel,
+        threadTs,
+        datasetId,
+        workspace?.team ?? null,
+        workspace?.enterprise ?? null,
+        Date.now(),
+      );
     },
     append: (channel: string, threadTs: string, entries: readonly HistoryEntry[]) =>
       append(channel, threadTs, entries),
