@@ -4,6 +4,7 @@ import type { Channel, Message } from "../store/model.js";
 import type { Workspace } from "../workspace.js";
 import { isBotMember, requireBotMember, resolveChannel } from "./access.js";
 import { optionalBoolean, optionalString, requiredString } from "./args.js";
+import { requestedKinds } from "./conversation-types.js";
 import { type ApiArgs, type MethodHandler, SlackApiError } from "./method.js";
 import { paginate } from "./pagination.js";
 
@@ -72,15 +73,8 @@ const conversationsInfo: MethodHandler = (ws, args) => {
   return { channel: channelShape(channel, ws.config.botUserId, withCount) };
 };
 
-const TYPE_KINDS: Record<string, Channel["kind"]> = {
-  public_channel: "public",
-  private_channel: "private",
-  im: "im",
-};
-
 const conversationsList: MethodHandler = (ws, args) => {
-  const types = (optionalString(args, "types") ?? "public_channel").split(",").map((t) => t.trim());
-  const kinds = new Set(types.map((t) => TYPE_KINDS[t]).filter((k) => k !== undefined));
+  const kinds = requestedKinds(args);
   const excludeArchived = optionalBoolean(args, "exclude_archived") ?? false;
   const listed = [...ws.store.channels.values()].filter(
     (c) =>
