@@ -1,12 +1,12 @@
 import { parseArgs } from "node:util";
-import { readExport } from "../ingest/index.js";
+import { loadExport } from "../ingest/index.js";
 import { analysisJson } from "../report/analysis.js";
 import { UsageError } from "./cli-error.js";
 import { humanSummary } from "./human-summary.js";
 
 export const ANALYZE_USAGE = "mpo analyze <file> [--by <dimension>] [--json]";
 
-export function analyzeCommand(args: string[]): string {
+export async function analyzeCommand(args: string[]): Promise<string> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -14,7 +14,7 @@ export function analyzeCommand(args: string[]): string {
   });
   const [file, ...extra] = positionals;
   if (!file || extra.length > 0) throw new UsageError(`expected one file, got ${positionals.length}`);
-  const dataset = readExport({ path: file });
+  const dataset = await loadExport({ path: file });
   if (values.json) return `${JSON.stringify(analysisJson(dataset, { by: values.by }), null, 2)}\n`;
   return humanSummary(dataset, { by: values.by });
 }

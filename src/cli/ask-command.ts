@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { type AnalystLogger, answerQuestion, unverifiedNote } from "../agent/index.js";
 import { loadConfig } from "../config/config.js";
-import { readExport } from "../ingest/index.js";
+import { loadExport } from "../ingest/index.js";
 import { UsageError } from "./cli-error.js";
 
 export const ASK_USAGE = 'mpo ask <file> "<question>"';
@@ -28,7 +28,7 @@ export async function askCommand(args: string[], options: AskOptions = {}): Prom
   const [file, ...words] = positionals;
   const question = words.join(" ").trim();
   if (!file || question === "") throw new UsageError("expected a file and a question");
-  const dataset = readExport({ path: file });
+  const dataset = await loadExport({ path: file });
   const config = loadConfig(options.env ?? process.env);
   const answer = await answerQuestion({
     question,

@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { breakdownChartSpec, type ChartContext, renderPng, trendChartSpec } from "../charts/index.js";
-import { readExport } from "../ingest/index.js";
+import { loadExport } from "../ingest/index.js";
 import { anomalies, breakdown, isMetric, METRICS, type Metric, trend } from "../metrics/index.js";
 import { UsageError } from "./cli-error.js";
 
@@ -40,7 +40,7 @@ export async function chartCommand(args: string[]): Promise<string> {
   const flags = parsed.data;
   const metric = flags.metric as Metric;
 
-  const dataset = readExport({ path: file });
+  const dataset = await loadExport({ path: file });
   const context: ChartContext = {
     source: dataset.receipt.file,
     dateRange: dataset.receipt.dateRange,

@@ -28,7 +28,7 @@ export async function runCli(argv: string[], output: CliOutput): Promise<number>
     switch (command) {
       case "analyze": {
         const { analyzeCommand } = await import("./analyze-command.js");
-        output.stdout(analyzeCommand(args));
+        output.stdout(await analyzeCommand(args));
         return 0;
       }
       case "chart": {

@@ -14,12 +14,18 @@ export const PLATFORM_LABELS: Record<Platform, string> = {
 
 const DELIMITER_NAMES: Record<string, string> = { ",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe" };
 
-/** "Google Ads, UTF-16LE, tab-separated, 230 rows, 9 summary/note rows dropped" */
+/**
+ * "Google Ads, UTF-16LE, tab-separated, 230 rows, 9 summary/note rows dropped", or for a workbook
+ * "Meta Ads, xlsx, sheet "Campaigns", 230 rows".
+ */
 export function describeReading(receipt: ParseReceipt): string {
   const dropped =
     receipt.droppedRows.length > 0 ? `, ${receipt.droppedRows.length} summary/note rows dropped` : "";
-  const delimiter = DELIMITER_NAMES[receipt.delimiter] ?? JSON.stringify(receipt.delimiter);
-  return `${PLATFORM_LABELS[receipt.platform]}, ${receipt.encoding}, ${delimiter}-separated, ${receipt.rows.toLocaleString("en-US")} rows${dropped}`;
+  const layout =
+    receipt.sheet !== undefined
+      ? `sheet ${JSON.stringify(receipt.sheet)}`
+      : `${DELIMITER_NAMES[receipt.delimiter] ?? JSON.stringify(receipt.delimiter)}-separated`;
+  return `${PLATFORM_LABELS[receipt.platform]}, ${receipt.encoding}, ${layout}, ${receipt.rows.toLocaleString("en-US")} rows${dropped}`;
 }
 
 export function describePeriod(range: { from: string; to: string } | null): string {

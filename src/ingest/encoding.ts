@@ -25,7 +25,7 @@ const SIGNATURES: Array<{ bytes: number[]; message: string }> = [
   {
     bytes: [0xd0, 0xcf, 0x11, 0xe0],
     message:
-      "this is a legacy Excel workbook (.xls), not a CSV: open it and use File > Save As > CSV UTF-8, or download the report as CSV",
+      "this is a legacy Excel workbook (.xls), which is not read: open it in Excel and save it as .xlsx or CSV (File > Save As), or download the report as CSV",
   },
   {
     bytes: [0x25, 0x50, 0x44, 0x46],

@@ -2,6 +2,7 @@ export type { ExportInput } from "./export-source.js";
 export * from "./fact-table.js";
 export { concatFactTables, type FactRecord, factTableFromRecords } from "./fact-table-builder.js";
 export { IngestError } from "./ingest-error.js";
+export { loadExport } from "./load-export.js";
 export { readExport } from "./read-export.js";
 export type { Dataset, DroppedRow, ParseReceipt, Platform } from "./receipt.js";
 export type { TotalsCheck } from "./totals-check.js";

@@ -22,8 +22,12 @@ export interface DroppedRow {
 export interface ParseReceipt {
   file: string;
   platform: Platform;
+  /** A text encoding such as "UTF-8", or "xlsx" for a workbook. */
   encoding: string;
+  /** Empty for a workbook, whose cells need none. */
   delimiter: string;
+  /** The worksheet read, for a workbook. */
+  sheet?: string;
   rows: number;
   droppedRows: DroppedRow[];
   currency: string | null;

@@ -1,5 +1,5 @@
 import type { Handler } from "hono";
-import { IngestError, readExport } from "../../ingest/index.js";
+import { IngestError, loadExport } from "../../ingest/index.js";
 import { MetricsError } from "../../metrics/index.js";
 import { analysisJson } from "../../report/analysis.js";
 import { errorResponse, type HttpEnv } from "../http-env.js";
@@ -21,7 +21,7 @@ export function uploadCsvRoute(): Handler<HttpEnv> {
       c.req.query("by") ??
       (typeof byField === "string" && byField.trim() !== "" ? byField.trim() : undefined);
     try {
-      const dataset = readExport({
+      const dataset = await loadExport({
         bytes: new Uint8Array(await file.arrayBuffer()),
         name: file.name || "upload.csv",
       });

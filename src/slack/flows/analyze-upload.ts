@@ -1,6 +1,6 @@
 import type { webApi } from "@slack/bolt";
 import { exampleQuestions } from "../../agent/index.js";
-import { type Dataset, IngestError, readExport } from "../../ingest/index.js";
+import { type Dataset, IngestError, loadExport } from "../../ingest/index.js";
 import { summarizePerformance } from "../../report/performance-summary.js";
 import { summaryCharts } from "../../report/summary-charts.js";
 import type { SlackDeps } from "../slack-deps.js";
@@ -28,14 +28,19 @@ export interface UploadPlace {
   team: string | null;
 }
 
-const TABULAR_TYPES = new Set(["csv", "tsv", "text"]);
+const TABULAR_TYPES = new Set(["csv", "tsv", "text", "xlsx", "xls"]);
 
-/** CSV-like files are analysed; images (our own charts among them), PDFs and the rest are left alone. */
+/**
+ * CSV-like files and Excel workbooks are analysed (a legacy .xls gets the reason it cannot be read, not
+ * silence); images (our own charts among them), PDFs and the rest are left alone.
+ */
 export function isTabularFile(file: SharedFile): boolean {
   return (
     TABULAR_TYPES.has(file.filetype ?? "") ||
-    /\.(csv|tsv|txt)$/i.test(file.name) ||
-    /^text\/(csv|tab-separated-values|plain)/.test(file.mimetype ?? "")
+    /\.(csv|tsv|txt|xlsx|xls)$/i.test(file.name) ||
+    /^(text\/(csv|tab-separated-values|plain)|application\/vnd\.(openxmlformats-officedocument\.spreadsheetml\.sheet|ms-excel))/.test(
+      file.mimetype ?? "",
+    )
   );
 }
 
@@ -66,7 +71,7 @@ export async function analyzeUpload(
     const url = file.url_private_download ?? file.url_private;
     if (!url) throw new DownloadError("Slack sent no download link for the file");
     const bytes = await downloadFile(url, deps.botToken, file.size);
-    const dataset = readExport({ bytes, name: file.name });
+    const dataset = await loadExport({ bytes, name: file.name });
     await update(`Analysing ${file.name}…`, [
       section(
         `⏳ Analysing *${escapeText(file.name)}*: ${dataset.receipt.rows.toLocaleString("en-US")} rows read…`,
@@ -90,7 +95,7 @@ export async function analyzeUpload(
     if (error instanceof IngestError || error instanceof DownloadError) {
       await update(`I couldn't read ${file.name}`, [
         section(`⚠️ I couldn't read *${escapeText(file.name)}*: ${escapeText(error.message)}.`),
-        context(["Nothing was stored. Export the report again as CSV and drop it here."]),
+        context(["Nothing was stored. Export the report again as CSV or .xlsx and drop it here."]),
       ]);
       return;
     }

@@ -1,0 +1,56 @@
+import type { CellValue } from "exceljs";
+
+/**
+ * A workbook cell as the text a CSV of the same sheet would hold, so one set of reader rules serves both:
+ * numbers at full precision with a decimal point, dates as ISO YYYY-MM-DD, formulas as the result Excel
+ * saved with them, rich text and links as their text, empty and merged-away cells blank.
+ */
+export function cellText(value: CellValue): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number") return numberText(value);
+  if (typeof value === "string") return oneLine(value);
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (value instanceof Date) return dateText(value);
+  if ("richText" in value) return oneLine(value.richText.map((run) => run.text).join(""));
+  if ("error" in value) return value.error;
+  if ("formula" in value || "sharedFormula" in value) {
+    return "result" in value ? cellText(value.result as CellValue) : "";
+  }
+  if ("text" in value) return cellText(value.text as CellValue);
+  return "";
+}
+
+/**
+ * Shortest round-trip digits, never an exponent. A value such as 1.234 would be the only cell form a
+ * locale guess could misread (as 1234 with a thousands dot, in a German report), so it gains a trailing
+ * zero that says "decimal point" without changing the value.
+ */
+export function numberText(value: number): string {
+  if (!Number.isFinite(value)) return "";
+  let text = String(value);
+  if (text.includes("e")) {
+    text =
+      Math.abs(value) >= 1
+        ? BigInt(Math.round(value)).toString()
+        : value.toFixed(20).replace(/0+$/, "").replace(/\.$/, "");
+  }
+  return /^-?\d{1,3}\.\d{3}$/.test(text) ? `${text}0` : text;
+}
+
+/**
+ * Excel stores a date as a day count that the library turns into a UTC instant. A time of day is kept
+ * only when there is one, so daily reports read as plain dates.
+ */
+function dateText(date: Date): string {
+  if (Number.isNaN(date.getTime())) return "";
+  const iso = date.toISOString();
+  const day = iso.slice(0, 10);
+  const time = iso.slice(11, 19);
+  return time === "00:00:00" ? day : `${day} ${time}`;
+}
+
+/**
+ * Line breaks inside a cell become spaces, so each sheet row is one line and "line 7" in the receipt is
+ * row 7 of the sheet a person opens.
+ */
+const oneLine = (text: string) => text.replace(/\r\n?|\n/g, " ");
