@@ -24,7 +24,7 @@ export const chartConfig: Config = {
   background: COLORS.background,
   font: CHART_FONT_FAMILY,
   padding: { left: 16, right: 20, top: 16, bottom: 12 },
-  // Accessibility descriptions go unseen in a PNG and cost Vega half its time on large line charts.
+  // Accessibility descriptions go unseen in a PNG and slow Vega down on large line charts.
   aria: false,
   customFormatTypes: true,
   view: { stroke: null },
