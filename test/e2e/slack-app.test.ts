@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { slackSignature } from "../../src/sandbox/emulator/index.js";
@@ -109,6 +110,47 @@ describe("uploading an export", () => {
         emulator.transcript().files.find((file) => file.name === "photo.png")?.id ?? "",
       ),
     ).toBeNull();
+  });
+});
+
+/** A Google Ads-like download: a notes sheet first, then the report under its title lines. */
+async function googleAdsWorkbook(): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  book.addWorksheet("Notes").getCell("A1").value = "Downloaded from Google Ads";
+  const sheet = book.addWorksheet("Campaigns");
+  const rows: ExcelJS.CellValue[][] = [
+    ["Campaign report"],
+    ["March 1, 2024 - March 2, 2024"],
+    ["Day", "Campaign", "Currency code", "Impr.", "Clicks", "Cost", "Conversions", "Conv. value"],
+    [new Date("2024-03-01T00:00:00Z"), "Brand", "USD", 1000, 50, 25, 5, 250],
+    [new Date("2024-03-02T00:00:00Z"), "Generic", "USD", 2000, 40, 40.5, 2, 60],
+    ["Total: Campaigns", null, "USD", 3000, 90, 65.5, 7, 310],
+  ];
+  rows.forEach((row, i) => {
+    sheet.getRow(i + 1).values = row;
+  });
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+describe("uploading a spreadsheet", () => {
+  it("analyses an .xlsx like a CSV, naming the sheet it read", async () => {
+    const { shared, analysis } = await upload("campaigns.xlsx", await googleAdsWorkbook());
+    const text = blockText(analysis.blocks);
+    expect(text).toContain("📊 campaigns.xlsx");
+    expect(text).toMatch(/Read as Google Ads, xlsx, sheet "Campaigns", 2 rows, 1 summary\/note rows dropped/);
+    expect(text).toContain("*Spend*\n$65.50");
+    expect(harness.app.store.findDatasetByFile(shared.fileId)).not.toBeNull();
+  });
+
+  it("answers a legacy .xls with how to fix it instead of ignoring it", async () => {
+    const xls = Buffer.concat([
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+      Buffer.alloc(1024),
+    ]);
+    const { analysis } = await upload("old-report.xls", xls);
+    expect(blockText(analysis.blocks)).toMatch(
+      /I couldn't read \*old-report\.xls\*: this is a legacy Excel workbook \(\.xls\).*save it as \.xlsx or CSV/,
+    );
   });
 });
 

@@ -14,7 +14,7 @@ export function attachMenu(
 ): HTMLElement {
   const picker = h("input", {
     class: "visually-hidden",
-    attrs: { type: "file", accept: ".csv,.tsv,.txt,.xlsx,text/csv", tabindex: -1, "aria-hidden": "true" },
+    attrs: { type: "file", accept: ".csv,.tsv,.txt,.xlsx,.xls,text/csv", tabindex: -1, "aria-hidden": "true" },
   });
   const menuId = uniqueId("attach-menu");
   const trigger = h(
