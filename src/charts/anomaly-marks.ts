@@ -2,7 +2,6 @@
  * Anomalies the metrics engine found, marked on a trend: a vermillion dot on each, and the strongest
  * few labelled with the actual value against the expected one ("$14K vs ~$5,200").
  */
-
 import { measureText } from "./chart-font.js";
 import type { Datasets, Layer } from "./chart-frame.js";
 import type { Anomaly } from "./chart-inputs.js";

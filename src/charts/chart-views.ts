@@ -44,16 +44,8 @@ function split(spec: TopLevelSpec): Split {
   };
   const shape = {
     ...spec,
-    ...(spec.datasets
-      ? { datasets: Object.fromEntries(Object.keys(datasets).map((name) => [name, []])) }
-      : {}),
-    ...(spec.params
-      ? {
-          params: params.map((parameter) =>
-            holdsValue(parameter) ? { ...parameter, value: null } : parameter,
-          ),
-        }
-      : {}),
+    datasets: Object.fromEntries(Object.keys(datasets).map((name) => [name, []])),
+    params: params.map((parameter) => (holdsValue(parameter) ? { ...parameter, value: null } : parameter)),
   } as TopLevelSpec;
   return {
     shape,
