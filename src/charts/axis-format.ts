@@ -1,8 +1,8 @@
 /**
  * Tick labels for quantitative axes. Vega's d3 formats cannot say "$20K" (they say "$20k", and "G" for
  * billions, which VND or IDR budgets reach), so axes use a custom Vega-Lite format type: the spec carries
- * plain-JSON parameters chosen from the data's extent, and a Vega expression function registered by the
- * renderer formats each tick with them. Every tick on an axis gets the same suffix and decimals.
+ * plain-JSON parameters chosen from the data's extent, and a Vega expression function registered by
+ * chartView formats each tick with them. Every tick on an axis gets the same suffix and decimals.
  */
 import * as vega from "vega";
 import { currencyStyle } from "./format-number.js";
@@ -102,7 +102,7 @@ export function formatAxisNumber(value: number, format: AxisNumberFormat): strin
 
 let registered = false;
 
-/** Makes the format type known to Vega; the renderer calls it before compiling any spec. */
+/** Makes the format type known to Vega; chartView calls it before compiling any spec. */
 export function registerAxisFormat(): void {
   if (registered) return;
   vega.expressionFunction(AXIS_FORMAT_TYPE, formatAxisNumber);
