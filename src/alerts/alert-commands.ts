@@ -1,4 +1,5 @@
-import type { Store } from "../store/index.js";
+import { escapeSlackText } from "../format/slack-text.js";
+import type { Store, Workspace } from "../store/index.js";
 import { parseRule, RULE_FORMS, RuleSyntaxError } from "./parse-rule.js";
 import { describeRule, ruleDefinition } from "./rule-text.js";
 
@@ -7,6 +8,8 @@ export interface AlertCommandContext {
   /** Where the command was typed. */
   channel: string;
   user: string;
+  /** The workspace the command came from; its rules are stored under it. */
+  workspace?: Workspace;
   /** ALERT_CHANNEL: where rules typed in a direct message post their alerts. */
   alertChannel?: string;
   /** Called after a rule is added, e.g. to evaluate the live data against it at once. */
@@ -63,18 +66,20 @@ function addRule(argument: string, channel: string, context: AlertCommandContext
   try {
     const rule = parseRule(argument);
     const record = context.store.addAlertRule({
+      team: context.workspace?.team ?? null,
+      enterprise: context.workspace?.enterprise ?? null,
       channel,
       definition: ruleDefinition(rule),
       createdBy: context.user,
     });
     context.onRulesChanged?.();
     return {
-      text: `Added rule ${record.id}: ${describeRule(rule)}. Alerts go to <#${channel}>; the live data is checked as it arrives. \`/alert remove ${record.id}\` stops it.`,
+      text: `Added rule ${record.id}: ${escapeSlackText(describeRule(rule))}. Alerts go to <#${channel}>; the live data is checked as it arrives. \`/alert remove ${record.id}\` stops it.`,
     };
   } catch (error) {
     if (!(error instanceof RuleSyntaxError)) throw error;
     return {
-      text: `I could not read that rule: ${error.message}.\nRules I understand:\n${RULE_FORMS.map((form) => `• ${form}`).join("\n")}`,
+      text: `I could not read that rule: ${escapeSlackText(error.message)}.\nRules I understand:\n${RULE_FORMS.map((form) => `• ${form}`).join("\n")}`,
     };
   }
 }
@@ -85,9 +90,9 @@ function listRules(channel: string, store: Store): AlertCommandReply {
     return { text: `No alert rules in <#${channel}> yet. Add one with \`/alert add roas < 2 window 24h\`.` };
   const lines = rules.map((record) => {
     try {
-      return `• *${record.id}* \`${record.definition}\` — ${describeRule(parseRule(record.definition))}`;
+      return `• *${record.id}* \`${escapeSlackText(record.definition)}\` — ${escapeSlackText(describeRule(parseRule(record.definition)))}`;
     } catch {
-      return `• *${record.id}* \`${record.definition}\``;
+      return `• *${record.id}* \`${escapeSlackText(record.definition)}\``;
     }
   });
   return { text: [`Alert rules in <#${channel}>:`, ...lines].join("\n") };

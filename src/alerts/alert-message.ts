@@ -1,5 +1,6 @@
 import type { types } from "@slack/bolt";
 import { formatMetric, METRIC_LABELS } from "../format/format-figures.js";
+import { escapeSlackText } from "../format/slack-text.js";
 import type { DateRange } from "../ingest/index.js";
 import type { Metric } from "../metrics/index.js";
 import type { AlertExplanation } from "./alert-explanation.js";
@@ -25,11 +26,6 @@ export interface AlertMessageInput {
   verdict: Verdict;
   window: DateRange;
   explanation: AlertExplanation;
-}
-
-/** "&", "<" and ">" are Slack's control characters in mrkdwn; a campaign may be called "A<B". */
-export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 /** Which rows the alert is about: "campaign Summer Sale · channel meta", or all live data. */
@@ -91,10 +87,10 @@ function driverLines(rule: AlertRule, explanation: AlertExplanation): string | n
   const show = (value: number | null) => formatMetric(rule.metric, value, currency);
   const label = METRIC_LABELS[rule.metric];
   const heading = previous
-    ? `*What drives it*, by ${dimension}, against ${previous.from === previous.to ? previous.from : `${previous.from} to ${previous.to}`}:`
-    : `*Largest ${dimension} values* in the window:`;
+    ? `*What drives it*, by ${escapeSlackText(dimension)}, against ${previous.from === previous.to ? previous.from : `${previous.from} to ${previous.to}`}:`
+    : `*Largest ${escapeSlackText(dimension)} values* in the window:`;
   const lines = drivers.map((driver) => {
-    const name = `*${escapeMrkdwn(driver.key)}*`;
+    const name = `*${escapeSlackText(driver.key)}*`;
     const spend = driver.spend === null ? "" : ` · spend ${formatMetric("spend", driver.spend, currency)}`;
     if (driver.contribution === null) return `• ${name}: ${label} ${show(driver.current)}${spend}`;
     const was = driver.previous === null ? "new" : `was ${show(driver.previous)}`;
@@ -115,14 +111,14 @@ export function alertMessage(input: AlertMessageInput): SlackMessage {
       type: "header",
       text: { type: "plain_text", text: `:rotating_light: ${headline(rule, currency)}`, emoji: true },
     },
-    { type: "section", text: { type: "mrkdwn", text: `${escapeMrkdwn(summary)}${spend}` } },
+    { type: "section", text: { type: "mrkdwn", text: `${escapeSlackText(summary)}${spend}` } },
     ...(drivers ? [{ type: "section" as const, text: { type: "mrkdwn" as const, text: drivers } }] : []),
     {
       type: "context",
       elements: [
         {
           type: "mrkdwn",
-          text: `Rule ${input.ruleId}: \`${escapeMrkdwn(input.definition)}\` · live data up to ${window.to} · \`/alert remove ${input.ruleId}\` to stop it`,
+          text: `Rule ${input.ruleId}: \`${escapeSlackText(input.definition)}\` · live data up to ${window.to} · \`/alert remove ${input.ruleId}\` to stop it`,
         },
       ],
     },
@@ -139,7 +135,7 @@ export function alertMessage(input: AlertMessageInput): SlackMessage {
       ],
     },
   ];
-  return { text: `Alert: ${summary}`, blocks };
+  return { text: `Alert: ${escapeSlackText(summary)}`, blocks };
 }
 
 /** Posted in the alert's thread when the metric is back on the right side of the line. */
@@ -159,7 +155,9 @@ export function resolvedMessage(
         : `${label} is back within its usual range at ${show(verdict.value)}`;
   const text = `Resolved: ${line} — ${scopeWords(rule, verdict)}.`;
   return {
-    text,
-    blocks: [{ type: "section", text: { type: "mrkdwn", text: `:white_check_mark: ${escapeMrkdwn(text)}` } }],
+    text: escapeSlackText(text),
+    blocks: [
+      { type: "section", text: { type: "mrkdwn", text: `:white_check_mark: ${escapeSlackText(text)}` } },
+    ],
   };
 }

@@ -33,7 +33,7 @@ describe("/alert", () => {
   it("explains a rule it cannot read and lists the forms it can", () => {
     const reply = handleAlertCommand("add roas is bad", { ...inChannel, store });
     expect(reply.text).toMatch(
-      /^I could not read that rule: expected <, <=, > or >= after roas, found "is"\./,
+      /^I could not read that rule: expected &lt;, &lt;=, &gt; or &gt;= after roas, found "is"\./,
     );
     expect(reply.text).toContain("`spend today > 1.3 x daily average`");
     expect(reply.text).toContain("`anomaly cpa`");
@@ -45,7 +45,7 @@ describe("/alert", () => {
     handleAlertCommand("add anomaly cpa", { channel: "C200", user: "U2", store });
     const list = handleAlertCommand("list", { ...inChannel, store }).text;
     expect(list).toBe(
-      'Alert rules in <#C100>:\n• *1* `cpa > 60 for channel "meta"` — CPA above 60.00 today, for channel meta',
+      'Alert rules in <#C100>:\n• *1* `cpa &gt; 60 for channel "meta"` — CPA above 60.00 today, for channel meta',
     );
     expect(handleAlertCommand("remove 2", { ...inChannel, store }).text).toBe(
       "There is no rule 2 in <#C100>; `/alert list` shows the rules here.",

@@ -1,7 +1,12 @@
-import { describeCheck, describePeriod, describeReading } from "../../format/format-receipt.js";
+import {
+  describeCheck,
+  describeContradiction,
+  describePeriod,
+  describeReading,
+} from "../../format/format-receipt.js";
 import type { Dataset } from "../../ingest/index.js";
 import type { PerformanceSummary } from "../../report/performance-summary.js";
-import { type Block, buttons, context, escapeText, header } from "./block-kit.js";
+import { type Block, buttons, context, escapeText, header, section } from "./block-kit.js";
 import { summaryBlocks } from "./summary-blocks.js";
 
 export const ASK_SUGGESTED_ACTION = "ask_suggested";
@@ -16,14 +21,19 @@ export function analysisBlocks(dataset: Dataset, summary: PerformanceSummary, qu
     receipt.currency ?? "currency not stated",
   ].join(" · ");
   const check = describeCheck(dataset.totalsCheck);
+  const contradiction = describeContradiction(dataset.totalsCheck, receipt.warnings);
   const blocks: Block[] = [
     header(`📊 ${receipt.file}`),
+    ...(contradiction
+      ? [section(`:warning: *These figures do not match the file.* ${escapeText(contradiction)}`)]
+      : []),
     context([`Read as ${escapeText(reading)}${check ? ` · ✓ ${escapeText(check)}` : ""}`]),
     ...summaryBlocks(summary, receipt.currency),
   ];
-  if (receipt.warnings.length > 0) {
-    const shown = receipt.warnings.slice(0, WARNINGS_SHOWN).map((warning) => `⚠️ ${escapeText(warning)}`);
-    const more = receipt.warnings.length - WARNINGS_SHOWN;
+  const notes = receipt.warnings.filter((warning) => warning !== contradiction);
+  if (notes.length > 0) {
+    const shown = notes.slice(0, WARNINGS_SHOWN).map((warning) => `⚠️ ${escapeText(warning)}`);
+    const more = notes.length - WARNINGS_SHOWN;
     blocks.push(context(more > 0 ? [...shown, `…and ${more} more notes`] : shown));
   }
   if (questions.length > 0) {
@@ -38,5 +48,5 @@ export function analysisBlocks(dataset: Dataset, summary: PerformanceSummary, qu
 }
 
 export function analysisFallbackText(dataset: Dataset): string {
-  return `Analysis of ${dataset.receipt.file}: ${describeReading(dataset.receipt)}`;
+  return `Analysis of ${escapeText(dataset.receipt.file)}: ${describeReading(dataset.receipt)}`;
 }

@@ -1,13 +1,18 @@
 import type { AnalystAnswer } from "../../agent/index.js";
 import { unverifiedNote } from "../../agent/index.js";
-import { type Block, context, sections } from "./block-kit.js";
+import { type Block, context, escapeText, sections } from "./block-kit.js";
 
-/** An answer from the analyst: its text, then where it came from and any figure the checker could not verify. */
+/**
+ * An answer from the analyst: its text, then where it came from and any figure the checker could not
+ * verify. The text is untrusted whoever wrote it (the model, or the offline analyst quoting campaign
+ * names), so all of it is escaped: what survives is the formatting that needs no control characters
+ * (*bold*, _italic_, bullets, `code`), never a mention or a link.
+ */
 export function answerBlocks(answer: AnalystAnswer): Block[] {
-  const blocks = sections(answer.text);
+  const blocks = sections(answerText(answer));
   const notes: string[] = [];
   const flagged = unverifiedNote(answer.unverified);
-  if (flagged) notes.push(`⚠️ ${flagged}`);
+  if (flagged) notes.push(`⚠️ ${escapeText(flagged)}`);
   if (answer.note) notes.push(answer.note);
   notes.push(
     answer.engine === "gemini"
@@ -16,4 +21,9 @@ export function answerBlocks(answer: AnalystAnswer): Block[] {
   );
   blocks.push(context(notes));
   return blocks;
+}
+
+/** The answer as Slack text, also the message's notification text. */
+export function answerText(answer: AnalystAnswer): string {
+  return escapeText(answer.text);
 }

@@ -1,5 +1,7 @@
 import type { types } from "@slack/bolt";
 
+export { escapeSlackText as escapeText } from "../../format/slack-text.js";
+
 /** Small constructors that respect Block Kit's limits, so a long campaign name never gets a post refused. */
 export type Block = types.KnownBlock;
 
@@ -68,11 +70,6 @@ export function buttons(
       ...(item.primary ? { style: "primary" as const } : {}),
     })),
   };
-}
-
-/** Text for mrkdwn: &, < and > are control characters there. */
-export function escapeText(text: string): string {
-  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
 }
 
 function clip(text: string, limit: number): string {

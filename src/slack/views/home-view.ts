@@ -13,7 +13,10 @@ export interface HomeView {
 
 const HOME_METRICS: Metric[] = ["spend", "revenue", "roas", "conversions", "cpa", "ctr"];
 
-/** The App Home tab: how to use the bot, the latest figures, and every dataset shared in the workspace. */
+/**
+ * The App Home tab: how to use the bot, the latest figures, and the datasets the person may see (those of
+ * conversations they belong to; the caller chooses them).
+ */
 export function homeView(view: HomeView): types.HomeView {
   const blocks: Block[] = [
     header("Marketing Performance Optimizer"),

@@ -60,7 +60,7 @@ function arrow(relative: number | null): string {
 function leaderText(summary: PerformanceSummary, currency: string | null): string | null {
   const leaders = summary.leaders;
   if (!leaders || leaders.best.length === 0) return null;
-  const dimension = leaders.dimension.replaceAll("_", " ");
+  const dimension = escapeText(leaders.dimension.replaceAll("_", " "));
   const label = METRIC_LABELS[leaders.metric];
   const line = (row: (typeof leaders.best)[number]) =>
     `${row.rank}. ${escapeText(row.key)} — ${label} ${formatMetric(leaders.metric, row[leaders.metric], currency)}${

@@ -1,0 +1,69 @@
+import { expect } from "vitest";
+
+/**
+ * Campaign names anyone can set (a UTM value in a link is enough): every kind of Slack markup, entities,
+ * code fences, a right-to-left override and a 500-character name.
+ */
+export const HOSTILE_NAMES = [
+  "<!channel> Spring",
+  "<!here> Flash",
+  "<!everyone> Promo",
+  "<@U1> Retarget",
+  "<#C1> Brand",
+  "<https://evil.example/login|Reconnect your Google Ads account>",
+  "<https://evil.example|x>",
+  "Tom &amp; Jerry & Co",
+  "`tick` ```fence```",
+  "\u202Egnp.exe\u202C Mirror",
+  `${"L".repeat(488)}<!channel>x`,
+];
+
+/** A CSV of the hostile campaigns, ten days of figures each, quoted as spreadsheets write them. */
+export function hostileCsv(): string {
+  const lines = ["Date,Campaign,Cost (USD),Impressions,Clicks,Conversions,Revenue (USD)"];
+  HOSTILE_NAMES.forEach((name, index) => {
+    for (let day = 1; day <= 10; day++) {
+      const spend = 100 + index * 37 + day * 3;
+      lines.push(
+        `2024-04-${String(day).padStart(2, "0")},"${name.replaceAll('"', '""')}",${spend}.25,${5000 + index * 10},${200 + day},${5 + (index % 4)},${spend * (1 + (index % 3))}.50`,
+      );
+    }
+  });
+  return `${lines.join("\n")}\n`;
+}
+
+interface TextObject {
+  type?: string;
+  text?: unknown;
+}
+
+/** The texts Slack parses for markup: a message's `text` and every mrkdwn text object in its blocks. */
+export function parsedTexts(message: { text?: string; blocks?: unknown[] }): string[] {
+  const texts: string[] = message.text ? [message.text] : [];
+  const visit = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (node && typeof node === "object") {
+      const object = node as TextObject;
+      if (object.type === "mrkdwn" && typeof object.text === "string") texts.push(object.text);
+      for (const value of Object.values(node)) visit(value);
+    }
+  };
+  visit(message.blocks ?? []);
+  return texts;
+}
+
+/**
+ * No text Slack parses holds live markup: every `<…>` is one the app wrote itself (the mentions and
+ * channel links it is allowed), no broadcast (`<!…>`) at all, and no bidirectional override.
+ */
+export function expectNoLiveMarkup(texts: readonly string[], allowed: readonly string[]): void {
+  for (const text of texts) {
+    const tokens = [...text.matchAll(/<[^<>]*>/g)].map((match) => match[0]);
+    expect(
+      tokens.filter((token) => !allowed.includes(token)),
+      text.slice(0, 300),
+    ).toEqual([]);
+    expect(text).not.toMatch(/<!|<@U1>|<#C1>|<https?:/);
+    expect(text).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+  }
+}

@@ -1,0 +1,202 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signWebhookBody } from "../../src/http/index.js";
+import { callsReply, type ScriptedGemini, startScriptedGemini, textReply } from "../agent/scripted-gemini.js";
+import { type Harness, startHarness, WEBHOOK_SECRET } from "./app-harness.js";
+import { expectNoLiveMarkup, HOSTILE_NAMES, hostileCsv, parsedTexts } from "./markup-corpus.js";
+
+/**
+ * Campaign names carrying Slack markup go through every message the app posts: the upload reply, answers
+ * (offline and by a scripted Gemini that repeats the markup), the suggested-question echo, `/report` (its
+ * narrative offline and by Gemini), alerts and their fallbacks, and App Home. None may come out live.
+ */
+const FILE_NAME = "Q2 <!here> export.csv";
+
+interface Place {
+  harness: Harness;
+  user: string;
+  channel: string;
+}
+
+async function seed(harness: Harness): Promise<Place> {
+  const user = harness.emulator.createUser({ name: "maria", realName: "Maria Marketer" });
+  const channel = harness.emulator.createChannel({ name: "marketing", members: [user.id], withBot: true });
+  return { harness, user: user.id, channel: channel.id };
+}
+
+async function upload({ harness, user, channel }: Place) {
+  const shared = harness.emulator.uploadFile({ user, channel, filename: FILE_NAME, content: hostileCsv() });
+  const analysis = await harness.emulator.waitForMessage(
+    { channel, threadTs: shared.ts, fromBot: true, text: /Analysis of|couldn't read/ },
+    { timeoutMs: 30_000 },
+  );
+  expect(analysis.text).toMatch(/^Analysis of/);
+  return { shared, analysis };
+}
+
+async function ask({ harness, user, channel }: Place, threadTs: string, text: string, answer: RegExp) {
+  const asked = harness.emulator.postMessage({ user, channel, threadTs, text });
+  return harness.emulator.waitForMessage(
+    { channel, threadTs, fromBot: true, after: asked.ts, text: answer },
+    { timeoutMs: 30_000 },
+  );
+}
+
+async function report({ harness, user, channel }: Place) {
+  await harness.emulator.runSlashCommand({ user, channel, command: "/report", text: "by campaign" });
+  return harness.emulator.waitForMessage(
+    { channel, fromBot: true, text: /Performance report/ },
+    { timeoutMs: 30_000 },
+  );
+}
+
+/** Every message the bot has live in the workspace, and every App Home it published. */
+function everythingPosted(harness: Harness): string[] {
+  const { emulator } = harness;
+  return [
+    ...emulator.messages({ fromBot: true }).flatMap(parsedTexts),
+    ...emulator.transcript().homeViews.flatMap((view) => parsedTexts({ blocks: view.blocks })),
+  ];
+}
+
+function allowedTokens(place: Place): string[] {
+  return [`<@${place.user}>`, `<#${place.channel}>`];
+}
+
+describe("hostile campaign names, offline analyst", () => {
+  let offline: Place;
+  beforeAll(async () => {
+    offline = await seed(await startHarness());
+  });
+  afterAll(async () => offline?.harness.close());
+
+  let shared: { ts: string };
+  let analysis: { ts: string };
+
+  it("come out inert in the upload reply", async () => {
+    ({ shared, analysis } = await upload(offline));
+    expectNoLiveMarkup(everythingPosted(offline.harness), allowedTokens(offline));
+  });
+
+  it("come out inert in offline answers and the suggested-question echo", async () => {
+    const { harness } = offline;
+    const best = await ask(offline, shared.ts, "Which campaigns had the best ROAS?", /ROAS/i);
+    const top = await ask(offline, shared.ts, "Top 10 campaigns by spend", /spend/i);
+    expect([...parsedTexts(best), ...parsedTexts(top)].join("\n")).toMatch(/&lt;(!|@U1|#C1|https)/);
+    await harness.emulator.clickButton({
+      user: offline.user,
+      channel: offline.channel,
+      ts: analysis.ts,
+      actionId: "ask_suggested:1",
+    });
+    await harness.emulator.waitForMessage(
+      { channel: offline.channel, threadTs: shared.ts, fromBot: true, text: /asked:/ },
+      { timeoutMs: 30_000 },
+    );
+    await harness.emulator.idle();
+    expectNoLiveMarkup(everythingPosted(harness), allowedTokens(offline));
+  });
+
+  it("come out inert in /report", async () => {
+    const posted = await report(offline);
+    expect(posted.text).toMatch(/^Performance report/);
+    expectNoLiveMarkup(everythingPosted(offline.harness), allowedTokens(offline));
+  });
+
+  it("come out inert in alerts and their fallback text", async () => {
+    const { harness } = offline;
+    await harness.emulator.runSlashCommand({
+      user: offline.user,
+      channel: offline.channel,
+      command: "/alert",
+      text: "add roas < 2 window 1d by campaign",
+    });
+    const today = new Date().toISOString().slice(0, 10);
+    const body = JSON.stringify({
+      source: "utm",
+      records: HOSTILE_NAMES.map((campaign, index) => ({
+        kind: "metrics",
+        id: `r${index}`,
+        date: today,
+        campaign,
+        channel: "meta",
+        spend: 500,
+        revenue: 100,
+        clicks: 50,
+        impressions: 4000,
+        conversions: 1,
+      })),
+    });
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const response = await fetch(`http://127.0.0.1:${harness.app.port}/webhooks/ingest`, {
+      method: "POST",
+      body,
+      headers: {
+        "content-type": "application/json",
+        "x-mpo-timestamp": timestamp,
+        "x-mpo-signature": signWebhookBody(WEBHOOK_SECRET, timestamp, body),
+      },
+    });
+    expect(response.status).toBeLessThan(300);
+    const alert = await harness.emulator.waitForMessage(
+      { channel: offline.channel, fromBot: true, text: /^Alert/ },
+      { timeoutMs: 30_000 },
+    );
+    expect(alert.text).toMatch(/^Alert: /);
+    await harness.emulator.idle();
+    const alerts = harness.emulator.messages({ channel: offline.channel, fromBot: true });
+    expect(alerts.filter((message) => /^Alert: .*&lt;/.test(message.text)).length).toBeGreaterThan(0);
+    expectNoLiveMarkup(everythingPosted(harness), allowedTokens(offline));
+  });
+
+  it("come out inert in App Home", async () => {
+    const { harness } = offline;
+    harness.emulator.openAppHome(offline.user);
+    await harness.emulator.waitFor(
+      () => harness.emulator.transcript().homeViews.find((view) => view.user === offline.user),
+      { timeoutMs: 10_000 },
+    );
+    const texts = everythingPosted(harness);
+    expect(texts.join("\n")).toMatch(/&lt;!channel&gt; Spring/);
+    expect(texts.join("\n")).toMatch(/Tom &amp;amp; Jerry &amp; Co/);
+    expectNoLiveMarkup(texts, allowedTokens(offline));
+  });
+});
+
+describe("hostile campaign names and a model that repeats them", () => {
+  let gemini: ScriptedGemini;
+  let place: Place;
+  const INJECTED =
+    "Overall ROAS is fine. <!channel> please scale <https://evil.example/login|Reconnect your Google Ads account> and ping <@U1> in <#C1>.";
+  beforeAll(async () => {
+    gemini = await startScriptedGemini([
+      callsReply([{ name: "top_bottom", args: { dimension: "campaign", metric: "roas", order: "top" } }]),
+      textReply(`*Best:* <!channel> Spring leads. ${INJECTED}`),
+      textReply(
+        `## Headline\n${INJECTED}\n- [Reconnect now](https://evil.example/login)\n> <!everyone> quoted`,
+      ),
+    ]);
+    place = await seed(
+      await startHarness({
+        GEMINI_API_KEY: "test-gemini-key-not-real",
+        GEMINI_BASE_URL: gemini.baseUrl,
+        GEMINI_MODEL: "gemini-test",
+      }),
+    );
+  });
+  afterAll(async () => {
+    await place?.harness.close();
+    await gemini?.close();
+  });
+
+  it("come out inert in Gemini's answer and its /report narrative, formatting kept", async () => {
+    const { shared } = await upload(place);
+    const answer = await ask(place, shared.ts, "Which campaign has the best ROAS?", /Best/);
+    expect(parsedTexts(answer).join("\n")).toContain("*Best:* &lt;!channel&gt; Spring leads.");
+    const posted = await report(place);
+    expect(parsedTexts(posted).join("\n")).toMatch(/\*Headline\*/);
+    expect(parsedTexts(posted).join("\n")).toContain("• [Reconnect now](https://evil.example/login)");
+    await place.harness.emulator.idle();
+    expect(gemini.requests.length).toBe(3);
+    expectNoLiveMarkup(everythingPosted(place.harness), allowedTokens(place));
+  });
+});
