@@ -11,6 +11,7 @@ import { consoleLike, createLogger, type Logger } from "./log/logger.js";
 import type { SlackEmulator } from "./sandbox/emulator/index.js";
 import { mountSandboxPage, type Sandbox, startSandbox } from "./sandbox/start-sandbox.js";
 import { createSlackApp } from "./slack/create-slack-app.js";
+import { ConversationMembership } from "./slack/flows/conversation-membership.js";
 import type { HonoReceiver } from "./slack/hono-receiver.js";
 import type { SlackDeps } from "./slack/slack-deps.js";
 import { slackEventsRoute } from "./slack/slack-events-route.js";
@@ -49,6 +50,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     logger,
     botToken: sandbox?.botToken ?? (config.slack.botToken as string),
     alerts: null,
+    membership: new ConversationMembership(),
   };
   let alerts: AlertEngine | null = null;
   const http = createHttpApp({

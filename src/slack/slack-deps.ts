@@ -2,6 +2,7 @@ import type { AlertEngine } from "../alerts/index.js";
 import type { Config } from "../config/config.js";
 import type { Logger } from "../log/logger.js";
 import type { Store } from "../store/index.js";
+import type { ConversationMembership } from "./flows/conversation-membership.js";
 
 /** What the Slack flows need from the rest of the app; listeners pass it through untouched. */
 export interface SlackDeps {
@@ -11,4 +12,6 @@ export interface SlackDeps {
   /** The token files are downloaded with (url_private_download needs it). */
   botToken: string;
   alerts: AlertEngine | null;
+  /** Which conversations a person belongs to, asked of Slack and cached briefly. */
+  membership: ConversationMembership;
 }

@@ -3,6 +3,7 @@ import { exampleQuestions } from "../../agent/index.js";
 import { type Dataset, IngestError, loadExport } from "../../ingest/index.js";
 import { summarizePerformance } from "../../report/performance-summary.js";
 import { summaryCharts } from "../../report/summary-charts.js";
+import type { Workspace } from "../../store/index.js";
 import type { SlackDeps } from "../slack-deps.js";
 import { analysisBlocks, analysisFallbackText } from "../views/analysis-blocks.js";
 import { context, escapeText, section } from "../views/block-kit.js";
@@ -25,7 +26,7 @@ export interface UploadPlace {
   /** The message the file came with: the analysis replies in its thread. */
   threadTs: string;
   user: string | null;
-  team: string | null;
+  workspace: Workspace;
 }
 
 const TABULAR_TYPES = new Set(["csv", "tsv", "text", "xlsx", "xls"]);
@@ -61,7 +62,7 @@ export async function analyzeUpload(
   const progress = await client.chat.postMessage({
     channel,
     thread_ts: threadTs,
-    text: `Reading ${file.name}…`,
+    text: `Reading ${escapeText(file.name)}…`,
     blocks: [section(`⏳ Reading *${escapeText(file.name)}*…`)],
   });
   const progressTs = progress.ts as string;
@@ -72,13 +73,14 @@ export async function analyzeUpload(
     if (!url) throw new DownloadError("Slack sent no download link for the file");
     const bytes = await downloadFile(url, deps.botToken, file.size);
     const dataset = await loadExport({ bytes, name: file.name });
-    await update(`Analysing ${file.name}…`, [
+    await update(`Analysing ${escapeText(file.name)}…`, [
       section(
         `⏳ Analysing *${escapeText(file.name)}*: ${dataset.receipt.rows.toLocaleString("en-US")} rows read…`,
       ),
     ]);
     const saved = deps.store.saveDataset({
-      team: place.team,
+      team: place.workspace.team,
+      enterprise: place.workspace.enterprise,
       channel,
       threadTs,
       fileId: file.id,
@@ -88,12 +90,12 @@ export async function analyzeUpload(
       totalsCheck: dataset.totalsCheck,
       facts: dataset.facts,
     });
-    deps.store.bindThread(channel, threadTs, saved.record.id);
+    deps.store.bindThread(channel, threadTs, saved.record.id, place.workspace);
     await replyWithAnalysis(deps, client, dataset, { channel, threadTs, progressTs });
     deps.logger.info("slack: analysed an upload", { channel, file: file.id, rows: dataset.receipt.rows });
   } catch (error) {
     if (error instanceof IngestError || error instanceof DownloadError) {
-      await update(`I couldn't read ${file.name}`, [
+      await update(`I couldn't read ${escapeText(file.name)}`, [
         section(`⚠️ I couldn't read *${escapeText(file.name)}*: ${escapeText(error.message)}.`),
         context(["Nothing was stored. Export the report again as CSV or .xlsx and drop it here."]),
       ]);
@@ -104,7 +106,7 @@ export async function analyzeUpload(
       file: file.id,
       error: describeFailure(error),
     });
-    await update(`Something went wrong with ${file.name}`, [
+    await update(`Something went wrong with ${escapeText(file.name)}`, [
       section(
         `⚠️ Something went wrong while analysing *${escapeText(file.name)}* (${escapeText(describeFailure(error))}). Please try again.`,
       ),

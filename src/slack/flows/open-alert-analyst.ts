@@ -1,6 +1,7 @@
 import type { webApi } from "@slack/bolt";
 import { dateRangeOf, type FactTable, type ParseReceipt } from "../../ingest/index.js";
 import type { SlackDeps } from "../slack-deps.js";
+import type { Asker } from "./readable-datasets.js";
 import { replyToQuestion } from "./reply-to-question.js";
 
 /**
@@ -12,12 +13,12 @@ export async function openAlertAnalyst(
   deps: SlackDeps,
   client: webApi.WebClient,
   alertId: number,
-  user: string,
+  asker: Asker,
 ): Promise<void> {
   const alert = deps.store.getAlert(alertId);
   if (!alert?.messageTs) return;
   const live = deps.store.liveFacts();
-  const place = { channel: alert.channel, threadTs: alert.messageTs, anyChannel: false };
+  const place = { channel: alert.channel, threadTs: alert.messageTs, anyChannel: false, ...asker };
   if (live.rowCount === 0) {
     await client.chat.postMessage({
       channel: alert.channel,
@@ -27,14 +28,16 @@ export async function openAlertAnalyst(
     return;
   }
   const saved = deps.store.saveDataset({
+    team: asker.workspace.team,
+    enterprise: asker.workspace.enterprise,
     channel: alert.channel,
     threadTs: alert.messageTs,
     name: `Live data at alert #${alert.id}`,
-    uploadedBy: user,
+    uploadedBy: asker.user,
     receipt: liveReceipt(live),
     facts: live,
   });
-  deps.store.bindThread(alert.channel, alert.messageTs, saved.record.id);
+  deps.store.bindThread(alert.channel, alert.messageTs, saved.record.id, asker.workspace);
   const metric = typeof alert.details.metric === "string" ? alert.details.metric : "spend";
   const scope =
     typeof alert.details.scope === "string" && alert.details.scope !== ""

@@ -5,8 +5,9 @@ import { breakdown, MetricsError } from "../../metrics/index.js";
 import { summarizePerformance } from "../../report/performance-summary.js";
 import { type ReportRequest, ReportRequestError, resolvePeriod } from "../../report/report-request.js";
 import { summaryCharts } from "../../report/summary-charts.js";
-import type { StoredDataset } from "../../store/index.js";
+import type { StoredDataset, Workspace } from "../../store/index.js";
 import type { SlackDeps } from "../slack-deps.js";
+import { escapeText } from "../views/block-kit.js";
 import { reportBlocks } from "../views/report-blocks.js";
 import { uploadCharts } from "./upload-charts.js";
 
@@ -19,9 +20,9 @@ export async function postReport(
   deps: SlackDeps,
   client: webApi.WebClient,
   request: ReportRequest,
-  place: { channel: string; user: string },
+  place: { channel: string; user: string; workspace: Workspace },
 ): Promise<void> {
-  const stored = pickDataset(deps, place.channel, request.dataset);
+  const stored = pickDataset(deps, place, request.dataset);
   const live = deps.store.liveFacts();
   const parts: FactTable[] = [];
   const sources: string[] = [];
@@ -67,11 +68,11 @@ export async function postReport(
   );
   const posted = await client.chat.postMessage({
     channel: place.channel,
-    text: `Performance report: ${sources.join(" + ")}`,
+    text: `Performance report: ${escapeText(sources.join(" + "))}`,
     blocks: reportBlocks({ sources, summary, currency, narrative, requestedBy: place.user }),
   });
   const threadTs = posted.ts as string;
-  if (stored) deps.store.bindThread(place.channel, threadTs, stored.record.id);
+  if (stored) deps.store.bindThread(place.channel, threadTs, stored.record.id, place.workspace);
   const charts = await summaryCharts(facts, summary, {
     source: sources.join(" + "),
     dateRange: summary.period,
@@ -80,9 +81,14 @@ export async function postReport(
   await uploadCharts(deps, client, charts, { channel: place.channel, threadTs });
 }
 
-function pickDataset(deps: SlackDeps, channel: string, name: string | null): StoredDataset | null {
-  if (!name) return deps.store.latestDataset(channel);
-  const records = deps.store.listDatasets({ channel, limit: 50 });
+function pickDataset(
+  deps: SlackDeps,
+  place: { channel: string; workspace: Workspace },
+  name: string | null,
+): StoredDataset | null {
+  const { channel, workspace } = place;
+  if (!name) return deps.store.latestDataset(channel, workspace);
+  const records = deps.store.listDatasets({ channel, workspace, limit: 50 });
   const wanted = name.toLowerCase();
   const match =
     records.find((record) => record.name.toLowerCase() === wanted) ??

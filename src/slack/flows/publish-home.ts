@@ -2,19 +2,26 @@ import type { webApi } from "@slack/bolt";
 import { totals } from "../../metrics/index.js";
 import type { SlackDeps } from "../slack-deps.js";
 import { homeView } from "../views/home-view.js";
+import { type Asker, askerChannels, readableDatasets } from "./readable-datasets.js";
 
 const DATASETS_SHOWN = 20;
 
-/** App Home: rebuilt from the store each time it is opened, so it is never stale. */
-export async function publishHome(deps: SlackDeps, client: webApi.WebClient, user: string): Promise<void> {
-  const datasets = deps.store.listDatasets({ limit: DATASETS_SHOWN });
+/**
+ * App Home: rebuilt from the store each time it is opened, so it is never stale, and only from datasets
+ * of conversations the person belongs to, in their own workspace: a private channel's file and figures
+ * never show in the Home of someone outside it.
+ */
+export async function publishHome(deps: SlackDeps, client: webApi.WebClient, asker: Asker): Promise<void> {
+  const datasets = await readableDatasets(deps, client, asker, DATASETS_SHOWN);
   const newest = datasets[0] ? deps.store.getDataset(datasets[0].id) : null;
+  const channels = await askerChannels(deps, client, asker);
+  const alertRules = deps.store.listAlertRules().filter((rule) => channels.has(rule.channel)).length;
   await client.views.publish({
-    user_id: user,
+    user_id: asker.user ?? "",
     view: homeView({
       datasets,
       latest: newest ? { record: newest.record, figures: totals(newest.facts) } : null,
-      alertRules: deps.store.listAlertRules().length,
+      alertRules,
     }),
   });
 }

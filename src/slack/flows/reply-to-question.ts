@@ -1,21 +1,16 @@
 import type { webApi } from "@slack/bolt";
 import { answerQuestion } from "../../agent/index.js";
 import type { FactTable } from "../../ingest/index.js";
-import type { StoredDataset } from "../../store/index.js";
 import type { SlackDeps } from "../slack-deps.js";
-import { answerBlocks } from "../views/answer-blocks.js";
-import { section } from "../views/block-kit.js";
+import { answerBlocks, answerText } from "../views/answer-blocks.js";
+import { escapeText, section } from "../views/block-kit.js";
+import { type AskedIn, type Asker, readableDataset } from "./readable-datasets.js";
 import { describeFailure } from "./slack-failure.js";
-import { asDataset, newestDataset } from "./stored-dataset.js";
+import { asDataset } from "./stored-dataset.js";
 import { uploadCharts } from "./upload-charts.js";
 
-export interface QuestionPlace {
-  channel: string;
-  /** The thread the conversation lives in (the question's own ts when it starts one). */
-  threadTs: string;
-  /** DMs and assistant threads fall back to the newest dataset anywhere; channels to their own. */
-  anyChannel: boolean;
-}
+/** Where the question was asked and by whom; `threadTs` is the question's own ts when it starts a thread. */
+export type QuestionPlace = AskedIn & Asker;
 
 /** How the answer reaches the user: a placeholder updated in place, or the assistant surface's status. */
 export interface AnswerSurface {
@@ -27,9 +22,9 @@ const NO_DATA =
   "I don't have any data here yet. Drop an ad-platform export (CSV) in this channel and I'll analyse it; then ask me about it in its thread.";
 
 /**
- * A question in a thread: answered by the analyst from the thread's dataset (else the channel's latest),
- * with the thread's history, and charts uploaded alongside. The history is stored after each answer, so
- * the conversation survives a restart.
+ * A question in a thread: answered by the analyst from the thread's dataset (else the channel's latest,
+ * else in a DM a dataset of a conversation the asker belongs to), with the thread's history, and charts
+ * uploaded alongside. The history is stored after each answer, so the conversation survives a restart.
  */
 export async function replyToQuestion(
   deps: SlackDeps,
@@ -39,7 +34,7 @@ export async function replyToQuestion(
   surface?: AnswerSurface,
 ): Promise<void> {
   const { channel, threadTs } = place;
-  const stored = findDataset(deps, place);
+  const stored = await readableDataset(deps, client, place, place);
   if (!stored) {
     await client.chat.postMessage({ channel, thread_ts: threadTs, text: NO_DATA });
     return;
@@ -62,9 +57,9 @@ export async function replyToQuestion(
       config: deps.config,
       live: liveFacts(deps),
     });
-    deps.store.bindThread(channel, threadTs, stored.record.id);
+    deps.store.bindThread(channel, threadTs, stored.record.id, place.workspace);
     deps.store.replaceHistory(channel, threadTs, [answer.history as unknown as Record<string, unknown>]);
-    const message = { channel, text: answer.text.slice(0, 3000), blocks: answerBlocks(answer) };
+    const message = { channel, text: answerText(answer).slice(0, 3000), blocks: answerBlocks(answer) };
     if (placeholder?.ts) await client.chat.update({ ...message, ts: placeholder.ts });
     else await client.chat.postMessage({ ...message, thread_ts: threadTs });
     await uploadCharts(deps, client, answer.charts, { channel, threadTs });
@@ -80,7 +75,7 @@ export async function replyToQuestion(
       thread: threadTs,
       error: describeFailure(error),
     });
-    const text = `⚠️ I couldn't answer that (${describeFailure(error)}). Please try again.`;
+    const text = `⚠️ I couldn't answer that (${escapeText(describeFailure(error))}). Please try again.`;
     if (placeholder?.ts)
       await client.chat
         .update({ channel, ts: placeholder.ts, text, blocks: [section(text)] })
@@ -89,14 +84,6 @@ export async function replyToQuestion(
   } finally {
     await surface?.done();
   }
-}
-
-function findDataset(deps: SlackDeps, place: QuestionPlace): StoredDataset | null {
-  const inThread = deps.store.datasetForThread(place.channel, place.threadTs);
-  if (inThread) return inThread;
-  const inChannel = deps.store.latestDataset(place.channel);
-  if (inChannel || !place.anyChannel) return inChannel;
-  return newestDataset(deps.store);
 }
 
 /** Live webhook rows, when there are any, so questions can cover them too. */

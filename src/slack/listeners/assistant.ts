@@ -1,38 +1,28 @@
 import { Assistant } from "@slack/bolt";
-import { exampleQuestions } from "../../agent/index.js";
 import { analyzeUpload, type SharedFile } from "../flows/analyze-upload.js";
+import { assistantGreeting } from "../flows/assistant-greeting.js";
 import { replyToQuestion } from "../flows/reply-to-question.js";
-import { asDataset, newestDataset } from "../flows/stored-dataset.js";
 import type { SlackDeps } from "../slack-deps.js";
 import { questionText } from "./events/question-text.js";
-
-const GENERIC_PROMPTS = [
-  "What can you do with my ad exports?",
-  "Which campaigns should I cut?",
-  "Compare this week with last week",
-];
+import { workspaceOf } from "./workspace-of.js";
 
 /**
- * Slack's AI assistant surface: a greeting with suggested prompts built from the newest dataset, a
- * status while the analyst works, the thread titled after its first question, and files dropped into
- * the thread analysed like any upload.
+ * Slack's AI assistant surface: a greeting with suggested prompts built from a dataset the person may
+ * read, a status while the analyst works, the thread titled after its first question, and files dropped
+ * into the thread analysed like any upload.
  */
 export function assistantListener(deps: SlackDeps): Assistant {
   return new Assistant({
-    threadStarted: async ({ say, setSuggestedPrompts, event }) => {
-      const contextChannel = event.assistant_thread.context.channel_id;
-      const stored =
-        (contextChannel ? deps.store.latestDataset(contextChannel) : null) ?? newestDataset(deps.store);
-      await say(
-        stored
-          ? `Hi! I'm looking at *${stored.record.name}*. Ask me anything about it, or drop another export here.`
-          : "Hi! Drop an ad-platform export (CSV) here and I'll analyse it, then ask me anything about it.",
+    threadStarted: async ({ say, setSuggestedPrompts, event, client, context }) => {
+      const asker = { user: event.assistant_thread.user_id, workspace: workspaceOf(context) };
+      const greeting = await assistantGreeting(
+        deps,
+        client,
+        asker,
+        event.assistant_thread.context.channel_id,
       );
-      const questions = stored ? exampleQuestions(asDataset(stored)) : GENERIC_PROMPTS;
-      await setSuggestedPrompts({
-        title: "Try asking",
-        prompts: questions.slice(0, 4).map((question) => ({ title: question, message: question })),
-      });
+      await say(greeting.text);
+      await setSuggestedPrompts({ title: "Try asking", prompts: greeting.prompts });
     },
     userMessage: async ({ message, client, setStatus, setTitle, context }) => {
       const event = message as unknown as {
@@ -50,7 +40,7 @@ export function assistantListener(deps: SlackDeps): Assistant {
             channel: event.channel,
             threadTs,
             user: event.user ?? null,
-            team: null,
+            workspace: workspaceOf(context),
           });
         }
         return;
@@ -62,7 +52,13 @@ export function assistantListener(deps: SlackDeps): Assistant {
         deps,
         client,
         question,
-        { channel: event.channel, threadTs, anyChannel: true },
+        {
+          channel: event.channel,
+          threadTs,
+          anyChannel: true,
+          user: event.user ?? null,
+          workspace: workspaceOf(context),
+        },
         {
           thinking: async () => void (await setStatus("is crunching your numbers…")),
           done: async () => undefined,

@@ -1,13 +1,15 @@
 import type { App } from "@slack/bolt";
 import { handleAlertCommand } from "../../../alerts/index.js";
 import type { SlackDeps } from "../../slack-deps.js";
+import { workspaceOf } from "../workspace-of.js";
 
 export function registerAlertCommand(app: App, deps: SlackDeps): void {
-  app.command("/alert", async ({ command, ack }) => {
+  app.command("/alert", async ({ command, ack, context }) => {
     const reply = handleAlertCommand(command.text, {
       store: deps.store,
       channel: command.channel_id,
       user: command.user_id,
+      workspace: workspaceOf(context),
       alertChannel: deps.config.alertChannel,
       onRulesChanged: () => deps.alerts?.notifyDataArrived(),
     });

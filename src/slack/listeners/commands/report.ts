@@ -3,9 +3,11 @@ import { parseReportRequest, REPORT_USAGE, ReportRequestError } from "../../../r
 import { postReport } from "../../flows/post-report.js";
 import { describeFailure } from "../../flows/slack-failure.js";
 import type { SlackDeps } from "../../slack-deps.js";
+import { escapeText } from "../../views/block-kit.js";
+import { workspaceOf } from "../workspace-of.js";
 
 export function registerReportCommand(app: App, deps: SlackDeps): void {
-  app.command("/report", async ({ command, ack, respond, client }) => {
+  app.command("/report", async ({ command, ack, respond, client, context }) => {
     const text = command.text.trim();
     if (text === "help") {
       await ack({ response_type: "ephemeral", text: REPORT_USAGE });
@@ -16,18 +18,22 @@ export function registerReportCommand(app: App, deps: SlackDeps): void {
       request = parseReportRequest(text);
     } catch (error) {
       if (!(error instanceof ReportRequestError)) throw error;
-      await ack({ response_type: "ephemeral", text: `${error.message}.\n${REPORT_USAGE}` });
+      await ack({ response_type: "ephemeral", text: `${escapeText(error.message)}.\n${REPORT_USAGE}` });
       return;
     }
     await ack({ response_type: "ephemeral", text: "Building the report…" });
     try {
-      await postReport(deps, client, request, { channel: command.channel_id, user: command.user_id });
+      await postReport(deps, client, request, {
+        channel: command.channel_id,
+        user: command.user_id,
+        workspace: workspaceOf(context),
+      });
     } catch (error) {
       if (error instanceof ReportRequestError) {
         await respond({
           response_type: "ephemeral",
           replace_original: true,
-          text: `${error.message}.\n${REPORT_USAGE}`,
+          text: `${escapeText(error.message)}.\n${REPORT_USAGE}`,
         });
         return;
       }
@@ -37,7 +43,7 @@ export function registerReportCommand(app: App, deps: SlackDeps): void {
       });
       await respond({
         response_type: "ephemeral",
-        text: `⚠️ The report failed (${describeFailure(error)}). Please try again.`,
+        text: `⚠️ The report failed (${escapeText(describeFailure(error))}). Please try again.`,
       });
     }
   });

@@ -1,6 +1,7 @@
 import type { App } from "@slack/bolt";
 import { analyzeUpload, type SharedFile } from "../../flows/analyze-upload.js";
 import type { SlackDeps } from "../../slack-deps.js";
+import { workspaceOf } from "../workspace-of.js";
 
 type Shares = Partial<
   Record<"public" | "private", Record<string, Array<{ ts: string; thread_ts?: string }>>>
@@ -12,7 +13,7 @@ type Shares = Partial<
  * the share the reply threads under.
  */
 export function registerFileListeners(app: App, deps: SlackDeps): void {
-  app.event("file_shared", async ({ event, client, body }) => {
+  app.event("file_shared", async ({ event, client, context }) => {
     const info = await client.files.info({ file: event.file_id });
     const file = info.file as (SharedFile & { shares?: Shares }) | undefined;
     const share =
@@ -22,7 +23,7 @@ export function registerFileListeners(app: App, deps: SlackDeps): void {
       channel: event.channel_id,
       threadTs: share.thread_ts ?? share.ts,
       user: event.user_id,
-      team: (body as { team_id?: string }).team_id ?? null,
+      workspace: workspaceOf(context),
     });
   });
 }

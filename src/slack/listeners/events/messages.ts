@@ -2,6 +2,7 @@ import type { App } from "@slack/bolt";
 import { analyzeUpload, type SharedFile } from "../../flows/analyze-upload.js";
 import { replyToQuestion } from "../../flows/reply-to-question.js";
 import type { SlackDeps } from "../../slack-deps.js";
+import { workspaceOf } from "../workspace-of.js";
 import { questionText } from "./question-text.js";
 
 interface IncomingMessage {
@@ -14,7 +15,6 @@ interface IncomingMessage {
   channel: string;
   channel_type?: string;
   files?: SharedFile[];
-  team?: string;
 }
 
 /**
@@ -31,7 +31,7 @@ export function registerMessageListeners(app: App, deps: SlackDeps): void {
           channel: event.channel,
           threadTs: event.thread_ts ?? event.ts,
           user: event.user ?? null,
-          team: event.team ?? null,
+          workspace: workspaceOf(context),
         });
       }
       return;
@@ -41,11 +41,18 @@ export function registerMessageListeners(app: App, deps: SlackDeps): void {
     const mentioned = context.botUserId !== undefined && event.text.includes(`<@${context.botUserId}>`);
     if (mentioned && !direct) return;
     const threadTs = event.thread_ts ?? event.ts;
-    if (!direct && !(event.thread_ts && deps.store.datasetForThread(event.channel, event.thread_ts))) return;
+    const workspace = workspaceOf(context);
+    if (
+      !direct &&
+      !(event.thread_ts && deps.store.datasetForThread(event.channel, event.thread_ts, workspace))
+    )
+      return;
     await replyToQuestion(deps, client, questionText(event.text, context.botUserId), {
       channel: event.channel,
       threadTs,
       anyChannel: direct,
+      user: event.user ?? null,
+      workspace,
     });
   });
 
@@ -55,6 +62,8 @@ export function registerMessageListeners(app: App, deps: SlackDeps): void {
       channel: event.channel,
       threadTs: event.thread_ts ?? event.ts,
       anyChannel: false,
+      user: event.user ?? null,
+      workspace: workspaceOf(context),
     });
   });
 }

@@ -1,0 +1,63 @@
+import type { webApi } from "@slack/bolt";
+import type { Logger } from "../../log/logger.js";
+import type { Workspace } from "../../store/index.js";
+import { describeFailure } from "./slack-failure.js";
+
+/** Long enough to spare Slack a call per question, short enough that leaving a channel soon counts. */
+const DEFAULT_TTL_MS = 60_000;
+const PAGE_SIZE = 200;
+/** 5,000 conversations: more than anyone belongs to; a bound so a runaway cursor cannot loop forever. */
+const MAX_PAGES = 25;
+const CONVERSATION_TYPES = "public_channel,private_channel,mpim,im";
+
+/**
+ * The conversations a person belongs to, as Slack says (`users.conversations` with the bot token lists
+ * the person's conversations the bot can see), cached briefly per workspace and person. When Slack does
+ * not answer, the person belongs to nothing: data is withheld rather than shown to the wrong person.
+ */
+export class ConversationMembership {
+  private readonly cache = new Map<string, { until: number; channels: Promise<ReadonlySet<string>> }>();
+
+  constructor(
+    private readonly ttlMs = DEFAULT_TTL_MS,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  channelsOf(
+    client: webApi.WebClient,
+    workspace: Workspace,
+    user: string,
+    logger: Logger,
+  ): Promise<ReadonlySet<string>> {
+    const key = `${workspace.enterprise ?? ""}:${workspace.team ?? ""}:${user}`;
+    const cached = this.cache.get(key);
+    if (cached && cached.until > this.now()) return cached.channels;
+    const channels = listConversations(client, user).catch((error: unknown) => {
+      logger.warn("slack: users.conversations failed, so the person sees no other conversation's data", {
+        user,
+        error: describeFailure(error),
+      });
+      this.cache.delete(key);
+      return new Set<string>();
+    });
+    this.cache.set(key, { until: this.now() + this.ttlMs, channels });
+    return channels;
+  }
+}
+
+async function listConversations(client: webApi.WebClient, user: string): Promise<ReadonlySet<string>> {
+  const channels = new Set<string>();
+  let cursor: string | undefined;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const response = await client.users.conversations({
+      user,
+      types: CONVERSATION_TYPES,
+      limit: PAGE_SIZE,
+      ...(cursor ? { cursor } : {}),
+    });
+    for (const channel of response.channels ?? []) if (channel.id) channels.add(channel.id);
+    cursor = response.response_metadata?.next_cursor || undefined;
+    if (!cursor) break;
+  }
+  return channels;
+}
