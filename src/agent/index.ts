@@ -30,6 +30,8 @@ export {
 export { generateInsights, type InsightsOptions } from "./insights/generate-insights.js";
 export { type InsightsSummary, InsightsSummarySchema } from "./insights/insights-summary.js";
 export { exampleQuestions } from "./offline/answer-describe.js";
+export { personalColumns, type WithheldColumn } from "./privacy/personal-columns.js";
+export { withheldRefusal } from "./privacy/shareable-data.js";
 export { runToolCall, runToolCalls, type ToolCall, type ToolCallRecord } from "./tool-runner.js";
 export { ANALYST_TOOLS, findTool } from "./tools/index.js";
 export type { AnalystTool, ChartImage, Json, JsonObject, ToolContext, ToolOutcome } from "./tools/tool.js";

@@ -1,5 +1,5 @@
 import type { webApi } from "@slack/bolt";
-import { generateInsights } from "../../agent/index.js";
+import { generateInsights, personalColumns, withheldRefusal } from "../../agent/index.js";
 import { concatFactTables, dateRangeOf, type FactTable } from "../../ingest/index.js";
 import { breakdown, MetricsError } from "../../metrics/index.js";
 import { summarizePerformance } from "../../report/performance-summary.js";
@@ -50,17 +50,22 @@ export async function postReport(
 
   const summary = summarizePerformance(facts, { period, dimension: request.by ?? undefined });
   const currency = stored?.record.receipt.currency ?? null;
+  // The narrative may be written by the model: a breakdown by a personal column (`/report by email`)
+  // would hand it every value, so it gets the totals only.
+  const leaders = summary.leaders;
+  const shareLeaders =
+    leaders && withheldRefusal(leaders.dimension, personalColumns(facts)) === null ? leaders : null;
   const narrative = await generateInsights(
     {
       source: { file: sources.join(" + "), currency, dateRange: summary.period },
       totals: summary.figures,
-      ...(summary.leaders
+      ...(shareLeaders
         ? {
-            breakdown: breakdown(facts, summary.leaders.dimension, {
+            breakdown: breakdown(facts, shareLeaders.dimension, {
               filter: period ? { dateRange: period } : undefined,
               limit: 15,
             }),
-            by: summary.leaders.dimension,
+            by: shareLeaders.dimension,
           }
         : {}),
     },
