@@ -5,7 +5,7 @@ import type { CellValue } from "exceljs";
  * numbers at full precision with a decimal point, dates as ISO YYYY-MM-DD, formulas as the result Excel
  * saved with them, rich text and links as their text, empty and merged-away cells blank.
  */
-export function cellText(value: CellValue): string {
+export function cellText(value: CellValue, numFmt = ""): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "number") return numberText(value);
   if (typeof value === "string") return oneLine(value);
@@ -14,7 +14,9 @@ export function cellText(value: CellValue): string {
   if ("richText" in value) return oneLine(value.richText.map((run) => run.text).join(""));
   if ("error" in value) return value.error;
   if ("formula" in value || "sharedFormula" in value) {
-    return "result" in value ? cellText(value.result as CellValue) : "";
+    // The streaming reader hands a saved result over as a bare number, even in a cell formatted as a date.
+    if (typeof value.result === "number" && isDateFormat(numFmt)) return dateText(fromSerial(value.result));
+    return value.result === undefined ? "" : cellText(value.result);
   }
   if ("text" in value) return cellText(value.text as CellValue);
   return "";
@@ -48,6 +50,13 @@ function dateText(date: Date): string {
   const time = iso.slice(11, 19);
   return time === "00:00:00" ? day : `${day} ${time}`;
 }
+
+/** Excel's test: a number format with day, month, year or time parts, outside quoted text and [...] codes. */
+const isDateFormat = (numFmt: string) =>
+  /[ymdhsb]/i.test(numFmt.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, ""));
+
+/** Day 25569 of the 1900 date system is 1970-01-01 (the 1904 system is left to the library's own dates). */
+const fromSerial = (serial: number) => new Date(Math.round((serial - 25569) * 86_400_000));
 
 /**
  * Line breaks inside a cell become spaces, so each sheet row is one line and "line 7" in the receipt is

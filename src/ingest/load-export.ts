@@ -4,6 +4,7 @@ import type { ExportInput } from "./export-source.js";
 import { IngestError } from "./ingest-error.js";
 import { readExport } from "./read-export.js";
 import type { Dataset, ParseReceipt } from "./receipt.js";
+import { asExportRows } from "./sheet-rows.js";
 import { readWorkbookTable, type WorkbookTable } from "./workbook-table.js";
 
 /** A workbook is read whole into memory (a zip's index is at its end); CSV has no such limit. */
@@ -28,7 +29,7 @@ export async function loadExport(input: ExportInput): Promise<Dataset> {
   if (!startsWith(head, ZIP)) return readExport(input);
   const name = "bytes" in input ? input.name : (input.name ?? basename(input.path));
   const table = await readWorkbookTable(workbookBytes(input));
-  const dataset = readExport({ bytes: csvBytes(table.rows), name });
+  const dataset = readExport({ bytes: csvBytes(asExportRows(table.rows)), name });
   return { ...dataset, receipt: spreadsheetReceipt(dataset.receipt, table) };
 }
 

@@ -67,16 +67,16 @@ async function readSheets(bytes: Uint8Array): Promise<SheetRows[]> {
       sheets.push(sheet);
       for await (const row of worksheet) {
         if (refusal) break;
-        const values = row.values as unknown[];
-        cells += Math.max(values.length - 1, 1) + Math.max(row.number - sheet.rows.length - 1, 0);
+        cells += Math.max(row.cellCount, 1) + Math.max(row.number - sheet.rows.length - 1, 0);
         if (cells > MAX_CELLS) {
           refusal = tooLarge(sheet.name, row.number);
           break;
         }
         while (sheet.rows.length < row.number - 1) sheet.rows.push([]);
-        const texts = Array.from({ length: Math.max(values.length - 1, 0) }, (_, i) =>
-          cellText(values[i + 1] as CellValue),
-        );
+        const texts = Array.from({ length: row.cellCount }, (_, i) => {
+          const cell = row.getCell(i + 1);
+          return cellText(cell.value as CellValue, cell.numFmt);
+        });
         sheet.rows.push(texts);
         if (looksLikeData(texts)) sheet.tableRows++;
       }

@@ -173,6 +173,25 @@ describe("reading an .xlsx export", () => {
     expect(sums(await readBook(asText))).toEqual(expected);
   });
 
+  it("keeps rows whose last cells are empty as wide as the header, and a merged title as short as its text", async () => {
+    const bytes = await workbook({
+      name: "Sheet1",
+      rows: [
+        ["Keyword report"],
+        [],
+        ["Keyword", "Cost", "Clicks", "Conversions"],
+        ["shoes", 4, 2, 1],
+        ["boots", 3, 1],
+        ["socks", 2.5, 4],
+      ],
+      shape: (sheet) => sheet.mergeCells("A1:D1"),
+    });
+    const csv = "Keyword report\n\nKeyword,Cost,Clicks,Conversions\nshoes,4,2,1\nboots,3,1,\nsocks,2.5,4,\n";
+    const fromSheet = await readBook(bytes);
+    expect(figures(fromSheet)).toEqual(figures(readText(csv)));
+    expect(sums(fromSheet)).toEqual({ spend: 9.5, clicks: 7, conversions: 1 });
+  });
+
   it("never lets a German report's language turn a stored 1.234 into 1234", async () => {
     const bytes = await workbook({
       name: "Tabelle1",
@@ -185,22 +204,24 @@ describe("reading an .xlsx export", () => {
     expect(sums(await readBook(bytes))).toEqual({ spend: 3.734, clicks: 5 });
   });
 
-  it("reads Excel dates as days, formulas as their saved result, and merged cells as blank", async () => {
+  it("reads Excel dates as days, formulas as their saved result (a date where the cell is one)", async () => {
     const bytes = await workbook({
       name: "Daily",
       rows: [
         ["Day", "Campaign", "Cost", "Clicks"],
         [day("2024-12-31"), "A", 10, { formula: "1+1", result: 2 }],
-        [day("2025-01-01"), "A", { formula: "C2*2", result: 20 }, 3],
+        [day("2025-01-01"), "A", { formula: "C2*2", result: 20 }, 9],
         [day("2025-01-02"), "B", 5, 1],
+        [{ formula: "A4+1", result: 45660 }, "B", 1, 4],
       ],
       shape: (sheet) => {
         sheet.getColumn(1).numFmt = "dd.mm.yyyy";
+        sheet.getCell("A5").numFmt = 'd" "mmm yyyy';
       },
     });
     const dataset = await readBook(bytes);
-    expect(dataset.receipt.dateRange).toEqual({ from: "2024-12-31", to: "2025-01-02" });
-    expect(sums(dataset)).toEqual({ spend: 35, clicks: 6 });
+    expect(dataset.receipt.dateRange).toEqual({ from: "2024-12-31", to: "2025-01-03" });
+    expect(sums(dataset)).toEqual({ spend: 36, clicks: 16 });
   });
 
   it("answers the CLI's JSON with the sheet named in the source", async () => {
