@@ -10,6 +10,7 @@ import { corsPolicy } from "./cors-policy.js";
 import { errorResponse, type HttpEnv, INTERNAL_ERROR } from "./http-env.js";
 import { deliveryReceiver, type LiveDataArrived } from "./ingest/delivery-receiver.js";
 import type { Logger } from "./logger.js";
+import { loopbackHostOnly } from "./loopback-host-only.js";
 import { generateInsightsRoute, type InsightsWriter } from "./routes/generate-insights.js";
 import { healthzRoute, MIN_FREE_BYTES, readyzRoute } from "./routes/healthz.js";
 import { liveFeedRoute } from "./routes/live-feed.js";
@@ -70,6 +71,7 @@ export function createHttpApp(deps: HttpDeps): Hono<HttpEnv> {
       readSignedBody(config.webhookSecret),
     ] as const;
 
+  if (config.sandbox) app.use("*", loopbackHostOnly());
   const cors = corsPolicy(config.corsOrigins);
   if (cors) app.use("*", cors);
 

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { loopbackHostOnly } from "../../../http/loopback-host-only.js";
 import type { FaultPlan } from "../faults.js";
 import type { Workspace } from "../workspace.js";
 import { changesRoute, fileContentRoute, transcriptRoute } from "./control-routes.js";
@@ -10,6 +11,7 @@ import { webApiRoute } from "./web-api-route.js";
 /** Every URL the emulator serves: Slack's own (API, uploads, files, response URLs) and `/_emulator/*`. */
 export function emulatorApp(ws: Workspace, faults: FaultPlan): Hono {
   const app = new Hono();
+  app.use("*", loopbackHostOnly());
   app.on(["GET", "POST"], "/api/:method", webApiRoute(ws, faults));
   app.post("/upload/v1/:ticket", uploadRoute(ws));
   app.get("/files-pri/:key/download/:name", fileRoute(ws, true));
