@@ -6,8 +6,8 @@ import { parseNumberText } from "./number-text.js";
 import { checkWorkbookZip } from "./zip-check.js";
 
 /**
- * Cells kept from a workbook, counting each row as wide as its last filled cell: a sheet of a few cells
- * spread to column XFD costs what it would in a CSV. Enough for 100,000 rows of 30 columns.
+ * Cells kept from a workbook, counting each row as wide as its last cell: a sheet of a few cells spread
+ * to column XFD costs what it would in a CSV. Enough for 100,000 rows of 30 columns.
  */
 const MAX_CELLS = 3_000_000;
 
@@ -39,7 +39,7 @@ export async function readWorkbookTable(bytes: Uint8Array): Promise<WorkbookTabl
     (chosen, sheet) => (chosen === undefined || sheet.tableRows > chosen.tableRows ? sheet : chosen),
     undefined,
   );
-  if (!best || best.rows.every((row) => row.length === 0)) {
+  if (!best || best.rows.every((row) => row.every((text) => text.trim() === ""))) {
     throw new IngestError(
       "the Excel workbook has no filled cells: export the report again; a usable sheet has a header row and at least one data row",
     );
@@ -102,7 +102,7 @@ function tooLarge(sheet: string, row: number): IngestError {
   );
 }
 
-/** The streaming reader knows a sheet's name once the workbook part is read; Excel writes that part first. */
+/** The streaming reader knows a sheet's name once the workbook part is read, which Excel writes first. */
 function sheetName(worksheet: unknown, index: number): string {
   const name = (worksheet as { name?: unknown }).name;
   return typeof name === "string" && name !== "" ? name : `Sheet${index + 1}`;
