@@ -118,14 +118,16 @@ describe("personal data never reaches the model", () => {
             name: "get_kpis",
             args: { metrics: ["spend"], filters: [{ dimension: "Phone", values: ["+1 415 555 0101"] }] },
           },
+          { name: "get_kpis", args: { metrics: ["revenue"], group_by: "Customer Name" } },
         ]),
         textReply("I can't rank customers."),
       ],
       "Who are our best customers?",
     );
-    expect(answer.toolCalls.map((call) => call.ok)).toEqual([false, false]);
+    expect(answer.toolCalls.map((call) => call.ok)).toEqual([false, false, false]);
     expect(answer.toolCalls[0]?.error).toMatch(/withheld from the analyst because .*email addresses/);
     expect(answer.toolCalls[1]?.error).toMatch(/"Phone" is withheld/);
+    expect(answer.toolCalls[2]?.error).toMatch(/"Customer Name" is withheld .*personal names/);
     expect(requests.map((request) => request.raw).join("\n")).not.toMatch(/buyer\d+@example\.com/);
   });
 
