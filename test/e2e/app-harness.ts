@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { signWebhookBody } from "../../src/http/index.js";
 import { silentLogger } from "../../src/log/logger.js";
 import { type RunningApp, startApp } from "../../src/main.js";
 import type { SlackEmulator } from "../../src/sandbox/emulator/index.js";
@@ -61,6 +62,20 @@ export async function startHarness(extraEnv: Record<string, string> = {}): Promi
     },
   };
   return harness;
+}
+
+/** Live rows pushed to the app's webhook, signed as an automation tool signs them. */
+export function postWebhook(harness: Harness, body: string): Promise<Response> {
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  return fetch(`http://127.0.0.1:${harness.app.port}/webhooks/ingest`, {
+    method: "POST",
+    body,
+    headers: {
+      "content-type": "application/json",
+      "x-mpo-timestamp": timestamp,
+      "x-mpo-signature": signWebhookBody(WEBHOOK_SECRET, timestamp, body),
+    },
+  });
 }
 
 /** Every text in a message's blocks, joined: what a person reads. */

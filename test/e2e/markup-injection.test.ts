@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signWebhookBody } from "../../src/http/index.js";
 import { callsReply, type ScriptedGemini, startScriptedGemini, textReply } from "../agent/scripted-gemini.js";
-import { type Harness, startHarness, WEBHOOK_SECRET } from "./app-harness.js";
+import { type Harness, postWebhook, startHarness } from "./app-harness.js";
 import { expectNoLiveMarkup, HOSTILE_NAMES, hostileCsv, parsedTexts } from "./markup-corpus.js";
 
 /**
@@ -126,16 +125,7 @@ describe("hostile campaign names, offline analyst", () => {
         conversions: 1,
       })),
     });
-    const timestamp = String(Math.floor(Date.now() / 1000));
-    const response = await fetch(`http://127.0.0.1:${harness.app.port}/webhooks/ingest`, {
-      method: "POST",
-      body,
-      headers: {
-        "content-type": "application/json",
-        "x-mpo-timestamp": timestamp,
-        "x-mpo-signature": signWebhookBody(WEBHOOK_SECRET, timestamp, body),
-      },
-    });
+    const response = await postWebhook(harness, body);
     expect(response.status).toBeLessThan(300);
     const alert = await harness.emulator.waitForMessage(
       { channel: offline.channel, fromBot: true, text: /^Alert/ },

@@ -2,12 +2,11 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatMoney } from "../../src/format/format-figures.js";
-import { signWebhookBody } from "../../src/http/index.js";
 import { readExport } from "../../src/ingest/index.js";
 import { totals } from "../../src/metrics/index.js";
 import { callsReply, type ScriptedGemini, startScriptedGemini, textReply } from "../agent/scripted-gemini.js";
 import { seedChannel } from "../sandbox/helpers.js";
-import { blockText, type Harness, startHarness, WEBHOOK_SECRET } from "./app-harness.js";
+import { blockText, type Harness, postWebhook, startHarness } from "./app-harness.js";
 
 const repository = join(import.meta.dirname, "../..");
 const sample = readFileSync(join(repository, "samples/google-ads-campaign-totals.csv"));
@@ -149,7 +148,7 @@ describe("resilience", () => {
 
 describe("live data and alerts", () => {
   it("posts an alert once when webhook rows cross a rule, and the analyst answers under it", async () => {
-    const { emulator, app } = harness;
+    const { emulator } = harness;
     const added = await emulator.runSlashCommand({
       user: userId,
       channel: channelId,
@@ -188,16 +187,7 @@ describe("live data and alerts", () => {
         },
       ],
     });
-    const timestamp = String(Math.floor(Date.now() / 1000));
-    const response = await fetch(`http://127.0.0.1:${app.port}/webhooks/ingest`, {
-      method: "POST",
-      body,
-      headers: {
-        "content-type": "application/json",
-        "x-mpo-timestamp": timestamp,
-        "x-mpo-signature": signWebhookBody(WEBHOOK_SECRET, timestamp, body),
-      },
-    });
+    const response = await postWebhook(harness, body);
     expect(response.status).toBeLessThan(300);
     const alert = await emulator.waitForMessage(
       { channel: channelId, fromBot: true, text: /Alert/ },
