@@ -7,7 +7,7 @@ import type { Workspace } from "../../store/index.js";
 import type { SlackDeps } from "../slack-deps.js";
 import { analysisBlocks, analysisFallbackText } from "../views/analysis-blocks.js";
 import { context, escapeText, section } from "../views/block-kit.js";
-import { DownloadError, downloadFile } from "./download-file.js";
+import { DownloadError, downloadFile, downloadPolicy } from "./download-file.js";
 import { describeFailure } from "./slack-failure.js";
 import { uploadCharts } from "./upload-charts.js";
 
@@ -71,7 +71,7 @@ export async function analyzeUpload(
   try {
     const url = file.url_private_download ?? file.url_private;
     if (!url) throw new DownloadError("Slack sent no download link for the file");
-    const bytes = await downloadFile(url, deps.botToken, file.size);
+    const bytes = await downloadFile(url, deps.botToken, file.size, downloadPolicy(deps.config));
     const dataset = await loadExport({ bytes, name: file.name });
     await update(`Analysing ${escapeText(file.name)}…`, [
       section(
