@@ -138,6 +138,23 @@ describe("hostile campaign names, offline analyst", () => {
     expectNoLiveMarkup(everythingPosted(harness), allowedTokens(offline));
   });
 
+  it("come out inert in the assistant's greeting, and are never offered as its prompts", async () => {
+    const { emulator } = offline.harness;
+    const thread = emulator.startAssistantThread({ user: offline.user, contextChannel: offline.channel });
+    const greeting = await emulator.waitForMessage(
+      { channel: thread.channel, threadTs: thread.threadTs, fromBot: true },
+      { timeoutMs: 10_000 },
+    );
+    expect(greeting.text).toContain("Q2 &lt;!here&gt; export.csv");
+    const prompts = await emulator.waitFor(
+      () => emulator.transcript().prompts.find((entry) => entry.channel === thread.channel),
+      { timeoutMs: 10_000 },
+    );
+    expect(prompts.prompts.length).toBeGreaterThan(0);
+    expect(JSON.stringify(prompts.prompts)).not.toMatch(/[<>]/);
+    expectNoLiveMarkup(everythingPosted(offline.harness), allowedTokens(offline));
+  });
+
   it("come out inert in App Home", async () => {
     const { harness } = offline;
     harness.emulator.openAppHome(offline.user);

@@ -33,8 +33,20 @@ export async function assistantGreeting(
     text: stored
       ? `Hi! I'm looking at *${escapeText(stored.record.name)}*. Ask me anything about it, or drop another export here.`
       : "Hi! Drop an ad-platform export (CSV) here and I'll analyse it, then ask me anything about it.",
-    prompts: questions.slice(0, 4).map((question) => ({ title: question, message: question })),
+    prompts: questions
+      .filter(isPlainQuestion)
+      .slice(0, 4)
+      .map((question) => ({ title: question, message: question })),
   };
+}
+
+/**
+ * A picked prompt is sent as the person's own message, whose escaping is Slack's client's to decide: a
+ * question naming a campaign with `<` or `>` in it is not offered, so it can never turn into their
+ * broadcast or link.
+ */
+function isPlainQuestion(question: string): boolean {
+  return !/[<>]/.test(question);
 }
 
 async function greetingDataset(
