@@ -39,7 +39,7 @@ export function createSlackApp(deps: SlackDeps, options: SlackAppOptions): Slack
 
   app.use(async ({ body, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === "string" && !deps.store.claimEvent(`event:${eventId}`)) return;
+    if (typeof eventId === "string" && !claimed(deps, `event:${eventId}`)) return;
     await next();
   });
   app.error(async (error) => {
@@ -56,6 +56,22 @@ export function createSlackApp(deps: SlackDeps, options: SlackAppOptions): Slack
       if (options.appToken) await app.stop();
     },
   };
+}
+
+/**
+ * True the first time an event is seen. When storage cannot say (disk full, database closed) the event goes
+ * on: its listener meets the same failure and tells the person, where dropping it here would leave them
+ * with no reply at all.
+ */
+function claimed(deps: SlackDeps, key: string): boolean {
+  try {
+    return deps.store.claimEvent(key);
+  } catch (error) {
+    deps.logger.error("slack: storage failed while recording an event", {
+      error: error instanceof Error ? error.message : String(error),
+    });
+    return true;
+  }
 }
 
 function boltLogger(logger: Logger): BoltLogger {

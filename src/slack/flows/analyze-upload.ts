@@ -8,7 +8,7 @@ import type { SlackDeps } from "../slack-deps.js";
 import { analysisBlocks, analysisFallbackText } from "../views/analysis-blocks.js";
 import { context, escapeText, section } from "../views/block-kit.js";
 import { DownloadError, downloadFile, downloadPolicy } from "./download-file.js";
-import { describeFailure } from "./slack-failure.js";
+import { describeFailure, failureForPeople } from "./slack-failure.js";
 import { uploadCharts } from "./upload-charts.js";
 
 export interface SharedFile {
@@ -57,8 +57,23 @@ export async function analyzeUpload(
   place: UploadPlace,
 ): Promise<void> {
   if (!isTabularFile(file)) return;
-  if (!deps.store.claimEvent(`file:${file.id}`)) return;
   const { channel, threadTs } = place;
+  let fresh: boolean;
+  try {
+    fresh = deps.store.claimEvent(`file:${file.id}`);
+  } catch (error) {
+    deps.logger.error("slack: storage failed before reading an upload", {
+      file: file.id,
+      error: describeFailure(error),
+    });
+    await client.chat.postMessage({
+      channel,
+      thread_ts: threadTs,
+      text: `⚠️ I couldn't read ${escapeText(file.name)} (${failureForPeople(error)}). Please share it again later.`,
+    });
+    return;
+  }
+  if (!fresh) return;
   const progress = await client.chat.postMessage({
     channel,
     thread_ts: threadTs,
@@ -108,7 +123,7 @@ export async function analyzeUpload(
     });
     await update(`Something went wrong with ${escapeText(file.name)}`, [
       section(
-        `⚠️ Something went wrong while analysing *${escapeText(file.name)}* (${escapeText(describeFailure(error))}). Please try again.`,
+        `⚠️ Something went wrong while analysing *${escapeText(file.name)}* (${escapeText(failureForPeople(error))}). Please try again.`,
       ),
     ]).catch(() => undefined);
   }

@@ -5,7 +5,7 @@ import type { SlackDeps } from "../slack-deps.js";
 import { answerBlocks, answerText } from "../views/answer-blocks.js";
 import { escapeText, section } from "../views/block-kit.js";
 import { type AskedIn, type Asker, readableDataset } from "./readable-datasets.js";
-import { describeFailure } from "./slack-failure.js";
+import { describeFailure, failureForPeople } from "./slack-failure.js";
 import { asDataset } from "./stored-dataset.js";
 import { uploadCharts } from "./upload-charts.js";
 
@@ -75,7 +75,7 @@ export async function replyToQuestion(
       thread: threadTs,
       error: describeFailure(error),
     });
-    const text = `⚠️ I couldn't answer that (${escapeText(describeFailure(error))}). Please try again.`;
+    const text = `⚠️ I couldn't answer that (${escapeText(failureForPeople(error))}). Please try again.`;
     if (placeholder?.ts)
       await client.chat
         .update({ channel, ts: placeholder.ts, text, blocks: [section(text)] })

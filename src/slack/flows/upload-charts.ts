@@ -1,6 +1,6 @@
 import type { webApi } from "@slack/bolt";
 import type { SlackDeps } from "../slack-deps.js";
-import { describeFailure } from "./slack-failure.js";
+import { describeFailure, failureForPeople } from "./slack-failure.js";
 
 export interface ChartFile {
   title: string;
@@ -35,7 +35,7 @@ export async function uploadCharts(
       .postMessage({
         channel: place.channel,
         thread_ts: place.threadTs,
-        text: `I couldn't upload the charts (${describeFailure(error)}).`,
+        text: `I couldn't upload the charts (${failureForPeople(error)}).`,
       })
       .catch(() => undefined);
   }

@@ -1,7 +1,7 @@
 import type { App } from "@slack/bolt";
 import { parseReportRequest, REPORT_USAGE, ReportRequestError } from "../../../report/report-request.js";
 import { postReport } from "../../flows/post-report.js";
-import { describeFailure } from "../../flows/slack-failure.js";
+import { describeFailure, failureForPeople } from "../../flows/slack-failure.js";
 import type { SlackDeps } from "../../slack-deps.js";
 import { escapeText } from "../../views/block-kit.js";
 import { workspaceOf } from "../workspace-of.js";
@@ -43,7 +43,7 @@ export function registerReportCommand(app: App, deps: SlackDeps): void {
       });
       await respond({
         response_type: "ephemeral",
-        text: `⚠️ The report failed (${escapeText(describeFailure(error))}). Please try again.`,
+        text: `⚠️ The report failed (${escapeText(failureForPeople(error))}). Please try again.`,
       });
     }
   });
