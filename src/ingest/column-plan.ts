@@ -1,4 +1,5 @@
 import { type ColumnProfile, isDateLike, isNumeric, profileColumn } from "./column-profile.js";
+import { KNOWN_EXTRA_MEASURES } from "./extra-measures.js";
 import type { Measure } from "./fact-table.js";
 import {
   currencyInHeader,
@@ -60,8 +61,9 @@ const MEASURE_TARGETS = new Set<Target>(["spend", "impressions", "clicks", "conv
 
 /**
  * Decides what each column is: a canonical measure or dimension (by its header, in any of the languages and
- * platforms we know), the date, the currency, or, for any other column, a dimension or an extra measure by
- * the type of its values. Columns of platform-computed ratios are ignored: KPIs are recomputed from sums.
+ * platforms we know), the date, the currency, a known extra measure (reach, landing-page views...) under
+ * its common name, or, for any other column, a dimension or an extra measure by the type of its values.
+ * Columns of platform-computed ratios are ignored: KPIs are recomputed from sums.
  */
 export function planColumns(header: string[], sample: string[][], preamble: string[]): ColumnPlan {
   const names = uniqueNames(header);
@@ -85,6 +87,15 @@ export function planColumns(header: string[], sample: string[][], preamble: stri
       if (target !== "currency") mapping[target] = header[index] as string;
       break;
     }
+  }
+  for (const extra of KNOWN_EXTRA_MEASURES) {
+    const index = extra.headers
+      .map((synonym) => keys.findIndex((key, i) => key === synonym && roles[i] === null))
+      .find((found) => found >= 0 && holdsNumbers(profiles[found] as ColumnProfile));
+    if (index === undefined) continue;
+    const profile = profiles[index] as ColumnProfile;
+    roles[index] = { kind: profile.filled === 0 ? "flexible" : "extra", name: extra.name };
+    mapping[extra.name] = header[index] as string;
   }
   // Google Ads repeats "Currency code" in some reports; every copy is the currency, none a dimension.
   keys.forEach((key, index) => {
@@ -123,6 +134,11 @@ function fits(target: Target, key: string, profile: ColumnProfile): boolean {
   // GA4 writes its Week dimension as a bare week number ("02"); ga4-week.ts turns it into dates.
   if (target === "date") return isDateLike(profile) || (key === "week" && profile.numbers === profile.filled);
   return true;
+}
+
+/** Empty in the sample (decided once read) or numeric: what a measure column must be. */
+function holdsNumbers(profile: ColumnProfile): boolean {
+  return profile.filled === 0 || isNumeric(profile);
 }
 
 function classify(raw: string, name: string, profile: ColumnProfile, key: string): ColumnRole {

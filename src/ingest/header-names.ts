@@ -3,8 +3,8 @@ import type { Measure } from "./fact-table.js";
 
 /**
  * What each header means, in the words platforms use: Google Ads in English, Portuguese, Spanish, German
- * and French; Meta Ads Manager; TikTok; LinkedIn; Microsoft Ads; GA4; Shopify; and the names people give
- * columns in their own sheets. Lists are in order of preference: when a file has both "Link clicks" and
+ * and French; Meta Ads Manager (collaborative ads too); TikTok; LinkedIn; Microsoft Advertising; Amazon
+ * Ads; Snapchat; Pinterest; Reddit; X; GA4; Shopify; and the names people give columns in their own sheets. Lists are in order of preference: when a file has both "Link clicks" and
  * "Clicks (all)", the earlier one is the measure and the other is kept as an extra.
  */
 
@@ -18,6 +18,8 @@ export const HEADER_SYNONYMS: Record<Target, string[]> = {
     "amount spent",
     "spent",
     "total spent",
+    "total cost",
+    "spend in account currency",
     "total spend",
     "ad spend",
     "media cost",
@@ -35,6 +37,8 @@ export const HEADER_SYNONYMS: Record<Target, string[]> = {
     "betrag ausgegeben",
   ],
   impressions: [
+    // Snapchat and Pinterest also count earned (unpaid) impressions: the spend bought the paid ones.
+    "paid impressions",
     "impressions",
     "impr.",
     "impr",
@@ -50,6 +54,9 @@ export const HEADER_SYNONYMS: Record<Target, string[]> = {
     "clicks (destination)",
     "website clicks",
     "clicks (all)",
+    "swipe ups",
+    "swipes",
+    "pin clicks",
     "outbound clicks",
     "cliques",
     "clics",
@@ -64,10 +71,14 @@ export const HEADER_SYNONYMS: Record<Target, string[]> = {
     "total conversions",
     "purchases",
     "purchase",
+    "purchases with shared items",
     "website purchases",
     "results purchases",
     "orders",
     "total orders",
+    "7 day total orders",
+    "14 day total orders",
+    "total conversions (checkout)",
     "key events",
     "sessions that completed checkout",
     "complete payment",
@@ -89,11 +100,18 @@ export const HEADER_SYNONYMS: Record<Target, string[]> = {
     "total conversion value",
     "conv value",
     "purchases conversion value",
+    "purchases conversion value for shared items only",
     "website purchases conversion value",
     "purchase conversion value",
     "purchase value",
     "total purchase value",
     "total complete payment",
+    "total complete payment value",
+    "purchases value",
+    "7 day total sales",
+    "14 day total sales",
+    "total order value (checkout)",
+    "total order value (lead)",
     "total sales",
     "sales",
     "gross sales",
@@ -116,6 +134,7 @@ export const HEADER_SYNONYMS: Record<Target, string[]> = {
     "purchase roas",
     "website purchase roas (return on advertising spend)",
     "website purchase roas",
+    "purchase roas for shared items only",
     "roas",
     "conv. value / cost",
     "complete payment roas",
@@ -134,7 +153,11 @@ export const HEADER_SYNONYMS: Record<Target, string[]> = {
     "reporting start",
     "start date (in utc)",
     "start date",
+    "start time",
+    "gregorian date",
+    "time period",
     "stat time",
+    "stat time day",
     "by day",
     "week",
     "week start",
@@ -183,6 +206,7 @@ export const HEADER_SYNONYMS: Record<Target, string[]> = {
     "ad set",
     "adset",
     "adset name",
+    "ad squad name",
     "grupo de anuncios",
     "conjunto de anuncios",
     "nome do conjunto de anuncios",
@@ -230,12 +254,13 @@ export const HEADER_SYNONYMS: Record<Target, string[]> = {
  * measures: every KPI is recomputed from the summed measures instead.
  */
 const NOT_ADDITIVE =
-  /\b(rate|ratio|taxa|tasa|taux|tasso|quote|ctr|cpc|cpm|cpa|cpv|cpl|roas|frequency|avg|average|media|medio|promedio|durchschn|moyen|per|budget|orcamento|presupuesto|bid|lance|share|score|pontuacao|position|posicao|duration|duracao|percent|index|rank|ranking)\b|%|\/|^(cost|custo|coste|costo|kosten|cout) (per|por|pro|par)\b|\bis\b|\(top\)|\babs\./;
+  /\b(rate|ratio|taxa|tasa|taux|tasso|quote|e?ctr|e?cpc|e?cpm|e?cpa|e?cpv|e?cpl|e?cpsu|acos|roas|frequency|avg|average|media|medio|promedio|durchschn|moyen|per|budget|orcamento|presupuesto|bid|lance|share|score|pontuacao|position|posicao|duration|duracao|percent|index|rank|ranking)\b|%|\/|^(cost|custo|coste|costo|kosten|cout) (per|por|pro|par)\b|\bis\b|\(top\)|\babs\./;
 
 /** Folded and tidied header text used for matching: "Amount spent (USD)" -> "amount spent". */
 export function headerKey(header: string): string {
-  const withoutCurrency = header.replace(/\s*[([][A-Z]{3}[)\]]\s*$/, "");
-  return foldText(withoutCurrency)
+  // "(USD)", "($)" and Amazon's count marker "(#)" say how a figure is written, not what it is.
+  const withoutUnit = header.replace(/\s*[([]([A-Z]{3}|[$€£¥₹#])[)\]]\s*$/, "");
+  return foldText(withoutUnit)
     .replace(/^\ufeff/, "")
     .replace(/^#\s*of\s+/, "")
     .replace(/[_\s]+/g, " ")

@@ -3,6 +3,7 @@ import { ColumnarScanner } from "./columnar-scanner.js";
 import { parseDateText } from "./date-text.js";
 import { ENCODING_LABELS } from "./encoding.js";
 import { type ExportInput, openExport } from "./export-source.js";
+import { describeExtraMeasures, isKnownExtraMeasure } from "./extra-measures.js";
 import { FactBuilder } from "./fact-builder.js";
 import { civilToDay, type DateRange, dateRangeOf, dayToIso, NO_DAY } from "./fact-table.js";
 import { finishFacts, isoYear } from "./finish-facts.js";
@@ -85,7 +86,8 @@ export function readExport(input: ExportInput): Dataset {
     droppedRows: [...builder.dropped].sort((a, b) => a.line - b.line),
     currency: finished.currency,
     dateRange,
-    columns: receiptColumns(plan, facts.measures.revenue !== undefined),
+    columns: receiptColumns(plan, facts),
+    extraMeasures: describeExtraMeasures(Object.keys(facts.extraMeasures), (name) => plan.mapping[name]),
     warnings,
   };
   return { facts, receipt, totalsCheck };
@@ -160,12 +162,14 @@ function lifetimeRange(
   return range;
 }
 
-function receiptColumns(plan: ColumnPlan, hasRevenue: boolean): Record<string, string> {
+function receiptColumns(plan: ColumnPlan, facts: Dataset["facts"]): Record<string, string> {
   const columns: Record<string, string> = {};
   for (const [canonical, header] of Object.entries(plan.mapping)) {
-    if (canonical !== "roas") columns[canonical] = header;
+    // A known extra measure whose column turned out to hold text was not kept as a measure.
+    const unread = isKnownExtraMeasure(canonical) && !facts.extraMeasures[canonical];
+    if (canonical !== "roas" && !unread) columns[canonical] = header;
   }
-  if (hasRevenue && !columns.revenue && plan.mapping.roas && plan.mapping.spend) {
+  if (facts.measures.revenue && !columns.revenue && plan.mapping.roas && plan.mapping.spend) {
     columns.revenue = `${plan.mapping.roas} x ${plan.mapping.spend}`;
   }
   return columns;

@@ -1,3 +1,4 @@
+import type { ExtraMeasureNote } from "./extra-measures.js";
 import type { DateRange, FactTable } from "./fact-table.js";
 import type { TotalsCheck } from "./totals-check.js";
 
@@ -7,6 +8,11 @@ export type Platform =
   | "tiktok_ads"
   | "linkedin_ads"
   | "microsoft_ads"
+  | "amazon_ads"
+  | "snapchat_ads"
+  | "pinterest_ads"
+  | "reddit_ads"
+  | "x_ads"
   | "ga4"
   | "shopify"
   | "generic"
@@ -34,6 +40,8 @@ export interface ParseReceipt {
   dateRange: DateRange | null;
   /** Canonical name -> the header it was read from. */
   columns: Record<string, string>;
+  /** Numeric columns kept besides the canonical measures; absent in receipts stored before they were listed. */
+  extraMeasures?: ExtraMeasureNote[];
   warnings: string[];
 }
 

@@ -122,7 +122,7 @@ describe("a column decides its decimal separator", () => {
 
   it("warns about bucketed values and reads them as absent", () => {
     const dataset = readText("Campaign,Cost,Reach\nA,1,< 10\nB,2,15\n");
-    expect(dataset.facts.extraMeasures.Reach).toEqual(Float64Array.from([Number.NaN, 15]));
+    expect(dataset.facts.extraMeasures.reach).toEqual(Float64Array.from([Number.NaN, 15]));
     expect(dataset.receipt.warnings).toContain(
       '"Reach": 1 bucketed value(s) such as "< 10%" read as absent (the platform reports only a range)',
     );

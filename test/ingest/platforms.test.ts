@@ -102,7 +102,7 @@ describe("platform exports", () => {
       "Campaign,Cost,Reach,Objective,CTR,Avg. CPC\nA,10,500,Sales,1.2%,0.5\nB,5,300,Leads,0.8%,0.4\n",
     );
     expect(Object.keys(dataset.facts.dimensions)).toEqual(["campaign", "Objective"]);
-    expect(Object.keys(dataset.facts.extraMeasures)).toEqual(["Reach"]);
+    expect(Object.keys(dataset.facts.extraMeasures)).toEqual(["reach"]);
   });
 
   it("names what it found when no column is a measure", () => {

@@ -126,6 +126,12 @@ export const PLATFORM_ALIASES: Readonly<Record<string, readonly string[]>> = {
   tiktok: ["tiktok", "tik tok"],
   linkedin: ["linkedin"],
   microsoft: ["microsoft", "bing"],
+  amazon: ["amazon"],
+  snapchat: ["snapchat", "snap"],
+  pinterest: ["pinterest"],
+  reddit: ["reddit"],
+  // A bare "x" is too common a word ("2x ROAS") to name the platform.
+  x: ["twitter", "x ads"],
 };
 
 /** Which alias group an export's platform belongs to, for "for Meta" asked of a Meta-only file. */
@@ -135,6 +141,11 @@ export const PLATFORM_GROUP_OF_EXPORT: Readonly<Record<string, string>> = {
   tiktok_ads: "tiktok",
   linkedin_ads: "linkedin",
   microsoft_ads: "microsoft",
+  amazon_ads: "amazon",
+  snapchat_ads: "snapchat",
+  pinterest_ads: "pinterest",
+  reddit_ads: "reddit",
+  x_ads: "x",
 };
 
 export const PLATFORM_NAMES: Readonly<Record<string, string>> = {
@@ -143,6 +154,11 @@ export const PLATFORM_NAMES: Readonly<Record<string, string>> = {
   tiktok: "TikTok",
   linkedin: "LinkedIn",
   microsoft: "Microsoft",
+  amazon: "Amazon",
+  snapchat: "Snapchat",
+  pinterest: "Pinterest",
+  reddit: "Reddit",
+  x: "X",
 };
 
 export const NUMBER_WORDS: Readonly<Record<string, number>> = {
