@@ -13,6 +13,8 @@ export interface GroupingRequest {
   filter?: Filter;
   /** A further inclusive day restriction on top of the filter's, such as one period of a comparison. */
   within?: DaySpan;
+  /** Extra measures (FactTable.extraMeasures) to sum as well, into each group's `extraSums`. */
+  extras?: readonly string[];
 }
 
 export interface Group {
@@ -26,6 +28,8 @@ export interface Group {
    * not one of them has a value for the measure: nothing known is not the same as a known zero.
    */
   sums: MeasureSums;
+  /** Sums of the requested extra measures, null where no row of the group has a value. */
+  extraSums?: Record<string, number | null>;
 }
 
 /**
@@ -63,7 +67,7 @@ export function aggregate(facts: FactTable, request: GroupingRequest = {}): Grou
       ? intersectSpans(compiled.span, request.within)
       : (compiled.span ?? request.within ?? null);
   if (span || request.grain) stages.push(dayStage(facts, span, request.grain));
-  return collectGroups(facts, stages);
+  return collectGroups(facts, stages, request.extras ?? []);
 }
 
 function dimensionStage(codes: Int32Array, values: readonly string[], keep: Uint8Array | undefined): Stage {
@@ -105,7 +109,7 @@ function dayStage(facts: FactTable, span: DaySpan | null, grain: Grain | undefin
   return grain ? { role: "bucket", slots, card: starts.length, starts } : { role: "mask", slots, card: 1 };
 }
 
-function collectGroups(facts: FactTable, stages: readonly Stage[]): Group[] {
+function collectGroups(facts: FactTable, stages: readonly Stage[], extras: readonly string[]): Group[] {
   const rowCount = facts.rowCount;
   const { groupIds, groupCount, levels } = assignGroups(rowCount, stages);
   const rows = new Float64Array(groupCount);
@@ -115,6 +119,11 @@ function collectGroups(facts: FactTable, stages: readonly Stage[]): Group[] {
   const measureSums = MEASURES.flatMap((measure) => {
     const column = facts.measures[measure];
     return column ? [{ measure, ...sumByGroup(column, groupIds, rows) }] : [];
+  });
+  const extraSums = extras.map((name) => {
+    const column = facts.extraMeasures[name];
+    if (!column) throw new MetricsError(`unknown measure "${name}"`);
+    return { name, ...sumByGroup(column, groupIds, rows) };
   });
   const groups: Group[] = [];
   for (let group = 0; group < groupCount; group++) {
@@ -131,7 +140,14 @@ function collectGroups(facts: FactTable, stages: readonly Stage[]): Group[] {
       if (stage.role === "key") keys.push(stage.labels[slot] as string);
       else if (stage.role === "bucket") bucket = stage.starts[slot] as number;
     });
-    groups.push({ keys, bucket, rows: rows[group] as number, sums });
+    const result: Group = { keys, bucket, rows: rows[group] as number, sums };
+    if (extraSums.length > 0) {
+      result.extraSums = {};
+      for (const { name, totals, blank } of extraSums) {
+        result.extraSums[name] = blank.has(group) ? null : (totals[group] as number);
+      }
+    }
+    groups.push(result);
   }
   return groups;
 }

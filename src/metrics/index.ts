@@ -15,6 +15,12 @@ export {
 } from "./compare.js";
 export { dimensionColumn, looseValue, NOT_SET } from "./dimensions.js";
 export { type ChangeExplanation, type ChangeOptions, type Contribution, explainChange } from "./drivers.js";
+export {
+  type ExtraFigures,
+  type ExtraFiguresOptions,
+  type ExtraFiguresRow,
+  extraFigures,
+} from "./extra-figures.js";
 export type { Filter } from "./filter.js";
 export {
   componentsOf,

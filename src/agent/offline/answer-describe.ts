@@ -2,6 +2,7 @@ import type { Dataset } from "../../ingest/index.js";
 import { breakdown, type Metric } from "../../metrics/index.js";
 import { availableMetrics } from "../tool-support/metric-availability.js";
 import type { JsonObject } from "../tools/tool.js";
+import { spoken } from "./answer-other-measures.js";
 import { dimensionWords, label, metricWords } from "./answer-wording.js";
 import { defaultDimension, efficiencyMetric } from "./offline-plan.js";
 
@@ -13,6 +14,11 @@ const PLATFORM_WORDS: Record<string, string> = {
   tiktok_ads: "a TikTok Ads export",
   linkedin_ads: "a LinkedIn Ads export",
   microsoft_ads: "a Microsoft Advertising export",
+  amazon_ads: "an Amazon Ads export",
+  snapchat_ads: "a Snapchat Ads export",
+  pinterest_ads: "a Pinterest Ads export",
+  reddit_ads: "a Reddit Ads export",
+  x_ads: "an X Ads export",
   ga4: "a GA4 export",
   shopify: "a Shopify export",
   generic: "a spreadsheet export",
@@ -30,6 +36,7 @@ export function writeDescription(result: JsonObject, dataset: Dataset): string {
     `*${result.file}*: ${result.rows} rows, ${range ? `${range.from} to ${range.to}` : "no dates"}, ${PLATFORM_WORDS[String(result.platform)] ?? "an export"}, currency ${result.currency ?? "not stated"}.`,
     `• Measures: ${((result.measures ?? []) as string[]).join(", ")}${missing.length > 0 ? `; missing: ${missing.join(", ")}` : ""}`,
     `• Dimensions: ${dimensions.map(dimensionLine).join("; ") || "none"}`,
+    ...otherMeasuresLine(result),
     `• I can compute: ${((result.metrics_available ?? []) as Metric[]).map(label).join(", ")}`,
     ...unavailable.map(([metric, reason]) => `• No ${label(metric as Metric)}: it ${reason}`),
     `• ${String(result.relative_dates)}`,
@@ -37,6 +44,11 @@ export function writeDescription(result: JsonObject, dataset: Dataset): string {
     ...exampleQuestions(dataset).map((question) => `• “${question}”`),
   ];
   return lines.join("\n");
+}
+
+function otherMeasuresLine(result: JsonObject): string[] {
+  const names = (result.other_numeric_columns ?? []) as string[];
+  return names.length > 0 ? [`• Other measures: ${names.map(spoken).join(", ")}`] : [];
 }
 
 function dimensionLine(item: { name: string; values: number; largest: string[] }): string {

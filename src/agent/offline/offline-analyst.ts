@@ -48,6 +48,7 @@ function withFollowUp(
   if (!previousQuestion) return parsed;
   const hasDetails =
     parsed.metrics.length > 0 ||
+    parsed.extraMeasures.length > 0 ||
     parsed.dimension !== null ||
     parsed.filters.length > 0 ||
     parsed.periods.length > 0;
@@ -66,6 +67,7 @@ function withFollowUp(
     ...previous,
     intent,
     metrics: parsed.metrics.length > 0 ? parsed.metrics : previous.metrics,
+    extraMeasures: parsed.extraMeasures.length > 0 ? parsed.extraMeasures : previous.extraMeasures,
     dimension: parsed.dimension ?? previous.dimension,
     singular: parsed.dimension ? parsed.singular : previous.singular,
     filters: parsed.filters.length > 0 ? parsed.filters : previous.filters,

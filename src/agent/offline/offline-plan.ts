@@ -19,8 +19,23 @@ const HEADLINE_METRICS: readonly Metric[] = [
   "cpa",
   "roas",
 ];
-/** The tool calls that answer a parsed question; the same tools Gemini calls. */
+/**
+ * The tool calls that answer a parsed question; the same tools Gemini calls. The file's other measures
+ * ("landing page views", "reach") named in the question are answered by other_measures, beside the
+ * canonical metrics it names, if any.
+ */
 export function planCalls(parsed: ParsedQuestion, dataset: Dataset): ToolCall[] {
+  if (parsed.extraMeasures.length === 0) return metricCalls(parsed, dataset);
+  const grouped = parsed.intent === "breakdown" || parsed.intent === "rank" ? parsed.dimension : null;
+  const others = call("other_measures", {
+    measures: parsed.extraMeasures,
+    group_by: grouped ?? undefined,
+    ...scopeArgs(parsed),
+  });
+  return parsed.metrics.length > 0 ? [...metricCalls(parsed, dataset), others] : [others];
+}
+
+function metricCalls(parsed: ParsedQuestion, dataset: Dataset): ToolCall[] {
   const available = new Set(availableMetrics(dataset.facts));
   const known = (metrics: readonly Metric[]) =>
     [...new Set(metrics)].filter((metric) => available.has(metric));

@@ -1,4 +1,4 @@
-import { type Dataset, dayRange } from "../../ingest/index.js";
+import { type Dataset, dayRange, MEASURES } from "../../ingest/index.js";
 import type { Grain, Metric } from "../../metrics/index.js";
 import type { ChartKind } from "../tool-support/chart-specs.js";
 import { type PeriodSlot, readDatePhrases } from "./date-phrases.js";
@@ -35,6 +35,8 @@ export interface ParsedQuestion {
   intent: Intent;
   /** Metrics named, in order; "performance" words resolve to ROAS (or CPA without revenue). */
   metrics: Metric[];
+  /** The file's other measures named ("landing page views", "reach"), as the data keys them. */
+  extraMeasures: string[];
   /** The dimension named, as the data calls it when it has it. */
   dimension: string | null;
   /** "which channel", "the best campaign": one answer wanted. */
@@ -81,7 +83,8 @@ export function parseQuestion(question: string, dataset: Dataset, today: string)
     todayYear: Number(today.slice(0, 4)),
   });
   const words = ` ${dates.rest.replace(/[^a-z0-9%$]+/g, " ").trim()} `;
-  const metricWords = takePhrases(words, METRIC_PHRASES);
+  const extras = takePhrases(words, extraMeasurePhrases(dataset));
+  const metricWords = takePhrases(extras.rest, METRIC_PHRASES);
   const dimension = findDimension(metricWords.rest, dataset);
   const metrics = resolveMetrics(
     metricWords.found.map((item) => item.value),
@@ -98,6 +101,7 @@ export function parseQuestion(question: string, dataset: Dataset, today: string)
   return {
     intent,
     metrics,
+    extraMeasures: [...new Set(extras.found.map((item) => item.value))],
     dimension: dimension.name,
     singular: dimension.singular,
     n: countOf(words),
@@ -160,6 +164,26 @@ function findDimension(words: string, dataset: Dataset): { name: string | null; 
   const canonical = first.value;
   const inData = names.find((name) => name.toLowerCase() === canonical) ?? canonical;
   return { name: inData, singular: !/s$/.test(first.text.trim()) };
+}
+
+/**
+ * The data's own other measures, as spoken: "landing_page_views" and "Landing page views" are both
+ * "landing page views", with or without the final s. The file's words win over the synonym table ("results"
+ * is Meta's Results column when the file has one), but never over a canonical measure's own name.
+ */
+function extraMeasurePhrases(dataset: Dataset): Array<readonly [string, string]> {
+  const phrases: Array<readonly [string, string]> = [];
+  for (const name of Object.keys(dataset.facts.extraMeasures)) {
+    const spoken = name
+      .toLowerCase()
+      .replace(/[^a-z0-9%$]+/g, " ")
+      .trim();
+    const canonical = MEASURES.some((measure) => measure === spoken || measure === `${spoken}s`);
+    if (spoken.length < 3 || canonical) continue;
+    phrases.push([spoken, name]);
+    if (spoken.endsWith("s")) phrases.push([spoken.slice(0, -1), name]);
+  }
+  return phrases;
 }
 
 /** Metric words to metrics, once each; "performance" means ROAS with revenue, CPA without, spend at worst. */

@@ -3,6 +3,7 @@ import type { ToolCallRecord } from "../tool-runner.js";
 import type { JsonObject } from "../tools/tool.js";
 import { exampleQuestions, writeDescription, writeHelp } from "./answer-describe.js";
 import { writeBreakdown, writeTotals } from "./answer-figures.js";
+import { writeOtherMeasures } from "./answer-other-measures.js";
 import { writeRanking, writeRecommendation } from "./answer-ranking.js";
 import { writeAnomalies, writeComparison, writeExplanation, writeTrend } from "./answer-time.js";
 import type { Wording } from "./answer-wording.js";
@@ -32,12 +33,28 @@ export function writeAnswer(
       ...examples,
     ].join("\n");
   }
-  const results = data.map((record) => record.result as JsonObject);
-  const body = writeBody(parsed, results, wording, dataset, notes);
+  const others = data.find((record) => record.name === "other_measures");
+  const results = data.filter((record) => record !== others).map((record) => record.result as JsonObject);
+  const othersText = others
+    ? writeOtherMeasures(others.result as JsonObject, [...notes, ...timeNote(parsed)])
+    : null;
+  const metricsText =
+    others && results.length === 0 ? null : writeBody(parsed, results, wording, dataset, notes);
+  const body = [metricsText, othersText].filter((text) => text !== null).join("\n");
   if (!chart) return body;
   if (!chart.ok) return `I couldn't draw that chart: ${chart.error}. Here are the figures instead.\n${body}`;
   const handle = (chart.result?.chart ?? {}) as JsonObject;
   return `Here is the chart *${handle.title}* (attached).\n${body}`;
+}
+
+/** Other measures are answered in total or by a dimension; a question over time is told so. */
+function timeNote(parsed: ParsedQuestion): string[] {
+  const overTime = ["trend", "compare", "anomalies", "explain", "chart"].includes(parsed.intent);
+  return overTime && parsed.metrics.length === 0
+    ? [
+        "trends, comparisons and charts cover spend, impressions, clicks, conversions and revenue; other columns are given in total",
+      ]
+    : [];
 }
 
 function writeBody(

@@ -60,6 +60,12 @@ export const scopeShape = {
   source: sourceArg.optional(),
 };
 
+/** An optional breakdown by one dimension, as get_kpis and other_measures take it. */
+export const breakdownShape = {
+  group_by: z.string().min(1).optional().describe("A dimension to break the figures down by, e.g. campaign"),
+  limit: z.number().int().min(1).max(50).optional().describe("Most breakdown rows to return (default 15)"),
+};
+
 /** Two periods to compare: either a relative period (compared like for like) or explicit dates. */
 export const comparisonShape = {
   period: periodArg

@@ -3,7 +3,7 @@ import { breakdown, totals } from "../../metrics/index.js";
 import { pickFigures } from "../tool-support/figure-fields.js";
 import { availableMetrics, requireMetrics } from "../tool-support/metric-availability.js";
 import { resolveScope } from "../tool-support/resolve-scope.js";
-import { metricArg, scopeShape } from "../tool-support/scope-args.js";
+import { breakdownShape, metricArg, scopeShape } from "../tool-support/scope-args.js";
 import { defineTool, type JsonObject } from "./tool.js";
 
 export const getKpis = defineTool({
@@ -17,12 +17,7 @@ export const getKpis = defineTool({
       .max(12)
       .optional()
       .describe("Metrics to return; all available ones by default"),
-    group_by: z
-      .string()
-      .min(1)
-      .optional()
-      .describe("A dimension to break the figures down by, e.g. campaign"),
-    limit: z.number().int().min(1).max(50).optional().describe("Most breakdown rows to return (default 15)"),
+    ...breakdownShape,
     ...scopeShape,
   }),
   run(context, args) {

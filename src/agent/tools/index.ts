@@ -3,6 +3,7 @@ import { describeDataset } from "./describe-dataset.js";
 import { explainChangeTool } from "./explain-change.js";
 import { findAnomalies } from "./find-anomalies.js";
 import { getKpis } from "./get-kpis.js";
+import { otherMeasures } from "./other-measures.js";
 import { renderChart } from "./render-chart.js";
 import type { AnalystTool } from "./tool.js";
 import { topBottom } from "./top-bottom.js";
@@ -12,6 +13,7 @@ import { trendTool } from "./trend.js";
 export const ANALYST_TOOLS: readonly AnalystTool[] = [
   describeDataset,
   getKpis,
+  otherMeasures,
   topBottom,
   trendTool,
   comparePeriodsTool,
