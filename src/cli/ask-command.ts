@@ -5,6 +5,7 @@ import { type AnalystLogger, answerQuestion, unverifiedNote } from "../agent/ind
 import { loadConfig } from "../config/config.js";
 import { loadExport } from "../ingest/index.js";
 import { UsageError } from "./cli-error.js";
+import { mrkdwnToPlain } from "./mrkdwn-to-plain.js";
 
 export const ASK_USAGE = 'mpo ask <file> "<question>"';
 
@@ -21,7 +22,8 @@ export interface AskOptions {
 /**
  * Answers one question about a file: Gemini when GEMINI_API_KEY is set, else the offline analyst. Prints
  * the answer, the note when Gemini fell back, figures that could not be verified, and the path of each
- * chart drawn, written as ./mpo-chart-<n>.png without overwriting earlier ones.
+ * chart drawn, written as ./mpo-chart-<n>.png without overwriting earlier ones. The answer is written for
+ * Slack, so its mrkdwn is printed as the plain text a terminal shows.
  */
 export async function askCommand(args: string[], options: AskOptions = {}): Promise<string> {
   const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
@@ -42,7 +44,7 @@ export async function askCommand(args: string[], options: AskOptions = {}): Prom
   const warning = unverifiedNote(answer.unverified);
   const lines = [
     ...(answer.note ? [`Note: ${answer.note}`, ""] : []),
-    answer.text,
+    mrkdwnToPlain(answer.text),
     ...(warning ? ["", warning] : []),
     ...(chartLines.length > 0 ? ["", ...chartLines] : []),
   ];

@@ -11,10 +11,14 @@ export const CHART_USAGE =
 
 const ChartFlags = z
   .object({
-    metric: z.string().refine(isMetric, { message: `--metric must be one of ${METRICS.join(", ")}` }),
+    metric: z
+      .string({ error: `--metric is missing: say which figure to draw, one of ${METRICS.join(", ")}` })
+      .refine(isMetric, { message: `--metric must be one of ${METRICS.join(", ")}` }),
     by: z.string().min(1).optional(),
     over: z.enum(["day", "week", "month"], { message: "--over must be day, week or month" }).optional(),
-    out: z.string().min(1, "--out needs a file name such as chart.png"),
+    out: z
+      .string({ error: "--out is missing: say which PNG file to write, such as --out chart.png" })
+      .min(1, "--out needs a file name such as chart.png"),
   })
   .refine((flags) => !(flags.by && flags.over), { message: "give --by or --over, not both" });
 

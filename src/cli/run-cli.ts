@@ -2,17 +2,10 @@ import { ConfigError } from "../config/config.js";
 import { IngestError } from "../ingest/index.js";
 import { MetricsError } from "../metrics/index.js";
 import { UsageError } from "./cli-error.js";
+import { asksForHelp, commandHelp, commandUsage, isCommand, USAGE } from "./command-help.js";
 
 // Each command is imported when run: the charts and the Gemini SDK take longer to load than
 // `mpo analyze` takes to read a million rows.
-const USAGE = [
-  "usage:",
-  "  mpo analyze <file> [--by <dimension>] [--json]",
-  "  mpo chart <file> --metric <kpi> [--by <dimension>|--over day|week|month] --out <png>",
-  '  mpo ask <file> "<question>"',
-  "  mpo serve            (the same as npm start)",
-].join("\n");
-
 export interface CliOutput {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
@@ -24,6 +17,14 @@ export interface CliOutput {
  */
 export async function runCli(argv: string[], output: CliOutput): Promise<number> {
   const [command, ...args] = argv;
+  if (isCommand(command) && asksForHelp(args)) {
+    output.stdout(commandHelp(command));
+    return 0;
+  }
+  if ((command === "help" || command === "--help" || command === "-h") && isCommand(args[0])) {
+    output.stdout(commandHelp(args[0]));
+    return 0;
+  }
   try {
     switch (command) {
       case "analyze": {
@@ -57,7 +58,8 @@ export async function runCli(argv: string[], output: CliOutput): Promise<number>
     }
   } catch (error) {
     if (error instanceof UsageError || isArgumentError(error)) {
-      output.stderr(`mpo: ${(error as Error).message}\n${USAGE}\n`);
+      const usage = isCommand(command) ? commandUsage(command) : USAGE;
+      output.stderr(`mpo: ${(error as Error).message}\n${usage}\n`);
       return 2;
     }
     if (

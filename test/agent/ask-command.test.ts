@@ -26,7 +26,7 @@ describe("mpo ask", () => {
       ...offline,
       cwd: folder,
     });
-    expect(output).toMatch(/^\*Lowest CPA by channel: Google Ads at \$\d+\.\d\d\*\n/);
+    expect(output).toMatch(/^Lowest CPA by channel: Google Ads at \$\d+\.\d\d\n/);
     expect(output.endsWith("\n")).toBe(true);
   });
 
