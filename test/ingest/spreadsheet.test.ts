@@ -223,18 +223,6 @@ describe("reading an .xlsx export", () => {
     expect(dataset.receipt.dateRange).toEqual({ from: "2024-12-31", to: "2025-01-03" });
     expect(sums(dataset)).toEqual({ spend: 36, clicks: 16 });
   });
-
-  it("answers the CLI's JSON with the sheet named in the source", async () => {
-    const bytes = await workbook({
-      name: "Report",
-      rows: [
-        ["Campaign", "Cost"],
-        ["A", 1],
-      ],
-    });
-    const { receipt } = await readBook(bytes, "a.xlsx");
-    expect(JSON.parse(JSON.stringify(receipt))).toMatchObject({ encoding: "xlsx", sheet: "Report" });
-  });
 });
 
 describe("refusing a workbook it cannot read", () => {
