@@ -31,6 +31,9 @@ export const METRICS: Readonly<Record<MetricName, MetricInfo>> = {
   clicks: { label: "Clicks", unit: "count", direction: "higher-is-better" },
   conversions: { label: "Conversions", unit: "count", direction: "higher-is-better" },
   revenue: { label: "Revenue", unit: "money", direction: "higher-is-better" },
+  sessions: { label: "Sessions", unit: "count", direction: "higher-is-better" },
+  engaged_sessions: { label: "Engaged sessions", unit: "count", direction: "higher-is-better" },
+  key_events: { label: "Key events", unit: "count", direction: "higher-is-better" },
   ctr: {
     label: "CTR",
     unit: "rate",
@@ -70,6 +73,7 @@ export const METRICS: Readonly<Record<MetricName, MetricInfo>> = {
     direction: "higher-is-better",
     per: "order",
   },
+  engagement_rate: { label: "Engagement rate", unit: "rate", direction: "higher-is-better" },
 };
 
 /** Axis title with its unit: "Spend (USD)", "CPC (BRL per click)", "CTR (%)", "ROAS (revenue ÷ spend)". */

@@ -1,5 +1,10 @@
 import { formatChange, formatMetric, METRIC_LABELS } from "../format/format-figures.js";
-import { describeCheck, describePeriod, describeReading } from "../format/format-receipt.js";
+import {
+  describeCheck,
+  describeContradiction,
+  describePeriod,
+  describeReading,
+} from "../format/format-receipt.js";
 import { MEASURES } from "../ingest/fact-table.js";
 import type { Dataset } from "../ingest/index.js";
 import { breakdown, comparePeriods, KPIS, type Metric, totals } from "../metrics/index.js";
@@ -13,6 +18,8 @@ export function humanSummary(dataset: Dataset, options: { by?: string }): string
   const lines: string[] = [];
   lines.push(`${receipt.file}: ${describeReading(receipt)}`);
   lines.push(`Period: ${describePeriod(receipt.dateRange)} · Currency: ${currency ?? "not stated"}`);
+  const contradiction = describeContradiction(dataset.totalsCheck, receipt.warnings);
+  if (contradiction) lines.push(`✗ ${contradiction[0]?.toUpperCase()}${contradiction.slice(1)}`);
   const check = describeCheck(dataset.totalsCheck);
   if (check) lines.push(`✓ ${check[0]?.toUpperCase()}${check.slice(1)}`);
 

@@ -29,7 +29,7 @@ export async function runCli(argv: string[], output: CliOutput): Promise<number>
     switch (command) {
       case "analyze": {
         const { analyzeCommand } = await import("./analyze-command.js");
-        output.stdout(await analyzeCommand(args));
+        output.stdout(await analyzeCommand(args, output.stderr));
         return 0;
       }
       case "chart": {

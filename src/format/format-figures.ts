@@ -6,7 +6,7 @@ import type { Metric } from "../metrics/index.js";
  */
 
 const MONEY_METRICS = new Set<Metric>(["spend", "revenue", "cpc", "cpm", "cpa", "aov"]);
-const RATE_METRICS = new Set<Metric>(["ctr", "cvr"]);
+const RATE_METRICS = new Set<Metric>(["ctr", "cvr", "engagement_rate"]);
 
 export const METRIC_LABELS: Record<Metric, string> = {
   spend: "Spend",
@@ -14,6 +14,9 @@ export const METRIC_LABELS: Record<Metric, string> = {
   clicks: "Clicks",
   conversions: "Conversions",
   revenue: "Revenue",
+  sessions: "Sessions",
+  engaged_sessions: "Engaged sessions",
+  key_events: "Key events",
   ctr: "CTR",
   cpc: "CPC",
   cpm: "CPM",
@@ -21,6 +24,7 @@ export const METRIC_LABELS: Record<Metric, string> = {
   cpa: "CPA",
   roas: "ROAS",
   aov: "AOV",
+  engagement_rate: "Engagement rate",
 };
 
 export function formatMoney(value: number, currency: string | null): string {

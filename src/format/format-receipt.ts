@@ -33,8 +33,18 @@ export function describeReading(receipt: ParseReceipt): string {
   return `${PLATFORM_LABELS[receipt.platform]}, ${receipt.encoding}, ${layout}, ${receipt.rows.toLocaleString("en-US")} rows${dropped}`;
 }
 
+/** "2025-09-01 to 2025-09-30", or plainly that neither the rows nor the title lines give a date. */
 export function describePeriod(range: { from: string; to: string } | null): string {
-  return range ? `${range.from} to ${range.to}` : "period not stated";
+  return range ? `${range.from} to ${range.to}` : "no dates in the file";
+}
+
+/**
+ * The warning that leads every surface when the rows add up to more than the file's own total: the figures
+ * are then not the file's figures, whatever else the analysis says.
+ */
+export function describeContradiction(check: TotalsCheck | null, warnings: string[]): string | null {
+  if (!check?.contradicted) return null;
+  return warnings.find((warning) => warning.startsWith("the figures do not match the file")) ?? null;
 }
 
 /** The free checksum in words, when the file carried its own totals row and the rows add up to it. */

@@ -1,6 +1,6 @@
 import { type ColumnProfile, isDateLike, isNumeric, profileColumn } from "./column-profile.js";
 import { KNOWN_EXTRA_MEASURES } from "./extra-measures.js";
-import type { Measure } from "./fact-table.js";
+import { MEASURES, type Measure } from "./fact-table.js";
 import {
   currencyInHeader,
   HEADER_SYNONYMS,
@@ -41,11 +41,7 @@ export interface ColumnPlan {
 }
 
 const MAPPED_TARGETS: Target[] = [
-  "spend",
-  "impressions",
-  "clicks",
-  "conversions",
-  "revenue",
+  ...MEASURES,
   "roas",
   "date",
   "currency",
@@ -57,7 +53,7 @@ const MAPPED_TARGETS: Target[] = [
   "country",
   "keyword",
 ];
-const MEASURE_TARGETS = new Set<Target>(["spend", "impressions", "clicks", "conversions", "revenue", "roas"]);
+const MEASURE_TARGETS = new Set<Target>([...MEASURES, "roas"]);
 
 /**
  * Decides what each column is: a canonical measure or dimension (by its header, in any of the languages and

@@ -6,7 +6,21 @@
  * measures are Float64Arrays with NaN for an absent cell (absent is not zero), and dates are day numbers.
  */
 
-export const MEASURES = ["spend", "impressions", "clicks", "conversions", "revenue"] as const;
+/**
+ * Ad-platform measures, then GA4's own: sessions, engaged sessions and key events are counted by the site,
+ * not by an ad platform, so key events are never added to ad-platform conversions as if one measure.
+ * Users are not here: they do not add up across rows (a user of two weeks is one user).
+ */
+export const MEASURES = [
+  "spend",
+  "impressions",
+  "clicks",
+  "conversions",
+  "revenue",
+  "sessions",
+  "engaged_sessions",
+  "key_events",
+] as const;
 export type Measure = (typeof MEASURES)[number];
 
 /** Dimensions every platform mapping aims for; any other text column is kept under its header name. */

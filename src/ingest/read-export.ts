@@ -3,10 +3,11 @@ import { ColumnarScanner } from "./columnar-scanner.js";
 import { parseDateText } from "./date-text.js";
 import { ENCODING_LABELS } from "./encoding.js";
 import { type ExportInput, openExport } from "./export-source.js";
-import { describeExtraMeasures, isKnownExtraMeasure } from "./extra-measures.js";
+import { describeExtraMeasures, isKnownExtraMeasure, KNOWN_EXTRA_MEASURES } from "./extra-measures.js";
 import { FactBuilder } from "./fact-builder.js";
 import { civilToDay, type DateRange, dateRangeOf, dayToIso, NO_DAY } from "./fact-table.js";
 import { finishFacts, isoYear } from "./finish-facts.js";
+import { keepSessionsPerRow } from "./ga4-scope.js";
 import { localeHints } from "./header-language.js";
 import { headerKey } from "./header-names.js";
 import { IngestError } from "./ingest-error.js";
@@ -43,6 +44,7 @@ export function readExport(input: ExportInput): Dataset {
     layout.preamble,
   );
   const lifetime = lifetimeColumns(plan, layout);
+  const sessionScope = keepSessionsPerRow(plan);
   const builder = new FactBuilder(plan, layout.headerLine, estimateRows(opened.sizeBytes, layout));
   const scanner = new ColumnarScanner(layout.delimiter.charCodeAt(0), builder, layout.headerLine);
   for (const chunk of pending) scanner.push(chunk);
@@ -61,13 +63,9 @@ export function readExport(input: ExportInput): Dataset {
     reportYear: isoYear(preambleRange?.from),
   });
   const { warnings } = finished;
+  if (sessionScope) warnings.push(sessionScope);
   for (const total of finished.totals) builder.drop(total.line, total.reason);
-  const found = finished.facts;
-  if (Object.keys(found.measures).length === 0 && Object.keys(found.extraMeasures).length === 0) {
-    throw new IngestError(
-      `no measure found: the columns are ${previewHeader(layout.header)}; a usable file has at least one numeric column such as spend (cost), impressions, clicks, conversions or revenue`,
-    );
-  }
+  refuseWithoutMarketingMeasures(finished.facts, layout);
   if (builder.droppedCount > builder.dropped.length) {
     warnings.push(`${builder.droppedCount - builder.dropped.length} more dropped rows are not listed`);
   }
@@ -109,6 +107,20 @@ function readHead(chunks: Generator<Uint8Array>): { pending: Buffer[]; head: Buf
   }
   const joined = pending.length === 1 ? (pending[0] as Buffer) : Buffer.concat(pending);
   return { pending, head: joined.subarray(0, SNIFF_BYTES), whole: whole && joined.length <= SNIFF_BYTES };
+}
+
+/**
+ * A table of recipes or of stock levels is a table, but nothing this product can analyse: reading it as a
+ * "generic" export would rank recipes by spend. Any canonical measure, or a platform measure we know by
+ * name (results, reach, landing-page views), makes the file one.
+ */
+function refuseWithoutMarketingMeasures(facts: Dataset["facts"], layout: Layout): void {
+  if (Object.keys(facts.measures).length > 0) return;
+  const known = new Set(KNOWN_EXTRA_MEASURES.map((extra) => extra.name));
+  if (Object.keys(facts.extraMeasures).some((name) => known.has(name))) return;
+  throw new IngestError(
+    `no measure found: the columns are ${previewHeader(layout.header)}; a usable file is an ad-platform or analytics export with columns such as spend (cost), impressions, clicks, conversions or revenue, or GA4's sessions and key events`,
+  );
 }
 
 function refuseHeaderlessData(layout: Layout): void {

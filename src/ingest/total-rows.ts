@@ -12,6 +12,7 @@ export interface TotalRow {
 const MAX_COPIES = 4;
 /** Printed figures carry at most this many decimals; more means the values were never rounded for print. */
 const MAX_PRINTED_DECIMALS = 4;
+const DECIMALS_SAMPLE = 20_000;
 
 /**
  * Finds total and subtotal rows by their arithmetic: a row whose every measure equals, within the rounding
@@ -57,19 +58,32 @@ interface Breakdown {
   distinct: number;
 }
 
-/** Rows equal to the sum of all the others (k identical copies: each equals 1/(k+1) of the grand sum). */
+/**
+ * Rows equal to the sum of all the others (k identical copies: each equals 1/(k+1) of the grand sum). Only
+ * rows holding at least that share of the largest measure can qualify, so a million-row file is one pass.
+ */
 function wholeTableTotals(table: MeasureTable, breakdowns: Breakdown[], dropped: Uint8Array): TotalRow[] {
-  const kept: number[] = [];
-  for (let row = 0; row < dropped.length; row++) if (dropped[row] === 0) kept.push(row);
-  const sums = table.columns.map((values) => sumOf(values, kept));
+  let kept = 0;
+  for (let row = 0; row < dropped.length; row++) if (dropped[row] === 0) kept++;
+  const sums = table.columns.map((values) => sumOfKept(values, dropped));
+  const lead = sums.reduce((best, sum, j) => (Math.abs(sum) > Math.abs(sums[best] as number) ? j : best), 0);
+  const leadSum = Math.abs(sums[lead] as number);
+  if (leadSum === 0) return [];
+  const leadValues = table.columns[lead] as Float64Array;
+  const floor = leadSum / (MAX_COPIES + 1) - (table.halfUnits[lead] as number) * (kept + 1);
+  const candidates: number[] = [];
+  for (let row = 0; row < dropped.length; row++) {
+    if (dropped[row] === 0 && Math.abs(leadValues[row] as number) >= floor) candidates.push(row);
+  }
   for (let copies = 1; copies <= MAX_COPIES; copies++) {
     const target = sums.map((sum) => sum / (copies + 1));
-    if (!target.some((value) => value !== 0)) return [];
-    const matches = kept.filter((row) => matchesTarget(table, row, target, kept.length));
-    if (matches.length !== copies) continue;
-    const others = kept.filter((row) => !matches.includes(row));
-    const convincing = nonZeroCount(target) >= 2 && others.length >= 2;
-    if (!convincing && !matches.every((row) => blankWhereOthersAreNot(row, others, breakdowns))) continue;
+    const matches = candidates.filter((row) => matchesTarget(table, row, target, kept));
+    if (matches.length !== copies || kept - copies < 1) continue;
+    const convincing = nonZeroCount(target) >= 2 && kept - copies >= 2;
+    if (!convincing) {
+      const others = keptRowsExcept(dropped, matches);
+      if (!matches.every((row) => blankWhereOthersAreNot(row, others, breakdowns))) continue;
+    }
     return matches.map((row) => ({
       row,
       wholeTable: true,
@@ -79,18 +93,39 @@ function wholeTableTotals(table: MeasureTable, breakdowns: Breakdown[], dropped:
   return [];
 }
 
+function sumOfKept(values: Float64Array, dropped: Uint8Array): number {
+  let sum = 0;
+  for (let row = 0; row < values.length; row++) {
+    const value = values[row] as number;
+    if (dropped[row] === 0 && !Number.isNaN(value)) sum += value;
+  }
+  return sum;
+}
+
+function keptRowsExcept(dropped: Uint8Array, excluded: number[]): number[] {
+  const rows: number[] = [];
+  for (let row = 0; row < dropped.length; row++) {
+    if (dropped[row] === 0 && !excluded.includes(row)) rows.push(row);
+  }
+  return rows;
+}
+
 /**
  * Subtotals of a grouped report: a row blank in a finer breakdown (ad group) whose figures are the sum of
  * the other rows sharing its value of a coarser one (campaign). Finer groupings go first, so nested
  * subtotals (ad group within campaign) are taken apart from the inside out.
  */
 function groupSubtotals(table: MeasureTable, breakdowns: Breakdown[], dropped: Uint8Array): TotalRow[] {
+  const blanks = new Uint8Array(dropped.length);
+  for (const { column } of breakdowns) {
+    const codes = column.codes;
+    for (let row = 0; row < codes.length; row++)
+      if (codes[row] === NO_VALUE) blanks[row] = 1 + (blanks[row] as number);
+  }
   const candidates: number[] = [];
   for (let row = 0; row < dropped.length; row++) {
-    if (dropped[row] === 1) continue;
-    let blank = 0;
-    for (const { column } of breakdowns) if (column.codes[row] === NO_VALUE) blank++;
-    if (blank > 0 && blank < breakdowns.length) candidates.push(row);
+    const blank = blanks[row] as number;
+    if (dropped[row] === 0 && blank > 0 && blank < breakdowns.length) candidates.push(row);
   }
   if (candidates.length === 0) return [];
   const found: TotalRow[] = [];
@@ -155,13 +190,10 @@ function matchesTarget(table: MeasureTable, row: number, target: number[], rowsS
  * are breakdown rows, so it never counts.
  */
 function breakdownColumns(facts: FactTable): Breakdown[] {
-  const breakdowns: Breakdown[] = [];
-  for (const [name, column] of Object.entries(facts.dimensions)) {
-    const used = new Set<number>();
-    for (const code of column.codes) if (code !== NO_VALUE) used.add(code);
-    if (used.size > 1) breakdowns.push({ name, column, distinct: used.size });
-  }
-  return breakdowns;
+  // Dictionaries hold only the values rows use, so their size is the number of distinct values.
+  return Object.entries(facts.dimensions)
+    .filter(([, column]) => column.values.length > 1)
+    .map(([name, column]) => ({ name, column, distinct: column.values.length }));
 }
 
 function sumOf(values: Float64Array, rows: number[]): number {
@@ -186,7 +218,10 @@ const COUNTS: ReadonlySet<Measure> = new Set(["impressions", "clicks", "conversi
  */
 function halfUnitOf(measure: Measure, values: Float64Array): number {
   let decimals = 0;
-  for (const value of values) {
+  // A column prints every figure alike: a spread sample of rows shows its decimals.
+  const step = Math.max(1, Math.floor(values.length / DECIMALS_SAMPLE));
+  for (let row = 0; row < values.length; row += step) {
+    const value = values[row] as number;
     if (Number.isNaN(value)) continue;
     while (decimals <= MAX_PRINTED_DECIMALS && !isWholeAt(value, decimals)) decimals++;
     if (decimals > MAX_PRINTED_DECIMALS) return 0;

@@ -1,6 +1,6 @@
 import { MEASURES, type Measure } from "../ingest/fact-table.js";
 
-export const KPIS = ["ctr", "cpc", "cpm", "cvr", "cpa", "roas", "aov"] as const;
+export const KPIS = ["ctr", "cpc", "cpm", "cvr", "cpa", "roas", "aov", "engagement_rate"] as const;
 export type Kpi = (typeof KPIS)[number];
 export type Metric = Measure | Kpi;
 export const METRICS: readonly Metric[] = [...MEASURES, ...KPIS];
@@ -27,10 +27,11 @@ export const KPI_RATIOS: Readonly<Record<Kpi, KpiRatio>> = {
   cpa: { numerator: "spend", denominator: "conversions", scale: 1 },
   roas: { numerator: "revenue", denominator: "spend", scale: 1 },
   aov: { numerator: "revenue", denominator: "conversions", scale: 1 },
+  engagement_rate: { numerator: "engaged_sessions", denominator: "sessions", scale: 1 },
 };
 
 const COST_METRICS: ReadonlySet<Metric> = new Set<Metric>(["spend", "cpc", "cpm", "cpa"]);
-const RATES: ReadonlySet<Metric> = new Set<Metric>(["ctr", "cvr"]);
+const RATES: ReadonlySet<Metric> = new Set<Metric>(["ctr", "cvr", "engagement_rate"]);
 
 export function isKpi(metric: string): metric is Kpi {
   return (KPIS as readonly string[]).includes(metric);
@@ -78,7 +79,7 @@ export function metricFromSums(metric: Metric, sums: MeasureSums): number | null
   return isKpi(metric) ? kpiFromSums(metric, sums) : knownSum(sums[metric]);
 }
 
-/** All twelve figures from measure sums; NaN is treated as unknown so the result is always valid JSON. */
+/** Every figure from measure sums; NaN is treated as unknown so the result is always valid JSON. */
 export function figuresFromSums(sums: MeasureSums): Figures {
   const figures = {} as Figures;
   for (const measure of MEASURES) figures[measure] = knownSum(sums[measure]);

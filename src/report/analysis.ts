@@ -1,15 +1,17 @@
-import type { Dataset, ParseReceipt } from "../ingest/index.js";
+import type { Dataset, ParseReceipt, TotalsCheck } from "../ingest/index.js";
 import { type BreakdownRow, breakdown, type Figures, totals } from "../metrics/index.js";
 
 /** The JSON of `mpo analyze --json` and `POST /analytics/upload-csv`: a public interface (DESIGN.md). */
 export interface AnalysisJson {
-  source: ParseReceipt;
+  /** The receipt, and the file's own totals row the rows were checked against (null when it has none). */
+  source: ParseReceipt & { totalsCheck: TotalsCheck | null };
   totals: Figures;
   breakdown?: BreakdownRow[];
 }
 
 export function analysisJson(dataset: Dataset, options: { by?: string } = {}): AnalysisJson {
-  const result: AnalysisJson = { source: dataset.receipt, totals: tidy(totals(dataset.facts)) };
+  const source = { ...dataset.receipt, totalsCheck: dataset.totalsCheck };
+  const result: AnalysisJson = { source, totals: tidy(totals(dataset.facts)) };
   if (options.by) result.breakdown = breakdown(dataset.facts, options.by).map(tidy);
   return result;
 }

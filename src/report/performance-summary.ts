@@ -67,15 +67,24 @@ export function summarizePerformance(facts: FactTable, options: SummaryOptions =
   };
 }
 
-/** The KPI a marketer judges this data by: ROAS with revenue, else CPA, else CPC, else CTR, else spend. */
+/**
+ * The KPI a marketer judges this data by: ROAS with revenue, else CPA, else CPC, else CTR, else spend.
+ * Without spend (GA4, a shop's analytics) it is never a cost metric: revenue, key events, engagement.
+ */
 export function keyMetric(figures: Figures): Metric {
-  if (figures.roas !== null) return "roas";
-  if (figures.cpa !== null) return "cpa";
-  if (figures.cpc !== null) return "cpc";
-  if (figures.ctr !== null) return "ctr";
-  if (figures.spend !== null) return "spend";
-  if (figures.revenue !== null) return "revenue";
-  return figures.conversions !== null ? "conversions" : "clicks";
+  const order: Metric[] = [
+    "roas",
+    "cpa",
+    "cpc",
+    "ctr",
+    "spend",
+    "revenue",
+    "key_events",
+    "conversions",
+    "engagement_rate",
+    "sessions",
+  ];
+  return order.find((metric) => figures[metric] !== null) ?? "clicks";
 }
 
 export function defaultDimension(facts: FactTable): string | null {

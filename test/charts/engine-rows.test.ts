@@ -28,6 +28,9 @@ const figures: Figures = {
   clicks: 1500,
   conversions: 40,
   revenue: 4100,
+  sessions: null,
+  engaged_sessions: null,
+  key_events: null,
   ctr: 1500 / 90_000,
   cpc: 0.8,
   cpm: 13.33,
@@ -35,6 +38,7 @@ const figures: Figures = {
   cpa: 30,
   roas: 4100 / 1200,
   aov: 102.5,
+  engagement_rate: null,
 };
 
 describe("metrics engine results", () => {

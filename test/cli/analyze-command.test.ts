@@ -47,6 +47,7 @@ describe("mpo analyze", () => {
       "dateRange",
       "columns",
       "warnings",
+      "totalsCheck",
     ]);
     expect(json.source).toMatchObject({
       file: "campaigns.csv",
@@ -55,6 +56,7 @@ describe("mpo analyze", () => {
       droppedRows: [{ line: 32, reason: 'summary row "Total: Campaigns"' }],
       currency: "USD",
       dateRange: { from: "2024-03-01", to: "2024-03-14" },
+      totalsCheck: { label: "Total: Campaigns", line: 32, matched: true, contradicted: false },
     });
     const expected = {
       spend: 910,
@@ -62,6 +64,9 @@ describe("mpo analyze", () => {
       clicks: 1260,
       conversions: 98,
       revenue: 4340,
+      sessions: null,
+      engaged_sessions: null,
+      key_events: null,
       ctr: 0.03,
       cpc: 910 / 1260,
       cpm: 910 / 42,
@@ -69,10 +74,12 @@ describe("mpo analyze", () => {
       cpa: 910 / 98,
       roas: 4340 / 910,
       aov: 4340 / 98,
+      engagement_rate: null,
     };
     expect(Object.keys(json.totals)).toEqual(Object.keys(expected));
     for (const [metric, value] of Object.entries(expected)) {
-      expect(json.totals[metric], metric).toBeCloseTo(value, 12);
+      if (value === null) expect(json.totals[metric], metric).toBeNull();
+      else expect(json.totals[metric], metric).toBeCloseTo(value, 12);
     }
     expect(json.breakdown.map((row: { key: string; spend: number }) => [row.key, row.spend])).toEqual([
       ["Generic", 560],
@@ -86,6 +93,9 @@ describe("mpo analyze", () => {
     const json = JSON.parse((await cli("analyze", plain, "--json")).stdout);
     expect(json.breakdown).toBeUndefined();
     expect(json.totals).toMatchObject({ spend: 3, clicks: null, cpc: null, roas: null });
+    expect((await cli("analyze", plain)).stdout).toContain(
+      "Period: no dates in the file · Currency: not stated",
+    );
   });
 
   it("prints a human summary with currency, percentages and signed changes", async () => {
@@ -102,6 +112,19 @@ describe("mpo analyze", () => {
     expect(stdout).toContain("ROAS 4.77x");
     expect(stdout).toMatch(/2024-03-08 to 2024-03-14 vs 2024-03-01 to 2024-03-07: Spend ±0\.0%/);
     expect(stdout).toMatch(/Generic\s+\$560\.00/);
+  });
+
+  it("says first, on stdout and stderr, when the figures contradict the file's own total", async () => {
+    const doubled = join(folder, "doubled.csv");
+    writeFileSync(
+      doubled,
+      "Campaign,Cost,Clicks\nBrand,10.00,5\nGeneric,20.00,8\nDisplay,12.00,6\nVideo,18.00,7\nTotal: Campaigns,30.00,13\n",
+    );
+    const json = await cli("analyze", doubled, "--json");
+    expect(JSON.parse(json.stdout).source.totalsCheck).toMatchObject({ matched: false, contradicted: true });
+    expect(json.stderr).toMatch(/^mpo: warning: the figures do not match the file: its rows add up to twice/);
+    const human = await cli("analyze", doubled);
+    expect(human.stdout.split("\n")[2]).toMatch(/^✗ The figures do not match the file/);
   });
 
   it("explains an unreadable file in one line and exits 1", async () => {

@@ -43,11 +43,11 @@ describe("finding the table", () => {
     expect(dataset.receipt.rows).toBe(2);
     expect(dataset.receipt.columns).toMatchObject({
       channel: "Session default channel group",
-      conversions: "Key events",
+      sessions: "Sessions",
+      key_events: "Key events",
       revenue: "Total revenue",
     });
-    expect(sums(dataset)).toEqual({ conversions: 6, revenue: 350 });
-    expect(dataset.facts.extraMeasures.Sessions).toEqual(Float64Array.from([100, 50]));
+    expect(sums(dataset)).toEqual({ sessions: 150, key_events: 6, revenue: 350 });
   });
 
   it("reads old Mac line ends (CR only) and a last line without a line end", () => {

@@ -107,7 +107,14 @@ describe("platform exports", () => {
 
   it("names what it found when no column is a measure", () => {
     expect(() => readText("Campaign,Status,Notes\nA,Active,fine\nB,Paused,later\n")).toThrow(
-      'no measure found: the columns are "Campaign", "Status", "Notes"; a usable file has at least one numeric column such as spend (cost), impressions, clicks, conversions or revenue',
+      'no measure found: the columns are "Campaign", "Status", "Notes"; a usable file is an ad-platform or analytics export with columns such as spend (cost), impressions, clicks, conversions or revenue, or GA4\'s sessions and key events',
+    );
+  });
+
+  it("refuses a table with numbers but nothing a marketer measures, naming its columns", () => {
+    const recipes = "Recipe,Calories,Prep time (min),Servings\nPancakes,350,20,4\nOmelette,220,10,1\n";
+    expect(() => readText(recipes)).toThrow(
+      /^no measure found: the columns are "Recipe", "Calories", "Prep time \(min\)", "Servings"; a usable file is an ad-platform or analytics export/,
     );
   });
 

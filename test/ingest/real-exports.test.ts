@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { MEASURES, readExport } from "../../src/ingest/index.js";
+import { MEASURES, type Measure, readExport } from "../../src/ingest/index.js";
+import { totals } from "../../src/metrics/index.js";
 import { sumOf } from "./read-text.js";
 
 /** Real downloads from ad platforms, kept outside the repository (see ../shared/real-exports/INDEX.md). */
@@ -9,15 +10,7 @@ const folder = join(import.meta.dirname, "../../../shared/real-exports");
 const present = existsSync(join(folder, "EXPECTED.json"));
 if (!present) console.warn(`real-exports: ${folder} is absent, so the conformance suite is skipped`);
 
-interface Expected {
-  dataRows: number;
-  currency?: string;
-  spend?: number;
-  impressions?: number;
-  clicks?: number;
-  conversions?: number;
-  revenue?: number;
-}
+type Expected = { dataRows: number; currency?: string } & Partial<Record<Measure, number>>;
 
 const expected: Record<string, Expected> = present
   ? JSON.parse(readFileSync(join(folder, "EXPECTED.json"), "utf8"))
@@ -91,6 +84,27 @@ describe.skipIf(!present)("real exports", () => {
     });
     expect(ga4.receipt.platform).toBe("ga4");
     expect(ga4.receipt.dateRange?.from).toBe("2025-01-01");
-    expect(ga4.facts.extraMeasures.Sessions).toBeDefined();
+    expect(ga4.receipt.columns).toMatchObject({
+      sessions: "Sessions",
+      engaged_sessions: "Engaged sessions",
+      key_events: "Key events",
+      revenue: "Total revenue",
+    });
+    const figures = totals(ga4.facts);
+    expect(figures.engagement_rate).toBeCloseTo(
+      (figures.engaged_sessions ?? 0) / (figures.sessions ?? 1),
+      12,
+    );
+    expect(figures.spend).toBeNull();
+  });
+
+  it("keeps GA4 sessions by page out of the sums: a session that saw two pages is one session", () => {
+    const pages = readExport({
+      path: join(folder, "google-ads-campaign-uk-utf16-and-utf8/ga4_exploration_pages.csv"),
+    });
+    expect(pages.receipt.platform).toBe("ga4");
+    expect(pages.facts.measures.sessions).toBeUndefined();
+    expect(pages.facts.measures.key_events).toBeDefined();
+    expect(pages.receipt.warnings.join(" ")).toMatch(/sessions.*sum over pages would overcount/i);
   });
 });

@@ -28,6 +28,9 @@ describe("figuresFromSums", () => {
       clicks: 50,
       conversions: null,
       revenue: null,
+      sessions: null,
+      engaged_sessions: null,
+      key_events: null,
       ctr: 50 / 4000,
       cpc: 2,
       cpm: 25,
@@ -35,6 +38,7 @@ describe("figuresFromSums", () => {
       cpa: null,
       roas: null,
       aov: null,
+      engagement_rate: null,
     });
   });
 
@@ -57,13 +61,16 @@ describe("figuresFromSums", () => {
 });
 
 describe("metric classes", () => {
-  it("lists the five measures and seven KPIs", () => {
+  it("lists the ad-platform and GA4 measures, then the KPIs", () => {
     expect(METRICS).toEqual([
       "spend",
       "impressions",
       "clicks",
       "conversions",
       "revenue",
+      "sessions",
+      "engaged_sessions",
+      "key_events",
       "ctr",
       "cpc",
       "cpm",
@@ -71,11 +78,12 @@ describe("metric classes", () => {
       "cpa",
       "roas",
       "aov",
+      "engagement_rate",
     ]);
   });
 
   it("marks the metrics where up is bad, and the fractions", () => {
     expect(METRICS.filter(isCostMetric)).toEqual(["spend", "cpc", "cpm", "cpa"]);
-    expect(METRICS.filter(isRate)).toEqual(["ctr", "cvr"]);
+    expect(METRICS.filter(isRate)).toEqual(["ctr", "cvr", "engagement_rate"]);
   });
 });

@@ -11,6 +11,9 @@ describe("totals", () => {
       clicks: 810,
       conversions: 20,
       revenue: 930,
+      sessions: null,
+      engaged_sessions: null,
+      key_events: null,
       ctr: 810 / 71000,
       cpc: 525 / 810,
       cpm: (525 / 71000) * 1000,
@@ -18,6 +21,7 @@ describe("totals", () => {
       cpa: 26.25,
       roas: 930 / 525,
       aov: 46.5,
+      engagement_rate: null,
     });
   });
 

@@ -78,7 +78,10 @@ export function exampleQuestions(dataset: Dataset): string[] {
     .filter(([name, column]) => name !== first && column.values.length > 1 && column.values.length <= 50)
     .map(([name]) => name);
   const second = PREFERRED_DIMENSIONS.find((name) => varied.includes(name)) ?? varied[0] ?? first;
-  const volume: Metric = available.has("conversions") ? "conversions" : "spend";
+  const volume: Metric =
+    (["conversions", "key_events", "spend", "sessions", "revenue", "clicks"] as const).find((metric) =>
+      available.has(metric),
+    ) ?? efficiency;
   if (!first) {
     return dated
       ? [

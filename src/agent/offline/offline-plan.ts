@@ -196,11 +196,18 @@ function orderOf(parsed: ParsedQuestion, metric: Metric): "top" | "bottom" {
   }
 }
 
+/** ROAS or CPA where there is spend; without spend (GA4, a shop's own analytics) never a cost metric. */
 export function efficiencyMetric(dataset: Dataset): Metric {
   const { measures } = dataset.facts;
-  if (measures.revenue && measures.spend) return "roas";
-  if (measures.conversions && measures.spend) return "cpa";
-  return "spend";
+  if (measures.spend) {
+    if (measures.revenue) return "roas";
+    return measures.conversions ? "cpa" : "spend";
+  }
+  if (measures.sessions && measures.engaged_sessions) return "engagement_rate";
+  const volume = (["revenue", "key_events", "conversions", "sessions", "clicks"] as const).find(
+    (measure) => measures[measure],
+  );
+  return volume ?? "impressions";
 }
 
 export function defaultDimension(dataset: Dataset): string | null {
