@@ -73,12 +73,14 @@ async function readSheets(bytes: Uint8Array): Promise<SheetRows[]> {
           break;
         }
         while (sheet.rows.length < row.number - 1) sheet.rows.push([]);
+        let numbers = 0;
         const texts = Array.from({ length: row.cellCount }, (_, i) => {
           const cell = row.getCell(i + 1);
+          if (typeof cell.value === "number") numbers++;
           return cellText(cell.value as CellValue, cell.numFmt);
         });
         sheet.rows.push(texts);
-        if (looksLikeData(texts)) sheet.tableRows++;
+        if (looksLikeData(texts, numbers > 0)) sheet.tableRows++;
       }
     }
   } catch (error) {
@@ -91,9 +93,11 @@ async function readSheets(bytes: Uint8Array): Promise<SheetRows[]> {
   return sheets;
 }
 
-function looksLikeData(texts: string[]): boolean {
+/** Numbers stored as text count too; cells stored as numbers spare parsing every text of the row. */
+function looksLikeData(texts: string[], storesNumber: boolean): boolean {
   const filled = texts.filter((text) => text.trim() !== "").length;
-  return filled >= 2 && texts.some((text) => parseNumberText(text.trim()).kind === "number");
+  if (filled < 2) return false;
+  return storesNumber || texts.some((text) => parseNumberText(text.trim()).kind === "number");
 }
 
 function tooLarge(sheet: string, row: number): IngestError {
