@@ -6,8 +6,15 @@ import { headerKey } from "./header-names.js";
  * as well as its "Landing page views". A measure that counts unique people (reach) or is a ratio of one
  * (frequency) is not additive: the sum of two days' reach double-counts everyone reached on both days.
  */
-export const KNOWN_EXTRA_MEASURES: ReadonlyArray<{ name: string; headers: string[]; additive: boolean }> = [
-  { name: "results", headers: ["results"], additive: true },
+export const KNOWN_EXTRA_MEASURES: ReadonlyArray<{
+  name: string;
+  headers: string[];
+  additive: boolean;
+  /** Columns that say what a row's figure counts, when that changes from row to row. */
+  unitColumns?: string[];
+}> = [
+  // Meta and X count "Results" in the unit of each row's objective: link clicks on one row, purchases on the next.
+  { name: "results", headers: ["results"], additive: true, unitColumns: ["result type", "result indicator"] },
   { name: "reach", headers: ["reach", "paid reach", "accounts center accounts reached"], additive: false },
   { name: "frequency", headers: ["frequency", "paid frequency"], additive: false },
   {
@@ -23,8 +30,11 @@ export const KNOWN_EXTRA_MEASURES: ReadonlyArray<{ name: string; headers: string
   { name: "new_messaging_connections", headers: ["new messaging connections"], additive: true },
 ];
 
-/** Words of a header that make its numbers counts of unique people, or averages per person. */
-const PER_PERSON = /\b(reach|reached|unique|uniques|frequency)\b/;
+/**
+ * Words of a header that make its numbers counts of unique people, or averages per person. Users are
+ * people too: GA4's "Total users" of two days counts twice whoever came on both.
+ */
+const PER_PERSON = /\b(reach|reached|unique|uniques|frequency|users)\b/;
 
 /** An extra measure as the receipt names it: `mpo analyze --json` lists these under `source.extraMeasures`. */
 export interface ExtraMeasureNote {
@@ -45,6 +55,16 @@ export function isAdditiveMeasure(name: string): boolean {
   const known = KNOWN_EXTRA_MEASURES.find((measure) => measure.name === name);
   if (known) return known.additive;
   return !PER_PERSON.test(headerKey(name.replace(/_/g, " ")));
+}
+
+/** The dimension that says what each row of a measure counts (Results: "Result type"), if the data has one. */
+export function unitDimensionOf(name: string, dimensions: readonly string[]): string | null {
+  const known = KNOWN_EXTRA_MEASURES.find((measure) => measure.name === name);
+  for (const unit of known?.unitColumns ?? []) {
+    const found = dimensions.find((dimension) => headerKey(dimension) === unit);
+    if (found) return found;
+  }
+  return null;
 }
 
 /** The receipt's list of extra measures, in the file's column order. */

@@ -1,4 +1,4 @@
-import { isAdditiveMeasure } from "../ingest/extra-measures.js";
+import { isAdditiveMeasure, unitDimensionOf } from "../ingest/extra-measures.js";
 import type { FactTable } from "../ingest/fact-table.js";
 import { aggregate } from "./aggregate.js";
 import type { Filter } from "./filter.js";
@@ -30,6 +30,7 @@ export interface ExtraFigures {
  * dimension, largest first by the first additive one. A measure that counts unique people (reach) or
  * averages over them (frequency) is given only where one row of the file stands alone: adding two rows'
  * reach counts twice everyone reached by both, so a sum of it would be a wrong figure, not an estimate.
+ * Likewise results are added only within one result type: link clicks plus purchases is no figure.
  */
 export function extraFigures(
   facts: FactTable,
@@ -58,6 +59,16 @@ export function extraFigures(
     }
     return { key: options.by ? (group.keys[0] as string) : null, rows: group.rows, values };
   });
+  for (const name of additive) {
+    const unit = unitDimensionOf(name, Object.keys(facts.dimensions));
+    if (!unit || unit === options.by) continue;
+    const mixed = mixedUnits(facts, name, unit, options);
+    if (mixed.keys.size === 0) continue;
+    const said = unit.toLowerCase();
+    notSummed[name] =
+      `counts different things on different rows (${unit}: ${mixed.units.join(", ")}), so it is added only within one ${said}: ask for it by ${said}`;
+    for (const row of rows) if (mixed.keys.has(row.key)) row.values[name] = null;
+  }
   const size = additive[0];
   rows.sort(
     (a, b) =>
@@ -65,6 +76,27 @@ export function extraFigures(
       compareKeys(a.key ?? "", b.key ?? ""),
   );
   return { rows, notSummed };
+}
+
+/** The groups (keys, null for all) whose rows count a measure in more than one unit, and the units seen. */
+function mixedUnits(facts: FactTable, name: string, unit: string, options: ExtraFiguresOptions) {
+  const groups = aggregate(facts, {
+    by: options.by ? [options.by, unit] : [unit],
+    filter: options.filter,
+    extras: [name],
+  });
+  const unitsOf = new Map<string | null, Set<string>>();
+  const units = new Set<string>();
+  for (const group of groups) {
+    if (group.extraSums?.[name] === null) continue;
+    const key = options.by ? (group.keys[0] as string) : null;
+    const seen = unitsOf.get(key) ?? new Set<string>();
+    seen.add(group.keys.at(-1) as string);
+    unitsOf.set(key, seen);
+    units.add(group.keys.at(-1) as string);
+  }
+  const keys = new Set([...unitsOf].filter(([, seen]) => seen.size > 1).map(([key]) => key));
+  return { keys, units: [...units] };
 }
 
 /**

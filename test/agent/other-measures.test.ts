@@ -52,4 +52,18 @@ describe("the file's other measures", () => {
     expect(byCampaign.text).toContain("• Retailer A: n/a");
     expect(byCampaign.text).toMatch(/Reach counts unique people/);
   });
+
+  it("add up X's results only within one result type", async () => {
+    const path = join(import.meta.dirname, "../ingest/fixtures/platforms/x-ads.csv");
+    const dataset = readExport({ path });
+    const ask = (question: string) =>
+      answerQuestion({ question, dataset, today: "2024-03-05", logger: silentLogger });
+    const total = await ask("how many results did we get?");
+    expect(total.text).toContain("*Results: n/a*");
+    expect(total.text).toContain(
+      "Results counts different things on different rows (Result type: Link clicks, Follows)",
+    );
+    const byType = await ask("results by result type");
+    expect(byType.text).toContain("• Link clicks: 560\n• Follows: 60");
+  });
 });

@@ -32,6 +32,24 @@ describe("extra figures", () => {
     ).toEqual([{ key: null, rows: 1, values: { reach: 800 } }]);
   });
 
+  it("adds results only within one result type", () => {
+    const facts = factTableFromRecords([
+      { campaign: "Traffic", "Result type": "Link clicks", results: 300 },
+      { campaign: "Traffic", "Result type": "Link clicks", results: 260 },
+      { campaign: "Followers", "Result type": "Follows", results: 60 },
+    ]);
+    const all = extraFigures(facts, ["results"]);
+    expect(all.rows).toEqual([{ key: null, rows: 3, values: { results: null } }]);
+    expect(all.notSummed.results).toBe(
+      "counts different things on different rows (Result type: Link clicks, Follows), so it is added only within one result type: ask for it by result type",
+    );
+    expect(extraFigures(facts, ["results"], { by: "campaign" }).rows).toEqual([
+      { key: "Traffic", rows: 2, values: { results: 560 } },
+      { key: "Followers", rows: 1, values: { results: 60 } },
+    ]);
+    expect(extraFigures(facts, ["results"], { by: "Result type" }).notSummed).toEqual({});
+  });
+
   it("names the measures the data has when asked for another", () => {
     expect(() => extraFigures(daily, ["video views"])).toThrow(
       'unknown measure "video views"; other measures: landing_page_views, reach',

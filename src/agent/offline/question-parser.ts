@@ -168,8 +168,9 @@ function findDimension(words: string, dataset: Dataset): { name: string | null; 
 
 /**
  * The data's own other measures, as spoken: "landing_page_views" and "Landing page views" are both
- * "landing page views", with or without the final s. The file's words win over the synonym table ("results"
- * is Meta's Results column when the file has one), but never over a canonical measure's own name.
+ * "landing page views", and only as named ("result" also starts "result type"). The file's words win over
+ * the synonym table ("results" is Meta's Results column when the file has one), but never over a
+ * canonical measure's own name.
  */
 function extraMeasurePhrases(dataset: Dataset): Array<readonly [string, string]> {
   const phrases: Array<readonly [string, string]> = [];
@@ -181,7 +182,6 @@ function extraMeasurePhrases(dataset: Dataset): Array<readonly [string, string]>
     const canonical = MEASURES.some((measure) => measure === spoken || measure === `${spoken}s`);
     if (spoken.length < 3 || canonical) continue;
     phrases.push([spoken, name]);
-    if (spoken.endsWith("s")) phrases.push([spoken.slice(0, -1), name]);
   }
   return phrases;
 }
