@@ -1,4 +1,4 @@
-import { escapeSlackText } from "../format/slack-text.js";
+import { channelLink, mrkdwn } from "../format/slack-text.js";
 import type { Store, Workspace } from "../store/index.js";
 import { parseRule, RULE_FORMS, RuleSyntaxError } from "./parse-rule.js";
 import { describeRule, ruleDefinition } from "./rule-text.js";
@@ -74,12 +74,12 @@ function addRule(argument: string, channel: string, context: AlertCommandContext
     });
     context.onRulesChanged?.();
     return {
-      text: `Added rule ${record.id}: ${escapeSlackText(describeRule(rule))}. Alerts go to <#${channel}>; the live data is checked as it arrives. \`/alert remove ${record.id}\` stops it.`,
+      text: mrkdwn`Added rule ${record.id}: ${describeRule(rule)}. Alerts go to ${channelLink(channel)}; the live data is checked as it arrives. \`/alert remove ${record.id}\` stops it.`,
     };
   } catch (error) {
     if (!(error instanceof RuleSyntaxError)) throw error;
     return {
-      text: `I could not read that rule: ${escapeSlackText(error.message)}.\nRules I understand:\n${RULE_FORMS.map((form) => `• ${form}`).join("\n")}`,
+      text: `${mrkdwn`I could not read that rule: ${error.message}.`}\nRules I understand:\n${RULE_FORMS.map((form) => `• ${form}`).join("\n")}`,
     };
   }
 }
@@ -90,9 +90,9 @@ function listRules(channel: string, store: Store): AlertCommandReply {
     return { text: `No alert rules in <#${channel}> yet. Add one with \`/alert add roas < 2 window 24h\`.` };
   const lines = rules.map((record) => {
     try {
-      return `• *${record.id}* \`${escapeSlackText(record.definition)}\` — ${escapeSlackText(describeRule(parseRule(record.definition)))}`;
+      return mrkdwn`• *${record.id}* \`${record.definition}\` — ${describeRule(parseRule(record.definition))}`;
     } catch {
-      return `• *${record.id}* \`${escapeSlackText(record.definition)}\``;
+      return mrkdwn`• *${record.id}* \`${record.definition}\``;
     }
   });
   return { text: [`Alert rules in <#${channel}>:`, ...lines].join("\n") };

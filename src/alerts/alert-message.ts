@@ -1,6 +1,6 @@
 import type { types } from "@slack/bolt";
 import { formatMetric, METRIC_LABELS } from "../format/format-figures.js";
-import { escapeSlackText } from "../format/slack-text.js";
+import { mrkdwn } from "../format/slack-text.js";
 import type { DateRange } from "../ingest/index.js";
 import type { Metric } from "../metrics/index.js";
 import type { AlertExplanation } from "./alert-explanation.js";
@@ -87,14 +87,14 @@ function driverLines(rule: AlertRule, explanation: AlertExplanation): string | n
   const show = (value: number | null) => formatMetric(rule.metric, value, currency);
   const label = METRIC_LABELS[rule.metric];
   const heading = previous
-    ? `*What drives it*, by ${escapeSlackText(dimension)}, against ${previous.from === previous.to ? previous.from : `${previous.from} to ${previous.to}`}:`
-    : `*Largest ${escapeSlackText(dimension)} values* in the window:`;
+    ? mrkdwn`*What drives it*, by ${dimension}, against ${previous.from === previous.to ? previous.from : `${previous.from} to ${previous.to}`}:`
+    : mrkdwn`*Largest ${dimension} values* in the window:`;
   const lines = drivers.map((driver) => {
-    const name = `*${escapeSlackText(driver.key)}*`;
     const spend = driver.spend === null ? "" : ` · spend ${formatMetric("spend", driver.spend, currency)}`;
-    if (driver.contribution === null) return `• ${name}: ${label} ${show(driver.current)}${spend}`;
+    if (driver.contribution === null)
+      return mrkdwn`• *${driver.key}*: ${label} ${show(driver.current)}${spend}`;
     const was = driver.previous === null ? "new" : `was ${show(driver.previous)}`;
-    return `• ${name}: ${label} ${show(driver.current)} (${was}), ${signed(rule.metric, driver.contribution, currency)} of the change${spend}`;
+    return mrkdwn`• *${driver.key}*: ${label} ${show(driver.current)} (${was}), ${signed(rule.metric, driver.contribution, currency)} of the change${spend}`;
   });
   return [heading, ...lines].join("\n");
 }
@@ -111,14 +111,14 @@ export function alertMessage(input: AlertMessageInput): SlackMessage {
       type: "header",
       text: { type: "plain_text", text: `:rotating_light: ${headline(rule, currency)}`, emoji: true },
     },
-    { type: "section", text: { type: "mrkdwn", text: `${escapeSlackText(summary)}${spend}` } },
+    { type: "section", text: { type: "mrkdwn", text: mrkdwn`${summary}${spend}` } },
     ...(drivers ? [{ type: "section" as const, text: { type: "mrkdwn" as const, text: drivers } }] : []),
     {
       type: "context",
       elements: [
         {
           type: "mrkdwn",
-          text: `Rule ${input.ruleId}: \`${escapeSlackText(input.definition)}\` · live data up to ${window.to} · \`/alert remove ${input.ruleId}\` to stop it`,
+          text: mrkdwn`Rule ${input.ruleId}: \`${input.definition}\` · live data up to ${window.to} · \`/alert remove ${input.ruleId}\` to stop it`,
         },
       ],
     },
@@ -135,7 +135,7 @@ export function alertMessage(input: AlertMessageInput): SlackMessage {
       ],
     },
   ];
-  return { text: `Alert: ${escapeSlackText(summary)}`, blocks };
+  return { text: mrkdwn`Alert: ${summary}`, blocks };
 }
 
 /** Posted in the alert's thread when the metric is back on the right side of the line. */
@@ -153,11 +153,9 @@ export function resolvedMessage(
       : rule.kind === "daily-average"
         ? `${label} today is back to ${show(verdict.value)}; the limit is ${show(verdict.limit)}`
         : `${label} is back within its usual range at ${show(verdict.value)}`;
-  const text = `Resolved: ${line} — ${scopeWords(rule, verdict)}.`;
+  const text = mrkdwn`Resolved: ${line} — ${scopeWords(rule, verdict)}.`;
   return {
-    text: escapeSlackText(text),
-    blocks: [
-      { type: "section", text: { type: "mrkdwn", text: `:white_check_mark: ${escapeSlackText(text)}` } },
-    ],
+    text,
+    blocks: [{ type: "section", text: { type: "mrkdwn", text: `:white_check_mark: ${text}` } }],
   };
 }

@@ -1,12 +1,13 @@
 import type { webApi } from "@slack/bolt";
 import { exampleQuestions } from "../../agent/index.js";
+import { mrkdwn } from "../../format/slack-text.js";
 import { type Dataset, IngestError, loadExport } from "../../ingest/index.js";
 import { summarizePerformance } from "../../report/performance-summary.js";
 import { summaryCharts } from "../../report/summary-charts.js";
 import type { Workspace } from "../../store/index.js";
 import type { SlackDeps } from "../slack-deps.js";
 import { analysisBlocks, analysisFallbackText } from "../views/analysis-blocks.js";
-import { context, escapeText, section } from "../views/block-kit.js";
+import { context, section } from "../views/block-kit.js";
 import { DownloadError, downloadFile, downloadPolicy } from "./download-file.js";
 import { describeFailure, failureForPeople } from "./slack-failure.js";
 import { uploadCharts } from "./upload-charts.js";
@@ -69,7 +70,7 @@ export async function analyzeUpload(
     await client.chat.postMessage({
       channel,
       thread_ts: threadTs,
-      text: `⚠️ I couldn't read ${escapeText(file.name)} (${failureForPeople(error)}). Please share it again later.`,
+      text: mrkdwn`⚠️ I couldn't read ${file.name} (${failureForPeople(error)}). Please share it again later.`,
     });
     return;
   }
@@ -77,8 +78,8 @@ export async function analyzeUpload(
   const progress = await client.chat.postMessage({
     channel,
     thread_ts: threadTs,
-    text: `Reading ${escapeText(file.name)}…`,
-    blocks: [section(`⏳ Reading *${escapeText(file.name)}*…`)],
+    text: mrkdwn`Reading ${file.name}…`,
+    blocks: [section(mrkdwn`⏳ Reading *${file.name}*…`)],
   });
   const progressTs = progress.ts as string;
   const update = (text: string, blocks: ReturnType<typeof section>[]) =>
@@ -88,9 +89,9 @@ export async function analyzeUpload(
     if (!url) throw new DownloadError("Slack sent no download link for the file");
     const bytes = await downloadFile(url, deps.botToken, file.size, downloadPolicy(deps.config));
     const dataset = await loadExport({ bytes, name: file.name });
-    await update(`Analysing ${escapeText(file.name)}…`, [
+    await update(mrkdwn`Analysing ${file.name}…`, [
       section(
-        `⏳ Analysing *${escapeText(file.name)}*: ${dataset.receipt.rows.toLocaleString("en-US")} rows read…`,
+        mrkdwn`⏳ Analysing *${file.name}*: ${dataset.receipt.rows.toLocaleString("en-US")} rows read…`,
       ),
     ]);
     const saved = deps.store.saveDataset({
@@ -110,8 +111,8 @@ export async function analyzeUpload(
     deps.logger.info("slack: analysed an upload", { channel, file: file.id, rows: dataset.receipt.rows });
   } catch (error) {
     if (error instanceof IngestError || error instanceof DownloadError) {
-      await update(`I couldn't read ${escapeText(file.name)}`, [
-        section(`⚠️ I couldn't read *${escapeText(file.name)}*: ${escapeText(error.message)}.`),
+      await update(mrkdwn`I couldn't read ${file.name}`, [
+        section(mrkdwn`⚠️ I couldn't read *${file.name}*: ${error.message}.`),
         context(["Nothing was stored. Export the report again as CSV or .xlsx and drop it here."]),
       ]);
       return;
@@ -121,9 +122,9 @@ export async function analyzeUpload(
       file: file.id,
       error: describeFailure(error),
     });
-    await update(`Something went wrong with ${escapeText(file.name)}`, [
+    await update(mrkdwn`Something went wrong with ${file.name}`, [
       section(
-        `⚠️ Something went wrong while analysing *${escapeText(file.name)}* (${escapeText(failureForPeople(error))}). Please try again.`,
+        mrkdwn`⚠️ Something went wrong while analysing *${file.name}* (${failureForPeople(error)}). Please try again.`,
       ),
     ]).catch(() => undefined);
   }

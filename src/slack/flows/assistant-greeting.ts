@@ -1,8 +1,8 @@
 import type { webApi } from "@slack/bolt";
 import { exampleQuestions } from "../../agent/index.js";
+import { mrkdwn } from "../../format/slack-text.js";
 import type { StoredDataset } from "../../store/index.js";
 import type { SlackDeps } from "../slack-deps.js";
-import { escapeText } from "../views/block-kit.js";
 import { type Asker, mayRead, readableDatasets } from "./readable-datasets.js";
 import { asDataset } from "./stored-dataset.js";
 
@@ -31,7 +31,7 @@ export async function assistantGreeting(
   const questions = stored ? exampleQuestions(asDataset(stored)) : GENERIC_PROMPTS;
   return {
     text: stored
-      ? `Hi! I'm looking at *${escapeText(stored.record.name)}*. Ask me anything about it, or drop another export here.`
+      ? mrkdwn`Hi! I'm looking at *${stored.record.name}*. Ask me anything about it, or drop another export here.`
       : "Hi! Drop an ad-platform export (CSV) here and I'll analyse it, then ask me anything about it.",
     prompts: questions
       .filter(isPlainQuestion)

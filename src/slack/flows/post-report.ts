@@ -1,5 +1,6 @@
 import type { webApi } from "@slack/bolt";
 import { generateInsights, personalColumns, withheldRefusal } from "../../agent/index.js";
+import { mrkdwn } from "../../format/slack-text.js";
 import { concatFactTables, dateRangeOf, type FactTable } from "../../ingest/index.js";
 import { breakdown, MetricsError } from "../../metrics/index.js";
 import { summarizePerformance } from "../../report/performance-summary.js";
@@ -7,7 +8,6 @@ import { type ReportRequest, ReportRequestError, resolvePeriod } from "../../rep
 import { summaryCharts } from "../../report/summary-charts.js";
 import type { StoredDataset, Workspace } from "../../store/index.js";
 import type { SlackDeps } from "../slack-deps.js";
-import { escapeText } from "../views/block-kit.js";
 import { reportBlocks } from "../views/report-blocks.js";
 import { uploadCharts } from "./upload-charts.js";
 
@@ -73,7 +73,7 @@ export async function postReport(
   );
   const posted = await client.chat.postMessage({
     channel: place.channel,
-    text: `Performance report: ${escapeText(sources.join(" + "))}`,
+    text: mrkdwn`Performance report: ${sources.join(" + ")}`,
     blocks: reportBlocks({ sources, summary, currency, narrative, requestedBy: place.user }),
   });
   const threadTs = posted.ts as string;
@@ -101,7 +101,7 @@ function pickDataset(
   if (!match) {
     const known = records.map((record) => record.name).slice(0, 5);
     throw new ReportRequestError(
-      `I don't know "${name}" as a period or a dataset in this channel${known.length > 0 ? ` (datasets here: ${known.join(", ")})` : ""}`,
+      `"${name}" is neither a period nor a dataset in this channel${known.length > 0 ? ` (datasets here: ${known.join(", ")})` : ""}`,
     );
   }
   return deps.store.getDataset(match.id);
@@ -111,7 +111,13 @@ function checkDimension(facts: FactTable, dimension: string): void {
   try {
     breakdown(facts, dimension, { limit: 1 });
   } catch (error) {
-    if (error instanceof MetricsError) throw new ReportRequestError(error.message);
-    throw error;
+    if (!(error instanceof MetricsError)) throw error;
+    if (!error.message.startsWith("unknown dimension")) throw new ReportRequestError(error.message);
+    const available = Object.keys(facts.dimensions);
+    throw new ReportRequestError(
+      available.length > 0
+        ? `this data has no ${dimension} column: it can be broken down by ${available.join(", ")}`
+        : `this data has no ${dimension} column, nor any other to break it down by: try \`/report\` alone`,
+    );
   }
 }

@@ -1,9 +1,10 @@
 import type { webApi } from "@slack/bolt";
 import { answerQuestion } from "../../agent/index.js";
+import { mrkdwn } from "../../format/slack-text.js";
 import type { FactTable } from "../../ingest/index.js";
 import type { SlackDeps } from "../slack-deps.js";
 import { answerBlocks, answerText } from "../views/answer-blocks.js";
-import { escapeText, section } from "../views/block-kit.js";
+import { section } from "../views/block-kit.js";
 import { type AskedIn, type Asker, readableDataset } from "./readable-datasets.js";
 import { describeFailure, failureForPeople } from "./slack-failure.js";
 import { asDataset } from "./stored-dataset.js";
@@ -75,7 +76,7 @@ export async function replyToQuestion(
       thread: threadTs,
       error: describeFailure(error),
     });
-    const text = `⚠️ I couldn't answer that (${escapeText(failureForPeople(error))}). Please try again.`;
+    const text = mrkdwn`⚠️ I couldn't answer that (${failureForPeople(error)}). Please try again.`;
     if (placeholder?.ts)
       await client.chat
         .update({ channel, ts: placeholder.ts, text, blocks: [section(text)] })

@@ -4,9 +4,10 @@ import {
   describePeriod,
   describeReading,
 } from "../../format/format-receipt.js";
+import { mrkdwn } from "../../format/slack-text.js";
 import type { Dataset } from "../../ingest/index.js";
 import type { PerformanceSummary } from "../../report/performance-summary.js";
-import { type Block, buttons, context, escapeText, header, section } from "./block-kit.js";
+import { type Block, buttons, context, header, section } from "./block-kit.js";
 import { summaryBlocks } from "./summary-blocks.js";
 
 export const ASK_SUGGESTED_ACTION = "ask_suggested";
@@ -25,14 +26,14 @@ export function analysisBlocks(dataset: Dataset, summary: PerformanceSummary, qu
   const blocks: Block[] = [
     header(`📊 ${receipt.file}`),
     ...(contradiction
-      ? [section(`:warning: *These figures do not match the file.* ${escapeText(contradiction)}`)]
+      ? [section(mrkdwn`:warning: *These figures do not match the file.* ${contradiction}`)]
       : []),
-    context([`Read as ${escapeText(reading)}${check ? ` · ✓ ${escapeText(check)}` : ""}`]),
+    context([mrkdwn`Read as ${reading}${check ? ` · ✓ ${check}` : ""}`]),
     ...summaryBlocks(summary, receipt.currency),
   ];
   const notes = receipt.warnings.filter((warning) => warning !== contradiction);
   if (notes.length > 0) {
-    const shown = notes.slice(0, WARNINGS_SHOWN).map((warning) => `⚠️ ${escapeText(warning)}`);
+    const shown = notes.slice(0, WARNINGS_SHOWN).map((warning) => mrkdwn`⚠️ ${warning}`);
     const more = notes.length - WARNINGS_SHOWN;
     blocks.push(context(more > 0 ? [...shown, `…and ${more} more notes`] : shown));
   }
@@ -48,5 +49,5 @@ export function analysisBlocks(dataset: Dataset, summary: PerformanceSummary, qu
 }
 
 export function analysisFallbackText(dataset: Dataset): string {
-  return `Analysis of ${escapeText(dataset.receipt.file)}: ${describeReading(dataset.receipt)}`;
+  return mrkdwn`Analysis of ${dataset.receipt.file}: ${describeReading(dataset.receipt)}`;
 }

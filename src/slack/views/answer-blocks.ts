@@ -1,6 +1,7 @@
 import type { AnalystAnswer } from "../../agent/index.js";
 import { unverifiedNote } from "../../agent/index.js";
-import { type Block, context, escapeText, sections } from "./block-kit.js";
+import { escapeSlackText, mrkdwn } from "../../format/slack-text.js";
+import { type Block, context, sections } from "./block-kit.js";
 
 /**
  * An answer from the analyst: its text, then where it came from and any figure the checker could not
@@ -12,7 +13,7 @@ export function answerBlocks(answer: AnalystAnswer): Block[] {
   const blocks = sections(answerText(answer));
   const notes: string[] = [];
   const flagged = unverifiedNote(answer.unverified);
-  if (flagged) notes.push(`⚠️ ${escapeText(flagged)}`);
+  if (flagged) notes.push(mrkdwn`⚠️ ${flagged}`);
   if (answer.note) notes.push(answer.note);
   notes.push(
     answer.engine === "gemini"
@@ -25,5 +26,5 @@ export function answerBlocks(answer: AnalystAnswer): Block[] {
 
 /** The answer as Slack text, also the message's notification text. */
 export function answerText(answer: AnalystAnswer): string {
-  return escapeText(answer.text);
+  return escapeSlackText(answer.text);
 }

@@ -1,7 +1,5 @@
 import type { types } from "@slack/bolt";
 
-export { escapeSlackText as escapeText } from "../../format/slack-text.js";
-
 /** Small constructors that respect Block Kit's limits, so a long campaign name never gets a post refused. */
 export type Block = types.KnownBlock;
 

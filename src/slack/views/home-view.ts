@@ -1,9 +1,10 @@
 import type { types } from "@slack/bolt";
 import { formatMetric, METRIC_LABELS } from "../../format/format-figures.js";
 import { describePeriod, PLATFORM_LABELS } from "../../format/format-receipt.js";
+import { channelLink, Markup, mention, mrkdwn } from "../../format/slack-text.js";
 import type { Figures, Metric } from "../../metrics/index.js";
 import type { DatasetRecord } from "../../store/index.js";
-import { type Block, context, divider, escapeText, fields, header, section } from "./block-kit.js";
+import { type Block, context, divider, fields, header, section } from "./block-kit.js";
 
 export interface HomeView {
   datasets: DatasetRecord[];
@@ -35,10 +36,10 @@ export function homeView(view: HomeView): types.HomeView {
     const currency = record.receipt.currency;
     blocks.push(
       divider(),
-      section(`*Latest figures* — ${escapeText(record.name)} in <#${record.channel}>`),
+      section(mrkdwn`*Latest figures* — ${record.name} in ${channelLink(record.channel)}`),
       ...fields(
         HOME_METRICS.filter((metric) => figures[metric] !== null).map(
-          (metric) => `*${METRIC_LABELS[metric]}*\n${formatMetric(metric, figures[metric], currency)}`,
+          (metric) => mrkdwn`*${METRIC_LABELS[metric]}*\n${formatMetric(metric, figures[metric], currency)}`,
         ),
       ),
     );
@@ -48,9 +49,10 @@ export function homeView(view: HomeView): types.HomeView {
     blocks.push(context(["No exports yet: upload a CSV to any channel I'm in."]));
   }
   for (const record of view.datasets) {
+    const sharer = new Markup(record.uploadedBy ? mrkdwn` by ${mention(record.uploadedBy)}` : "");
     blocks.push(
       section(
-        `*${escapeText(record.name)}* · <#${record.channel}>\n${PLATFORM_LABELS[record.receipt.platform]} · ${record.rowCount.toLocaleString("en-US")} rows · ${describePeriod(record.receipt.dateRange)} · shared ${record.createdAt.slice(0, 10)}${record.uploadedBy ? ` by <@${record.uploadedBy}>` : ""}`,
+        mrkdwn`*${record.name}* · ${channelLink(record.channel)}\n${PLATFORM_LABELS[record.receipt.platform]} · ${record.rowCount.toLocaleString("en-US")} rows · ${describePeriod(record.receipt.dateRange)} · shared ${record.createdAt.slice(0, 10)}${sharer}`,
       ),
     );
   }

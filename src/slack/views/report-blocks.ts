@@ -1,6 +1,7 @@
 import { describePeriod } from "../../format/format-receipt.js";
+import { mention, mrkdwn } from "../../format/slack-text.js";
 import type { PerformanceSummary } from "../../report/performance-summary.js";
-import { type Block, context, divider, escapeText, header, sections } from "./block-kit.js";
+import { type Block, context, divider, header, sections } from "./block-kit.js";
 import { markdownToMrkdwn } from "./markdown-to-mrkdwn.js";
 import { summaryBlocks } from "./summary-blocks.js";
 
@@ -19,7 +20,7 @@ export function reportBlocks(view: ReportView): Block[] {
   return [
     header("📈 Performance report"),
     context([
-      `${escapeText(view.sources.join(" + "))} · ${describePeriod(view.summary.period)} · asked by <@${view.requestedBy}>`,
+      mrkdwn`${view.sources.join(" + ")} · ${describePeriod(view.summary.period)} · asked by ${mention(view.requestedBy)}`,
     ]),
     ...summaryBlocks(view.summary, view.currency),
     divider(),

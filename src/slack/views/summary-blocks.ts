@@ -1,7 +1,8 @@
 import { formatChange, formatMetric, METRIC_LABELS } from "../../format/format-figures.js";
+import { mrkdwn } from "../../format/slack-text.js";
 import { METRICS, type Metric } from "../../metrics/index.js";
 import type { PerformanceSummary } from "../../report/performance-summary.js";
-import { type Block, escapeText, fields, section } from "./block-kit.js";
+import { type Block, fields, section } from "./block-kit.js";
 
 const HEADLINE_METRICS: Metric[] = [
   "spend",
@@ -14,6 +15,10 @@ const HEADLINE_METRICS: Metric[] = [
   "impressions",
   "cpc",
   "cvr",
+  "sessions",
+  "engaged_sessions",
+  "engagement_rate",
+  "key_events",
 ];
 
 /**
@@ -60,19 +65,20 @@ function arrow(relative: number | null): string {
 function leaderText(summary: PerformanceSummary, currency: string | null): string | null {
   const leaders = summary.leaders;
   if (!leaders || leaders.best.length === 0) return null;
-  const dimension = escapeText(leaders.dimension.replaceAll("_", " "));
+  const dimension = leaders.dimension.replaceAll("_", " ");
   const label = METRIC_LABELS[leaders.metric];
   const line = (row: (typeof leaders.best)[number]) =>
-    `${row.rank}. ${escapeText(row.key)} — ${label} ${formatMetric(leaders.metric, row[leaders.metric], currency)}${
+    mrkdwn`${row.rank}. ${row.key} — ${label} ${formatMetric(leaders.metric, row[leaders.metric], currency)}${
       row.spend !== null && leaders.metric !== "spend"
         ? ` (spend ${formatMetric("spend", row.spend, currency)})`
         : ""
     }`;
-  const lines = [`*Best ${dimension}s by ${label}*`, ...leaders.best.map(line)];
-  if (leaders.worst.length > 0) lines.push(`*Weakest ${dimension}s by ${label}*`, ...leaders.worst.map(line));
+  const lines = [mrkdwn`*Best ${dimension}s by ${label}*`, ...leaders.best.map(line)];
+  if (leaders.worst.length > 0)
+    lines.push(mrkdwn`*Weakest ${dimension}s by ${label}*`, ...leaders.worst.map(line));
   if (leaders.minSpend !== null && leaders.minSpend > 0) {
     lines.push(
-      `_Only ${dimension}s that spent at least ${formatMetric("spend", leaders.minSpend, currency)} are ranked._`,
+      mrkdwn`_Only ${dimension}s that spent at least ${formatMetric("spend", leaders.minSpend, currency)} are ranked._`,
     );
   }
   return lines.join("\n");

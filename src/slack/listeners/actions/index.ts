@@ -1,10 +1,10 @@
 import type { App, BlockButtonAction } from "@slack/bolt";
 import { OPEN_ANALYST_ACTION } from "../../../alerts/index.js";
+import { mention, mrkdwn } from "../../../format/slack-text.js";
 import { openAlertAnalyst } from "../../flows/open-alert-analyst.js";
 import { replyToQuestion } from "../../flows/reply-to-question.js";
 import type { SlackDeps } from "../../slack-deps.js";
 import { ASK_SUGGESTED_ACTION } from "../../views/analysis-blocks.js";
-import { escapeText } from "../../views/block-kit.js";
 import { workspaceOf } from "../workspace-of.js";
 
 /** Buttons: a suggested question under an analysis, and "Ask the analyst" under an alert. */
@@ -20,7 +20,7 @@ export function registerActions(app: App, deps: SlackDeps): void {
       await client.chat.postMessage({
         channel,
         thread_ts: threadTs,
-        text: `<@${body.user.id}> asked: ${escapeText(action.value ?? "")}`,
+        text: mrkdwn`${mention(body.user.id)} asked: ${action.value ?? ""}`,
       });
       await replyToQuestion(deps, client, action.value ?? "", {
         channel,

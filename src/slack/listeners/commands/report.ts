@@ -1,9 +1,10 @@
 import type { App } from "@slack/bolt";
+import { mrkdwn } from "../../../format/slack-text.js";
 import { parseReportRequest, REPORT_USAGE, ReportRequestError } from "../../../report/report-request.js";
 import { postReport } from "../../flows/post-report.js";
 import { describeFailure, failureForPeople } from "../../flows/slack-failure.js";
 import type { SlackDeps } from "../../slack-deps.js";
-import { escapeText } from "../../views/block-kit.js";
+import { reportBuilding, reportRefusal } from "../../views/report-refusal.js";
 import { workspaceOf } from "../workspace-of.js";
 
 export function registerReportCommand(app: App, deps: SlackDeps): void {
@@ -18,10 +19,10 @@ export function registerReportCommand(app: App, deps: SlackDeps): void {
       request = parseReportRequest(text);
     } catch (error) {
       if (!(error instanceof ReportRequestError)) throw error;
-      await ack({ response_type: "ephemeral", text: `${escapeText(error.message)}.\n${REPORT_USAGE}` });
+      await ack({ response_type: "ephemeral", text: reportRefusal(text, null, error.message) });
       return;
     }
-    await ack({ response_type: "ephemeral", text: "Building the report…" });
+    await ack({ response_type: "ephemeral", text: reportBuilding(request) });
     try {
       await postReport(deps, client, request, {
         channel: command.channel_id,
@@ -30,11 +31,8 @@ export function registerReportCommand(app: App, deps: SlackDeps): void {
       });
     } catch (error) {
       if (error instanceof ReportRequestError) {
-        await respond({
-          response_type: "ephemeral",
-          replace_original: true,
-          text: `${escapeText(error.message)}.\n${REPORT_USAGE}`,
-        });
+        // A new message, not `replace_original`: a slash command's response_url has no original to replace.
+        await respond({ response_type: "ephemeral", text: reportRefusal(text, request, error.message) });
         return;
       }
       deps.logger.error("slack: /report failed", {
@@ -43,7 +41,7 @@ export function registerReportCommand(app: App, deps: SlackDeps): void {
       });
       await respond({
         response_type: "ephemeral",
-        text: `⚠️ The report failed (${escapeText(failureForPeople(error))}). Please try again.`,
+        text: mrkdwn`⚠️ The report failed (${failureForPeople(error)}). Please try again.`,
       });
     }
   });
