@@ -1,0 +1,21 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = join(import.meta.dirname, "../..");
+const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
+  allowScripts: Record<string, boolean>;
+};
+
+/** Packages whose install step builds or fetches what they cannot run without. */
+const NEEDED = new Set(["better-sqlite3", "esbuild"]);
+
+describe("install scripts (issue 13, item 15)", () => {
+  it("runs only those a package cannot work without", () => {
+    const allowed = Object.entries(manifest.allowScripts)
+      .filter(([, allow]) => allow)
+      .map(([name]) => name.replace(/@[^@/]*$/, ""));
+    expect(allowed.filter((name) => !NEEDED.has(name))).toEqual([]);
+    expect(manifest.allowScripts.protobufjs).toBe(false);
+  });
+});
