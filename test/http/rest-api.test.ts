@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
+import ExcelJS from "exceljs";
 import { afterEach, describe, expect, it } from "vitest";
 import type { MetricsSummary } from "../../src/http/index.js";
 import { readExport } from "../../src/ingest/index.js";
@@ -47,6 +48,24 @@ describe("POST /analytics/upload-csv", () => {
     const json = await byCampaign.json();
     expect(json).toEqual(expectedAnalysis(bytes, "march.csv", "campaign"));
     expect(json.breakdown.map((row: { key: string }) => row.key)).toEqual(["Brand", "Prospecting"]);
+  });
+
+  it("reads an .xlsx upload to the same figures as the CSV", async () => {
+    api = await startApi();
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet("March").addRows(
+      CSV.split("\n").map((line, i) =>
+        line.split(",").map((cell, column) => {
+          if (i === 0 || column === 1 || column === 2) return cell;
+          return column === 0 ? new Date(`${cell}T00:00:00Z`) : Number(cell);
+        }),
+      ),
+    );
+    const response = await uploadCsv(new Uint8Array(await book.xlsx.writeBuffer()), "march.xlsx");
+    expect(response.status).toBe(200);
+    const json = await response.json();
+    expect(json.source).toMatchObject({ file: "march.xlsx", encoding: "xlsx", sheet: "March", rows: 3 });
+    expect(json.totals).toEqual(expectedAnalysis(Buffer.from(CSV), "march.csv").totals);
   });
 
   it("accepts a signed multipart body", async () => {
