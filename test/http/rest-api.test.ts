@@ -101,7 +101,7 @@ describe("POST /analytics/upload-csv", () => {
     });
     expect(missing.status).toBe(422);
     expect((await missing.json()).error).toBe(
-      'file: expected the CSV as a file in the multipart field "file"',
+      'file: expected the export (CSV or .xlsx) as a file in the multipart field "file"',
     );
     const raw = await fetch(`${api.url}/analytics/upload-csv`, {
       method: "POST",

@@ -5,8 +5,8 @@ import { analysisJson } from "../../report/analysis.js";
 import { errorResponse, type HttpEnv } from "../http-env.js";
 
 /**
- * A CSV export in, the JSON of `mpo analyze --json` out (the seed's batch analysis). The file arrives as
- * the multipart field `file`; `by` (query or form field) adds a breakdown by that dimension.
+ * A CSV or .xlsx export in, the JSON of `mpo analyze --json` out (the seed's batch analysis). The file
+ * arrives as the multipart field `file`; `by` (query or form field) adds a breakdown by that dimension.
  */
 export function uploadCsvRoute(): Handler<HttpEnv> {
   return async (c) => {
@@ -14,7 +14,11 @@ export function uploadCsvRoute(): Handler<HttpEnv> {
     if (!form) return errorResponse(c, 400, "the body is not valid multipart/form-data");
     const file = form.get("file");
     if (!(file instanceof File)) {
-      return errorResponse(c, 422, 'file: expected the CSV as a file in the multipart field "file"');
+      return errorResponse(
+        c,
+        422,
+        'file: expected the export (CSV or .xlsx) as a file in the multipart field "file"',
+      );
     }
     const byField = form.get("by");
     const by =
