@@ -23,7 +23,7 @@ export const REPORT_USAGE = [
   "*Usage:* `/report [dataset|period] [by dimension]`",
   "• `/report` — the channel's latest data, this period against the one before",
   "• `/report last 7 days` · `/report last week` · `/report march` · `/report 2024-03-01..2024-03-31`",
-  "• `/report by channel` · `/report meta-march.csv by campaign`",
+  "• `/report by channel` · `/report meta-march.csv by campaign` · `/report meta-march.csv last 7 days by ad_group`",
 ].join("\n");
 
 export class ReportRequestError extends Error {
@@ -39,8 +39,24 @@ export function parseReportRequest(text: string): ReportRequest {
     rest = rest.slice(0, byMatch.index).trim();
     if (by === "") throw new ReportRequestError("`by` needs a dimension, e.g. `/report by campaign`");
   }
-  const period = parsePeriod(rest);
-  return { period, by, dataset: period || rest === "" ? null : rest };
+  const { period, dataset } = splitPeriod(rest);
+  return { period, by, dataset };
+}
+
+/**
+ * The period and the dataset name in either order (`meta.csv last 7 days`, `march meta.csv`): the longest
+ * run of words at either end that reads as a period is the period, the other words name the dataset.
+ */
+function splitPeriod(text: string): { period: PeriodSpec | null; dataset: string | null } {
+  const words = text === "" ? [] : text.split(" ");
+  for (let size = words.length; size > 0; size--) {
+    const rest = words.length - size;
+    const trailing = parsePeriod(words.slice(rest).join(" "));
+    if (trailing) return { period: trailing, dataset: rest > 0 ? words.slice(0, rest).join(" ") : null };
+    const leading = parsePeriod(words.slice(0, size).join(" "));
+    if (leading) return { period: leading, dataset: words.slice(size).join(" ") };
+  }
+  return { period: null, dataset: text === "" ? null : text };
 }
 
 function parsePeriod(text: string): PeriodSpec | null {
