@@ -1,5 +1,6 @@
 import type { webApi } from "@slack/bolt";
 import { generateInsights, personalColumns, withheldRefusal } from "../../agent/index.js";
+import { mrkdwn } from "../../format/slack-text.js";
 import { concatFactTables, dateRangeOf, type FactTable } from "../../ingest/index.js";
 import { breakdown, MetricsError } from "../../metrics/index.js";
 import { summarizePerformance } from "../../report/performance-summary.js";
@@ -7,7 +8,6 @@ import { type ReportRequest, ReportRequestError, resolvePeriod } from "../../rep
 import { summaryCharts } from "../../report/summary-charts.js";
 import type { StoredDataset, Workspace } from "../../store/index.js";
 import type { SlackDeps } from "../slack-deps.js";
-import { escapeText } from "../views/block-kit.js";
 import { reportBlocks } from "../views/report-blocks.js";
 import { uploadCharts } from "./upload-charts.js";
 
@@ -73,7 +73,7 @@ export async function postReport(
   );
   const posted = await client.chat.postMessage({
     channel: place.channel,
-    text: `Performance report: ${escapeText(sources.join(" + "))}`,
+    text: mrkdwn`Performance report: ${sources.join(" + ")}`,
     blocks: reportBlocks({ sources, summary, currency, narrative, requestedBy: place.user }),
   });
   const threadTs = posted.ts as string;

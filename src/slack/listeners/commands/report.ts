@@ -1,10 +1,10 @@
 import type { App } from "@slack/bolt";
+import { mrkdwn } from "../../../format/slack-text.js";
 import { parseReportRequest, REPORT_USAGE, ReportRequestError } from "../../../report/report-request.js";
 import { postReport } from "../../flows/post-report.js";
 import { describeFailure, failureForPeople } from "../../flows/slack-failure.js";
 import type { SlackDeps } from "../../slack-deps.js";
 import { reportBuilding, reportRefusal } from "../../views/report-refusal.js";
-import { escapeText } from "../../views/block-kit.js";
 import { workspaceOf } from "../workspace-of.js";
 
 export function registerReportCommand(app: App, deps: SlackDeps): void {
@@ -41,7 +41,7 @@ export function registerReportCommand(app: App, deps: SlackDeps): void {
       });
       await respond({
         response_type: "ephemeral",
-        text: `⚠️ The report failed (${escapeText(failureForPeople(error))}). Please try again.`,
+        text: mrkdwn`⚠️ The report failed (${failureForPeople(error)}). Please try again.`,
       });
     }
   });
