@@ -46,6 +46,7 @@ describe("mpo analyze", () => {
       "currency",
       "dateRange",
       "columns",
+      "extraMeasures",
       "warnings",
       "totalsCheck",
     ]);
