@@ -11,6 +11,7 @@ import {
 } from "./header-names.js";
 import { detectPlatform } from "./platform.js";
 import type { Platform } from "./receipt.js";
+import { summaryLabel } from "./summary-rows.js";
 
 export type ColumnRole =
   | { kind: "measure"; measure: Measure }
@@ -63,10 +64,11 @@ const MEASURE_TARGETS = new Set<Target>([...MEASURES, "roas"]);
  */
 export function planColumns(header: string[], sample: string[][], preamble: string[]): ColumnPlan {
   const names = uniqueNames(header);
+  const rows = dataRowsOf(sample);
   const profiles = header.map((name, index) =>
     profileColumn(
       name,
-      sample.map((row) => row[index] ?? ""),
+      rows.map((row) => row[index] ?? ""),
     ),
   );
   const keys = header.map(headerKey);
@@ -130,6 +132,18 @@ function fits(target: Target, key: string, profile: ColumnProfile): boolean {
   // GA4 writes its Week dimension as a bare week number ("02"); ga4-week.ts turns it into dates.
   if (target === "date") return isDateLike(profile) || (key === "week" && profile.numbers === profile.filled);
   return true;
+}
+
+/**
+ * The sample rows that can tell a column's type: a small export's "Total" row or copyright footer would
+ * otherwise outvote its few dated rows, and its date column would be read as text.
+ */
+function dataRowsOf(sample: string[][]): string[][] {
+  const rows = sample.filter(
+    (row) =>
+      !row.some((cell) => summaryLabel(cell) !== null) && row.filter((cell) => cell.trim() !== "").length > 1,
+  );
+  return rows.length > 0 ? rows : sample;
 }
 
 /** Empty in the sample (decided once read) or numeric: what a measure column must be. */

@@ -50,6 +50,7 @@ describe("documented platform exports", () => {
         clicks: "Clicks",
         conversions: "Conv.",
         revenue: "Revenue",
+        date: "Gregorian date",
         campaign: "Campaign name",
       },
       { spend: 85.75, impressions: 3700, clicks: 145, conversions: 6, revenue: 445 },
@@ -121,10 +122,11 @@ describe("documented platform exports", () => {
     expect(sums(dataset)).toEqual(figures);
   });
 
-  it("drops Microsoft Advertising's total row and copyright footer, and checks the figures against the total", () => {
+  it("dates Microsoft Advertising's few rows past its total row and footer, and checks them against the total", () => {
     const dataset = read("microsoft-advertising.csv");
     expect(dataset.receipt.droppedRows.map((row) => row.line)).toEqual([16, 18]);
     expect(dataset.totalsCheck).toMatchObject({ label: "Total", matched: true });
+    expect(dataset.receipt.dateRange).toEqual({ from: "2024-03-01", to: "2024-03-03" });
   });
 
   it("dates LinkedIn's rows month first, below its preamble", () => {
