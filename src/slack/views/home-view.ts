@@ -24,7 +24,7 @@ export function homeView(view: HomeView): types.HomeView {
     section(
       [
         "*Your AI analyst for ad exports.*",
-        "• Drop a Google Ads, Meta, TikTok, LinkedIn, Microsoft Ads, GA4 or Shopify export (or any CSV) in a channel I'm in: I reply in its thread with the KPIs and charts.",
+        "• Drop a Google Ads, Meta, TikTok, LinkedIn, Microsoft Ads, Amazon Ads, Snapchat, Pinterest, Reddit, X, GA4 or Shopify export (or any CSV) in a channel I'm in: I reply in its thread with the KPIs and charts.",
         "• Ask follow-up questions in that thread, mention me, or message me directly: _which campaigns should I cut?_",
         "• `/report [period] [by dimension]` posts the whole picture; `/alert add roas < 2 window 1d` watches live data.",
         "Every figure comes from the metrics engine and is checked before I say it.",
