@@ -126,6 +126,11 @@ export type LiveFeedItem = (LiveMetricRow | LiveEventRow) & {
   receivedAt: string;
 };
 
+export interface LiveFieldNames {
+  dimensions: string[];
+  measures: string[];
+}
+
 export interface LiveFactsOptions {
   /** Inclusive ISO days. */
   since?: string;
@@ -230,6 +235,8 @@ export interface Store {
   liveFacts(options?: LiveFactsOptions): FactTable;
   /** Newest first. */
   recentEvents(limit: number): LiveFeedItem[];
+  /** The names of the extra dimensions and measures a source's metrics rows carry, each once. */
+  liveFieldNames(source: string): LiveFieldNames;
 
   addAlertRule(input: NewAlertRule): AlertRuleRecord;
   getAlertRule(id: number): AlertRuleRecord | null;

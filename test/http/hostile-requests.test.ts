@@ -2,6 +2,7 @@ import { connect } from "node:net";
 import { Hono } from "hono";
 import { afterEach, describe, expect, it } from "vitest";
 import { type RunningServer, serveHttp } from "../../src/http/index.js";
+import { FieldNameBudget } from "../../src/http/ingest/field-name-budget.js";
 import { type Api, METRICS_ROW, postJson, READ_TOKEN, SECRET, signed, startApi } from "./http-harness.js";
 import { answerBeforeBody } from "./partial-request.js";
 
@@ -152,5 +153,45 @@ describe("connection limits and timeouts (issue 13, item 9)", () => {
     for (const socket of held) socket.destroy();
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(await (await fetch(`http://127.0.0.1:${port}/`)).text()).toBe("hello");
+  });
+});
+
+describe("webhook records cannot grow the live facts without end (issue 13, item 4)", () => {
+  it("refuses a record with 20,000 dimension keys, saying how many are allowed", async () => {
+    api = await startApi();
+    const dimensions = Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`k${i}`, "v"]));
+    const body = JSON.stringify({ ...METRICS_ROW, dimensions });
+    const response = await postJson(api, "/webhooks/ingest", body);
+    expect(response.status).toBe(422);
+    expect((await response.json()).rejected[0].errors).toEqual([
+      "dimensions: expected at most 20 keys, got 20000; keep the ones you break results down by",
+    ]);
+    expect(api.store.recentEvents(10)).toEqual([]);
+  });
+
+  it("keeps each source within 100 dimension names, also after a restart", async () => {
+    api = await startApi();
+    const send = (id: string, names: string[]) => {
+      const body = JSON.stringify({
+        source: "crm",
+        records: [{ ...METRICS_ROW, id, dimensions: Object.fromEntries(names.map((name) => [name, "x"])) }],
+      });
+      return postJson(api as Api, "/webhooks/ingest", body);
+    };
+    for (let batch = 0; batch < 5; batch++) {
+      const names = Array.from({ length: 20 }, (_, i) => `d${batch * 20 + i}`);
+      expect((await send(`r${batch}`, names)).status).toBe(200);
+    }
+    const over = await send("r-over", ["d0", "brand_new"]);
+    expect(over.status).toBe(422);
+    expect((await over.json()).rejected[0].errors[0]).toMatch(
+      /^dimension: source "crm" already uses 100 dimension names, and 100 is the most one source may use; reuse its names \(new here: brand_new\)/,
+    );
+    expect((await send("r-known", ["d0", "d99"])).status).toBe(200);
+    // A restarted process knows the source's names from what is stored.
+    const afterRestart = new FieldNameBudget(api.store);
+    const row = { kind: "metrics", date: "2025-05-01", dimensions: { brand_new: "x" } } as const;
+    expect(afterRestart.admit("crm", row)).toMatch(/already uses 100 dimension names/);
+    expect(afterRestart.admit("other-source", row)).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import type { Store } from "../../store/index.js";
 import type { Logger } from "../logger.js";
 import { CommitQueue } from "./commit-queue.js";
+import { FieldNameBudget } from "./field-name-budget.js";
 import { type IngestAnswer, type IngestRequest, ingestDelivery } from "./ingest-service.js";
 
 export interface LiveDataArrived {
@@ -21,8 +22,9 @@ export function deliveryReceiver(
   logger: Logger,
 ): ReceiveDelivery {
   const commits = new CommitQueue(store);
+  const names = new FieldNameBudget(store);
   return async (request) => {
-    const answer = await commits.submit(() => ingestDelivery(store, request));
+    const answer = await commits.submit(() => ingestDelivery(store, request, names));
     if (answer.changed > 0 && answer.source !== null && onLiveData) {
       try {
         onLiveData({ source: answer.source, changed: answer.changed });

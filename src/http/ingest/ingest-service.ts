@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { LiveRecord, Store, StoredResponse } from "../../store/index.js";
 import { parseJsonBody } from "../body/parse-json-body.js";
+import type { FieldNameBudget } from "./field-name-budget.js";
 import { checkRecord, openEnvelope } from "./webhook-payload.js";
 
 export interface IngestRequest {
@@ -32,7 +33,7 @@ const KEY_FORMAT = /^[\x21-\x7e]{1,255}$/;
  * ids (records with ids are stored once anyway) is kept under its signature the same way: a captured
  * request replayed within the signature's window stores nothing.
  */
-export function ingestDelivery(store: Store, request: IngestRequest): IngestAnswer {
+export function ingestDelivery(store: Store, request: IngestRequest, names: FieldNameBudget): IngestAnswer {
   const { idempotencyKey } = request;
   if (idempotencyKey !== undefined && !KEY_FORMAT.test(idempotencyKey)) {
     return refusal(400, "Idempotency-Key must be 1 to 255 visible ASCII characters (a UUID is ideal)");
@@ -43,7 +44,7 @@ export function ingestDelivery(store: Store, request: IngestRequest): IngestAnsw
   if (!envelope.ok) return refusal(envelope.status, envelope.message);
 
   const { source } = envelope;
-  const { accepted, rejected } = checkRecords(envelope.records);
+  const { accepted, rejected } = checkRecords(envelope.records, source, names);
   const key =
     idempotencyKey !== undefined
       ? `webhook:${idempotencyKey}`
@@ -70,13 +71,19 @@ export function ingestDelivery(store: Store, request: IngestRequest): IngestAnsw
   return { ...remembered.response, changed, source };
 }
 
-function checkRecords(records: readonly unknown[]): { accepted: LiveRecord[]; rejected: RejectedRecord[] } {
+function checkRecords(
+  records: readonly unknown[],
+  source: string,
+  names: FieldNameBudget,
+): { accepted: LiveRecord[]; rejected: RejectedRecord[] } {
   const accepted: LiveRecord[] = [];
   const rejected: RejectedRecord[] = [];
   for (let index = 0; index < records.length; index++) {
     const check = checkRecord(records[index]);
-    if (check.ok) accepted.push(check.record);
-    else rejected.push({ index, errors: check.errors });
+    const overBudget = check.ok && check.record.kind === "metrics" ? names.admit(source, check.record) : null;
+    if (!check.ok) rejected.push({ index, errors: check.errors });
+    else if (overBudget) rejected.push({ index, errors: [overBudget] });
+    else accepted.push(check.record);
   }
   return { accepted, rejected };
 }

@@ -5,6 +5,7 @@ import type {
   LiveEventRow,
   LiveFactsOptions,
   LiveFeedItem,
+  LiveFieldNames,
   LiveMetricRow,
   LiveOutcome,
 } from "../store.js";
@@ -107,6 +108,14 @@ export function liveTables(db: Database) {
     ORDER BY received_at DESC, id DESC
     LIMIT @limit`);
 
+  const namesOf = (column: "dimensions" | "extra_measures") =>
+    db.prepare<[string], { key: string }>(
+      `SELECT DISTINCT field.key FROM live_metrics, json_each(live_metrics.${column}) AS field
+       WHERE live_metrics.source = ? AND live_metrics.${column} IS NOT NULL`,
+    );
+  const dimensionNames = namesOf("dimensions");
+  const measureNames = namesOf("extra_measures");
+
   const saveMetrics = (row: MetricsRow): LiveOutcome => {
     const inserted = insertMetrics.run(
       row.source,
@@ -149,6 +158,10 @@ export function liveTables(db: Database) {
       return factTableFromRecords(records);
     },
     recent: (limit: number): LiveFeedItem[] => recent.all({ limit }).map(feedItem),
+    fieldNames: (source: string): LiveFieldNames => ({
+      dimensions: dimensionNames.all(source).map((row) => row.key),
+      measures: measureNames.all(source).map((row) => row.key),
+    }),
   };
 }
 

@@ -79,6 +79,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     saveLiveBatch: live.save,
     liveFacts: live.facts,
     recentEvents: live.recent,
+    liveFieldNames: live.fieldNames,
 
     addAlertRule: alerts.addRule,
     getAlertRule: alerts.getRule,
