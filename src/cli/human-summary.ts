@@ -8,6 +8,7 @@ import {
 import { MEASURES } from "../ingest/fact-table.js";
 import type { Dataset } from "../ingest/index.js";
 import { breakdown, comparePeriods, KPIS, type Metric, totals } from "../metrics/index.js";
+import { otherMeasuresLine } from "./other-measures-line.js";
 
 const BREAKDOWN_ROWS = 15;
 
@@ -36,6 +37,8 @@ export function humanSummary(dataset: Dataset, options: { by?: string }): string
     lines.push(
       kpis.map((kpi) => `${METRIC_LABELS[kpi]} ${formatMetric(kpi, figures[kpi], currency)}`).join(" · "),
     );
+  const others = otherMeasuresLine(dataset);
+  if (others) lines.push(others);
 
   if (facts.days) {
     const comparison = comparePeriods(facts);
