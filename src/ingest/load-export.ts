@@ -70,13 +70,13 @@ function csvBytes(rows: string[][]): Buffer {
 const csvField = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
 
 function spreadsheetReceipt(receipt: ParseReceipt, table: WorkbookTable): ParseReceipt {
-  const others = table.sheets.filter((sheet) => sheet !== table.sheet);
+  const others = table.otherSheets.map((sheet) => `"${sheet}"`).join(", ");
   const warnings =
-    others.length === 0
+    others === ""
       ? receipt.warnings
       : [
           ...receipt.warnings,
-          `read sheet "${table.sheet}", the one that holds the table; the workbook's other sheets (${others.map((sheet) => `"${sheet}"`).join(", ")}) were not read`,
+          `read sheet "${table.sheet}", the one that holds the table; the workbook's other sheets (${others}) were not read`,
         ];
   return { ...receipt, encoding: "xlsx", delimiter: "", sheet: table.sheet, warnings };
 }

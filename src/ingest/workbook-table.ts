@@ -14,8 +14,8 @@ const MAX_CELLS = 3_000_000;
 export interface WorkbookTable {
   /** Name of the sheet read. */
   sheet: string;
-  /** Every sheet's name, in workbook order. */
-  sheets: string[];
+  /** The other sheets that hold anything, in workbook order: empty ones are not worth a word. */
+  otherSheets: string[];
   /** The sheet's rows from row 1, as cell texts; rows with nothing in them are empty arrays. */
   rows: string[][];
 }
@@ -39,13 +39,16 @@ export async function readWorkbookTable(bytes: Uint8Array): Promise<WorkbookTabl
     (chosen, sheet) => (chosen === undefined || sheet.tableRows > chosen.tableRows ? sheet : chosen),
     undefined,
   );
-  if (!best || best.rows.every((row) => row.every((text) => text.trim() === ""))) {
+  if (!best || isBlank(best)) {
     throw new IngestError(
       "the Excel workbook has no filled cells: export the report again; a usable sheet has a header row and at least one data row",
     );
   }
-  return { sheet: best.name, sheets: sheets.map((sheet) => sheet.name), rows: best.rows };
+  const otherSheets = sheets.filter((sheet) => sheet !== best && !isBlank(sheet)).map((sheet) => sheet.name);
+  return { sheet: best.name, otherSheets, rows: best.rows };
 }
+
+const isBlank = (sheet: SheetRows) => sheet.rows.every((row) => row.every((text) => text.trim() === ""));
 
 async function readSheets(bytes: Uint8Array): Promise<SheetRows[]> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
