@@ -10,7 +10,6 @@ import { createServer, request } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import type { Hono } from "hono";
 import { createHttpApp, serveHttp } from "../src/http/index.js";
 import { silentLogger } from "../src/log/logger.js";
 import { downloadFile } from "../src/slack/flows/download-file.js";
