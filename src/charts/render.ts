@@ -26,9 +26,16 @@ export async function renderPng(spec: TopLevelSpec, options: RenderOptions = {})
     view.finalize();
   }
   if (!canvas) throw new Error("Vega found no canvas to draw on: is the `canvas` package installed?");
-  // The theme paints an opaque background, so the alpha channel is all 255 and only dropped here.
-  return sharp(canvas.data(), { raw: { width: canvas.width, height: canvas.height, channels: 4 } })
-    .removeAlpha()
-    .png({ compressionLevel: PNG_COMPRESSION })
-    .toBuffer();
+  try {
+    // The theme paints an opaque background, so the alpha channel is all 255 and only dropped here.
+    return await sharp(canvas.data(), { raw: { width: canvas.width, height: canvas.height, channels: 4 } })
+      .removeAlpha()
+      .png({ compressionLevel: PNG_COMPRESSION })
+      .toBuffer();
+  } finally {
+    // The pixels are megabytes outside V8's heap, kept until a full garbage collection, which memory
+    // piling up there brings on: a canvas shrunk to one pixel gives them back at once.
+    canvas.width = 1;
+    canvas.height = 1;
+  }
 }
