@@ -39,16 +39,32 @@ export function numberText(value: number): string {
   return /^-?\d{1,3}\.\d{3}$/.test(text) ? `${text}0` : text;
 }
 
+/** Day 0 of the 1900 date system: a time or a duration (a "[h]:mm:ss" cell) is a count from here. */
+const DAY_ZERO = Date.UTC(1899, 11, 30);
+/**
+ * No report is dated before March 1900 (Excel's serials are off by a day before it, for its leap day that
+ * never was), so anything earlier is a duration of up to 60 days.
+ */
+const FIRST_DATE = Date.UTC(1900, 2, 1);
+
 /**
  * Excel stores a date as a day count that the library turns into a UTC instant. A time of day is kept
- * only when there is one, so daily reports read as plain dates.
+ * only when there is one, so daily reports read as plain dates; a time or duration alone reads as h:mm:ss,
+ * as a CSV of it would.
  */
 function dateText(date: Date): string {
-  if (Number.isNaN(date.getTime())) return "";
+  const instant = date.getTime();
+  if (Number.isNaN(instant)) return "";
+  if (instant < FIRST_DATE) return durationText(Math.round((instant - DAY_ZERO) / 1000));
   const iso = date.toISOString();
   const day = iso.slice(0, 10);
   const time = iso.slice(11, 19);
   return time === "00:00:00" ? day : `${day} ${time}`;
+}
+
+function durationText(seconds: number): string {
+  const two = (value: number) => String(value).padStart(2, "0");
+  return `${Math.floor(seconds / 3600)}:${two(Math.floor(seconds / 60) % 60)}:${two(seconds % 60)}`;
 }
 
 /** Excel's test: a number format with day, month, year or time parts, outside quoted text and [...] codes. */

@@ -2,6 +2,7 @@ import { deflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { type Dataset, IngestError, loadExport } from "../../src/ingest/index.js";
+import { readWorkbookTable } from "../../src/ingest/workbook-table.js";
 import { readText, sums } from "./read-text.js";
 
 type Cell = ExcelJS.CellValue;
@@ -190,6 +191,23 @@ describe("reading an .xlsx export", () => {
     const fromSheet = await readBook(bytes);
     expect(figures(fromSheet)).toEqual(figures(readText(csv)));
     expect(sums(fromSheet)).toEqual({ spend: 9.5, clicks: 7, conversions: 1 });
+  });
+
+  it("writes a duration cell as h:mm:ss, not as a day of 1899", async () => {
+    const bytes = await workbook({
+      name: "Sheet1",
+      rows: [
+        ["Campaign", "Cost", "Avg. session duration"],
+        ["A", 1, 0.5 / 24],
+        ["B", 2, 30.25 / 24],
+        ["C", 3, 50 / 24],
+      ],
+      shape: (sheet) => {
+        sheet.getColumn(3).numFmt = "[h]:mm:ss";
+      },
+    });
+    const { rows } = await readWorkbookTable(bytes);
+    expect(rows.map((row) => row[2])).toEqual(["Avg. session duration", "0:30:00", "30:15:00", "50:00:00"]);
   });
 
   it("never lets a German report's language turn a stored 1.234 into 1234", async () => {
