@@ -64,6 +64,19 @@ export async function startHarness(extraEnv: Record<string, string> = {}): Promi
   return harness;
 }
 
+/** A person shares a file; resolves with its message and the bot's reply in its thread (analysis or refusal). */
+export async function shareExport(
+  emulator: SlackEmulator,
+  input: { user: string; channel: string; filename: string; content: Buffer | string },
+) {
+  const shared = emulator.uploadFile(input);
+  const analysis = await emulator.waitForMessage(
+    { channel: input.channel, threadTs: shared.ts, fromBot: true, text: /Analysis of|couldn't read/ },
+    { timeoutMs: 30_000 },
+  );
+  return { shared, analysis };
+}
+
 /** Live rows pushed to the app's webhook, signed as an automation tool signs them. */
 export function postWebhook(harness: Harness, body: string): Promise<Response> {
   const timestamp = String(Math.floor(Date.now() / 1000));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callsReply, type ScriptedGemini, startScriptedGemini, textReply } from "../agent/scripted-gemini.js";
-import { type Harness, postWebhook, startHarness } from "./app-harness.js";
+import { type Harness, postWebhook, shareExport, startHarness } from "./app-harness.js";
 import { expectNoLiveMarkup, HOSTILE_NAMES, hostileCsv, parsedTexts } from "./markup-corpus.js";
 
 /**
@@ -23,11 +23,12 @@ async function seed(harness: Harness): Promise<Place> {
 }
 
 async function upload({ harness, user, channel }: Place) {
-  const shared = harness.emulator.uploadFile({ user, channel, filename: FILE_NAME, content: hostileCsv() });
-  const analysis = await harness.emulator.waitForMessage(
-    { channel, threadTs: shared.ts, fromBot: true, text: /Analysis of|couldn't read/ },
-    { timeoutMs: 30_000 },
-  );
+  const { shared, analysis } = await shareExport(harness.emulator, {
+    user,
+    channel,
+    filename: FILE_NAME,
+    content: hostileCsv(),
+  });
   expect(analysis.text).toMatch(/^Analysis of/);
   return { shared, analysis };
 }

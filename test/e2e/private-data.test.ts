@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { blockText, type Harness, startHarness } from "./app-harness.js";
+import { blockText, type Harness, shareExport, startHarness } from "./app-harness.js";
 
 /**
  * Two people, one private channel: Ana is in #secret with the bot, Ben is not. Whatever Ben asks, and
@@ -25,16 +25,12 @@ beforeAll(async () => {
   ben = emulator.createUser({ name: "ben", realName: "Ben Outsider" }).id;
   secret = emulator.createChannel({ name: "secret", members: [ana], private: true, withBot: true }).id;
   open = emulator.createChannel({ name: "open", members: [ana, ben], withBot: true }).id;
-  const shared = emulator.uploadFile({
+  const { analysis } = await shareExport(emulator, {
     user: ana,
     channel: secret,
     filename: "nightingale-plan.csv",
     content: CSV,
   });
-  const analysis = await emulator.waitForMessage(
-    { channel: secret, threadTs: shared.ts, fromBot: true, text: /Analysis of/ },
-    { timeoutMs: 20_000 },
-  );
   spend = /\*Spend\*\n(\$[\d,.]+)/.exec(blockText(analysis.blocks))?.[1] as string;
   expect(spend).toBe("$5,555.65");
 });

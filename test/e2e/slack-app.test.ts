@@ -5,7 +5,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { slackSignature } from "../../src/sandbox/emulator/index.js";
 import { SIGNING_SECRET, seedChannel } from "../sandbox/helpers.js";
-import { blockText, type Harness, startHarness } from "./app-harness.js";
+import { blockText, type Harness, shareExport, startHarness } from "./app-harness.js";
 
 const repository = join(import.meta.dirname, "../..");
 const realExports = join(repository, "../shared/real-exports");
@@ -26,14 +26,8 @@ beforeAll(async () => {
 afterAll(async () => harness?.close());
 
 /** Uploads a file as a person and waits until the analysis and its charts are in the file's thread. */
-async function upload(filename: string, content: Buffer | string) {
-  const { emulator } = harness;
-  const shared = emulator.uploadFile({ user: userId, channel: channelId, filename, content });
-  const analysis = await emulator.waitForMessage(
-    { channel: channelId, threadTs: shared.ts, fromBot: true, text: /Analysis of|couldn't read/ },
-    { timeoutMs: 20_000 },
-  );
-  return { shared, analysis };
+function upload(filename: string, content: Buffer | string) {
+  return shareExport(harness.emulator, { user: userId, channel: channelId, filename, content });
 }
 
 async function chartsIn(threadTs: string, count = 1) {

@@ -6,7 +6,7 @@ import { readExport } from "../../src/ingest/index.js";
 import { totals } from "../../src/metrics/index.js";
 import { callsReply, type ScriptedGemini, startScriptedGemini, textReply } from "../agent/scripted-gemini.js";
 import { seedChannel } from "../sandbox/helpers.js";
-import { blockText, type Harness, postWebhook, startHarness } from "./app-harness.js";
+import { blockText, type Harness, postWebhook, shareExport, startHarness } from "./app-harness.js";
 
 const repository = join(import.meta.dirname, "../..");
 const sample = readFileSync(join(repository, "samples/google-ads-campaign-totals.csv"));
@@ -43,16 +43,12 @@ afterAll(async () => {
 
 async function uploadSample(options: { waitForCharts?: boolean } = {}) {
   const { emulator } = harness;
-  const shared = emulator.uploadFile({
+  const { shared, analysis } = await shareExport(emulator, {
     user: userId,
     channel: channelId,
     filename: "google-ads-campaign-totals.csv",
     content: sample,
   });
-  const analysis = await emulator.waitForMessage(
-    { channel: channelId, threadTs: shared.ts, fromBot: true, text: /Analysis of/ },
-    { timeoutMs: 20_000 },
-  );
   const spend = /\*Spend\*\n(\$[\d,.]+)/.exec(blockText(analysis.blocks))?.[1] as string;
   if (options.waitForCharts ?? true) {
     await emulator.waitForMessage(
