@@ -12,6 +12,8 @@ export interface ToolCallRecord {
   result?: JsonObject;
   /** A message the model (or the person) can act on when not ok. */
   error?: string;
+  /** The failure is in the call, not the data: its message is for the model only (see `ToolOutcome`). */
+  internal?: true;
 }
 
 export interface ToolCall {
@@ -32,6 +34,7 @@ export async function runToolCall(
       args: call.args,
       ok: false,
       error: `unknown tool "${call.name}"; tools: ${names}`,
+      internal: true,
     };
   }
   const outcome = await tool.execute(context, call.args);
@@ -40,7 +43,13 @@ export async function runToolCall(
     return { name: call.name, args: call.args, ok: true, result };
   }
   if (outcome.fault !== undefined) logger.warn(`tool ${call.name} failed: ${describeFault(outcome.fault)}`);
-  return { name: call.name, args: call.args, ok: false, error: outcome.error };
+  return {
+    name: call.name,
+    args: call.args,
+    ok: false,
+    error: outcome.error,
+    ...(outcome.internal ? { internal: true as const } : {}),
+  };
 }
 
 /** Several calls of one model turn run concurrently; results keep the calls' order. */

@@ -30,6 +30,9 @@ export async function answerOffline(
   );
   const calls = planCalls(parsed, context.dataset);
   const toolCalls = await runToolCalls(context, calls, logger);
+  for (const record of toolCalls) {
+    if (record.internal) logger.warn(`offline plan made a call ${record.name} refused: ${record.error}`);
+  }
   const notes = [...parsed.notes, ...attributionCaveat(parsed, context)];
   return { text: writeAnswer(parsed, toolCalls, context.dataset, notes), toolCalls };
 }

@@ -39,6 +39,13 @@ function metricCalls(parsed: ParsedQuestion, dataset: Dataset): ToolCall[] {
   const available = new Set(availableMetrics(dataset.facts));
   const known = (metrics: readonly Metric[]) =>
     [...new Set(metrics)].filter((metric) => available.has(metric));
+  // A default the data lacks (no spend in a GA4 sessions export) falls back to what the data has: a tool
+  // called with no metrics would refuse the arguments, and that refusal is not an answer.
+  const headline = availableHeadline(dataset);
+  const knownOrHeadline = (metrics: readonly Metric[]) => {
+    const found = known(metrics);
+    return found.length > 0 ? found : headline;
+  };
   const efficiency = efficiencyMetric(dataset);
   const asked = parsed.metrics;
   const dimension = parsed.dimension ?? defaultDimension(dataset);
@@ -48,19 +55,22 @@ function metricCalls(parsed: ParsedQuestion, dataset: Dataset): ToolCall[] {
     case "describe":
       return [call("describe_dataset", {})];
     case "totals":
-      return [call("get_kpis", { metrics: asked.length > 0 ? asked : known(HEADLINE_METRICS), ...scope })];
+      return [call("get_kpis", { metrics: asked.length > 0 ? asked : headline, ...scope })];
     case "breakdown":
       return [
         breakdownCall(
           parsed,
           dimension,
-          asked.length > 0 ? asked : known(["spend", "conversions", efficiency]),
+          asked.length > 0 ? asked : knownOrHeadline(["spend", "conversions", efficiency]),
           scope,
         ),
       ];
     case "rank": {
       const metric =
-        asked[0] ?? (parsed.direction === "high" || parsed.direction === "low" ? "spend" : efficiency);
+        asked[0] ??
+        (parsed.direction === "high" || parsed.direction === "low"
+          ? (knownOrHeadline(["spend"])[0] ?? efficiency)
+          : efficiency);
       return [
         call("top_bottom", {
           dimension: dimension ?? "campaign",
@@ -83,22 +93,22 @@ function metricCalls(parsed: ParsedQuestion, dataset: Dataset): ToolCall[] {
       ];
     }
     case "trend": {
-      const metrics = asked.length > 0 ? asked.slice(0, 4) : [...new Set<Metric>(["spend", efficiency])];
+      const metrics = asked.length > 0 ? asked.slice(0, 4) : knownOrHeadline(["spend", efficiency]);
       return [call("trend", { metrics, ...(parsed.grain ? { grain: parsed.grain } : {}), ...scope })];
     }
     case "compare":
       if (parsed.periods.length === 0 && parsed.filters.some((filter) => filter.values.length >= 2)) {
-        const sideBySide = known(["spend", "conversions", "cpa", "revenue", "roas"]);
+        const sideBySide = knownOrHeadline(["spend", "conversions", "cpa", "revenue", "roas"]);
         return [breakdownCall(parsed, dimension, asked.length > 0 ? asked : sideBySide, scope)];
       }
       return [
         call("compare_periods", {
-          metrics: asked.length > 0 ? asked : known(HEADLINE_METRICS),
+          metrics: asked.length > 0 ? asked : headline,
           ...comparison,
         }),
       ];
     case "anomalies":
-      return (asked.length > 0 ? asked.slice(0, 2) : ["spend" as Metric]).map((metric) =>
+      return (asked.length > 0 ? asked.slice(0, 2) : knownOrHeadline(["spend"]).slice(0, 1)).map((metric) =>
         call("find_anomalies", { metric, ...scope }),
       );
     case "explain": {
@@ -167,9 +177,11 @@ function chartCalls(
   }
 }
 
+/** The headline metrics the data has; for data with none of them (sessions only), the metrics it has. */
 function availableHeadline(dataset: Dataset): Metric[] {
-  const available = new Set(availableMetrics(dataset.facts));
-  return HEADLINE_METRICS.filter((metric) => available.has(metric));
+  const available = availableMetrics(dataset.facts);
+  const headline = HEADLINE_METRICS.filter((metric) => available.includes(metric));
+  return headline.length > 0 ? headline : available.slice(0, HEADLINE_METRICS.length);
 }
 
 function breakdownCall(

@@ -12,7 +12,8 @@ import type { ParsedQuestion } from "./question-parser.js";
 /**
  * The offline answer from the tool results, in the style asked of Gemini: the answer first, the figures
  * formatted in the data's currency, the period and filters stated. A call that failed is answered with
- * its message, which names what the data lacks or what would work.
+ * its message, which names what the data lacks or what would work; a call the planner got wrong is not
+ * the person's to fix, so they are asked to rephrase instead.
  */
 export function writeAnswer(
   parsed: ParsedQuestion,
@@ -28,7 +29,9 @@ export function writeAnswer(
   if (failed) {
     const examples = exampleQuestions(dataset).map((question) => `• “${question}”`);
     return [
-      `I couldn't answer that from this data: ${failed.error}.`,
+      failed.internal
+        ? "I couldn't work out how to answer that from this data. Could you name the figure you mean?"
+        : `I couldn't answer that from this data: ${failed.error}.`,
       "It can answer, for example:",
       ...examples,
     ].join("\n");

@@ -29,8 +29,14 @@ export interface ToolContext {
   withheld?: readonly WithheldColumn[];
 }
 
-/** A failure carries the message for the model and, when it was our bug, the error to log. */
-export type ToolOutcome = { ok: true; result: JsonObject } | { ok: false; error: string; fault?: unknown };
+/**
+ * A failure carries the message for the model and, when it was our bug, the error to log. `internal`
+ * marks a message about the call itself (its arguments, or our bug): the model can correct the call, but
+ * a person can do nothing with "metrics: Too small", so it is never shown to one.
+ */
+export type ToolOutcome =
+  | { ok: true; result: JsonObject }
+  | { ok: false; error: string; fault?: unknown; internal?: true };
 
 /** One tool: a name and a description for the model, a zod schema for its arguments, and its run. */
 export interface AnalystTool {
@@ -60,7 +66,8 @@ export function defineTool<Schema extends z.ZodObject>(spec: ToolSpec<Schema>): 
     schema: spec.schema,
     async execute(context, rawArgs) {
       const parsed = spec.schema.safeParse(rawArgs ?? {});
-      if (!parsed.success) return { ok: false, error: `invalid arguments: ${describeIssues(parsed.error)}` };
+      if (!parsed.success)
+        return { ok: false, error: `invalid arguments: ${describeIssues(parsed.error)}`, internal: true };
       const refusal = namedDimensions(parsed.data)
         .map((dimension) => withheldRefusal(dimension, context.withheld))
         .find((message) => message !== null);
@@ -70,7 +77,7 @@ export function defineTool<Schema extends z.ZodObject>(spec: ToolSpec<Schema>): 
       } catch (error) {
         if (error instanceof MetricsError) return { ok: false, error: error.message };
         const message = `${spec.name} failed on our side (${errorName(error)}); try another tool`;
-        return { ok: false, error: message, fault: error };
+        return { ok: false, error: message, fault: error, internal: true };
       }
     },
   };
