@@ -96,7 +96,7 @@ function bestBlock(delimiter: string, rows: Array<{ line: number; fields: string
   for (let start = 0; start < limit; start++) {
     const fields = (rows[start] as { fields: string[] }).fields;
     const width = fields.length;
-    if (width < 2 || isComment(fields)) continue;
+    if (width < 2 || isComment(fields) || isPaddedLine(fields)) continue;
     const following = rows.slice(start + 1, start + 1 + LOOKAHEAD_ROWS);
     const matching = following.filter((row) => row.fields.length === width).length;
     const consistency = following.length === 0 ? 1 : matching / following.length;
@@ -105,6 +105,15 @@ function bestBlock(delimiter: string, rows: Array<{ line: number; fields: string
     if (consistency >= 0.8 || oneOdd) return { delimiter, rows, start, width, consistency };
   }
   return null;
+}
+
+/**
+ * A title or a blank line that a spreadsheet saved as CSV pads with delimiters to the table's width
+ * ("Campaign performance,,,"): a header names most of its columns.
+ */
+function isPaddedLine(fields: string[]): boolean {
+  const named = fields.filter((field) => field.trim() !== "").length;
+  return named < 2 || named * 2 < fields.length;
 }
 
 function isComment(fields: string[]): boolean {

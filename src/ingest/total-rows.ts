@@ -176,12 +176,24 @@ function matchesTarget(table: MeasureTable, row: number, target: number[], rowsS
   for (let j = 0; j < table.columns.length; j++) {
     const expected = target[j] as number;
     const value = (table.columns[j] as Float64Array)[row] as number;
-    const halfUnit = table.halfUnits[j] as number;
-    const tolerance = halfUnit * (rowsSummed + 1) + Math.abs(expected) * (halfUnit === 0 ? 1e-6 : 1e-9);
+    const tolerance = toleranceOf(table.halfUnits[j] as number, expected, rowsSummed);
     const actual = Number.isNaN(value) ? 0 : value;
     if (Math.abs(actual - expected) > tolerance) return false;
   }
   return true;
+}
+
+/**
+ * How far a printed total may be from the sum of printed rows. Each row may be off by half a unit, so n rows
+ * by n half-units at worst; but that bound grows loose where values are few and small (four whole-dollar
+ * rows may drift 2.50, a fifth of a $12 total), so the drift is also held to a thousandth of the total or
+ * one unit, whichever is larger.
+ */
+function toleranceOf(halfUnit: number, expected: number, rowsSummed: number): number {
+  const magnitude = Math.abs(expected);
+  if (halfUnit === 0) return magnitude * 1e-6;
+  const drift = Math.min(halfUnit * (rowsSummed + 1), Math.max(2 * halfUnit, magnitude * 1e-3));
+  return drift + magnitude * 1e-9;
 }
 
 /**

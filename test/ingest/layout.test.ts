@@ -65,6 +65,14 @@ describe("finding the table", () => {
     expect(() => readText("just a sentence\nanother one\n")).toThrow(/no table found/);
   });
 
+  it("skips a title that a spreadsheet saved as CSV pads to the table's width", () => {
+    const text =
+      "Campaign performance - March,,,\n,,,\nCampaign,Cost,Clicks,Impressions\nA,1.00,2,30\nB,2.00,3,40\n";
+    const dataset = readText(text);
+    expect(dataset.receipt.rows).toBe(2);
+    expect(sums(dataset)).toEqual({ spend: 3, clicks: 5, impressions: 70 });
+  });
+
   it("says truthfully that a header row is wider than any export", () => {
     const columns = Array.from({ length: 100_000 }, (_, i) => `Column ${i}`);
     const text = `${columns.join(",")}\n${columns.map(() => "1").join(",")}\n`;

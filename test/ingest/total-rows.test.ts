@@ -108,6 +108,22 @@ describe("total rows found by arithmetic", () => {
     expect(sums(dataset)).toEqual({ spend: 30, clicks: 15 });
   });
 
+  it("keeps a row whose whole-number cost is near, but not at, the sum of the others", () => {
+    const text =
+      "Day,Campaign,Cost,Clicks\n2024-12-31,A,10,2\n2025-01-01,A,20,3\n2025-01-02,B,5,1\n2025-01-03,B,1,0\n";
+    const dataset = readText(text);
+    expect(dataset.receipt.rows).toBe(4);
+    expect(sums(dataset)).toEqual({ spend: 36, clicks: 6 });
+  });
+
+  it("still finds a total whose cents drift from the sum of rounded rows", () => {
+    const rows = Array.from({ length: 30 }, (_, i) => `Campaign ${i},${(10 + i / 3).toFixed(2)},${100 + i}`);
+    const exact = Array.from({ length: 30 }, (_, i) => 10 + i / 3).reduce((sum, value) => sum + value, 0);
+    const clicks = Array.from({ length: 30 }, (_, i) => 100 + i).reduce((sum, value) => sum + value, 0);
+    const dataset = readText(["Campaign,Cost,Clicks", ...rows, `,${exact.toFixed(2)},${clicks}`].join("\n"));
+    expect(dataset.receipt.rows).toBe(30);
+  });
+
   it("keeps two identical rows: neither can be the total of the other", () => {
     const dataset = readText("Campaign,Cost,Clicks\nA,10.00,4\nA,10.00,4\n");
     expect(dataset.receipt.rows).toBe(2);
