@@ -6,6 +6,7 @@ import {
   type InsightsSummary,
   InsightsSummarySchema,
 } from "../../src/agent/index.js";
+import { loadExport } from "../../src/ingest/index.js";
 import { analysisJson } from "../../src/report/analysis.js";
 import { errorReply, type ScriptedGemini, startScriptedGemini, textReply } from "./scripted-gemini.js";
 
@@ -33,6 +34,19 @@ describe("insights from an analysis summary", () => {
     expect(text).toContain(
       "## Next actions\n1. Cap **TopView Test** and move that budget towards **Brand Search**",
     );
+  });
+
+  it("speak GA4 to a GA4 export: its own measures, and nothing about spend", async () => {
+    const dataset = await loadExport({ path: "samples/ga4-traffic-acquisition.csv" });
+    const json = analysisJson(dataset, { by: "channel" });
+    const text = await generateInsights(
+      InsightsSummarySchema.parse({ ...JSON.parse(JSON.stringify(json)), by: "channel" }),
+    );
+    expect(text).toMatch(
+      /^## Headline\nRevenue [\d,.]+ · Sessions [\d,]+ · Key events [\d,]+ · Engagement rate [\d.]+%/,
+    );
+    expect(text).toContain("2. Track key events and revenue weekly");
+    expect(text).not.toMatch(/spend|ROAS|CPA/i);
   });
 
   it("come from Gemini when configured, with figures outside the summary flagged", async () => {

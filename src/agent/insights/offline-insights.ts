@@ -7,7 +7,20 @@ type Row = { key: string; [field: string]: unknown };
 
 /** Rows that spent under this share of the median row are too small to call best or worst. */
 const MIN_SPEND_SHARE_OF_MEDIAN = 0.1;
-const HEADLINE: readonly Metric[] = ["spend", "revenue", "conversions", "roas", "cpa", "ctr", "cvr"];
+const HEADLINE: readonly Metric[] = [
+  "spend",
+  "revenue",
+  "conversions",
+  "roas",
+  "cpa",
+  "ctr",
+  "cvr",
+  "sessions",
+  "key_events",
+  "engagement_rate",
+];
+/** What to watch in data without ad spend (GA4, a shop's analytics), in order of preference. */
+const WITHOUT_SPEND: readonly Metric[] = ["key_events", "revenue", "engagement_rate", "sessions"];
 
 /** Markdown insights from an analysis summary without an LLM: headline figures, standouts, next actions. */
 export function offlineInsights(summary: InsightsSummary): string {
@@ -45,11 +58,16 @@ export function offlineInsights(summary: InsightsSummary): string {
       "3. Re-run this analysis after a full week to confirm the shift paid off.",
     );
   } else {
+    const watched = efficiency
+      ? [efficiency]
+      : typeof totals.spend === "number"
+        ? []
+        : WITHOUT_SPEND.filter((metric) => typeof totals[metric] === "number").slice(0, 2);
     lines.push(
       "## Next actions",
       `1. Break the figures down by campaign or channel to see which ${segment}s drive the results.`,
-      efficiency
-        ? `2. Track ${metricWords(efficiency)} weekly to catch a drift early.`
+      watched.length > 0
+        ? `2. Track ${watched.map(metricWords).join(" and ")} weekly to catch a drift early.`
         : "2. Add revenue or conversions to the export: without them, efficiency cannot be judged.",
     );
   }
