@@ -111,14 +111,17 @@ export function alertMessage(input: AlertMessageInput): SlackMessage {
       type: "header",
       text: { type: "plain_text", text: `:rotating_light: ${headline(rule, currency)}`, emoji: true },
     },
-    { type: "section", text: { type: "mrkdwn", text: mrkdwn`${summary}${spend}` } },
-    ...(drivers ? [{ type: "section" as const, text: { type: "mrkdwn" as const, text: drivers } }] : []),
+    { type: "section", text: { type: "mrkdwn", text: mrkdwn`${summary}${spend}`, verbatim: true } },
+    ...(drivers
+      ? [{ type: "section" as const, text: { type: "mrkdwn" as const, text: drivers, verbatim: true } }]
+      : []),
     {
       type: "context",
       elements: [
         {
           type: "mrkdwn",
           text: mrkdwn`Rule ${input.ruleId}: \`${input.definition}\` · live data up to ${window.to} · \`/alert remove ${input.ruleId}\` to stop it`,
+          verbatim: true,
         },
       ],
     },
@@ -156,6 +159,8 @@ export function resolvedMessage(
   const text = mrkdwn`Resolved: ${line} — ${scopeWords(rule, verdict)}.`;
   return {
     text,
-    blocks: [{ type: "section", text: { type: "mrkdwn", text: `:white_check_mark: ${text}` } }],
+    blocks: [
+      { type: "section", text: { type: "mrkdwn", text: `:white_check_mark: ${text}`, verbatim: true } },
+    ],
   };
 }

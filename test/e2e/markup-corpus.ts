@@ -15,6 +15,7 @@ export const HOSTILE_NAMES = [
   "Tom &amp; Jerry & Co",
   "`tick` ```fence```",
   "\u202Egnp.exe\u202C Mirror",
+  "@channel @here #general plain",
   `${"L".repeat(488)}<!channel>x`,
 ];
 
@@ -35,16 +36,23 @@ export function hostileCsv(): string {
 interface TextObject {
   type?: string;
   text?: unknown;
+  verbatim?: unknown;
 }
 
-/** The texts Slack parses for markup: a message's `text` and every mrkdwn text object in its blocks. */
+/**
+ * The texts Slack parses for markup: a message's `text` and every mrkdwn text object in its blocks. Each
+ * of those objects must be verbatim, or Slack would turn a plain "@channel" or "#general" into a live one.
+ */
 export function parsedTexts(message: { text?: string; blocks?: unknown[] }): string[] {
   const texts: string[] = message.text ? [message.text] : [];
   const visit = (node: unknown) => {
     if (Array.isArray(node)) node.forEach(visit);
     else if (node && typeof node === "object") {
       const object = node as TextObject;
-      if (object.type === "mrkdwn" && typeof object.text === "string") texts.push(object.text);
+      if (object.type === "mrkdwn" && typeof object.text === "string") {
+        expect(object.verbatim, object.text.slice(0, 200)).toBe(true);
+        texts.push(object.text);
+      }
       for (const value of Object.values(node)) visit(value);
     }
   };

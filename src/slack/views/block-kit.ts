@@ -28,7 +28,7 @@ export function sections(text: string): Block[] {
 }
 
 export function section(text: string): Block {
-  return { type: "section", text: { type: "mrkdwn", text: clip(text, SECTION_LIMIT) } };
+  return { type: "section", text: mrkdwnText(text, SECTION_LIMIT) };
 }
 
 export function fields(items: string[]): Block[] {
@@ -36,9 +36,7 @@ export function fields(items: string[]): Block[] {
   for (let start = 0; start < items.length; start += 10) {
     blocks.push({
       type: "section",
-      fields: items
-        .slice(start, start + 10)
-        .map((text) => ({ type: "mrkdwn" as const, text: clip(text, FIELD_LIMIT) })),
+      fields: items.slice(start, start + 10).map((text) => mrkdwnText(text, FIELD_LIMIT)),
     });
   }
   return blocks;
@@ -47,7 +45,7 @@ export function fields(items: string[]): Block[] {
 export function context(texts: string[]): Block {
   return {
     type: "context",
-    elements: texts.slice(0, 10).map((text) => ({ type: "mrkdwn" as const, text: clip(text, FIELD_LIMIT) })),
+    elements: texts.slice(0, 10).map((text) => mrkdwnText(text, FIELD_LIMIT)),
   };
 }
 
@@ -68,6 +66,14 @@ export function buttons(
       ...(item.primary ? { style: "primary" as const } : {}),
     })),
   };
+}
+
+/**
+ * Verbatim: Slack still reads the markup the app writes (*bold*, <@U…>), but does not turn plain text into
+ * links or mentions, so "@channel" or "#general" inside a campaign name stays text.
+ */
+function mrkdwnText(text: string, limit: number) {
+  return { type: "mrkdwn" as const, text: clip(text, limit), verbatim: true };
 }
 
 function clip(text: string, limit: number): string {
