@@ -1,4 +1,4 @@
-import { channelLink, mrkdwn } from "../format/slack-text.js";
+import { channelLink, escapeSlackText, mrkdwn } from "../format/slack-text.js";
 import type { Store, Workspace } from "../store/index.js";
 import { parseRule, RULE_FORMS, RuleSyntaxError } from "./parse-rule.js";
 import { describeRule, ruleDefinition } from "./rule-text.js";
@@ -21,12 +21,17 @@ export interface AlertCommandReply {
   text: string;
 }
 
+// `<` and `>` open a link in mrkdwn, even between backticks: `roas < 2 … >` would show as one.
+const FORMS = RULE_FORMS.map(escapeSlackText);
+const listOfForms = (bullet: string) => FORMS.map((form) => `${bullet}${form}`).join("\n");
+
 const HELP = [
   "*Alerts* watch the live data your automation tools send and post here when a rule fires.",
-  "• `/alert add <rule>` — for example:",
-  ...RULE_FORMS.map((form) => `    ${form}`),
+  "• `/alert add &lt;rule&gt;` — for example:",
+  // Nested under "/alert add" as a list of its own, so Slack keeps the indentation.
+  listOfForms("    ◦ "),
   "• `/alert list` — the rules of this channel",
-  "• `/alert remove <number>` — stop a rule",
+  "• `/alert remove &lt;number&gt;` — stop a rule",
 ].join("\n");
 
 /**
@@ -51,7 +56,7 @@ export function handleAlertCommand(text: string, context: AlertCommandContext): 
     case "delete":
       return removeRule(rest[0], target, context.store);
     default:
-      return { text: `I don't know \`/alert ${verb}\`.\n\n${HELP}` };
+      return { text: `${mrkdwn`I don't know \`/alert ${verb}\`.`}\n\n${HELP}` };
   }
 }
 
@@ -61,8 +66,7 @@ function targetChannel(context: AlertCommandContext): string {
 }
 
 function addRule(argument: string, channel: string, context: AlertCommandContext): AlertCommandReply {
-  if (argument === "")
-    return { text: `Which rule? For example:\n${RULE_FORMS.map((form) => `• ${form}`).join("\n")}` };
+  if (argument === "") return { text: `Which rule? For example:\n${listOfForms("• ")}` };
   try {
     const rule = parseRule(argument);
     const record = context.store.addAlertRule({
@@ -79,7 +83,7 @@ function addRule(argument: string, channel: string, context: AlertCommandContext
   } catch (error) {
     if (!(error instanceof RuleSyntaxError)) throw error;
     return {
-      text: `${mrkdwn`I could not read that rule: ${error.message}.`}\nRules I understand:\n${RULE_FORMS.map((form) => `• ${form}`).join("\n")}`,
+      text: `${mrkdwn`I could not read that rule: ${error.message}.`}\nRules I understand:\n${listOfForms("• ")}`,
     };
   }
 }
@@ -87,7 +91,9 @@ function addRule(argument: string, channel: string, context: AlertCommandContext
 function listRules(channel: string, store: Store): AlertCommandReply {
   const rules = store.listAlertRules(channel);
   if (rules.length === 0)
-    return { text: `No alert rules in <#${channel}> yet. Add one with \`/alert add roas < 2 window 24h\`.` };
+    return {
+      text: `No alert rules in <#${channel}> yet. Add one with \`/alert add roas &lt; 2 window 24h\`.`,
+    };
   const lines = rules.map((record) => {
     try {
       return mrkdwn`• *${record.id}* \`${record.definition}\` — ${describeRule(parseRule(record.definition))}`;
@@ -101,7 +107,7 @@ function listRules(channel: string, store: Store): AlertCommandReply {
 function removeRule(argument: string | undefined, channel: string, store: Store): AlertCommandReply {
   const id = Number(argument?.replace(/^#/, ""));
   if (!Number.isInteger(id) || id <= 0)
-    return { text: "Which rule? `/alert remove <number>`; `/alert list` shows the numbers." };
+    return { text: "Which rule? `/alert remove &lt;number&gt;`; `/alert list` shows the numbers." };
   if (!store.removeAlertRule(id, channel)) {
     return { text: `There is no rule ${id} in <#${channel}>; \`/alert list\` shows the rules here.` };
   }

@@ -35,7 +35,7 @@ describe("/alert", () => {
     expect(reply.text).toMatch(
       /^I could not read that rule: expected &lt;, &lt;=, &gt; or &gt;= after roas, found "is"\./,
     );
-    expect(reply.text).toContain("`spend today > 1.3 x daily average`");
+    expect(reply.text).toContain("`spend today &gt; 1.3 x daily average`");
     expect(reply.text).toContain("`anomaly cpa`");
     expect(store.listAlertRules()).toEqual([]);
   });
@@ -69,8 +69,8 @@ describe("/alert", () => {
   it("answers help, nothing and unknown words with the usage", () => {
     for (const text of ["", "help", "frobnicate"]) {
       const reply = handleAlertCommand(text, { ...inChannel, store }).text;
-      expect(reply).toContain("`/alert add <rule>`");
-      expect(reply).toContain("`/alert remove <number>`");
+      expect(reply).toContain("`/alert add &lt;rule&gt;`");
+      expect(reply).toContain("`/alert remove &lt;number&gt;`");
     }
   });
 });

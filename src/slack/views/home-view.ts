@@ -56,6 +56,7 @@ export function homeView(view: HomeView): types.HomeView {
       ),
     );
   }
-  blocks.push(divider(), context([`${view.alertRules} alert rule(s) watching live data`]));
+  const rules = `${view.alertRules} alert ${view.alertRules === 1 ? "rule" : "rules"}`;
+  blocks.push(divider(), context([`${rules} watching live data`]));
   return { type: "home", blocks };
 }
