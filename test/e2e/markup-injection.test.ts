@@ -156,6 +156,14 @@ describe("hostile campaign names, offline analyst", () => {
     expectNoLiveMarkup(everythingPosted(offline.harness), allowedTokens(offline));
   });
 
+  it("are never left to chat.update's client-style parsing of text", () => {
+    const updates = offline.harness.emulator
+      .transcript()
+      .apiCalls.filter((call) => call.method === "chat.update");
+    expect(updates.length).toBeGreaterThan(0);
+    for (const call of updates) expect(call.args.parse).toBe("none");
+  });
+
   it("come out inert in App Home", async () => {
     const { harness } = offline;
     harness.emulator.openAppHome(offline.user);

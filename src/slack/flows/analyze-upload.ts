@@ -83,7 +83,8 @@ export async function analyzeUpload(
   });
   const progressTs = progress.ts as string;
   const update = (text: string, blocks: ReturnType<typeof section>[]) =>
-    client.chat.update({ channel, ts: progressTs, text, blocks });
+    // chat.update parses text the way clients do unless told not to (chat.postMessage does not by default).
+    client.chat.update({ channel, ts: progressTs, text, blocks, parse: "none" });
   try {
     const url = file.url_private_download ?? file.url_private;
     if (!url) throw new DownloadError("Slack sent no download link for the file");
@@ -142,6 +143,7 @@ async function replyWithAnalysis(
     ts: place.progressTs,
     text: analysisFallbackText(dataset),
     blocks: analysisBlocks(dataset, summary, exampleQuestions(dataset)),
+    parse: "none",
   });
   const charts = await summaryCharts(dataset.facts, summary, {
     source: dataset.receipt.file,

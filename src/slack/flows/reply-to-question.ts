@@ -61,7 +61,8 @@ export async function replyToQuestion(
     deps.store.bindThread(channel, threadTs, stored.record.id, place.workspace);
     deps.store.replaceHistory(channel, threadTs, [answer.history as unknown as Record<string, unknown>]);
     const message = { channel, text: answerText(answer).slice(0, 3000), blocks: answerBlocks(answer) };
-    if (placeholder?.ts) await client.chat.update({ ...message, ts: placeholder.ts });
+    // chat.update parses text the way clients do unless told not to (chat.postMessage does not by default).
+    if (placeholder?.ts) await client.chat.update({ ...message, ts: placeholder.ts, parse: "none" });
     else await client.chat.postMessage({ ...message, thread_ts: threadTs });
     await uploadCharts(deps, client, answer.charts, { channel, threadTs });
     if (answer.unverified.length > 0) {
@@ -79,7 +80,7 @@ export async function replyToQuestion(
     const text = mrkdwn`⚠️ I couldn't answer that (${failureForPeople(error)}). Please try again.`;
     if (placeholder?.ts)
       await client.chat
-        .update({ channel, ts: placeholder.ts, text, blocks: [section(text)] })
+        .update({ channel, ts: placeholder.ts, text, blocks: [section(text)], parse: "none" })
         .catch(() => undefined);
     else await client.chat.postMessage({ channel, thread_ts: threadTs, text }).catch(() => undefined);
   } finally {
