@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { answerQuestion, checkNumbers, generateInsights, type LoopLimits } from "../../src/agent/index.js";
+import {
+  answerQuestion,
+  checkNumbers,
+  generateInsights,
+  type LoopLimits,
+  personalColumns,
+} from "../../src/agent/index.js";
 import { readExport } from "../../src/ingest/index.js";
 import { callsReply, type ScriptedGemini, startScriptedGemini, textReply } from "./scripted-gemini.js";
 
@@ -144,6 +150,15 @@ describe("personal data never reaches the model", () => {
     expect(answer.toolCalls[1]?.error).toMatch(/"Phone" is withheld/);
     expect(answer.toolCalls[2]?.error).toMatch(/"Customer Name" is withheld .*personal names/);
     expect(requests.map((request) => request.raw).join("\n")).not.toMatch(/buyer\d+@example\.com/);
+  });
+
+  it("keeps campaigns named by numeric ids, but not campaigns that are email addresses", async () => {
+    const lines = ["Date,Campaign,Ad group,Cost"];
+    for (let index = 0; index < 6; index++) lines.push(`2024-03-01,12345678${index},a${index}@example.com,1`);
+    const { facts } = readExport({ bytes: Buffer.from(`${lines.join("\n")}\n`), name: "ids.csv" });
+    expect(personalColumns(facts).map((column) => [column.name, column.reason])).toEqual([
+      ["ad_group", "its values look like email addresses"],
+    ]);
   });
 
   it("withholds a near-unique column whatever its header", async () => {

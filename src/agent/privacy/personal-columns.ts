@@ -20,9 +20,11 @@ const PERSONAL_HEADERS: ReadonlyArray<[RegExp, string]> = [
   [/\b(id|ids|uuid|guid|identifier|gclid|fbclid|ttclid|msclkid|cookie|session)\b|number$/, "identifiers"],
 ];
 
+const EMAIL: [RegExp, string] = [/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/, "email addresses"];
+
 /** Cell shapes of personal data: most sampled values matching one is enough. */
 const PERSONAL_VALUES: ReadonlyArray<[RegExp, string]> = [
-  [/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/, "email addresses"],
+  EMAIL,
   [/^\+?[\d\s().-]{7,20}$/, "phone numbers"],
   [/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$|^[0-9a-f]{24,}$/i, "identifiers"],
 ];
@@ -39,14 +41,16 @@ const STANDARD = new Set<string>(STANDARD_DIMENSIONS);
 /**
  * The dimensions of a table that must not reach the model: headers that name personal data or ids, cells
  * shaped like emails, phone numbers or ids, and near-unique columns (one value per customer or order).
- * The canonical ad dimensions are judged by their cells only: "campaign" names a campaign, whatever it holds.
+ * The canonical ad dimensions name campaigns, channels and the like whatever their header said, and
+ * platforms often use numeric ids as campaign names: of their cells only emails count.
  */
 export function personalColumns(facts: FactTable): WithheldColumn[] {
   const withheld: WithheldColumn[] = [];
   for (const [name, column] of Object.entries(facts.dimensions)) {
+    const standard = STANDARD.has(name);
     const reason =
-      (STANDARD.has(name) ? null : headerReason(name)) ??
-      valueReason(column.values) ??
+      (standard ? null : headerReason(name)) ??
+      valueReason(column.values, standard ? [EMAIL] : PERSONAL_VALUES) ??
       nearUniqueReason(column, facts.rowCount);
     if (reason) withheld.push({ name, values: column.values.length, reason });
   }
@@ -63,10 +67,10 @@ function headerReason(name: string): string | null {
   return hit ? `its header says it holds ${hit[1]}` : null;
 }
 
-function valueReason(values: readonly string[]): string | null {
+function valueReason(values: readonly string[], shapes: ReadonlyArray<[RegExp, string]>): string | null {
   const sample = values.slice(0, SAMPLE).filter((value) => value.trim() !== "");
   if (sample.length === 0) return null;
-  for (const [pattern, what] of PERSONAL_VALUES) {
+  for (const [pattern, what] of shapes) {
     const matching = sample.filter((value) => pattern.test(value.trim())).length;
     const enoughDigits = what !== "phone numbers" || sample.some((value) => /(\d\D*){7}/.test(value));
     if (matching / sample.length >= SHAPE_SHARE && enoughDigits) return `its values look like ${what}`;
