@@ -7,7 +7,7 @@ import { AlertEngine, slackAlertPoster } from "./alerts/index.js";
 import { type Config, describeConfig, loadConfig } from "./config/config.js";
 import { createHttpApp } from "./http/index.js";
 import { serveHttp } from "./http/serve-http.js";
-import { consoleLike, createLogger, type Logger } from "./log/logger.js";
+import { createLogger, type Logger } from "./log/logger.js";
 import type { SlackEmulator } from "./sandbox/emulator/index.js";
 import { mountSandboxPage, type Sandbox, startSandbox } from "./sandbox/start-sandbox.js";
 import { createSlackApp } from "./slack/create-slack-app.js";
@@ -38,7 +38,17 @@ export interface StartOptions {
  */
 export async function startApp(options: StartOptions = {}): Promise<RunningApp> {
   const config = loadConfig(options.env ?? process.env);
-  const logger = options.logger ?? createLogger();
+  const logger =
+    options.logger ??
+    createLogger({
+      secrets: [
+        config.slack.botToken,
+        config.slack.signingSecret,
+        config.gemini.apiKey,
+        config.webhookSecret,
+        config.liveReadToken,
+      ],
+    });
   if (config.databasePath !== ":memory:") mkdirSync(dirname(config.databasePath), { recursive: true });
   const store = openSqliteStore(config.databasePath);
   const sandbox: Sandbox | null = config.sandbox ? await startSandbox() : null;
@@ -58,7 +68,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     config: { ...config, webhookSecret },
     insights: (summary) => generateInsights(summary, { config }),
     onLiveData: () => alerts?.notifyDataArrived(),
-    logger: consoleLike(logger),
+    logger,
   });
   let receiver: HonoReceiver | null = null;
   http.post("/slack/events", ...slackEventsRoute(() => receiver));
@@ -79,8 +89,8 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   receiver = slack.receiver;
   const engine = new AlertEngine({
     store,
-    poster: slackAlertPoster(slack.app.client, { logger: consoleLike(logger) }),
-    logger: consoleLike(logger),
+    poster: slackAlertPoster(slack.app.client, { logger }),
+    logger,
   });
   alerts = engine;
   deps.alerts = engine;

@@ -1,10 +1,9 @@
+import { createLogger, type Logger } from "../log/logger.js";
+
 /** Where the analyst reports what operators should know (flagged figures, fallbacks, tool bugs). */
-export interface AnalystLogger {
-  warn(message: string): void;
-}
+export type AnalystLogger = Pick<Logger, "warn">;
 
-export const stderrLogger: AnalystLogger = {
-  warn: (message) => process.stderr.write(`[analyst] ${message}\n`),
-};
+/** The app's logger, for callers that pass none (the CLI). */
+export const stderrLogger: AnalystLogger = createLogger();
 
-export const silentLogger: AnalystLogger = { warn: () => {} };
+export { silentLogger } from "../log/logger.js";

@@ -1,4 +1,5 @@
 import type { Dataset, FactTable } from "../ingest/index.js";
+import { redact } from "../log/logger.js";
 import { type AnalystLogger, stderrLogger } from "./analyst-logger.js";
 import { checkNumbers } from "./checker/number-checker.js";
 import { toolEvidence } from "./checker/tool-evidence.js";
@@ -7,7 +8,6 @@ import { DEFAULT_LOOP_LIMITS, type LoopLimits, runGeminiLoop } from "./gemini/ge
 import { recordExchange, type ThreadMemory, threadMemoryFor } from "./history/thread-memory.js";
 import { answerOffline } from "./offline/offline-analyst.js";
 import { shareableData } from "./privacy/shareable-data.js";
-import { redactSecret } from "./redact-secret.js";
 import type { ToolCallRecord } from "./tool-runner.js";
 import type { ChartImage, ToolContext } from "./tools/tool.js";
 
@@ -71,7 +71,7 @@ export async function answerQuestion(request: AnswerRequest): Promise<AnalystAns
       const failure = error instanceof GeminiFailure ? error : null;
       const detail =
         error instanceof Error ? (failure ? error.message : (error.stack ?? error.message)) : String(error);
-      logger.warn(`Gemini gave no answer, answering offline: ${redactSecret(detail, gemini.apiKey)}`);
+      logger.warn(`Gemini gave no answer, answering offline: ${redact(detail, [gemini.apiKey])}`);
       note = fallbackNote(failure?.reason ?? "bad_response");
     }
   }

@@ -1,5 +1,6 @@
 import { formatMetric, METRIC_LABELS } from "../format/format-figures.js";
 import { dayToIso, type FactTable, isoToDay } from "../ingest/index.js";
+import type { Logger } from "../log/logger.js";
 import type { AlertRuleRecord, Store } from "../store/index.js";
 import { type AlertChartRenderer, renderAlertChart } from "./alert-chart.js";
 import { explainVerdict, soleCurrency } from "./alert-explanation.js";
@@ -7,7 +8,6 @@ import { alertMessage, alertSummary, resolvedMessage, scopeWords } from "./alert
 import type { AlertPoster } from "./alert-poster.js";
 import type { AlertRule } from "./alert-rule.js";
 import { evaluateRule, type Verdict } from "./evaluate-rule.js";
-import type { Logger } from "./logger.js";
 import { parseRule } from "./parse-rule.js";
 
 export interface AlertEngineOptions {

@@ -1,6 +1,6 @@
 import type { webApi } from "@slack/bolt";
+import type { Logger } from "../log/logger.js";
 import type { SlackMessage } from "./alert-message.js";
-import type { Logger } from "./logger.js";
 import { type RetryOptions, withSlackRetry } from "./slack-retry.js";
 
 export interface ChartUpload {

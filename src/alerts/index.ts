@@ -8,6 +8,5 @@ export { type AlertActivity, AlertEngine, type AlertEngineOptions } from "./aler
 export { OPEN_ANALYST_ACTION, type SlackMessage } from "./alert-message.js";
 export { type AlertPoster, type ChartUpload, slackAlertPoster } from "./alert-poster.js";
 export type { AlertRule, Comparison } from "./alert-rule.js";
-export type { Logger } from "./logger.js";
 export { parseRule, RULE_FORMS, RuleSyntaxError } from "./parse-rule.js";
 export { describeRule, ruleDefinition } from "./rule-text.js";

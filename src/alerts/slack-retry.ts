@@ -1,5 +1,5 @@
 import { webApi } from "@slack/bolt";
-import type { Logger } from "./logger.js";
+import type { Logger } from "../log/logger.js";
 
 export interface RetryOptions {
   /** Tries in all, the first included; 4 by default. */

@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import type { Config } from "../config/config.js";
+import type { Logger } from "../log/logger.js";
 import type { Store } from "../store/index.js";
 import { readSignedBody } from "./auth/read-signed-body.js";
 import { requireReadToken } from "./auth/require-read-token.js";
@@ -9,7 +10,6 @@ import { requireContentType } from "./body/require-content-type.js";
 import { corsPolicy } from "./cors-policy.js";
 import { errorResponse, type HttpEnv, INTERNAL_ERROR } from "./http-env.js";
 import { deliveryReceiver, type LiveDataArrived } from "./ingest/delivery-receiver.js";
-import type { Logger } from "./logger.js";
 import { loopbackHostOnly } from "./loopback-host-only.js";
 import { generateInsightsRoute, type InsightsWriter } from "./routes/generate-insights.js";
 import { healthzRoute, MIN_FREE_BYTES, readyzRoute } from "./routes/healthz.js";
@@ -35,7 +35,7 @@ export interface HttpDeps {
   insights: InsightsWriter;
   /** Told after live records are committed (e.g. the alert engine's `notifyDataArrived`). */
   onLiveData?: (arrived: LiveDataArrived) => void;
-  logger?: Logger;
+  logger?: Pick<Logger, "warn" | "error">;
   limits?: HttpLimits;
 }
 
@@ -100,7 +100,9 @@ export function createHttpApp(deps: HttpDeps): Hono<HttpEnv> {
   app.notFound((c) => errorResponse(c, 404, `no such endpoint: ${c.req.method} ${c.req.path}`));
   app.onError((error, c) => {
     // Only the route and the error's own message: bodies and headers may carry secrets or personal data.
-    logger.error(`${c.req.method} ${c.req.path} failed`, error instanceof Error ? error.message : error);
+    logger.error(`${c.req.method} ${c.req.path} failed`, {
+      error: error instanceof Error ? error.message : error,
+    });
     return errorResponse(c, 500, INTERNAL_ERROR);
   });
   return app;

@@ -1,10 +1,10 @@
 import { GoogleGenAI } from "@google/genai";
+import { redact } from "../../log/logger.js";
 import { type AnalystLogger, stderrLogger } from "../analyst-logger.js";
 import { checkNumbers } from "../checker/number-checker.js";
 import { callWithRetry } from "../gemini/call-with-retry.js";
 import { fallbackNote, GeminiFailure } from "../gemini/gemini-failure.js";
 import { DEFAULT_LOOP_LIMITS, type LoopLimits } from "../gemini/gemini-loop.js";
-import { redactSecret } from "../redact-secret.js";
 import type { Json } from "../tools/tool.js";
 import type { InsightsSummary } from "./insights-summary.js";
 import { offlineInsights } from "./offline-insights.js";
@@ -62,7 +62,7 @@ export async function generateInsights(
   } catch (error) {
     const reason = error instanceof GeminiFailure ? error.reason : "bad_response";
     const detail = error instanceof Error ? error.message : String(error);
-    logger.warn(`Gemini gave no insights, writing them offline: ${redactSecret(detail, gemini.apiKey)}`);
+    logger.warn(`Gemini gave no insights, writing them offline: ${redact(detail, [gemini.apiKey])}`);
     return `> ${fallbackNote(reason)}\n\n${offlineInsights(summary)}`;
   }
 }

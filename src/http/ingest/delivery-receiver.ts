@@ -1,5 +1,5 @@
+import type { Logger } from "../../log/logger.js";
 import type { Store } from "../../store/index.js";
-import type { Logger } from "../logger.js";
 import { CommitQueue } from "./commit-queue.js";
 import { FieldNameBudget } from "./field-name-budget.js";
 import { type IngestAnswer, type IngestRequest, ingestDelivery } from "./ingest-service.js";
@@ -19,7 +19,7 @@ export type ReceiveDelivery = (request: IngestRequest) => Promise<IngestAnswer>;
 export function deliveryReceiver(
   store: Store,
   onLiveData: ((arrived: LiveDataArrived) => void) | undefined,
-  logger: Logger,
+  logger: Pick<Logger, "error">,
 ): ReceiveDelivery {
   const commits = new CommitQueue(store);
   const names = new FieldNameBudget(store);

@@ -1,14 +1,17 @@
 import type { Handler } from "hono";
+import type { Logger } from "../../log/logger.js";
 import { parseJsonBody } from "../body/parse-json-body.js";
 import { errorResponse, type HttpEnv } from "../http-env.js";
 import { type MetricsSummary, MetricsSummarySchema } from "../insights/metrics-summary.js";
-import type { Logger } from "../logger.js";
 
 /** Writes the insights (Gemini or the offline analyst): markdown from aggregated figures only. */
 export type InsightsWriter = (summary: MetricsSummary) => Promise<string>;
 
 /** A metrics summary in, `{ markdown }` out (the seed's AI consultation). */
-export function generateInsightsRoute(insights: InsightsWriter, logger: Logger): Handler<HttpEnv> {
+export function generateInsightsRoute(
+  insights: InsightsWriter,
+  logger: Pick<Logger, "error">,
+): Handler<HttpEnv> {
   return async (c) => {
     const parsed = parseJsonBody(c.get("rawBody"));
     if (!parsed.ok)
