@@ -28,15 +28,13 @@ export async function assistantGreeting(
   contextChannel: string | undefined,
 ): Promise<AssistantGreeting> {
   const stored = await greetingDataset(deps, client, asker, contextChannel);
-  const questions = stored ? exampleQuestions(asDataset(stored)) : GENERIC_PROMPTS;
+  const offered = stored ? exampleQuestions(asDataset(stored)).filter(isPlainQuestion) : [];
+  const questions = offered.length > 0 ? offered : GENERIC_PROMPTS;
   return {
     text: stored
       ? mrkdwn`Hi! I'm looking at *${stored.record.name}*. Ask me anything about it, or drop another export here.`
       : "Hi! Drop an ad-platform export (CSV) here and I'll analyse it, then ask me anything about it.",
-    prompts: questions
-      .filter(isPlainQuestion)
-      .slice(0, 4)
-      .map((question) => ({ title: question, message: question })),
+    prompts: questions.slice(0, 4).map((question) => ({ title: question, message: question })),
   };
 }
 
