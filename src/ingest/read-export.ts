@@ -5,12 +5,12 @@ import { ENCODING_LABELS } from "./encoding.js";
 import { type ExportInput, openExport } from "./export-source.js";
 import { describeExtraMeasures, isKnownExtraMeasure, KNOWN_EXTRA_MEASURES } from "./extra-measures.js";
 import { FactBuilder } from "./fact-builder.js";
-import { civilToDay, type DateRange, dateRangeOf, dayToIso, NO_DAY } from "./fact-table.js";
+import { dateRangeOf } from "./fact-table.js";
 import { finishFacts, isoYear } from "./finish-facts.js";
 import { keepSessionsPerRow } from "./ga4-scope.js";
 import { localeHints } from "./header-language.js";
-import { headerKey } from "./header-names.js";
 import { IngestError } from "./ingest-error.js";
+import { lifetimeColumns, lifetimeRange } from "./lifetime-window.js";
 import { parseNumberText } from "./number-text.js";
 import { preambleDateRange } from "./preamble.js";
 import type { Dataset, ParseReceipt } from "./receipt.js";
@@ -133,45 +133,6 @@ function refuseHeaderlessData(layout: Layout): void {
       `no header row: line ${layout.headerLine} holds values (${previewHeader(layout.header)}), not column names; add a first row naming the columns, such as "Date,Campaign,Spend,Clicks"`,
     );
   }
-}
-
-/** Meta lifetime exports repeat one reporting window on every row: those rows are not daily facts. */
-function lifetimeColumns(plan: ColumnPlan, layout: Layout): { starts: string; ends: string } | null {
-  const starts = plan.columns.find(
-    (column) => column.role.kind === "date" && headerKey(column.header) === "reporting starts",
-  );
-  const ends = plan.columns.find((column) => headerKey(column.header) === "reporting ends");
-  if (!starts || !ends) return null;
-  // Most rows span the window in a lifetime export; in a daily one only a summary row does.
-  const windows = layout.sample
-    .map((row) => [(row.fields[starts.index] ?? "").trim(), (row.fields[ends.index] ?? "").trim()])
-    .filter(([from, to]) => from !== "" && to !== "");
-  const spanning = windows.filter(([from, to]) => from !== to).length;
-  if (spanning * 2 <= windows.length) return null;
-  starts.role = { kind: "dimension", name: starts.header.trim() };
-  ends.role = { kind: "dimension", name: ends.header.trim() };
-  delete plan.mapping.date;
-  return { starts: starts.header.trim(), ends: ends.header.trim() };
-}
-
-function lifetimeRange(
-  facts: Dataset["facts"],
-  lifetime: { starts: string; ends: string },
-  warnings: string[],
-): DateRange | null {
-  const days = (name: string) =>
-    (facts.dimensions[name]?.values ?? [])
-      .map((value) => parseDateText(value))
-      .map((date) => (date.kind === "date" ? civilToDay(date.year, date.month, date.day) : NO_DAY))
-      .filter((day) => day !== NO_DAY);
-  const from = days(lifetime.starts);
-  const to = days(lifetime.ends);
-  if (from.length === 0 || to.length === 0) return null;
-  const range = { from: dayToIso(Math.min(...from)), to: dayToIso(Math.max(...to)) };
-  warnings.push(
-    `rows are totals over the whole reporting window ${range.from} to ${range.to} ("${lifetime.starts}"/"${lifetime.ends}"), not daily: trends and period comparisons need an export broken down by day`,
-  );
-  return range;
 }
 
 function receiptColumns(plan: ColumnPlan, facts: Dataset["facts"]): Record<string, string> {
