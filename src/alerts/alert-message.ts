@@ -1,4 +1,5 @@
 import type { types } from "@slack/bolt";
+import { dimensionValueLabel } from "../format/dimension-value.js";
 import { formatMetric, METRIC_LABELS } from "../format/format-figures.js";
 import { mrkdwn } from "../format/slack-text.js";
 import type { DateRange } from "../ingest/index.js";
@@ -28,11 +29,13 @@ export interface AlertMessageInput {
   explanation: AlertExplanation;
 }
 
-/** Which rows the alert is about: "campaign Summer Sale · channel meta", or all live data. */
+/** Which rows the alert is about: "campaign Summer Sale · channel Meta Ads", or all live data. */
 export function scopeWords(rule: AlertRule, verdict: Verdict): string {
   const parts = [
-    verdict.segment !== null && rule.by ? `${rule.by} ${verdict.segment}` : "",
-    rule.scope ? `${rule.scope.dimension} ${rule.scope.value}` : "",
+    verdict.segment !== null && rule.by ? `${rule.by} ${dimensionValueLabel(rule.by, verdict.segment)}` : "",
+    rule.scope
+      ? `${rule.scope.dimension} ${dimensionValueLabel(rule.scope.dimension, rule.scope.value)}`
+      : "",
   ].filter(Boolean);
   return parts.length > 0 ? parts.join(" · ") : "all live data";
 }
@@ -90,11 +93,11 @@ function driverLines(rule: AlertRule, explanation: AlertExplanation): string | n
     ? mrkdwn`*What drives it*, by ${dimension}, against ${previous.from === previous.to ? previous.from : `${previous.from} to ${previous.to}`}:`
     : mrkdwn`*Largest ${dimension} values* in the window:`;
   const lines = drivers.map((driver) => {
+    const key = dimensionValueLabel(dimension, driver.key);
     const spend = driver.spend === null ? "" : ` · spend ${formatMetric("spend", driver.spend, currency)}`;
-    if (driver.contribution === null)
-      return mrkdwn`• *${driver.key}*: ${label} ${show(driver.current)}${spend}`;
+    if (driver.contribution === null) return mrkdwn`• *${key}*: ${label} ${show(driver.current)}${spend}`;
     const was = driver.previous === null ? "new" : `was ${show(driver.previous)}`;
-    return mrkdwn`• *${driver.key}*: ${label} ${show(driver.current)} (${was}), ${signed(rule.metric, driver.contribution, currency)} of the change${spend}`;
+    return mrkdwn`• *${key}*: ${label} ${show(driver.current)} (${was}), ${signed(rule.metric, driver.contribution, currency)} of the change${spend}`;
   });
   return [heading, ...lines].join("\n");
 }

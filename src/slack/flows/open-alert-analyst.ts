@@ -1,4 +1,6 @@
 import type { webApi } from "@slack/bolt";
+import { alertQuestion } from "../../alerts/alert-question.js";
+import { mention, mrkdwn } from "../../format/slack-text.js";
 import { dateRangeOf, type FactTable, type ParseReceipt } from "../../ingest/index.js";
 import type { SlackDeps } from "../slack-deps.js";
 import type { Asker } from "./readable-datasets.js";
@@ -6,8 +8,9 @@ import { replyToQuestion } from "./reply-to-question.js";
 
 /**
  * The "Ask the analyst about this" button under an alert: the live data as it is now becomes the
- * dataset of the alert's thread, and the analyst starts by explaining the change the alert is about;
- * anyone can go on asking in that thread.
+ * dataset of the alert's thread, and the analyst answers there about the rows that fired the alert
+ * (see `alertQuestion`); anyone can go on asking in that thread. Who asked is said in the thread first,
+ * so the click shows at once, as a reply under the alert.
  */
 export async function openAlertAnalyst(
   deps: SlackDeps,
@@ -19,6 +22,11 @@ export async function openAlertAnalyst(
   if (!alert?.messageTs) return;
   const live = deps.store.liveFacts();
   const place = { channel: alert.channel, threadTs: alert.messageTs, anyChannel: false, ...asker };
+  await client.chat.postMessage({
+    channel: alert.channel,
+    thread_ts: alert.messageTs,
+    text: mrkdwn`${asker.user ? mention(asker.user) : "Someone"} asked the analyst about this alert.`,
+  });
   if (live.rowCount === 0) {
     await client.chat.postMessage({
       channel: alert.channel,
@@ -38,12 +46,7 @@ export async function openAlertAnalyst(
     facts: live,
   });
   deps.store.bindThread(alert.channel, alert.messageTs, saved.record.id, asker.workspace);
-  const metric = typeof alert.details.metric === "string" ? alert.details.metric : "spend";
-  const scope =
-    typeof alert.details.scope === "string" && alert.details.scope !== ""
-      ? ` for ${alert.details.scope}`
-      : "";
-  await replyToQuestion(deps, client, `Why did ${metric} change${scope}?`, place);
+  await replyToQuestion(deps, client, alertQuestion(alert, live), place);
 }
 
 function liveReceipt(live: FactTable): ParseReceipt {
