@@ -1,10 +1,9 @@
 // Slack reads `*bold*`, `_italic_` and `~strike~` only when the marks sit at word edges, so a campaign
 // named Brand_Search_US keeps its underscores here as it does in Slack.
-const EMPHASIS = [
-  /(^|[\s([{"'“‘])\*([^*\n]*[^\s*])\*(?=$|[\s)\]}"'”’.,;:!?])/gm,
-  /(^|[\s([{"'“‘])_([^_\n]*[^\s_])_(?=$|[\s)\]}"'”’.,;:!?])/gm,
-  /(^|[\s([{"'“‘])~([^~\n]*[^\s~])~(?=$|[\s)\]}"'”’.,;:!?])/gm,
-];
+const EMPHASIS = ["\\*", "_", "~"].map(
+  (mark) =>
+    new RegExp(`(^|[\\s([{"'“‘])${mark}(\\S(?:[^\\n]*?\\S)??)${mark}(?=$|[\\s)\\]}"'”’.,;:!?])`, "gm"),
+);
 const LINK = /<([^<>|]+)(?:\|([^<>]*))?>/g;
 
 /**
