@@ -3,9 +3,9 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/run-cli.js";
 import { STANDARD_DIMENSIONS } from "../../src/ingest/index.js";
 import { METRICS } from "../../src/metrics/index.js";
+import { cli } from "./cli-runner.js";
 
 const root = join(import.meta.dirname, "../..");
 const folder = mkdtempSync(join(tmpdir(), "mpo-command-line-"));
@@ -25,13 +25,6 @@ writeFileSync(
     }),
   ].join("\n"),
 );
-
-async function cli(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
-  return { code, stdout, stderr };
-}
 
 describe("mpo <command> --help", () => {
   it.each([

@@ -106,3 +106,17 @@ export function blockText(blocks: unknown[] | undefined): string {
   visit(blocks ?? []);
   return texts.join("\n");
 }
+
+/** Opens a person's App Home and resolves with the text of the view published for that opening. */
+export async function appHomeText(emulator: SlackEmulator, user: string): Promise<string> {
+  const before = emulator.transcript().homeViews.find((view) => view.user === user)?.hash;
+  emulator.openAppHome(user);
+  const view = await emulator.waitFor(
+    () =>
+      emulator
+        .transcript()
+        .homeViews.find((candidate) => candidate.user === user && candidate.hash !== before),
+    { timeoutMs: 10_000 },
+  );
+  return blockText(view.blocks);
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedChannel } from "../sandbox/helpers.js";
-import { blockText, type Harness, startHarness } from "./app-harness.js";
+import { appHomeText, type Harness, startHarness } from "./app-harness.js";
 
 /**
  * Issue 14, item 11: help texts read as written in Slack. A bare `<` or `>` starts a link in mrkdwn (the
@@ -26,20 +26,6 @@ async function alert(text: string): Promise<string> {
 /** The text with Slack's own links taken out: what is left must hold no `<` or `>` at all. */
 function withoutSlackLinks(text: string): string {
   return text.replace(/<[#@!][A-Z0-9^|a-z_-]+>/g, "");
-}
-
-async function homeText(): Promise<string> {
-  const { emulator } = harness;
-  const before = emulator.transcript().homeViews.find((view) => view.user === user)?.hash;
-  emulator.openAppHome(user);
-  const view = await emulator.waitFor(
-    () =>
-      emulator
-        .transcript()
-        .homeViews.find((candidate) => candidate.user === user && candidate.hash !== before),
-    { timeoutMs: 10_000 },
-  );
-  return blockText(view.blocks);
 }
 
 describe("help texts in Slack", () => {
@@ -69,9 +55,9 @@ describe("help texts in Slack", () => {
 
   it("App Home counts alert rules in words", async () => {
     await alert("add roas < 2 window 24h");
-    expect(await homeText()).toContain("1 alert rule watching live data");
+    expect(await appHomeText(harness.emulator, user)).toContain("1 alert rule watching live data");
     await alert("add cpa > 60");
-    const home = await homeText();
+    const home = await appHomeText(harness.emulator, user);
     expect(home).toContain("2 alert rules watching live data");
     expect(home).not.toContain("rule(s)");
   });

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedChannel } from "../sandbox/helpers.js";
-import { blockText, type Harness, startHarness } from "./app-harness.js";
+import { blockText, type Harness, shareExport, startHarness } from "./app-harness.js";
 
 /**
  * Issue 14, item 1: every form of `/report` arguments ends in a report or in words saying what was
@@ -20,11 +20,7 @@ beforeAll(async () => {
   const seeded = seedChannel(harness.emulator);
   user = seeded.user.id;
   channel = seeded.channel.id;
-  const shared = harness.emulator.uploadFile({ user, channel, filename: FILE, content: sample });
-  await harness.emulator.waitForMessage(
-    { channel, threadTs: shared.ts, fromBot: true, text: /Analysis of/ },
-    { timeoutMs: 20_000 },
-  );
+  await shareExport(harness.emulator, { user, channel, filename: FILE, content: sample });
 });
 afterAll(async () => harness?.close());
 
