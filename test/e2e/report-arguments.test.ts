@@ -72,6 +72,15 @@ describe("/report with arguments", () => {
     expect(seen.text).toContain("/report last 7 days");
   });
 
+  it("a period outside the data: says which dates the data covers, not a report of zeros", async () => {
+    const seen = await report("march");
+    expect(seen.kind).toBe("told");
+    expect(seen.text).toMatch(
+      /as the channel's latest data, March, but 2025-03-01 to 2025-03-31 has no rows/,
+    );
+    expect(seen.text).toContain("the data covers 2025-09-01 to 2025-09-30");
+  });
+
   it("a channel without data: says what to do first", async () => {
     const empty = harness.emulator.createChannel({ name: "empty", members: [user], withBot: true });
     const seen = await report("last week", empty.id);

@@ -46,6 +46,10 @@ export async function postReport(
       "this data has no dates, so it cannot be cut by period: try `/report` alone",
     );
   const period = request.period && range ? resolvePeriod(request.period, range.to) : undefined;
+  if (period && range && (period.to < range.from || period.from > range.to))
+    throw new ReportRequestError(
+      `${period.from} to ${period.to} has no rows: the data covers ${range.from} to ${range.to}`,
+    );
   if (request.by) checkDimension(facts, request.by);
 
   const summary = summarizePerformance(facts, { period, dimension: request.by ?? undefined });
