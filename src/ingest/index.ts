@@ -6,3 +6,4 @@ export { loadExport } from "./load-export.js";
 export { readExport } from "./read-export.js";
 export type { Dataset, DroppedRow, ParseReceipt, Platform } from "./receipt.js";
 export type { TotalsCheck } from "./totals-check.js";
+export { analyzeExport, ParsePool } from "./worker/parse-pool.js";

@@ -1,5 +1,5 @@
 import type { Handler } from "hono";
-import { IngestError, loadExport } from "../../ingest/index.js";
+import { analyzeExport, IngestError } from "../../ingest/index.js";
 import { MetricsError } from "../../metrics/index.js";
 import { analysisJson } from "../../report/analysis.js";
 import { errorResponse, type HttpEnv } from "../http-env.js";
@@ -25,7 +25,7 @@ export function uploadCsvRoute(): Handler<HttpEnv> {
       c.req.query("by") ??
       (typeof byField === "string" && byField.trim() !== "" ? byField.trim() : undefined);
     try {
-      const dataset = await loadExport({
+      const dataset = await analyzeExport({
         bytes: new Uint8Array(await file.arrayBuffer()),
         name: file.name || "upload.csv",
       });

@@ -1,7 +1,7 @@
 import type { webApi } from "@slack/bolt";
 import { exampleQuestions } from "../../agent/index.js";
 import { mrkdwn } from "../../format/slack-text.js";
-import { type Dataset, IngestError, loadExport } from "../../ingest/index.js";
+import { analyzeExport, type Dataset, IngestError } from "../../ingest/index.js";
 import { summarizePerformance } from "../../report/performance-summary.js";
 import { summaryCharts } from "../../report/summary-charts.js";
 import type { Workspace } from "../../store/index.js";
@@ -89,7 +89,7 @@ export async function analyzeUpload(
     const url = file.url_private_download ?? file.url_private;
     if (!url) throw new DownloadError("Slack sent no download link for the file");
     const bytes = await downloadFile(url, deps.botToken, file.size, downloadPolicy(deps.config));
-    const dataset = await loadExport({ bytes, name: file.name });
+    const dataset = await analyzeExport({ bytes, name: file.name });
     await update(mrkdwn`Analysing ${file.name}…`, [
       section(
         mrkdwn`⏳ Analysing *${file.name}*: ${dataset.receipt.rows.toLocaleString("en-US")} rows read…`,

@@ -1,0 +1,137 @@
+import { Worker } from "node:worker_threads";
+import type { ExportInput } from "../export-source.js";
+import { IngestError } from "../ingest-error.js";
+import type { Dataset } from "../receipt.js";
+import type { ParseReply, ParseRequest } from "./parse-messages.js";
+
+export interface ParsePoolOptions {
+  /** Exports read at once; each is one thread. */
+  size?: number;
+  /** Heap a worker may use before its file is refused. */
+  maxMemoryMb?: number;
+}
+
+interface Task {
+  request: ParseRequest;
+  resolve: (dataset: Dataset) => void;
+  reject: (error: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  task: Task | null;
+}
+
+const DEFAULT_SIZE = 2;
+const DEFAULT_MAX_MEMORY_MB = 1536;
+// Run from TypeScript sources (tests, tsx), the worker registers tsx's loader first; built, it is plain
+// JavaScript. Workers do not take --import, hence the bootstrap.
+const FROM_SOURCE = import.meta.url.endsWith(".ts");
+const WORKER_URL = new URL(FROM_SOURCE ? "./parse-worker.ts" : "./parse-worker.js", import.meta.url);
+const TSX_BOOTSTRAP = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(WORKER_URL.href)}); });`;
+
+/**
+ * Reads exports on worker threads, so the event loop keeps answering Slack, webhooks and health checks
+ * while a 200 MB file is parsed. Each worker has a heap limit: a file that would exceed it is refused with
+ * a sentence and the worker replaced; nothing of it was stored. Idle workers do not keep a process alive.
+ */
+export class ParsePool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Task[] = [];
+  private readonly size: number;
+  private readonly maxMemoryMb: number;
+  private nextId = 1;
+  private closed = false;
+
+  constructor(options: ParsePoolOptions = {}) {
+    this.size = Math.max(1, options.size ?? DEFAULT_SIZE);
+    this.maxMemoryMb = options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB;
+  }
+
+  analyze(input: ExportInput): Promise<Dataset> {
+    if (this.closed) return Promise.reject(new Error("the parse pool is closed"));
+    const request: ParseRequest = {
+      id: this.nextId++,
+      input:
+        "bytes" in input ? { bytes: input.bytes, name: input.name } : { path: input.path, name: input.name },
+    };
+    return new Promise((resolve, reject) => {
+      this.queue.push({ request, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const task of this.queue.splice(0)) task.reject(new Error("the parse pool is closed"));
+    await Promise.all(this.slots.splice(0).map((slot) => slot.worker.terminate()));
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0) {
+      const slot = this.slots.find((candidate) => candidate.task === null) ?? this.spawn();
+      if (!slot) return;
+      const task = this.queue.shift() as Task;
+      slot.task = task;
+      slot.worker.ref();
+      slot.worker.postMessage(task.request);
+    }
+  }
+
+  private spawn(): Slot | null {
+    if (this.slots.length >= this.size) return null;
+    const resourceLimits = { maxOldGenerationSizeMb: this.maxMemoryMb };
+    const worker = FROM_SOURCE
+      ? new Worker(TSX_BOOTSTRAP, { eval: true, resourceLimits })
+      : new Worker(WORKER_URL, { resourceLimits });
+    const slot: Slot = { worker, task: null };
+    worker.on("message", (reply: ParseReply) => this.settle(slot, reply));
+    worker.on("error", (error) => this.fail(slot, error));
+    worker.on("exit", () => this.fail(slot, new Error("the parse worker stopped")));
+    this.slots.push(slot);
+    return slot;
+  }
+
+  private settle(slot: Slot, reply: ParseReply): void {
+    const task = slot.task;
+    slot.task = null;
+    slot.worker.unref();
+    if (task) {
+      if ("dataset" in reply) task.resolve(reply.dataset);
+      else
+        task.reject(
+          reply.error.readable ? new IngestError(reply.error.message) : new Error(reply.error.message),
+        );
+    }
+    this.dispatch();
+  }
+
+  /** A worker that died takes its file with it; the file is refused and the worker replaced. */
+  private fail(slot: Slot, error: Error): void {
+    const index = this.slots.indexOf(slot);
+    if (index < 0) return;
+    this.slots.splice(index, 1);
+    const task = slot.task;
+    slot.task = null;
+    void slot.worker.terminate();
+    if (task) task.reject(refusal(error, this.maxMemoryMb));
+    if (!this.closed) this.dispatch();
+  }
+}
+
+function refusal(error: Error, maxMemoryMb: number): Error {
+  if ((error as NodeJS.ErrnoException).code === "ERR_WORKER_OUT_OF_MEMORY") {
+    return new IngestError(
+      `the file needs more than the ${maxMemoryMb.toLocaleString("en-US")} MB of memory one upload may use: export fewer columns or a shorter period, or split it into several files`,
+    );
+  }
+  return error;
+}
+
+let shared: ParsePool | null = null;
+
+/** The process's pool, started on first use: the app, the REST API and the CLI read exports through it. */
+export function analyzeExport(input: ExportInput): Promise<Dataset> {
+  shared ??= new ParsePool();
+  return shared.analyze(input);
+}
