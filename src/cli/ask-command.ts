@@ -7,8 +7,6 @@ import { loadExport } from "../ingest/index.js";
 import { UsageError } from "./cli-error.js";
 import { mrkdwnToPlain } from "./mrkdwn-to-plain.js";
 
-export const ASK_USAGE = 'mpo ask <file> "<question>"';
-
 export interface AskOptions {
   /** Where charts are written; the working directory by default. */
   cwd?: string;

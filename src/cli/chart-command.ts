@@ -6,9 +6,6 @@ import { loadExport } from "../ingest/index.js";
 import { anomalies, breakdown, isMetric, METRICS, type Metric, trend } from "../metrics/index.js";
 import { UsageError } from "./cli-error.js";
 
-export const CHART_USAGE =
-  "mpo chart <file> --metric <kpi> [--by <dimension>|--over day|week|month] --out <png>";
-
 const ChartFlags = z
   .object({
     metric: z
