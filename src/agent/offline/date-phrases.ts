@@ -1,4 +1,4 @@
-import { civilToDay, type DateRange, dayToIso, NO_DAY } from "../../ingest/index.js";
+import { civilToDay, type DateRange, dayToIso, isoToDay, NO_DAY } from "../../ingest/index.js";
 import { RELATIVE_PERIODS, type RelativePeriod } from "../tool-support/relative-periods.js";
 import { blankOut } from "./text-spans.js";
 import { NUMBER_WORDS } from "./vocabulary.js";
@@ -112,12 +112,62 @@ export function readDatePhrases(lowered: string, data: DataDays): DatePhrases {
     return { kind: "range", range: { from: `${year}-01-01`, to: dayToIso(end) }, index: m.index ?? 0 };
   });
   take(/\bq([1-4])(?:\s+(\d{4}))?\b/g, (m) => {
-    const quarter = Number(m[1]);
-    const year = m[2] ? Number(m[2]) : yearFor(quarter * 3 - 2, data, 3);
-    const from = civilToDay(year, quarter * 3 - 2, 1);
-    const to = civilToDay(year, quarter * 3 + 1, 1) - 1;
-    return { kind: "range", range: { from: dayToIso(from), to: dayToIso(to) }, index: m.index ?? 0 };
+    const first = Number(m[1]) * 3 - 2;
+    return monthsSlot(m, first, 3, m[2], data);
   });
+  take(/\bh([12])(?:\s+(\d{4}))?\b/g, (m) => monthsSlot(m, m[1] === "1" ? 1 : 7, 6, m[2], data));
+  take(
+    new RegExp(
+      `\\b(?:the\\s+)?week\\s+(?:of|starting|beginning)\\s+(?:${ISO}|(${MONTH_WORD})\\.?\\s+(\\d{1,2})${ORDINAL})`,
+      "g",
+    ),
+    (m) => {
+      const day = m[1]
+        ? isoToDay(m[1])
+        : civilToDay(yearFor(monthNumber(m[2]), data, 1), monthNumber(m[2]), Number(m[3]));
+      if (day === NO_DAY) return null;
+      // Weeks run Monday to Sunday, as the metrics engine's weekly grain does.
+      const monday = day - ((new Date(day * MS_PER_DAY).getUTCDay() + 6) % 7);
+      return {
+        kind: "range",
+        range: { from: dayToIso(monday), to: dayToIso(monday + 6) },
+        index: m.index ?? 0,
+      };
+    },
+  );
+  take(
+    new RegExp(
+      `\\b(${MONTH_WORD})\\.?\\s+(\\d{1,2})${ORDINAL}\\s*(?:-|–|—|to|through|until|till)\\s*(\\d{1,2})${ORDINAL}(?:,?\\s+(\\d{4}))?\\b`,
+      "g",
+    ),
+    (m) => dayRangeOf(m, monthNumber(m[1]), Number(m[2]), Number(m[3]), m[4], data),
+  );
+  take(
+    new RegExp(
+      `\\b(?:from\\s+)?(\\d{1,2})${ORDINAL}\\s*(?:-|–|—|to|through|until|till)\\s*(\\d{1,2})${ORDINAL}\\s+(?:of\\s+)?(${MONTH_WORD})\\b(?:,?\\s+(\\d{4}))?`,
+      "g",
+    ),
+    (m) => dayRangeOf(m, monthNumber(m[3]), Number(m[1]), Number(m[2]), m[4], data),
+  );
+  let lastHalfMonth: number | null = null;
+  take(
+    new RegExp(
+      `\\b(?:the\\s+)?(first|1st|second|2nd|last)\\s+half(?:\\s+of\\s+(${MONTH_WORD})(?:\\s+(\\d{4}))?)?\\b`,
+      "g",
+    ),
+    (m) => {
+      const month = m[2] ? monthNumber(m[2]) : lastHalfMonth;
+      if (month === null) return null;
+      lastHalfMonth = month;
+      const whole = monthRange(month, m[3], data);
+      const middle = isoToDay(whole.from) + 14;
+      const first = m[1] === "first" || m[1] === "1st";
+      const range = first
+        ? { from: whole.from, to: dayToIso(middle) }
+        : { from: dayToIso(middle + 1), to: whole.to };
+      return { kind: "range", range, index: m.index ?? 0 };
+    },
+  );
   take(
     new RegExp(
       `\\b(?:from|between)\\s+(${MONTH_WORD})\\.?(?:\\s+(\\d{4}))?\\s+(?:to|and|until|through|till)\\s+(${MONTH_WORD})\\.?(?:\\s+(\\d{4}))?\\b`,
@@ -151,6 +201,36 @@ export function readDatePhrases(lowered: string, data: DataDays): DatePhrases {
   );
   slots.sort((a, b) => a.index - b.index);
   return { slots, relativeTo, comparison, rest };
+}
+
+/** Months `first` to `first + count - 1` of one year: a quarter or a half. */
+function monthsSlot(
+  match: RegExpMatchArray,
+  first: number,
+  count: number,
+  yearText: string | undefined,
+  data: DataDays,
+): PeriodSlot {
+  const year = yearText ? Number(yearText) : yearFor(first, data, count);
+  const start = monthRange(first, String(year), data);
+  const end = monthRange(first + count - 1, String(year), data);
+  return { kind: "range", range: { from: start.from, to: end.to }, index: match.index ?? 0 };
+}
+
+/** "sept 1-14": two days of one month. */
+function dayRangeOf(
+  match: RegExpMatchArray,
+  month: number,
+  fromDay: number,
+  toDay: number,
+  yearText: string | undefined,
+  data: DataDays,
+): PeriodSlot | null {
+  const year = yearText ? Number(yearText) : yearFor(month, data, 1);
+  const from = civilToDay(year, month, fromDay);
+  const to = civilToDay(year, month, toDay);
+  if (from === NO_DAY || to === NO_DAY) return null;
+  return range(match, dayToIso(from), dayToIso(to));
 }
 
 function range(

@@ -2,8 +2,10 @@ import type { AnalystLogger } from "../analyst-logger.js";
 import { lastQuestion, type ThreadMemory } from "../history/thread-memory.js";
 import { runToolCalls, type ToolCallRecord } from "../tool-runner.js";
 import type { ToolContext } from "../tools/tool.js";
+import { declineReason, writeDecline } from "./answer-decline.js";
 import { planCalls } from "./offline-plan.js";
 import { type ParsedQuestion, parseQuestion } from "./question-parser.js";
+import { readingLine } from "./reading-line.js";
 import { writeAnswer } from "./write-answer.js";
 
 export interface OfflineAnswer {
@@ -28,13 +30,17 @@ export async function answerOffline(
     memory,
     context,
   );
+  const declined = declineReason(parsed, context.dataset);
+  if (declined) return { text: writeDecline(declined, context.dataset), toolCalls: [] };
   const calls = planCalls(parsed, context.dataset);
   const toolCalls = await runToolCalls(context, calls, logger);
   for (const record of toolCalls) {
     if (record.internal) logger.warn(`offline plan made a call ${record.name} refused: ${record.error}`);
   }
   const notes = [...parsed.notes, ...attributionCaveat(parsed, context)];
-  return { text: writeAnswer(parsed, toolCalls, context.dataset, notes), toolCalls };
+  const answer = writeAnswer(parsed, toolCalls, context.dataset, notes);
+  const reading = readingLine(parsed, toolCalls);
+  return { text: reading ? `${answer}\n${reading}` : answer, toolCalls };
 }
 
 /** Short questions that lean on the previous one: "and for Meta?", "what about last week?", "by channel?". */
@@ -77,6 +83,12 @@ function withFollowUp(
     periods: parsed.periods.length > 0 ? parsed.periods : previous.periods,
     relativeTo: parsed.periods.length > 0 ? parsed.relativeTo : previous.relativeTo,
     chart: intent === "chart" ? (parsed.chart ?? previous.chart) : null,
+    unread: parsed.unread,
+    missing: parsed.missing,
+    unmatchedParts: parsed.unmatchedParts,
+    outOfReach: parsed.outOfReach,
+    minSpend: parsed.minSpend ?? previous.minSpend,
+    dimensions: parsed.dimensions.length > 0 ? parsed.dimensions : previous.dimensions,
     notes: [...parsed.notes, `read as a follow-up to “${previousQuestion}”`],
   };
 }

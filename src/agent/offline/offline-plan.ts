@@ -77,6 +77,7 @@ function metricCalls(parsed: ParsedQuestion, dataset: Dataset): ToolCall[] {
           metric,
           order: orderOf(parsed, metric),
           n: parsed.n ?? (parsed.singular ? 3 : 5),
+          ...(parsed.minSpend !== null ? { min_spend: parsed.minSpend } : {}),
           ...scope,
         }),
       ];

@@ -2,7 +2,10 @@ import { type Dataset, dayRange, MEASURES } from "../../ingest/index.js";
 import type { Grain, Metric } from "../../metrics/index.js";
 import type { ChartKind } from "../tool-support/chart-specs.js";
 import { type PeriodSlot, readDatePhrases } from "./date-phrases.js";
+import { outOfReach } from "./out-of-reach.js";
+import { PHRASE_WORDS, QUESTION_WORDS } from "./question-words.js";
 import { takePhrases, wordPattern } from "./text-spans.js";
+import { correctTypos } from "./typo-correction.js";
 import { matchValues, type ValueFilter } from "./value-matcher.js";
 import {
   BEST_WORDS,
@@ -12,6 +15,7 @@ import {
   METRIC_PHRASES,
   type MetricWord,
   NUMBER_WORDS,
+  PLATFORM_ALIASES,
   WORST_WORDS,
 } from "./vocabulary.js";
 
@@ -50,6 +54,20 @@ export interface ParsedQuestion {
   chart: ChartKind | null;
   /** Things the answer must say about how the question was read. */
   notes: string[];
+  /** Every dimension named, in order; a question with two ("by campaign and device") is declined for now. */
+  dimensions: string[];
+  /** "campaigns that spent at least $5k": the spend floor for a ranking. */
+  minSpend: number | null;
+  /** Content words no slot took: a filter or grouping that would otherwise be silently dropped. */
+  unread: string[];
+  /** Words for a kind of value the file has no column for ("mobile" without devices). */
+  missing: Array<{ word: string; column: string }>;
+  /** Parts of names asked for ("with 'brand' in the name") that no value contains. */
+  unmatchedParts: string[];
+  /** Why no tool can answer this (a forecast, a day-of-week split), or null. */
+  outOfReach: string | null;
+  /** "is CPA going up?": a yes, no or flat is wanted, not only the figures. */
+  verdict: boolean;
 }
 
 const INTENT_PATTERNS: Record<Exclude<Intent, "unknown" | "rank" | "breakdown" | "totals">, RegExp> = {
@@ -75,7 +93,8 @@ const GRAINS: ReadonlyArray<readonly [RegExp, Grain]> = [
 ];
 
 export function parseQuestion(question: string, dataset: Dataset, today: string): ParsedQuestion {
-  const names = matchValues(question, dataset);
+  const typos = correctTypos(question, knownWords(dataset));
+  const names = matchValues(typos.text, dataset);
   const span = dayRange(dataset.facts);
   const dates = readDatePhrases(names.rest.toLowerCase(), {
     first: span?.first ?? null,
@@ -83,36 +102,99 @@ export function parseQuestion(question: string, dataset: Dataset, today: string)
     todayYear: Number(today.slice(0, 4)),
   });
   const words = ` ${dates.rest.replace(/[^a-z0-9%$]+/g, " ").trim()} `;
-  const extras = takePhrases(words, extraMeasurePhrases(dataset));
+  const floor = readMinSpend(words);
+  const extras = takePhrases(floor.rest, extraMeasurePhrases(dataset));
   const metricWords = takePhrases(extras.rest, METRIC_PHRASES);
-  const dimension = findDimension(metricWords.rest, dataset);
+  const dimensions = findDimensions(metricWords.rest, dataset);
   const metrics = resolveMetrics(
     metricWords.found.map((item) => item.value),
     dataset,
   );
-  const intent = detectIntent(words, {
-    metrics: metrics.length,
-    dimension: dimension.name !== null,
-    periods: dates.slots.length,
-    comparison: dates.comparison,
-    direction: directionOf(words) !== null,
-    segments: names.filters.some((filter) => filter.values.length >= 2),
-  });
+  const count = countOf(words);
+  const verdict = VERDICT.test(words);
+  const intent = verdict
+    ? "trend"
+    : detectIntent(words, {
+        metrics: metrics.length,
+        dimension: dimensions.names.length > 0,
+        periods: dates.slots.length,
+        comparison: dates.comparison,
+        direction: directionOf(words) !== null,
+        segments: names.filters.some((filter) => filter.values.length >= 2),
+        count: count !== null,
+      });
+  const dimension = dimensions.names[0] ?? null;
   return {
     intent,
     metrics,
     extraMeasures: [...new Set(extras.found.map((item) => item.value))],
-    dimension: dimension.name,
-    singular: dimension.singular,
-    n: countOf(words),
+    dimension,
+    singular: dimensions.singular,
+    n: count?.value ?? null,
     direction: directionOf(words),
     filters: names.filters,
     periods: dates.slots,
     relativeTo: dates.relativeTo,
-    grain: GRAINS.find(([pattern]) => pattern.test(words))?.[1] ?? null,
-    chart: intent === "chart" ? chartKind(words, dimension.name, dates.slots.length) : null,
-    notes: names.platformNote ? [names.platformNote] : [],
+    grain: GRAINS.find(([pattern]) => pattern.test(words))?.[1] ?? (verdict ? "week" : null),
+    chart: intent === "chart" ? chartKind(words, dimension, dates.slots.length) : null,
+    notes: [
+      ...(names.platformNote ? [names.platformNote] : []),
+      ...(typos.corrections.length > 0 ? [`read ${typos.corrections.join(", ")}`] : []),
+    ],
+    dimensions: dimensions.names,
+    minSpend: floor.value,
+    unread: unreadWords(dimensions.rest, count?.text ?? null),
+    missing: names.missing,
+    unmatchedParts: names.unmatchedParts,
+    outOfReach: outOfReach(question, dataset),
+    verdict,
   };
+}
+
+const VERDICT =
+  /\b(?:is|are|has|have)\b.*\b(?:going (?:up|down)|rising|increasing|falling|decreasing|climbing|trending (?:up|down))\b/;
+
+/** The words a typo may be corrected to: the vocabulary, and the words of this file's names. */
+function knownWords(dataset: Dataset): Set<string> {
+  const known = new Set<string>(PHRASE_WORDS);
+  const add = (text: string) => {
+    for (const word of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (word.length > 0) known.add(word);
+  };
+  for (const [phrase] of [...METRIC_PHRASES, ...DIMENSION_PHRASES]) add(phrase);
+  for (const [name, column] of Object.entries(dataset.facts.dimensions)) {
+    add(name);
+    if (column.values.length <= 500) for (const value of column.values) add(value);
+  }
+  for (const name of Object.keys(dataset.facts.extraMeasures)) add(name);
+  for (const aliases of Object.values(PLATFORM_ALIASES)) for (const alias of aliases) add(alias);
+  return known;
+}
+
+/** "that spent at least $5k", "min spend 500": a floor on spend, in the data's currency. */
+const MIN_SPEND = [
+  /\b(?:that |which |with )?(?:spent|spend|spending|a spend of|cost)\s+(?:of\s+)?(?:at least|over|more than|above|greater than|min(?:imum)?(?: of)?)\s+\$?(\d+(?:\.\d+)?)\s*(k|m)?\b/,
+  /\b(?:at least|over|more than|above)\s+\$?(\d+(?:\.\d+)?)\s*(k|m)?\s+(?:of\s+|in\s+)?(?:spend|spent|ad spend)\b/,
+  /\b(?:min(?:imum)? spend|spend floor)\s+(?:of\s+)?\$?(\d+(?:\.\d+)?)\s*(k|m)?\b/,
+];
+
+function readMinSpend(words: string): { value: number | null; rest: string } {
+  for (const pattern of MIN_SPEND) {
+    const match = pattern.exec(words);
+    if (!match) continue;
+    const scale = match[2] === "k" ? 1_000 : match[2] === "m" ? 1_000_000 : 1;
+    const rest = words.replace(match[0], " ".repeat(match[0].length));
+    return { value: Number(match[1]) * scale, rest };
+  }
+  return { value: null, rest: words };
+}
+
+/** What is left once every slot has taken its words: grammar and intent words aside, a dropped term. */
+function unreadWords(rest: string, countText: string | null): string[] {
+  const left = countText ? rest.replace(countText, " ") : rest;
+  return left
+    .split(/\s+/)
+    .map((word) => word.replace(/^\$+|%+$/g, ""))
+    .filter((word) => word.length > 0 && !QUESTION_WORDS.has(word));
 }
 
 interface Signals {
@@ -122,6 +204,8 @@ interface Signals {
   comparison: boolean;
   direction: boolean;
   segments: boolean;
+  /** "top 3": a ranking even without a dimension named (the default one is meant). */
+  count: boolean;
 }
 
 function detectIntent(words: string, signals: Signals): Intent {
@@ -141,7 +225,7 @@ function detectIntent(words: string, signals: Signals): Intent {
     return "compare";
   }
   if (is("trend")) return "trend";
-  if (signals.direction && (signals.dimension || /\bwhich\b/.test(words))) return "rank";
+  if (signals.direction && (signals.dimension || signals.count || /\bwhich\b/.test(words))) return "rank";
   if (signals.dimension && (BREAKDOWN.test(words) || /\bwhich\b/.test(words))) return "breakdown";
   if (is("compare") && signals.metrics > 0) return "compare";
   if (is("describe") && signals.metrics === 0) return "describe";
@@ -150,20 +234,39 @@ function detectIntent(words: string, signals: Signals): Intent {
   return "unknown";
 }
 
-/** A dimension the data itself names (e.g. "Objective") first, then the common words for the usual ones. */
-function findDimension(words: string, dataset: Dataset): { name: string | null; singular: boolean } {
+/**
+ * The dimensions a question names, in order: the common words first, longest first (so "ad set" is never
+ * "ad"), then names the data itself uses ("Objective", "gender").
+ */
+function findDimensions(
+  words: string,
+  dataset: Dataset,
+): { names: string[]; singular: boolean; rest: string } {
   const names = Object.keys(dataset.facts.dimensions);
+  const common = takePhrases(words, DIMENSION_PHRASES);
+  const found: Array<{ name: string; index: number; singular: boolean }> = [];
+  for (const item of common.found) {
+    const inData = names.find((name) => name.toLowerCase() === item.value);
+    const singular = !/s$/.test(item.text.trim());
+    // A dimension the file lacks is still asked for: the tool's refusal names the ones it has.
+    found.push({ name: inData ?? item.value, index: item.index, singular });
+  }
+  let rest = common.rest;
   for (const name of names) {
     const spoken = name.toLowerCase().replace(/[_-]+/g, " ").trim();
-    if (wordPattern(`${spoken}s`).test(words)) return { name, singular: false };
-    if (wordPattern(spoken).test(words)) return { name, singular: true };
+    for (const [form, singular] of [
+      [`${spoken}s`, false],
+      [spoken, true],
+    ] as const) {
+      const match = wordPattern(form).exec(rest);
+      if (!match) continue;
+      found.push({ name, index: match.index, singular });
+      rest = rest.replace(wordPattern(form), (span) => " ".repeat(span.length));
+    }
   }
-  const { found } = takePhrases(words, DIMENSION_PHRASES);
-  const first = found[0];
-  if (!first) return { name: null, singular: false };
-  const canonical = first.value;
-  const inData = names.find((name) => name.toLowerCase() === canonical) ?? canonical;
-  return { name: inData, singular: !/s$/.test(first.text.trim()) };
+  found.sort((a, b) => a.index - b.index);
+  const unique = [...new Set(found.map((item) => item.name))];
+  return { names: unique, singular: found[0]?.singular ?? false, rest };
 }
 
 /**
@@ -220,10 +323,10 @@ const COUNT_PATTERNS = [
   ),
 ];
 
-function countOf(words: string): number | null {
+function countOf(words: string): { value: number; text: string } | null {
   for (const pattern of COUNT_PATTERNS) {
     const match = pattern.exec(words);
-    if (match?.[1]) return NUMBER_WORDS[match[1]] ?? Number(match[1]);
+    if (match?.[1]) return { value: NUMBER_WORDS[match[1]] ?? Number(match[1]), text: match[1] };
   }
   return null;
 }

@@ -1,5 +1,6 @@
 import type { Dataset } from "../../ingest/index.js";
 import { blankOut, wordPattern } from "./text-spans.js";
+import { matchNameParts, matchValueWords } from "./value-words.js";
 import {
   DIMENSION_PHRASES,
   METRIC_PHRASES,
@@ -11,12 +12,18 @@ import {
 export interface ValueFilter {
   dimension: string;
   values: string[];
+  /** How the question named them when not by name: "device = mobile", "campaign containing “brand”". */
+  described?: string;
 }
 
 export interface ValueMatches {
   filters: ValueFilter[];
   /** Said in the answer when a platform was named that the filters cannot express. */
   platformNote: string | null;
+  /** Words naming a kind of value this file has no column for ("mobile" without a device column). */
+  missing: Array<{ word: string; column: string }>;
+  /** Parts of names asked for that no value contains. */
+  unmatchedParts: string[];
   /** The question with the matched names blanked out. */
   rest: string;
 }
@@ -51,8 +58,10 @@ interface Hit {
  * "Facebook Ads" through its aliases), and a platform named of a one-platform export is the whole file.
  */
 export function matchValues(question: string, dataset: Dataset): ValueMatches {
-  let rest = question;
-  const hits = nameHits(question, dataset).sort((a, b) => b.length - a.length);
+  const parts = matchNameParts(question, dataset);
+  const words = matchValueWords(parts.rest, dataset);
+  let rest = words.rest;
+  const hits = nameHits(rest, dataset).sort((a, b) => b.length - a.length);
   const kept: Hit[] = [];
   for (const hit of hits) {
     if (kept.some((other) => hit.index < other.index + other.length && other.index < hit.index + hit.length))
@@ -60,7 +69,11 @@ export function matchValues(question: string, dataset: Dataset): ValueMatches {
     kept.push(hit);
     rest = blankOut(rest, hit.index, hit.length);
   }
-  const filters = groupFilters(kept.sort((a, b) => a.index - b.index));
+  const filters = [
+    ...parts.filters,
+    ...words.filters,
+    ...groupFilters(kept.sort((a, b) => a.index - b.index)),
+  ];
   let platformNote: string | null = null;
   for (const [group, aliases] of Object.entries(PLATFORM_ALIASES)) {
     const alias = aliases.find((word) => wordPattern(word).test(rest));
@@ -70,7 +83,7 @@ export function matchValues(question: string, dataset: Dataset): ValueMatches {
     if (platformFilter) addFilter(filters, platformFilter);
     else platformNote = wholeFileNote(dataset, group);
   }
-  return { filters, platformNote, rest };
+  return { filters, platformNote, missing: words.missing, unmatchedParts: parts.unmatched, rest };
 }
 
 function nameHits(question: string, dataset: Dataset): Hit[] {

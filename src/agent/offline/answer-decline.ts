@@ -1,0 +1,39 @@
+import type { Dataset } from "../../ingest/index.js";
+import { exampleQuestions } from "./answer-describe.js";
+import { dimensionWords } from "./answer-wording.js";
+import type { ParsedQuestion } from "./question-parser.js";
+
+/**
+ * Why a question is declined rather than answered as a broader one, or null when every word of it was
+ * read and the tools can answer it. A decline names what this file does have and questions it can answer.
+ */
+export function declineReason(parsed: ParsedQuestion, dataset: Dataset): string | null {
+  if (parsed.outOfReach) return `that needs ${parsed.outOfReach}`;
+  const has = `it has ${columnList(dataset)}`;
+  const [missing] = parsed.missing;
+  if (missing) {
+    return `“${missing.word}” needs a ${missing.column} column, and this export has none; ${has}`;
+  }
+  const [part] = parsed.unmatchedParts;
+  if (part) return `no name in this export contains “${part}”`;
+  if (parsed.dimensions.length > 2) return "I can group by two dimensions at most";
+  // A question with no slot at all gets the general help instead of a list of its words.
+  if (parsed.unread.length > 0 && parsed.intent !== "unknown") {
+    const words = parsed.unread.map((word) => `“${word}”`).join(", ");
+    return `I don't know what ${words} means for this file; ${has}`;
+  }
+  return null;
+}
+
+export function writeDecline(reason: string, dataset: Dataset): string {
+  return [
+    `I can't answer that exactly from *${dataset.receipt.file}*: ${reason}.`,
+    "It can answer, for example:",
+    ...exampleQuestions(dataset).map((question) => `• “${question}”`),
+  ].join("\n");
+}
+
+function columnList(dataset: Dataset): string {
+  const names = Object.keys(dataset.facts.dimensions).map((name) => dimensionWords(name));
+  return names.length > 0 ? names.join(", ") : "no dimensions to split by";
+}

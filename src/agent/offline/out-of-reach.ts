@@ -1,0 +1,46 @@
+import type { Dataset } from "../../ingest/index.js";
+import { wordPattern } from "./text-spans.js";
+import { PLATFORM_ALIASES, PLATFORM_GROUP_OF_EXPORT, PLATFORM_NAMES } from "./vocabulary.js";
+
+/**
+ * Questions the tools cannot answer from one export, whatever the wording: said plainly instead of
+ * answering the nearest question they can ("forecast next month" is not last month).
+ */
+const OUT_OF_REACH: ReadonlyArray<readonly [RegExp, string]> = [
+  [
+    /\b(?:forecast\w*|predict\w*|project(?:ed|ion|ions)?|will (?:we|it|spend|roas|cpa)|next (?:week|month|quarter|year))\b/i,
+    "a forecast: the tools report what the data holds and do not project it forward",
+  ],
+  [
+    /\b(?:day of (?:the )?week|days of (?:the )?week|weekdays?|weekends?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?)\b/i,
+    "a day-of-week split: the tools group by day, week and month, not by weekday",
+  ],
+  [/\b(?:hour|hours|hourly|time of day)\b/i, "an hourly split: exports hold one row per day at most"],
+  [
+    /\b(?:significan\w*|confidence|p ?value|a\/?b test|statistically)\b/i,
+    "a significance test: the tools give the figures but do not test them",
+  ],
+];
+
+/** Why the question is out of reach of this file, or null. */
+export function outOfReach(question: string, dataset: Dataset): string | null {
+  for (const [pattern, reason] of OUT_OF_REACH) if (pattern.test(question)) return reason;
+  return blendedAcrossPlatforms(question, dataset);
+}
+
+/** "blended ROAS across google and meta" of a file that holds one platform cannot be blended. */
+function blendedAcrossPlatforms(question: string, dataset: Dataset): string | null {
+  const named = Object.entries(PLATFORM_ALIASES)
+    .filter(([, aliases]) => aliases.some((alias) => wordPattern(alias).test(question)))
+    .map(([group]) => group);
+  if (named.length < 2) return null;
+  const channels = dataset.facts.dimensions.channel?.values ?? [];
+  const held = named.filter((group) =>
+    channels.some((value) => (PLATFORM_ALIASES[group] ?? []).some((alias) => wordPattern(alias).test(value))),
+  );
+  if (held.length === named.length) return null;
+  const own = PLATFORM_GROUP_OF_EXPORT[dataset.receipt.platform];
+  const missing = named.filter((group) => !held.includes(group) && group !== own);
+  const names = (missing.length > 0 ? missing : named).map((group) => PLATFORM_NAMES[group] ?? group);
+  return `figures across platforms: this file has no ${names.join(" or ")} rows to combine with; upload that export too`;
+}

@@ -1,0 +1,77 @@
+import type { ToolCallRecord } from "../tool-runner.js";
+import type { JsonObject } from "../tools/tool.js";
+import { dimensionWords } from "./answer-wording.js";
+import type { ParsedQuestion } from "./question-parser.js";
+
+const MAX_VALUES_SHOWN = 3;
+
+/**
+ * "Read as: top 3 campaigns by revenue · 2024-03-01 to 2024-03-31 · campaign containing “brand” · file.csv":
+ * how the question was read, rendered from the arguments of the calls actually made and the periods their
+ * results used, so it cannot claim a filter or period that was not applied.
+ */
+export function readingLine(parsed: ParsedQuestion, records: readonly ToolCallRecord[]): string | null {
+  const record = records.find((item) => item.ok && item.name !== "render_chart");
+  if (!record) return null;
+  const args = record.args as JsonObject;
+  const scope = ((record.result as JsonObject | undefined)?.scope ?? {}) as JsonObject;
+  const parts = [
+    shape(record.name, args, parsed),
+    period(scope),
+    ...filters(args, parsed),
+    ...(typeof args.min_spend === "number" ? [`only those that spent at least ${args.min_spend}`] : []),
+    typeof scope.source === "string" ? scope.source : null,
+  ].filter((part): part is string => part !== null && part.length > 0);
+  return `Read as: ${parts.join(" · ")}`;
+}
+
+function shape(name: string, args: JsonObject, parsed: ParsedQuestion): string {
+  const metrics = ((args.metrics as string[] | undefined) ?? [args.metric as string | undefined])
+    .filter((metric): metric is string => typeof metric === "string")
+    .map((metric) =>
+      metric
+        .toUpperCase()
+        .replace(/^(SPEND|IMPRESSIONS|CLICKS|CONVERSIONS|REVENUE)$/, (word) => word.toLowerCase()),
+    )
+    .join(", ");
+  const by = (dimension: unknown) =>
+    typeof dimension === "string" ? ` by ${dimensionWords(dimension)}` : "";
+  switch (name) {
+    case "top_bottom":
+      return `${args.order === "bottom" ? "bottom" : "top"} ${args.n} ${dimensionWords(String(args.dimension), true)} by ${metrics}`;
+    case "get_kpis":
+      return `${metrics}${by(args.group_by)}`;
+    case "trend":
+      return `${metrics} by ${parsed.grain ?? "period"}${parsed.verdict ? ", and which way it is heading" : ""}`;
+    case "compare_periods":
+      return `${metrics}, one period against another`;
+    case "find_anomalies":
+      return `unusual days in ${metrics}`;
+    case "explain_change":
+      return `what changed ${metrics}${by(args.dimension)}`;
+    default:
+      return name.replace(/_/g, " ");
+  }
+}
+
+function period(scope: JsonObject): string | null {
+  const range = (scope.period ?? null) as JsonObject | null;
+  if (range && typeof range.from === "string") return `${range.from} to ${range.to}`;
+  if (range && typeof range.label === "string") return range.label;
+  const current = scope.current as JsonObject | undefined;
+  const previous = scope.previous as JsonObject | undefined;
+  if (current && previous) return `${current.from} to ${current.to} vs ${previous.from} to ${previous.to}`;
+  return null;
+}
+
+function filters(args: JsonObject, parsed: ParsedQuestion): string[] {
+  const applied = (args.filters ?? []) as Array<{ dimension: string; values: string[] }>;
+  return applied.map((filter) => {
+    const named = parsed.filters.find((item) => item.dimension === filter.dimension && item.described);
+    if (named?.described) return named.described;
+    const shown = filter.values.slice(0, MAX_VALUES_SHOWN).join(", ");
+    const more =
+      filter.values.length > MAX_VALUES_SHOWN ? ` and ${filter.values.length - MAX_VALUES_SHOWN} more` : "";
+    return `${dimensionWords(filter.dimension)} = ${shown}${more}`;
+  });
+}

@@ -1,0 +1,122 @@
+import type { Dataset } from "../../ingest/index.js";
+import { escapeRegExp, wordPattern } from "./text-spans.js";
+import type { ValueFilter } from "./value-matcher.js";
+
+/**
+ * Everyday words for platform values: "mobile" is Google's `Mobile phones` (and `Mobile devices with full
+ * browsers`), "women" is Meta's `female`. Each names the kind of column it needs, so a file without one is
+ * told so instead of answered for everyone.
+ */
+const VALUE_WORDS: ReadonlyArray<{ words: string[]; column: string; value: RegExp }> = [
+  {
+    words: ["mobile", "phones", "phone", "smartphones", "smartphone"],
+    column: "device",
+    value: /mobile|phone/i,
+  },
+  { words: ["desktops", "desktop", "computers", "computer"], column: "device", value: /desktop|computer/i },
+  { words: ["tablets", "tablet", "ipad"], column: "device", value: /tablet/i },
+  { words: ["women", "woman", "female", "females"], column: "gender", value: /^(?:female|women|woman|f)$/i },
+  { words: ["men", "man", "male", "males"], column: "gender", value: /^(?:male|men|man|m)$/i },
+];
+
+export interface ValueWordMatch {
+  filters: ValueFilter[];
+  /** Words that need a column this file does not have: "mobile" of a file without devices. */
+  missing: Array<{ word: string; column: string }>;
+  rest: string;
+}
+
+export function matchValueWords(text: string, dataset: Dataset): ValueWordMatch {
+  let rest = text;
+  const filters: ValueFilter[] = [];
+  const missing: Array<{ word: string; column: string }> = [];
+  for (const entry of VALUE_WORDS) {
+    const word = entry.words.find((candidate) => wordPattern(candidate).test(rest));
+    if (!word) continue;
+    rest = rest.replace(wordPattern(word), (span) => " ".repeat(span.length));
+    const found = Object.entries(dataset.facts.dimensions)
+      .map(([dimension, column]) => ({
+        dimension,
+        values: column.values.filter((value) => entry.value.test(value)),
+      }))
+      .find((filter) => filter.values.length > 0);
+    if (found) filters.push({ ...found, described: `${found.dimension} = ${word}` });
+    else missing.push({ word, column: entry.column });
+  }
+  return { filters, missing, rest };
+}
+
+const DIMENSION_WORD = "(campaigns?|ad sets?|adsets?|ad groups?|ads|ad|keywords?|creatives?)";
+const TERM = `["'“‘]?([\\p{L}\\p{N}][\\p{L}\\p{N} &-]*?)["'”’]?`;
+const CONTAINS = [
+  new RegExp(
+    `\\b${DIMENSION_WORD}?\\s*(?:with|that have|having)\\s+${TERM}\\s+in (?:the|their|its) names?\\b`,
+    "giu",
+  ),
+  new RegExp(
+    `\\b${DIMENSION_WORD}?\\s*(?:named like|whose names? contains?|names? containing|containing|that contain|contains?)\\s+${TERM}(?=[\\s?.!,]|$)`,
+    "giu",
+  ),
+];
+const EXCLUDES = new RegExp(
+  `\\b(?:excluding|except(?: for)?|not counting|other than|leaving out)\\s+${DIMENSION_WORD}?\\s*${TERM}(?=[\\s?.!,]|$)`,
+  "giu",
+);
+
+/**
+ * "campaigns with 'brand' in the name", "excluding brand": a part of a name, as the values that contain it
+ * (or do not), on the dimension named, else the first one with a value containing it.
+ */
+export function matchNameParts(
+  text: string,
+  dataset: Dataset,
+): { filters: ValueFilter[]; unmatched: string[]; rest: string } {
+  let rest = text;
+  const filters: ValueFilter[] = [];
+  const unmatched: string[] = [];
+  const read = (pattern: RegExp, exclude: boolean) => {
+    for (const match of [...rest.matchAll(pattern)]) {
+      const term = match[2]?.trim();
+      if (!term) continue;
+      const filter = partFilter(term, match[1] ?? null, exclude, dataset);
+      if (filter) filters.push(filter);
+      else unmatched.push(term);
+      rest = rest.replace(match[0], " ".repeat(match[0].length));
+    }
+  };
+  for (const pattern of CONTAINS) read(pattern, false);
+  read(EXCLUDES, true);
+  return { filters, unmatched, rest };
+}
+
+function partFilter(
+  term: string,
+  dimensionWord: string | null,
+  exclude: boolean,
+  dataset: Dataset,
+): ValueFilter | null {
+  const named = dimensionWord ? canonical(dimensionWord) : null;
+  const part = new RegExp(escapeRegExp(term), "i");
+  const entries = Object.entries(dataset.facts.dimensions).filter(
+    ([name]) => named === null || name === named,
+  );
+  for (const [dimension, column] of entries) {
+    const containing = column.values.filter((value) => part.test(value));
+    if (containing.length === 0) continue;
+    const values = exclude ? column.values.filter((value) => !part.test(value)) : containing;
+    if (values.length === 0) continue;
+    return {
+      dimension,
+      values,
+      described: `${dimension} ${exclude ? "not containing" : "containing"} “${term}”`,
+    };
+  }
+  return null;
+}
+
+function canonical(word: string): string {
+  const lower = word.toLowerCase().replace(/s$/, "");
+  if (/^(?:ad ?set|ad group)$/.test(lower)) return "ad_group";
+  if (lower === "creative") return "ad";
+  return lower;
+}
