@@ -16,7 +16,10 @@ export function declineReason(parsed: ParsedQuestion, dataset: Dataset): string 
   }
   const [part] = parsed.unmatchedParts;
   if (part) return `no name in this export contains “${part}”`;
-  if (parsed.dimensions.length > 2) return "I can group by two dimensions at most";
+  if (parsed.dimensions.length > 1) {
+    const [first, second] = parsed.dimensions.map((name) => dimensionWords(name));
+    return `I can split by one dimension at a time, not by ${first} and ${second} together; ask by ${first}, then by ${second}`;
+  }
   // A question with no slot at all gets the general help instead of a list of its words.
   if (parsed.unread.length > 0 && parsed.intent !== "unknown") {
     const words = parsed.unread.map((word) => `“${word}”`).join(", ");

@@ -109,9 +109,10 @@ function metricCalls(parsed: ParsedQuestion, dataset: Dataset): ToolCall[] {
         }),
       ];
     case "anomalies":
-      return (asked.length > 0 ? asked.slice(0, 2) : knownOrHeadline(["spend"]).slice(0, 1)).map((metric) =>
-        call("find_anomalies", { metric, ...scope }),
-      );
+      // "any weird days?" names no metric, so every headline KPI is scanned, not spend alone.
+      return (
+        asked.length > 0 ? asked.slice(0, 2) : knownOrHeadline(["spend", "conversions", efficiency])
+      ).map((metric) => call("find_anomalies", { metric, ...scope }));
     case "explain": {
       const metric = asked[0] ?? efficiency;
       const explainBy = dimension;

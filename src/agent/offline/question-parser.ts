@@ -66,8 +66,8 @@ export interface ParsedQuestion {
   unmatchedParts: string[];
   /** Why no tool can answer this (a forecast, a day-of-week split), or null. */
   outOfReach: string | null;
-  /** "is CPA going up?": a yes, no or flat is wanted, not only the figures. */
-  verdict: boolean;
+  /** "is CPA going up?": a yes, no or flat is wanted about this direction, not only the figures. */
+  verdict: "up" | "down" | null;
 }
 
 const INTENT_PATTERNS: Record<Exclude<Intent, "unknown" | "rank" | "breakdown" | "totals">, RegExp> = {
@@ -111,18 +111,23 @@ export function parseQuestion(question: string, dataset: Dataset, today: string)
     dataset,
   );
   const count = countOf(words);
-  const verdict = VERDICT.test(words);
-  const intent = verdict
-    ? "trend"
-    : detectIntent(words, {
-        metrics: metrics.length,
-        dimension: dimensions.names.length > 0,
-        periods: dates.slots.length,
-        comparison: dates.comparison,
-        direction: directionOf(words) !== null,
-        segments: names.filters.some((filter) => filter.values.length >= 2),
-        count: count !== null,
-      });
+  const verdict = VERDICT.test(words)
+    ? /\b(?:down|falling|decreasing)\b/.test(words)
+      ? "down"
+      : "up"
+    : null;
+  const intent =
+    verdict !== null
+      ? "trend"
+      : detectIntent(words, {
+          metrics: metrics.length,
+          dimension: dimensions.names.length > 0,
+          periods: dates.slots.length,
+          comparison: dates.comparison,
+          direction: directionOf(words) !== null,
+          segments: names.filters.some((filter) => filter.values.length >= 2),
+          count: count !== null,
+        });
   const dimension = dimensions.names[0] ?? null;
   return {
     intent,
@@ -135,7 +140,7 @@ export function parseQuestion(question: string, dataset: Dataset, today: string)
     filters: names.filters,
     periods: dates.slots,
     relativeTo: dates.relativeTo,
-    grain: GRAINS.find(([pattern]) => pattern.test(words))?.[1] ?? (verdict ? "week" : null),
+    grain: GRAINS.find(([pattern]) => pattern.test(words))?.[1] ?? (verdict !== null ? "week" : null),
     chart: intent === "chart" ? chartKind(words, dimension, dates.slots.length) : null,
     notes: [
       ...(names.platformNote ? [names.platformNote] : []),

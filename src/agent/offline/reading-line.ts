@@ -16,13 +16,25 @@ export function readingLine(parsed: ParsedQuestion, records: readonly ToolCallRe
   const args = record.args as JsonObject;
   const scope = ((record.result as JsonObject | undefined)?.scope ?? {}) as JsonObject;
   const parts = [
-    shape(record.name, args, parsed),
+    shape(record.name, mergedArgs(record, records), parsed),
     period(scope),
     ...filters(args, parsed),
     ...(typeof args.min_spend === "number" ? [`only those that spent at least ${args.min_spend}`] : []),
     typeof scope.source === "string" ? scope.source : null,
   ].filter((part): part is string => part !== null && part.length > 0);
   return `Read as: ${parts.join(" · ")}`;
+}
+
+/** Several scans of one kind ("any weird days?" scans each headline KPI) read as one call over all metrics. */
+function mergedArgs(record: ToolCallRecord, records: readonly ToolCallRecord[]): JsonObject {
+  const same = records.filter(
+    (item) => item.ok && item.name === record.name && "metric" in (item.args as JsonObject),
+  );
+  if (same.length < 2) return record.args as JsonObject;
+  return {
+    ...(record.args as JsonObject),
+    metrics: same.map((item) => (item.args as JsonObject).metric as string),
+  };
 }
 
 function shape(name: string, args: JsonObject, parsed: ParsedQuestion): string {

@@ -13,7 +13,7 @@ export interface Corrected {
  */
 export function correctTypos(question: string, known: ReadonlySet<string>): Corrected {
   const corrections: string[] = [];
-  const text = question.replace(/\p{L}[\p{L}']*/gu, (word) => {
+  const text = question.replace(/\p{L}+(?:'\p{L}+)*/gu, (word) => {
     const lower = word.toLowerCase();
     if (lower.length < 4 || known.has(lower) || QUESTION_WORDS.has(lower)) return word;
     const nearest = nearestWord(lower, known);

@@ -6,6 +6,7 @@ import { writeBreakdown, writeTotals } from "./answer-figures.js";
 import { writeOtherMeasures } from "./answer-other-measures.js";
 import { writeRanking, writeRecommendation } from "./answer-ranking.js";
 import { writeAnomalies, writeComparison, writeExplanation, writeTrend } from "./answer-time.js";
+import { writeVerdict } from "./answer-verdict.js";
 import type { Wording } from "./answer-wording.js";
 import type { ParsedQuestion } from "./question-parser.js";
 
@@ -76,7 +77,9 @@ function writeBody(
     case "recommend":
       return writeRecommendation(first, second, wording, notes);
     case "trend":
-      return writeTrend(first, wording, notes);
+      return parsed.verdict !== null
+        ? `${writeVerdict(first, parsed.verdict)}\n${writeTrend(first, wording, notes)}`
+        : writeTrend(first, wording, notes);
     case "anomalies":
       return writeAnomalies(results, wording, notes);
     case "explain":

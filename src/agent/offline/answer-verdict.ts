@@ -1,0 +1,48 @@
+import { isLowerBetter, type Metric } from "../../metrics/index.js";
+import type { JsonObject } from "../tools/tool.js";
+import { label } from "./answer-wording.js";
+
+/** Weeks the verdict reads: enough to outlast one odd week, few enough to be "lately". */
+const WEEKS = 6;
+/** A steady move of less than this share of the level per week is flat. */
+const FLAT_PER_WEEK = 0.03;
+
+/**
+ * "is CPA going up?": yes, no or flat, from the median week-to-week slope of the trend tool's last complete weeks (the last
+ * one may be partial and is left out), with how many weeks and how steady the move is.
+ */
+export function writeVerdict(result: JsonObject, asked: "up" | "down"): string {
+  const points = ((result.points ?? []) as JsonObject[]).slice(0, -1).slice(-WEEKS);
+  const metric = Object.keys((result.totals ?? {}) as JsonObject)[0] as Metric | undefined;
+  if (!metric || points.length < 3) return "*Too few complete weeks to say which way it is heading.*";
+  const values = points
+    .map((point) => point[metric])
+    .filter((value): value is number => typeof value === "number");
+  if (values.length < 3) return "*Too few weeks with a value to say which way it is heading.*";
+  const mean = values.reduce((sum, value) => sum + value, 0) / values.length;
+  const slope = medianSlope(values);
+  const relative = mean === 0 ? 0 : slope / Math.abs(mean);
+  const rises = values.slice(1).filter((value, index) => value > (values[index] ?? value)).length;
+  const steady =
+    rises === 0 || rises === values.length - 1 ? "every week" : `${rises} of ${values.length - 1} weeks up`;
+  const span = `over the last ${values.length} complete weeks (from the week of ${points[0]?.period})`;
+  const name = label(metric);
+  if (Math.abs(relative) < FLAT_PER_WEEK) return `*Flat: ${name} has no steady direction ${span}.*`;
+  const up = relative > 0;
+  const good = up !== isLowerBetter(metric);
+  const answer = up === (asked === "up") ? "Yes" : "No";
+  return `*${answer}: ${name} is going ${up ? "up" : "down"} ${span}, ${steady}; that is ${good ? "better" : "worse"}.*`;
+}
+
+/** Theil–Sen: the median of the slopes between every two weeks, so one odd week cannot make a trend. */
+function medianSlope(values: readonly number[]): number {
+  const slopes: number[] = [];
+  values.forEach((value, i) => {
+    for (let j = i + 1; j < values.length; j++) slopes.push(((values[j] ?? value) - value) / (j - i));
+  });
+  slopes.sort((a, b) => a - b);
+  const middle = Math.floor(slopes.length / 2);
+  return slopes.length % 2 === 1
+    ? (slopes[middle] ?? 0)
+    : ((slopes[middle - 1] ?? 0) + (slopes[middle] ?? 0)) / 2;
+}
