@@ -5,8 +5,6 @@ import { analysisJson } from "../report/analysis.js";
 import { UsageError } from "./cli-error.js";
 import { humanSummary } from "./human-summary.js";
 
-export const ANALYZE_USAGE = "mpo analyze <file> [--by <dimension>] [--json]";
-
 /**
  * The analysis as text or JSON. Figures that contradict the file's own total row are also said on stderr,
  * so a script reading the JSON cannot miss them.

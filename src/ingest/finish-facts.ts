@@ -113,12 +113,12 @@ function warnNumberProblems(column: PlannedColumn, sink: NumberColumn, warnings:
   if (column.role.kind === "date") return;
   if (sink.buckets > 0) {
     warnings.push(
-      `"${column.header}": ${sink.buckets} bucketed value(s) such as "< 10%" read as absent (the platform reports only a range)`,
+      `"${column.header}": ${valuesWord(sink.buckets, "bucketed value")} such as "< 10%" read as absent (the platform reports only a range)`,
     );
   }
   if (sink.invalid > 0 && sink.firstInvalid) {
     warnings.push(
-      `"${column.header}": ${sink.invalid} value(s) are not numbers (first: "${sink.firstInvalid.text.slice(0, 40)}" on line ${sink.firstInvalid.line}) and were read as absent`,
+      `"${column.header}": ${valuesWord(sink.invalid, "value")} ${sink.invalid === 1 ? "is not a number" : "are not numbers"} (first: "${sink.firstInvalid.text.slice(0, 40)}" on line ${sink.firstInvalid.line}) and were read as absent`,
     );
   }
   if (sink.commaEvidence > 0 && sink.dotEvidence > 0) {
@@ -150,7 +150,7 @@ function finishDates(
   }
   if (sink.invalid > 0 && sink.firstInvalid) {
     warnings.push(
-      `"${column.header}": ${sink.invalid} value(s) are not dates (first: "${sink.firstInvalid.text.slice(0, 40)}" on line ${sink.firstInvalid.line}); those rows have no date`,
+      `"${column.header}": ${valuesWord(sink.invalid, "value")} ${sink.invalid === 1 ? "is not a date" : "are not dates"} (first: "${sink.firstInvalid.text.slice(0, 40)}" on line ${sink.firstInvalid.line}); those rows have no date`,
     );
   }
   return sink.finish(order, rowCount);
@@ -243,4 +243,9 @@ export function isoYear(iso: string | undefined): number | null {
   if (!iso) return null;
   const day = isoToDay(iso);
   return day === NO_DAY ? null : Number(iso.slice(0, 4));
+}
+
+/** "1 value", "3 values": warnings are read by people. */
+function valuesWord(count: number, noun: string): string {
+  return `${count.toLocaleString("en-US")} ${noun}${count === 1 ? "" : "s"}`;
 }

@@ -124,7 +124,7 @@ describe("a column decides its decimal separator", () => {
     const dataset = readText("Campaign,Cost,Reach\nA,1,< 10\nB,2,15\n");
     expect(dataset.facts.extraMeasures.reach).toEqual(Float64Array.from([Number.NaN, 15]));
     expect(dataset.receipt.warnings).toContain(
-      '"Reach": 1 bucketed value(s) such as "< 10%" read as absent (the platform reports only a range)',
+      '"Reach": 1 bucketed value such as "< 10%" read as absent (the platform reports only a range)',
     );
   });
 
@@ -142,7 +142,7 @@ describe("a column decides its decimal separator", () => {
   it("says which cells of a measure were not numbers", () => {
     const dataset = readText(`Campaign,Cost\nA,1\nB,oops\n${"C,2\n".repeat(30)}`);
     expect(dataset.receipt.warnings).toContain(
-      '"Cost": 1 value(s) are not numbers (first: "oops" on line 3) and were read as absent',
+      '"Cost": 1 value is not a number (first: "oops" on line 3) and were read as absent',
     );
   });
 });
