@@ -24,4 +24,6 @@ export interface EvalCase {
   charts?: number;
   /** The data cannot answer: a tool is expected to refuse, and the answer to say why. */
   refusal?: boolean;
+  /** The question cannot be answered exactly: no tool is called and the answer declines, saying why. */
+  declined?: boolean;
 }

@@ -38,6 +38,24 @@ export async function scoreCase(evalCase: EvalCase): Promise<CaseResult> {
   const failed = answer.toolCalls.find((call) => !call.ok);
   if (failed && !evalCase.refusal) problems.push(`${failed.name} failed: ${failed.error}`);
   if (evalCase.refusal && !failed) problems.push("expected the data to refuse, but every tool answered");
+  // A decline answers nothing: a tool call here means a broader question was answered instead.
+  if (
+    evalCase.declined &&
+    (answer.toolCalls.length > 0 || !answer.text.includes("I can't answer that exactly"))
+  ) {
+    problems.push("expected a decline, but it answered");
+  }
+  if (!evalCase.declined && answer.text.includes("I can't answer that exactly")) {
+    problems.push("declined a question it can answer");
+  }
+  if (
+    !evalCase.declined &&
+    !evalCase.refusal &&
+    answer.toolCalls.length > 0 &&
+    !answer.text.includes("Read as: ")
+  ) {
+    problems.push("no Read as line");
+  }
   for (const figure of evalCase.figures ?? []) {
     const texts = expectedTexts(figure, fixture.records, fixture.currency);
     if (!texts.some((text) => answer.text.includes(text))) {

@@ -2,9 +2,11 @@ import type { EvalCase } from "../eval-case.js";
 import { GOOGLE_ADS_CASES } from "./google-ads.js";
 import { META_LEADS_CASES } from "./meta-leads.js";
 import { MULTI_CHANNEL_CASES } from "./multi-channel.js";
+import { SEGMENTS_CASES } from "./segments.js";
 
 export const EVAL_CASES: readonly EvalCase[] = [
   ...MULTI_CHANNEL_CASES,
   ...GOOGLE_ADS_CASES,
   ...META_LEADS_CASES,
+  ...SEGMENTS_CASES,
 ];
