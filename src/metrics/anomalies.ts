@@ -39,6 +39,8 @@ const DEFAULT_MIN_POINTS = 7;
  * making the MAD about zero; without a floor a day 1% under the cap would score as a huge anomaly.
  */
 const MIN_SPREAD_SHARE_OF_MEDIAN = 0.01;
+/** Days without rows in a row, up to which they are an outage to report rather than a pause. */
+const MAX_GAP_JUDGED = 2;
 
 /**
  * Unusual days of a metric's daily series, in date order.
@@ -51,9 +53,11 @@ const MIN_SPREAD_SHARE_OF_MEDIAN = 0.01;
  * stands in for it.
  *
  * The series runs from the first to the last day on which the filtered rows occur, so a campaign's launch
- * or pause is not a string of anomalies; a day without rows inside it counts as zero for a measure (the
- * platforms omit days with no delivery). For a KPI, days whose denominator is zero or unknown are skipped,
- * as are days where a measure is unknown.
+ * is not a string of anomalies. The baseline is taken from days with rows only: an export with months of no
+ * delivery would otherwise centre on zero and make every active day unusual. A short gap (up to
+ * `MAX_GAP_JUDGED` days without rows) is judged as zero against that baseline, since the platforms omit
+ * days with no delivery and a day that stopped is news; a longer gap is a pause and is not judged. For a
+ * KPI, days whose denominator is zero or unknown are skipped, as are days where a measure is unknown.
  */
 export function anomalies(facts: FactTable, options: AnomalyOptions): Anomaly[] {
   const { metric, threshold = DEFAULT_THRESHOLD, minPoints = DEFAULT_MIN_POINTS } = options;
@@ -64,8 +68,8 @@ export function anomalies(facts: FactTable, options: AnomalyOptions): Anomaly[] 
     throw new MetricsError(`minPoints must be a whole number of days, at least 3, not ${minPoints}`);
   }
   const points = dailySeries(facts, metric, options.filter);
-  if (points.length < minPoints) return [];
-  const values = points.map((point) => point.value);
+  const values = points.filter((point) => point.delivered).map((point) => point.value);
+  if (values.length < minPoints) return [];
   const center = median(values);
   const spread = robustSpread(values, center);
   if (spread === 0) return [];
@@ -97,14 +101,20 @@ function dailySeries(facts: FactTable, metric: Metric, filter: Filter | undefine
     aggregate(facts, { grain: "day", filter }).map((group) => [group.bucket as number, group.sums]),
   );
   if (byDay.size === 0) return [];
-  const first = Math.min(...byDay.keys());
-  const last = Math.max(...byDay.keys());
+  const days = [...byDay.keys()].sort((a, b) => a - b);
   const empty = zeroSums(facts);
-  const points: { day: number; value: number }[] = [];
-  for (let day = first; day <= last; day++) {
+  const points: { day: number; value: number; delivered: boolean }[] = [];
+  days.forEach((day, index) => {
+    const previous = days[index - 1];
+    if (previous !== undefined && day - previous - 1 <= MAX_GAP_JUDGED) {
+      for (let gap = previous + 1; gap < day; gap++) {
+        const value = metricFromSums(metric, empty);
+        if (value !== null) points.push({ day: gap, value, delivered: false });
+      }
+    }
     const value = metricFromSums(metric, byDay.get(day) ?? empty);
-    if (value !== null) points.push({ day, value });
-  }
+    if (value !== null) points.push({ day, value, delivered: true });
+  });
   return points;
 }
 

@@ -79,6 +79,26 @@ describe("anomalies", () => {
     ]);
   });
 
+  it("leaves a long pause in delivery out of the baseline instead of making every active day unusual", () => {
+    // Twelve active days, then two months without rows, then nine more: "any weird days?" of a paused account.
+    const active = [
+      ...SPEND.slice(0, 12).map((spend, index) => ({
+        date: `2025-01-${String(index + 1).padStart(2, "0")}`,
+        spend,
+      })),
+      ...SPEND.slice(12).map((spend, index) => ({
+        date: `2025-04-${String(index + 1).padStart(2, "0")}`,
+        spend,
+      })),
+    ];
+    const facts = factTableFromRecords(active);
+    expect(anomalies(facts, { metric: "spend" })).toEqual([]);
+    const spiked = factTableFromRecords(
+      active.map((row) => (row.date === "2025-04-05" ? { ...row, spend: 300 } : row)),
+    );
+    expect(anomalies(spiked, { metric: "spend" }).map((anomaly) => anomaly.date)).toEqual(["2025-04-05"]);
+  });
+
   it("returns nothing for too few days or an absent measure", () => {
     const week = dailyFacts(6, (day) => ({ spend: day === 3 ? 500 : 100 }));
     expect(anomalies(week, { metric: "spend" })).toEqual([]);
