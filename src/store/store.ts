@@ -135,6 +135,8 @@ export interface LiveFactsOptions {
   /** Inclusive ISO days. */
   since?: string;
   until?: string;
+  /** Only this many days up to the newest live row (with `since`, whichever starts later). */
+  lastDays?: number;
 }
 
 /** An HTTP answer kept under an idempotency key, replayed byte for byte on a retried delivery. */

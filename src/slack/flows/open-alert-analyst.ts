@@ -2,6 +2,7 @@ import type { webApi } from "@slack/bolt";
 import { alertQuestion } from "../../alerts/alert-question.js";
 import { mention, mrkdwn } from "../../format/slack-text.js";
 import { dateRangeOf, type FactTable, type ParseReceipt } from "../../ingest/index.js";
+import { recentLiveFacts } from "../../store/recent-live-facts.js";
 import type { SlackDeps } from "../slack-deps.js";
 import type { Asker } from "./readable-datasets.js";
 import { replyToQuestion } from "./reply-to-question.js";
@@ -20,7 +21,7 @@ export async function openAlertAnalyst(
 ): Promise<void> {
   const alert = deps.store.getAlert(alertId);
   if (!alert?.messageTs) return;
-  const live = deps.store.liveFacts();
+  const live = recentLiveFacts(deps.store);
   const place = { channel: alert.channel, threadTs: alert.messageTs, anyChannel: false, ...asker };
   await client.chat.postMessage({
     channel: alert.channel,

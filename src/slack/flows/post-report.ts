@@ -7,6 +7,7 @@ import { summarizePerformance } from "../../report/performance-summary.js";
 import { type ReportRequest, ReportRequestError, resolvePeriod } from "../../report/report-request.js";
 import { summaryCharts } from "../../report/summary-charts.js";
 import type { StoredDataset, Workspace } from "../../store/index.js";
+import { recentLiveFacts } from "../../store/recent-live-facts.js";
 import type { SlackDeps } from "../slack-deps.js";
 import { reportBlocks } from "../views/report-blocks.js";
 import { uploadCharts } from "./upload-charts.js";
@@ -23,7 +24,7 @@ export async function postReport(
   place: { channel: string; user: string; workspace: Workspace },
 ): Promise<void> {
   const stored = pickDataset(deps, place, request.dataset);
-  const live = deps.store.liveFacts();
+  const live = recentLiveFacts(deps.store);
   const parts: FactTable[] = [];
   const sources: string[] = [];
   if (stored) {

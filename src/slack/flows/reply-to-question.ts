@@ -2,6 +2,7 @@ import type { webApi } from "@slack/bolt";
 import { answerQuestion } from "../../agent/index.js";
 import { mrkdwn } from "../../format/slack-text.js";
 import type { FactTable } from "../../ingest/index.js";
+import { recentLiveFacts } from "../../store/recent-live-facts.js";
 import type { SlackDeps } from "../slack-deps.js";
 import { answerBlocks, answerText } from "../views/answer-blocks.js";
 import { section } from "../views/block-kit.js";
@@ -90,6 +91,6 @@ export async function replyToQuestion(
 
 /** Live webhook rows, when there are any, so questions can cover them too. */
 function liveFacts(deps: SlackDeps): FactTable | undefined {
-  const live = deps.store.liveFacts();
+  const live = recentLiveFacts(deps.store);
   return live.rowCount > 0 ? live : undefined;
 }

@@ -1,5 +1,11 @@
 import type { Database } from "better-sqlite3";
-import { type FactRecord, type FactTable, factTableFromRecords } from "../../ingest/index.js";
+import {
+  dayToIso,
+  type FactRecord,
+  type FactTable,
+  factTableFromRecords,
+  isoToDay,
+} from "../../ingest/index.js";
 import type {
   LiveBatch,
   LiveEventRow,
@@ -93,6 +99,9 @@ export function liveTables(db: Database) {
   const eventsInRange = db.prepare<[string, string], EventRow>(
     "SELECT * FROM live_events WHERE day >= ? AND day <= ? ORDER BY day, id",
   );
+  const newestDay = db.prepare<[], { day: string | null }>(
+    "SELECT max(day) AS day FROM (SELECT max(date) AS day FROM live_metrics UNION ALL SELECT max(day) FROM live_events)",
+  );
   // Each table's newest rows by rowid (no index on arrival time needed), then merged by arrival time.
   const recent = db.prepare<{ limit: number }, FeedRow>(`
     SELECT * FROM (
@@ -148,11 +157,17 @@ export function liveTables(db: Database) {
     );
   });
 
+  const windowStart = (lastDays: number | undefined): string => {
+    const newest = lastDays === undefined ? null : newestDay.get()?.day;
+    if (!newest || lastDays === undefined) return FIRST_DAY;
+    return dayToIso(isoToDay(newest) - lastDays);
+  };
+
   return {
     save: (batch: LiveBatch) => save(batch),
     facts: (options: LiveFactsOptions = {}): FactTable => {
-      const since = options.since ?? FIRST_DAY;
       const until = options.until ?? LAST_DAY;
+      const since = [options.since ?? FIRST_DAY, windowStart(options.lastDays)].sort().at(-1) as string;
       const records: FactRecord[] = metricsInRange.all(since, until).map(metricsFact);
       for (const event of eventsInRange.iterate(since, until)) records.push(eventFact(event));
       return factTableFromRecords(records);
