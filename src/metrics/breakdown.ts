@@ -11,13 +11,18 @@ export interface BreakdownOptions {
   filter?: Filter;
   /** Keep only the first rows after sorting. */
   limit?: number;
+  /** A second dimension: one row per pair of values ("Prospecting × Mobile phones"). */
+  thenBy?: string;
 }
+
+/** Joins the two values of a row split by two dimensions. */
+export const PAIR_SEPARATOR = " × ";
 
 /** Where the money went is the first question, so rows are ordered by spend, or the next best size. */
 const SIZE_ORDER: readonly Measure[] = ["spend", "revenue", "conversions", "clicks", "impressions"];
 
 /**
- * Figures per value of one dimension, blank cells grouped under "(not set)", largest first: by spend
+ * Figures per value of one dimension (or per pair of values of two), blank cells grouped under "(not set)", largest first: by spend
  * descending, or when the data has no spend by the first present of revenue, conversions, clicks,
  * impressions; unknown sizes last, ties by key.
  */
@@ -30,8 +35,9 @@ export function breakdown(
   if (limit !== undefined && !(Number.isInteger(limit) && limit >= 0)) {
     throw new MetricsError(`limit must be a whole number of rows, not ${limit}`);
   }
-  const rows = aggregate(facts, { by: [dimension], filter: options.filter }).map(
-    (group): BreakdownRow => ({ key: group.keys[0] as string, ...figuresFromSums(group.sums) }),
+  const by = options.thenBy ? [dimension, options.thenBy] : [dimension];
+  const rows = aggregate(facts, { by, filter: options.filter }).map(
+    (group): BreakdownRow => ({ key: group.keys.join(PAIR_SEPARATOR), ...figuresFromSums(group.sums) }),
   );
   const size = SIZE_ORDER.find((measure) => facts.measures[measure]);
   rows.sort((a, b) => (size ? descendingNullsLast(a[size], b[size]) : 0) || compareKeys(a.key, b.key));

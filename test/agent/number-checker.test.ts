@@ -74,6 +74,10 @@ describe("the number checker", () => {
     expect(unverified(text)).toEqual(expected);
   });
 
+  it("reads the count of rows left unlisted as a count, not a figure", () => {
+    expect(unverified("…and 2 more rows\n…and 4 other campaigns")).toEqual([]);
+  });
+
   it("lists each unverified figure once, as written", () => {
     expect(unverified("We spent $7,777 and then $7,777 again.")).toEqual(["$7,777"]);
   });

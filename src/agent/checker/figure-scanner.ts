@@ -35,7 +35,7 @@ const NOT_FIGURES: readonly RegExp[] = [
   /\b\d+(?:\.\d+)?\s?(?:-\s?)?(?:days?|weeks?|months?|years?|hours?|hrs?|minutes?|mins?|seconds?|secs?)\b/gi,
   new RegExp(`\\b${LISTED}\\s+\\d{1,3}\\b`, "gi"),
   /\b\d{1,3}\s+(?:best|worst|top|bottom|largest|biggest|smallest|highest|lowest|most|least)\b/gi,
-  new RegExp(`\\b\\d{1,2}\\s+(?:of (?:the|your|these|those) )?${COUNTED_NOUNS}\\b`, "gi"),
+  new RegExp(`\\b\\d{1,2}\\s+(?:more |other )?(?:of (?:the|your|these|those) )?${COUNTED_NOUNS}\\b`, "gi"),
   /\b(?:step|option|tip|phase|rank|no\.|number|priority|week|quarter)\s*#?\d{1,3}\b/gi,
   /^\s*\d{1,2}[.)]\s/gm,
   /#\d+/g,

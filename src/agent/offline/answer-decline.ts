@@ -16,9 +16,11 @@ export function declineReason(parsed: ParsedQuestion, dataset: Dataset): string 
   }
   const [part] = parsed.unmatchedParts;
   if (part) return `no name in this export contains “${part}”`;
-  if (parsed.dimensions.length > 1) {
-    const [first, second] = parsed.dimensions.map((name) => dimensionWords(name));
-    return `I can split by one dimension at a time, not by ${first} and ${second} together; ask by ${first}, then by ${second}`;
+  const [first, second] = parsed.dimensions.map((name) => dimensionWords(name));
+  if (parsed.dimensions.length > 2) return "I can split by two dimensions at most";
+  // Only a breakdown splits by a pair ("CPA by campaign and device"); a ranking or a trend takes one.
+  if (second && parsed.intent !== "breakdown") {
+    return `I can split this by one dimension at a time, not by ${first} and ${second} together; ask by ${first}, then by ${second}`;
   }
   // A question with no slot at all gets the general help instead of a list of its words.
   if (parsed.unread.length > 0 && parsed.intent !== "unknown") {

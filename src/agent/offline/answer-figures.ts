@@ -1,4 +1,5 @@
 import type { Metric } from "../../metrics/index.js";
+import { PAIR_SEPARATOR } from "../../metrics/index.js";
 import type { JsonObject } from "../tools/tool.js";
 import { dimensionWords, figure, label, scopeLine, type Wording } from "./answer-wording.js";
 
@@ -29,8 +30,12 @@ export function writeBreakdown(result: JsonObject, wording: Wording, notes: read
       : metrics.map((metric) => `${label(metric)} ${figure(wording, metric, row[metric])}`).join(" · ");
   const shown = rows.slice(0, MAX_ROWS_LISTED).map((row) => `• ${row.key}: ${cells(row)}`);
   const total = Number(result.rows_total ?? rows.length);
+  // "2 more campaign × devices" reads badly and hides a count from the checker; rows of pairs are rows.
+  const pairs = dimension.includes(PAIR_SEPARATOR);
   const more =
-    total > shown.length ? [`…and ${total - shown.length} more ${dimensionWords(dimension, true)}`] : [];
+    total > shown.length
+      ? [`…and ${total - shown.length} more ${pairs ? "rows" : dimensionWords(dimension, true)}`]
+      : [];
   const overall = `Overall: ${cells(totals)}`;
   if (rows.length === 0)
     return `No ${dimensionWords(dimension, true)} have rows here.\n${scopeLine(result.scope, notes)}`;

@@ -193,7 +193,13 @@ function breakdownCall(
   scope: JsonObject,
 ): ToolCall {
   const compared = parsed.filters.find((filter) => filter.values.length >= 2);
-  return call("get_kpis", { metrics, group_by: compared?.dimension ?? dimension ?? "campaign", ...scope });
+  const thenBy = compared ? undefined : parsed.dimensions[1];
+  return call("get_kpis", {
+    metrics,
+    group_by: compared?.dimension ?? dimension ?? "campaign",
+    then_by: thenBy,
+    ...scope,
+  });
 }
 
 /** "best" is best for the marketer; "highest" CPA is the worst CPA, "lowest" CPA the best. */

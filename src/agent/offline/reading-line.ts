@@ -52,7 +52,7 @@ function shape(name: string, args: JsonObject, parsed: ParsedQuestion): string {
     case "top_bottom":
       return `${args.order === "bottom" ? "bottom" : "top"} ${args.n} ${dimensionWords(String(args.dimension), true)} by ${metrics}`;
     case "get_kpis":
-      return `${metrics}${by(args.group_by)}`;
+      return `${metrics}${by(args.group_by)}${typeof args.then_by === "string" ? ` and ${dimensionWords(args.then_by)}` : ""}`;
     case "trend":
       return `${metrics} by ${parsed.grain ?? "period"}${parsed.verdict ? ", and which way it is heading" : ""}`;
     case "compare_periods":

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { breakdown, totals } from "../../metrics/index.js";
+import { breakdown, PAIR_SEPARATOR, totals } from "../../metrics/index.js";
 import { pickFigures } from "../tool-support/figure-fields.js";
 import { availableMetrics, requireMetrics } from "../tool-support/metric-availability.js";
 import { resolveScope } from "../tool-support/resolve-scope.js";
@@ -9,7 +9,7 @@ import { defineTool, type JsonObject } from "./tool.js";
 export const getKpis = defineTool({
   name: "get_kpis",
   description:
-    "Totals and KPIs for a period and filters, optionally broken down by one dimension (rows largest spend first, or largest revenue, conversions, clicks, impressions when there is no spend). Use for 'what is my CPA', 'spend by channel', 'ROAS for Meta in March'.",
+    "Totals and KPIs for a period and filters, optionally broken down by one dimension or a pair (group_by and then_by) (rows largest spend first, or largest revenue, conversions, clicks, impressions when there is no spend). Use for 'what is my CPA', 'spend by channel', 'ROAS for Meta in March', 'CPA by campaign and device'.",
   schema: z.object({
     metrics: z
       .array(metricArg)
@@ -18,6 +18,11 @@ export const getKpis = defineTool({
       .optional()
       .describe("Metrics to return; all available ones by default"),
     ...breakdownShape,
+    then_by: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("A second dimension with group_by: one row per pair of values, e.g. campaign then device"),
     ...scopeShape,
   }),
   run(context, args) {
@@ -29,9 +34,9 @@ export const getKpis = defineTool({
       totals: pickFigures(totals(scope.facts, scope.filter), metrics),
     };
     if (args.group_by) {
-      const rows = breakdown(scope.facts, args.group_by, { filter: scope.filter });
+      const rows = breakdown(scope.facts, args.group_by, { filter: scope.filter, thenBy: args.then_by });
       const shown = rows.slice(0, args.limit ?? 15);
-      result.group_by = args.group_by;
+      result.group_by = args.then_by ? [args.group_by, args.then_by].join(PAIR_SEPARATOR) : args.group_by;
       result.rows = shown.map((row) => ({ key: row.key, ...pickFigures(row, metrics) }));
       result.rows_total = rows.length;
       result.order = "largest first (by spend when the data has spend)";
