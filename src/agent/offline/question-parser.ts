@@ -77,7 +77,7 @@ const INTENT_PATTERNS: Record<Exclude<Intent, "unknown" | "rank" | "breakdown" |
   recommend:
     /\b(?:should (?:i|we)|recommend\w*|suggest\w*|advice|advise|what to (?:cut|pause|scale|do)|where to (?:move|shift|put|invest)|cut|pause|kill|scale|reallocat\w*|shift budget|move budget|wast\w*|optimi[sz]\w*)\b/,
   compare:
-    /\b(?:vs|versus|compare|compared|comparison|against|than|change|changed|changes|difference|differ|grew|growth|drop|dropped|fell|rose|increase|increased|decrease|decreased|up or down|worse|better|improv\w*|declin\w*|deteriorat\w*|how did (?:we|it|things) do)\b/,
+    /\b(?:vs|versus|compare|compared|comparison|against|than|change|changed|changes|difference|differ|grew|growth|drop|dropped|fell|rose|increase|increased|decrease|decreased|up or down|worse|better|improv\w*|declin\w*|deteriorat\w*|how did (?:we|it|things) do|(?:spend\w*|paying|getting) (?:more|less))\b/,
   trend:
     /\b(?:trend|trends|trending|over time|evolv\w*|evolution|progress\w*|daily|weekly|monthly|day by day|week by week|by day|by week|by month|per day|per week|per month|each day|each week|each month|time series|history)\b/,
   describe:
@@ -225,7 +225,7 @@ function detectIntent(words: string, signals: Signals): Intent {
     (is("compare") &&
       (signals.periods > 0 ||
         signals.segments ||
-        /\b(?:vs|versus|compare|worse|better|improv\w*|declin\w*|deteriorat\w*)/.test(words)))
+        /\b(?:vs|versus|compare|worse|better|improv\w*|declin\w*|deteriorat\w*|(?:spend\w*|paying|getting) (?:more|less))/.test(words)))
   ) {
     return "compare";
   }

@@ -15,7 +15,10 @@ export function correctTypos(question: string, known: ReadonlySet<string>): Corr
   const corrections: string[] = [];
   const text = question.replace(/\p{L}+(?:'\p{L}+)*/gu, (word) => {
     const lower = word.toLowerCase();
-    if (lower.length < 4 || known.has(lower) || QUESTION_WORDS.has(lower)) return word;
+    const bare = lower.replace(/'/g, "");
+    if (lower.length < 4 || [lower, bare].some((form) => known.has(form) || QUESTION_WORDS.has(form))) {
+      return word;
+    }
     const nearest = nearestWord(lower, known);
     if (!nearest) return word;
     corrections.push(`${word} → ${nearest}`);
