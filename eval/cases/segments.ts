@@ -257,4 +257,45 @@ export const SEGMENTS_CASES: EvalCase[] = [
     tools: [{ name: "get_kpis" }],
     mentions: ["lies outside the data"],
   },
+  {
+    id: "seg-threshold-cpa-over",
+    fixture: "multi",
+    question: "campaigns with CPA over 50",
+    tools: [{ name: "get_kpis", args: { group_by: "campaign", thresholds: [{ metric: "cpa", above: 50 }] } }],
+    figures: [
+      { metric: "cpa", where: { campaign: ["Spark Ads"] } },
+      { metric: "cpa", where: { campaign: ["TopView Test"] } },
+    ],
+    absent: ["Brand Search", "Prospecting:"],
+  },
+  {
+    id: "seg-threshold-ctr-percent",
+    fixture: "multi",
+    question: "which campaigns have CTR under 1%",
+    tools: [
+      { name: "get_kpis", args: { group_by: "campaign", thresholds: [{ metric: "ctr", below: 0.01 }] } },
+    ],
+    figures: [{ metric: "ctr", where: { campaign: ["Prospecting"] } }],
+    absent: ["Brand Search"],
+  },
+  {
+    id: "seg-threshold-none-pass",
+    fixture: "segments",
+    question: "ROAS below 1.5x by device",
+    tools: [{ name: "get_kpis", args: { group_by: "device", thresholds: [{ metric: "roas", below: 1.5 }] } }],
+    mentions: ["No devices pass those limits"],
+  },
+  {
+    id: "seg-spending-more",
+    fixture: "multi",
+    question: "are we spending more on tiktok?",
+    tools: [{ name: "compare_periods", args: { filters: [{ dimension: "channel", values: ["TikTok"] }] } }],
+  },
+  {
+    id: "seg-converts-best",
+    fixture: "multi",
+    question: "which country converts best",
+    tools: [{ name: "top_bottom", args: { dimension: "country", metric: "cvr", order: "top" } }],
+    figures: [{ metric: "cvr", where: { country: ["US"] } }],
+  },
 ];

@@ -35,6 +35,30 @@ describe("relative periods", () => {
 });
 
 describe("tools", () => {
+  it("keep only breakdown rows past a metric limit, and refuse a limit without a breakdown", async () => {
+    const multi = context({ dataset: loadFixture("multi").dataset });
+    const all = await call("get_kpis", { metrics: ["cpa"], group_by: "campaign" }, multi);
+    const limited = await call(
+      "get_kpis",
+      { metrics: ["cpa"], group_by: "campaign", thresholds: [{ metric: "cpa", above: 50 }] },
+      multi,
+    );
+    const rows = (record: typeof all) => (record.result?.rows ?? []) as Array<{ key: string; cpa: number }>;
+    expect(rows(limited).map((row) => row.key)).toEqual(
+      rows(all)
+        .filter((row) => row.cpa > 50)
+        .map((row) => row.key),
+    );
+    expect(rows(limited).length).toBeGreaterThan(0);
+    const ungrouped = await call(
+      "get_kpis",
+      { metrics: ["cpa"], thresholds: [{ metric: "cpa", above: 50 }] },
+      multi,
+    );
+    expect(ungrouped.ok).toBe(false);
+    expect(ungrouped.error).toMatch(/need group_by/);
+  });
+
   it("answer with compact aggregates and state their scope", async () => {
     const record = await call("get_kpis", {
       metrics: ["spend", "roas"],

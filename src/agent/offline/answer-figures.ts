@@ -37,7 +37,10 @@ export function writeBreakdown(result: JsonObject, wording: Wording, notes: read
       ? [`…and ${total - shown.length} more ${pairs ? "rows" : dimensionWords(dimension, true)}`]
       : [];
   const overall = `Overall: ${cells(totals)}`;
-  if (rows.length === 0)
-    return `No ${dimensionWords(dimension, true)} have rows here.\n${scopeLine(result.scope, notes)}`;
+  if (rows.length === 0) {
+    // With limits, no row passing them is the answer, not a sign of missing data.
+    const none = result.thresholds ? "pass those limits" : "have rows here";
+    return `No ${dimensionWords(dimension, true)} ${none}.\n${scopeLine(result.scope, notes)}`;
+  }
   return [heading, ...shown, ...more, overall, scopeLine(result.scope, notes)].join("\n");
 }

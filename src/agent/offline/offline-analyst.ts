@@ -88,6 +88,7 @@ function withFollowUp(
     unmatchedParts: parsed.unmatchedParts,
     outOfReach: parsed.outOfReach,
     minSpend: parsed.minSpend ?? previous.minSpend,
+    thresholds: parsed.thresholds.length > 0 ? parsed.thresholds : previous.thresholds,
     dimensions: parsed.dimensions.length > 0 ? parsed.dimensions : previous.dimensions,
     notes: [...parsed.notes, `read as a follow-up to “${previousQuestion}”`],
   };

@@ -194,8 +194,12 @@ function breakdownCall(
 ): ToolCall {
   const compared = parsed.filters.find((filter) => filter.values.length >= 2);
   const thenBy = compared ? undefined : parsed.dimensions[1];
+  const limited = parsed.thresholds
+    .map((limit) => limit.metric)
+    .filter((metric) => !metrics.includes(metric));
   return call("get_kpis", {
-    metrics,
+    metrics: [...metrics, ...limited],
+    thresholds: parsed.thresholds.length > 0 ? parsed.thresholds.map((limit) => ({ ...limit })) : undefined,
     group_by: compared?.dimension ?? dimension ?? "campaign",
     then_by: thenBy,
     ...scope,

@@ -2,6 +2,7 @@ import { type Dataset, dayRange, MEASURES } from "../../ingest/index.js";
 import type { Grain, Metric } from "../../metrics/index.js";
 import type { ChartKind } from "../tool-support/chart-specs.js";
 import { type PeriodSlot, readDatePhrases } from "./date-phrases.js";
+import { readThresholds } from "./metric-thresholds.js";
 import { outOfReach } from "./out-of-reach.js";
 import { PHRASE_WORDS, QUESTION_WORDS } from "./question-words.js";
 import { takePhrases, wordPattern } from "./text-spans.js";
@@ -58,6 +59,8 @@ export interface ParsedQuestion {
   dimensions: string[];
   /** "campaigns that spent at least $5k": the spend floor for a ranking. */
   minSpend: number | null;
+  /** "campaigns with CPA over 50": limits on a breakdown's rows. */
+  thresholds: Array<{ metric: Metric; above?: number; below?: number }>;
   /** Content words no slot took: a filter or grouping that would otherwise be silently dropped. */
   unread: string[];
   /** Words for a kind of value the file has no column for ("mobile" without devices). */
@@ -101,9 +104,14 @@ export function parseQuestion(question: string, dataset: Dataset, today: string)
     last: span?.last ?? null,
     todayYear: Number(today.slice(0, 4)),
   });
-  const words = ` ${dates.rest.replace(/[^a-z0-9%$]+/g, " ").trim()} `;
+  // Decimal points stay ("ROAS below 1.5"); any other punctuation is a space.
+  const words = ` ${dates.rest
+    .replace(/[^a-z0-9%$.]+/g, " ")
+    .replace(/\.(?!\d)|(?<!\d)\./g, " ")
+    .trim()} `;
   const floor = readMinSpend(words);
-  const extras = takePhrases(floor.rest, extraMeasurePhrases(dataset));
+  const limits = readThresholds(floor.rest);
+  const extras = takePhrases(limits.rest, extraMeasurePhrases(dataset));
   const metricWords = takePhrases(extras.rest, METRIC_PHRASES);
   const dimensions = findDimensions(metricWords.rest, dataset);
   const metrics = resolveMetrics(
@@ -119,15 +127,17 @@ export function parseQuestion(question: string, dataset: Dataset, today: string)
   const intent =
     verdict !== null
       ? "trend"
-      : detectIntent(words, {
-          metrics: metrics.length,
-          dimension: dimensions.names.length > 0,
-          periods: dates.slots.length,
-          comparison: dates.comparison,
-          direction: directionOf(words) !== null,
-          segments: names.filters.some((filter) => filter.values.length >= 2),
-          count: count !== null,
-        });
+      : limits.thresholds.length > 0
+        ? "breakdown"
+        : detectIntent(words, {
+            metrics: metrics.length,
+            dimension: dimensions.names.length > 0,
+            periods: dates.slots.length,
+            comparison: dates.comparison,
+            direction: directionOf(words) !== null,
+            segments: names.filters.some((filter) => filter.values.length >= 2),
+            count: count !== null,
+          });
   const dimension = dimensions.names[0] ?? null;
   return {
     intent,
@@ -148,6 +158,10 @@ export function parseQuestion(question: string, dataset: Dataset, today: string)
     ],
     dimensions: dimensions.names,
     minSpend: floor.value,
+    thresholds: limits.thresholds.map((limit) => ({
+      ...limit,
+      metric: resolveMetrics([limit.metric], dataset)[0] ?? "spend",
+    })),
     unread: unreadWords(dimensions.rest, count?.text ?? null),
     missing: names.missing,
     unmatchedParts: names.unmatchedParts,
@@ -225,7 +239,9 @@ function detectIntent(words: string, signals: Signals): Intent {
     (is("compare") &&
       (signals.periods > 0 ||
         signals.segments ||
-        /\b(?:vs|versus|compare|worse|better|improv\w*|declin\w*|deteriorat\w*|(?:spend\w*|paying|getting) (?:more|less))/.test(words)))
+        /\b(?:vs|versus|compare|worse|better|improv\w*|declin\w*|deteriorat\w*|(?:spend\w*|paying|getting) (?:more|less))/.test(
+          words,
+        )))
   ) {
     return "compare";
   }

@@ -20,6 +20,7 @@ export function readingLine(parsed: ParsedQuestion, records: readonly ToolCallRe
     period(scope),
     ...filters(args, parsed),
     ...(typeof args.min_spend === "number" ? [`only those that spent at least ${args.min_spend}`] : []),
+    ...limits(args),
     typeof scope.source === "string" ? scope.source : null,
   ].filter((part): part is string => part !== null && part.length > 0);
   return `Read as: ${parts.join(" · ")}`;
@@ -85,5 +86,15 @@ function filters(args: JsonObject, parsed: ParsedQuestion): string[] {
     const more =
       filter.values.length > MAX_VALUES_SHOWN ? ` and ${filter.values.length - MAX_VALUES_SHOWN} more` : "";
     return `${dimensionWords(filter.dimension)} = ${shown}${more}`;
+  });
+}
+
+function limits(args: JsonObject): string[] {
+  const given = (args.thresholds ?? []) as Array<{ metric: string; above?: number; below?: number }>;
+  return given.map(({ metric, above, below }) => {
+    const name = metric.length <= 4 ? metric.toUpperCase() : metric;
+    return above !== undefined
+      ? `only rows with ${name} above ${above}`
+      : `only rows with ${name} below ${below}`;
   });
 }
