@@ -39,6 +39,9 @@ export function writeDecline(reason: string, dataset: Dataset): string {
 }
 
 function columnList(dataset: Dataset): string {
-  const names = Object.keys(dataset.facts.dimensions).map((name) => dimensionWords(name));
+  // A column with one value (delivery status "archived") is nothing to split or filter by.
+  const names = Object.entries(dataset.facts.dimensions)
+    .filter(([, column]) => column.values.length > 1)
+    .map(([name]) => dimensionWords(name));
   return names.length > 0 ? names.join(", ") : "no dimensions to split by";
 }

@@ -1,4 +1,4 @@
-import { isLowerBetter, type Metric } from "../../metrics/index.js";
+import { isKpi, isLowerBetter, type Metric } from "../../metrics/index.js";
 import type { JsonObject } from "../tools/tool.js";
 import { label } from "./answer-wording.js";
 
@@ -22,16 +22,25 @@ export function writeVerdict(result: JsonObject, asked: "up" | "down"): string {
   const mean = values.reduce((sum, value) => sum + value, 0) / values.length;
   const slope = medianSlope(values);
   const relative = mean === 0 ? 0 : slope / Math.abs(mean);
-  const rises = values.slice(1).filter((value, index) => value > (values[index] ?? value)).length;
+  const moves = values.slice(1).map((value, index) => Math.sign(value - (values[index] ?? value)));
+  const upWeeks = moves.filter((move) => move > 0).length;
+  const downWeeks = moves.filter((move) => move < 0).length;
+  // In words, not counts: a count here is a figure no tool returned.
+  const way = upWeeks >= downWeeks ? "up" : "down";
   const steady =
-    rises === 0 || rises === values.length - 1 ? "every week" : `${rises} of ${values.length - 1} weeks up`;
+    upWeeks === 0 || downWeeks === 0
+      ? `${way} every week`
+      : Math.max(upWeeks, downWeeks) > moves.length / 2
+        ? `${way} in most of them`
+        : "with weeks both ways";
   const span = `over the last ${values.length} complete weeks (from the week of ${points[0]?.period})`;
   const name = label(metric);
   if (Math.abs(relative) < FLAT_PER_WEEK) return `*Flat: ${name} has no steady direction ${span}.*`;
   const up = relative > 0;
-  const good = up !== isLowerBetter(metric);
   const answer = up === (asked === "up") ? "Yes" : "No";
-  return `*${answer}: ${name} is going ${up ? "up" : "down"} ${span}, ${steady}; that is ${good ? "better" : "worse"}.*`;
+  // Volume (spend, clicks) is neither better nor worse by itself; efficiency is.
+  const judged = isKpi(metric) ? `; that is ${up !== isLowerBetter(metric) ? "better" : "worse"}` : "";
+  return `*${answer}: ${name} is going ${up ? "up" : "down"} ${span}, ${steady}${judged}.*`;
 }
 
 /** Theil–Sen: the median of the slopes between every two weeks, so one odd week cannot make a trend. */

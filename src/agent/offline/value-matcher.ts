@@ -28,6 +28,7 @@ export interface ValueMatches {
   rest: string;
 }
 
+const AGE_BAND = /^\d{2}\s?[-–]\s?\d{2}$/;
 /** Dimensions with more values than this (keywords, search terms) are not scanned for names. */
 const MAX_VALUES_SCANNED = 5_000;
 const NOT_NAMES = new Set([
@@ -94,7 +95,9 @@ function nameHits(question: string, dataset: Dataset): Hit[] {
     for (const value of column.values) {
       const name = value.trim();
       const loose = name.toLowerCase();
-      if (name.length < 2 || /^[\d\s.,%-]+$/.test(name) || NOT_NAMES.has(loose) || VOCABULARY.has(loose)) {
+      // Numbers are not names, but age bands ("25-34", "65+") are.
+      const numeric = /^[\d\s.,%-]+$/.test(name) && !AGE_BAND.test(name);
+      if (name.length < 2 || numeric || NOT_NAMES.has(loose) || VOCABULARY.has(loose)) {
         continue;
       }
       // A plain substring test first: compiling a Unicode-aware pattern for each of thousands of names is slow.
