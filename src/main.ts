@@ -54,9 +54,15 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   const sandbox: Sandbox | null = config.sandbox ? await startSandbox() : null;
   // The sandbox signs its simulated live data; a real deployment must choose its own secret.
   const webhookSecret = config.webhookSecret ?? (sandbox ? randomBytes(16).toString("hex") : undefined);
+  // In the sandbox, Slack is the emulator: its host is the one shared files are downloaded from.
+  const slackConfig = sandbox ? { ...config.slack, apiUrl: sandbox.emulator.apiUrl } : config.slack;
   const deps: SlackDeps = {
     store,
-    config: { ...config, alertChannel: config.alertChannel ?? sandbox?.workspace.alerts.id },
+    config: {
+      ...config,
+      slack: slackConfig,
+      alertChannel: config.alertChannel ?? sandbox?.workspace.alerts.id,
+    },
     logger,
     botToken: sandbox?.botToken ?? (config.slack.botToken as string),
     alerts: null,
@@ -83,7 +89,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   });
   const slack = createSlackApp(deps, {
     signingSecret: sandbox?.signingSecret ?? (config.slack.signingSecret as string),
-    apiUrl: sandbox?.emulator.apiUrl ?? config.slack.apiUrl,
+    apiUrl: slackConfig.apiUrl,
     appToken: sandbox ? undefined : config.slack.appToken,
   });
   receiver = slack.receiver;
