@@ -298,4 +298,33 @@ export const SEGMENTS_CASES: EvalCase[] = [
     tools: [{ name: "top_bottom", args: { dimension: "country", metric: "cvr", order: "top" } }],
     figures: [{ metric: "cvr", where: { country: ["US"] } }],
   },
+  {
+    id: "seg-desktop-vs-mobile",
+    fixture: "segments",
+    question: "cost on desktop vs mobile",
+    tools: [
+      {
+        name: "get_kpis",
+        args: {
+          group_by: "device",
+          filters: [{ dimension: "device", values: ["Mobile phones", "Computers"] }],
+        },
+      },
+    ],
+    figures: [
+      { metric: "spend", where: { device: ["Computers"] } },
+      { metric: "spend", where: { device: ["Mobile phones"] } },
+    ],
+    absent: ["Tablets"],
+  },
+  {
+    id: "seg-age-free-gender-words",
+    fixture: "segments",
+    question: "women vs men roas",
+    tools: [{ name: "get_kpis", args: { group_by: "Gender" } }],
+    figures: [
+      { metric: "roas", where: { gender: ["female"] } },
+      { metric: "roas", where: { gender: ["male"] } },
+    ],
+  },
 ];

@@ -70,11 +70,10 @@ export function matchValues(question: string, dataset: Dataset): ValueMatches {
     kept.push(hit);
     rest = blankOut(rest, hit.index, hit.length);
   }
-  const filters = [
-    ...parts.filters,
-    ...words.filters,
-    ...groupFilters(kept.sort((a, b) => a.index - b.index)),
-  ];
+  const filters: ValueFilter[] = [];
+  // "desktop vs mobile" is one filter with two values, so it reads as a comparison of the two.
+  for (const filter of [...parts.filters, ...words.filters]) addFilter(filters, filter);
+  for (const filter of groupFilters(kept.sort((a, b) => a.index - b.index))) addFilter(filters, filter);
   let platformNote: string | null = null;
   for (const [group, aliases] of Object.entries(PLATFORM_ALIASES)) {
     const alias = aliases.find((word) => wordPattern(word).test(rest));
@@ -123,8 +122,16 @@ function groupFilters(hits: readonly Hit[]): ValueFilter[] {
 
 function addFilter(filters: ValueFilter[], filter: ValueFilter): void {
   const existing = filters.find((item) => item.dimension === filter.dimension);
-  if (!existing) filters.push({ dimension: filter.dimension, values: [...filter.values] });
-  else for (const value of filter.values) if (!existing.values.includes(value)) existing.values.push(value);
+  if (!existing) {
+    filters.push({ ...filter, values: [...filter.values] });
+    return;
+  }
+  for (const value of filter.values) if (!existing.values.includes(value)) existing.values.push(value);
+  // The words that named values ("device = desktop, mobile"); values named as they are need no words.
+  const words = [existing.described, filter.described]
+    .filter((text): text is string => text !== undefined)
+    .map((text) => text.replace(`${filter.dimension} = `, ""));
+  if (words.length > 0) existing.described = `${filter.dimension} = ${words.join(", ")}`;
 }
 
 /** Values naming a platform, preferably in the channel dimension. */
