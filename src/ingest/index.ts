@@ -4,6 +4,5 @@ export { concatFactTables, type FactRecord, factTableFromRecords } from "./fact-
 export { IngestError } from "./ingest-error.js";
 export { loadExport } from "./load-export.js";
 export { readExport } from "./read-export.js";
-export type { Dataset, DroppedRow, ParseReceipt, Platform } from "./receipt.js";
-export type { TotalsCheck } from "./totals-check.js";
+export type { Dataset, DroppedRow, ParseReceipt, Platform, TotalsCheck } from "./receipt.js";
 export { analyzeExport, ParsePool } from "./worker/parse-pool.js";

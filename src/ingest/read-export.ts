@@ -13,10 +13,9 @@ import { IngestError } from "./ingest-error.js";
 import { lifetimeColumns, lifetimeRange } from "./lifetime-window.js";
 import { parseNumberText } from "./number-text.js";
 import { preambleDateRange } from "./preamble.js";
-import type { Dataset, ParseReceipt } from "./receipt.js";
+import type { Dataset, ParseReceipt, TotalsCheck } from "./receipt.js";
 import { reconcileTotals } from "./reconcile-totals.js";
 import { type Layout, sniffLayout } from "./sniff-layout.js";
-import type { TotalsCheck } from "./totals-check.js";
 
 const SNIFF_BYTES = 128 * 1024;
 

@@ -1,6 +1,5 @@
 import type { ExtraMeasureNote } from "./extra-measures.js";
-import type { DateRange, FactTable } from "./fact-table.js";
-import type { TotalsCheck } from "./totals-check.js";
+import type { DateRange, FactTable, Measure } from "./fact-table.js";
 
 export type Platform =
   | "google_ads"
@@ -51,4 +50,19 @@ export interface Dataset {
   receipt: ParseReceipt;
   /** The data checked against the file's own totals row, when it has one. */
   totalsCheck: TotalsCheck | null;
+}
+
+export interface TotalsCheck {
+  /** The file's own summary row the data was checked against. */
+  label: string;
+  line: number;
+  measures: Measure[];
+  matched: boolean;
+  /** Measures whose sum differs beyond rounding, with both figures. */
+  differences: Array<{ measure: Measure; rows: number; file: number }>;
+  /**
+   * The rows add up to more than the file's own total: the figures contradict the file (doubled rows,
+   * totals kept as data), unlike rows that add up to less, which a filtered view explains.
+   */
+  contradicted: boolean;
 }

@@ -2,7 +2,8 @@ import type { ColumnPlan } from "./column-plan.js";
 import type { FactBuilder } from "./fact-builder.js";
 import type { FactTable, Measure } from "./fact-table.js";
 import type { FinishedFacts } from "./finish-facts.js";
-import { checkFileTotals, type TotalsCheck } from "./totals-check.js";
+import type { TotalsCheck } from "./receipt.js";
+import { checkFileTotals } from "./totals-check.js";
 import { withoutRows } from "./without-rows.js";
 
 /**

@@ -2,21 +2,7 @@ import type { ColumnPlan } from "./column-plan.js";
 import type { FileTotalRow } from "./fact-builder.js";
 import { type FactTable, MEASURES, type Measure } from "./fact-table.js";
 import { type DecimalStyle, parseNumberText } from "./number-text.js";
-
-export interface TotalsCheck {
-  /** The file's own summary row the data was checked against. */
-  label: string;
-  line: number;
-  measures: Measure[];
-  matched: boolean;
-  /** Measures whose sum differs beyond rounding, with both figures. */
-  differences: Array<{ measure: Measure; rows: number; file: number }>;
-  /**
-   * The rows add up to more than the file's own total: the figures contradict the file (doubled rows,
-   * totals kept as data), unlike rows that add up to less, which a filtered view explains.
-   */
-  contradicted: boolean;
-}
+import type { TotalsCheck } from "./receipt.js";
 
 /**
  * A free checksum: when a file carries its own totals row (Google Ads' "Total: Campaigns"), the kept rows
