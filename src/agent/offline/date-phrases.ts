@@ -1,5 +1,6 @@
 import { civilToDay, type DateRange, dayToIso, isoToDay, NO_DAY } from "../../ingest/index.js";
 import { RELATIVE_PERIODS, type RelativePeriod } from "../tool-support/relative-periods.js";
+import { readDayRanges } from "./day-ranges.js";
 import { blankOut } from "./text-spans.js";
 import { NUMBER_WORDS } from "./vocabulary.js";
 
@@ -69,8 +70,9 @@ const NAMED: ReadonlyArray<readonly [RegExp, RelativePeriod | null, boolean]> = 
 
 /**
  * Reads the periods a question names, in the order it names them: ISO dates and ranges, "since", "last
- * N days/weeks/months", this/last week or month, yesterday, quarters, year to date, month names (with or
- * without a year; without one, the latest year of the data that has that month).
+ * N days/weeks/months", this/last week or month, yesterday, quarters and halves, "week of", ranges of
+ * days in words (by chrono-node), halves of a month, year to date, month names (with or without a year;
+ * without one, the latest year of the data that has that month).
  */
 export function readDatePhrases(lowered: string, data: DataDays): DatePhrases {
   let rest = lowered;
@@ -135,20 +137,10 @@ export function readDatePhrases(lowered: string, data: DataDays): DatePhrases {
       };
     },
   );
-  take(
-    new RegExp(
-      `\\b(${MONTH_WORD})\\.?\\s+(\\d{1,2})${ORDINAL}\\s*(?:-|–|—|to|through|until|till)\\s*(\\d{1,2})${ORDINAL}(?:,?\\s+(\\d{4}))?\\b`,
-      "g",
-    ),
-    (m) => dayRangeOf(m, monthNumber(m[1]), Number(m[2]), Number(m[3]), m[4], data),
-  );
-  take(
-    new RegExp(
-      `\\b(?:from\\s+)?(\\d{1,2})${ORDINAL}\\s*(?:-|–|—|to|through|until|till)\\s*(\\d{1,2})${ORDINAL}\\s+(?:of\\s+)?(${MONTH_WORD})\\b(?:,?\\s+(\\d{4}))?`,
-      "g",
-    ),
-    (m) => dayRangeOf(m, monthNumber(m[3]), Number(m[1]), Number(m[2]), m[4], data),
-  );
+  for (const phrase of readDayRanges(rest, (month) => yearFor(month, data, 1))) {
+    slots.push({ kind: "range", range: phrase.range, index: phrase.index });
+    rest = blankOut(rest, phrase.index, phrase.length);
+  }
   let lastHalfMonth: number | null = null;
   take(
     new RegExp(
@@ -215,22 +207,6 @@ function monthsSlot(
   const start = monthRange(first, String(year), data);
   const end = monthRange(first + count - 1, String(year), data);
   return { kind: "range", range: { from: start.from, to: end.to }, index: match.index ?? 0 };
-}
-
-/** "sept 1-14": two days of one month. */
-function dayRangeOf(
-  match: RegExpMatchArray,
-  month: number,
-  fromDay: number,
-  toDay: number,
-  yearText: string | undefined,
-  data: DataDays,
-): PeriodSlot | null {
-  const year = yearText ? Number(yearText) : yearFor(month, data, 1);
-  const from = civilToDay(year, month, fromDay);
-  const to = civilToDay(year, month, toDay);
-  if (from === NO_DAY || to === NO_DAY) return null;
-  return range(match, dayToIso(from), dayToIso(to));
 }
 
 function range(
