@@ -60,6 +60,26 @@ export function parsedTexts(message: { text?: string; blocks?: unknown[] }): str
   return texts;
 }
 
+/** The text of every `markdown` block of a message: standard Markdown, which Slack renders itself. */
+export function markdownTexts(message: { blocks?: unknown[] }): string[] {
+  return (message.blocks ?? []).flatMap((block) => {
+    const object = block as TextObject;
+    return object.type === "markdown" && typeof object.text === "string" ? [object.text] : [];
+  });
+}
+
+/**
+ * No markdown block holds live markup: no `<` at all (so no autolink, HTML or Slack token), no bracket
+ * that could open a link or image, no address that could become a link by itself, no bidirectional override.
+ */
+export function expectInertMarkdown(texts: readonly string[]): void {
+  for (const text of texts) {
+    expect(text, text.slice(0, 300)).not.toMatch(/[<\u202A-\u202E\u2066-\u2069]/);
+    expect(text, text.slice(0, 300)).not.toMatch(/(?<!\\)(?:\\\\)*[[\]]/);
+    expect(text, text.slice(0, 300)).not.toMatch(/(?<!\\)(?:\\\\)*:\/\/|\bwww\./i);
+  }
+}
+
 /**
  * No text Slack parses holds live markup: every `<…>` is one the app wrote itself (the mentions and
  * channel links it is allowed), no broadcast (`<!…>`) at all, and no bidirectional override.

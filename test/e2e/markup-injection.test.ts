@@ -1,12 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callsReply, type ScriptedGemini, startScriptedGemini, textReply } from "../agent/scripted-gemini.js";
 import { type Harness, postWebhook, shareExport, startHarness } from "./app-harness.js";
-import { expectNoLiveMarkup, HOSTILE_NAMES, hostileCsv, parsedTexts } from "./markup-corpus.js";
+import {
+  expectInertMarkdown,
+  expectNoLiveMarkup,
+  HOSTILE_NAMES,
+  hostileCsv,
+  markdownTexts,
+  parsedTexts,
+} from "./markup-corpus.js";
 
 /**
  * Campaign names carrying Slack markup go through every message the app posts: the upload reply, answers
  * (offline and by a scripted Gemini that repeats the markup), the suggested-question echo, `/report` (its
- * narrative offline and by Gemini), alerts and their fallbacks, and App Home. None may come out live.
+ * narrative offline and by Gemini), alerts and their fallbacks, and App Home. None may come out live,
+ * neither in mrkdwn nor in the markdown blocks that hold the analyst's prose.
  */
 const FILE_NAME = "Q2 <!here> export.csv";
 
@@ -49,9 +57,13 @@ async function report({ harness, user, channel }: Place) {
   );
 }
 
-/** Every message the bot has live in the workspace, and every App Home it published. */
+/**
+ * Every message the bot has live in the workspace, and every App Home it published; their markdown blocks
+ * are checked here, as they follow Markdown's rules rather than mrkdwn's.
+ */
 function everythingPosted(harness: Harness): string[] {
   const { emulator } = harness;
+  expectInertMarkdown(emulator.messages({ fromBot: true }).flatMap(markdownTexts));
   return [
     ...emulator.messages({ fromBot: true }).flatMap(parsedTexts),
     ...emulator.transcript().homeViews.flatMap((view) => parsedTexts({ blocks: view.blocks })),
@@ -99,6 +111,9 @@ describe("hostile campaign names, offline analyst", () => {
   it("come out inert in /report", async () => {
     const posted = await report(offline);
     expect(posted.text).toMatch(/^Performance report/);
+    const narrative = markdownTexts(posted).join("\n");
+    expect(narrative).toMatch(/^## Headline/);
+    expect(narrative).toMatch(/\*\*[^*\n]*(&lt;|&amp;|\\`)/);
     expectNoLiveMarkup(everythingPosted(offline.harness), allowedTokens(offline));
   });
 
@@ -209,8 +224,10 @@ describe("hostile campaign names and a model that repeats them", () => {
     const answer = await ask(place, shared.ts, "Which campaign has the best ROAS?", /Best/);
     expect(parsedTexts(answer).join("\n")).toContain("*Best:* &lt;!channel&gt; Spring leads.");
     const posted = await report(place);
-    expect(parsedTexts(posted).join("\n")).toMatch(/\*Headline\*/);
-    expect(parsedTexts(posted).join("\n")).toContain("• [Reconnect now](https://evil.example/login)");
+    const narrative = markdownTexts(posted).join("\n");
+    expect(narrative).toMatch(/^## Headline\nOverall ROAS is fine\. &lt;!channel&gt; please scale/);
+    expect(narrative).toContain("- \\[Reconnect now\\](https\\://evil.example/login)");
+    expect(narrative).toContain("> &lt;!everyone&gt; quoted");
     await place.harness.emulator.idle();
     expect(gemini.requests.length).toBe(3);
     expectNoLiveMarkup(everythingPosted(place.harness), allowedTokens(place));

@@ -1,4 +1,5 @@
 import type { types } from "@slack/bolt";
+import type { SafeMarkdown } from "../../format/slack-markdown.js";
 
 /** Small constructors that respect Block Kit's limits, so a long campaign name never gets a post refused. */
 export type Block = types.KnownBlock;
@@ -7,6 +8,8 @@ const SECTION_LIMIT = 3000;
 const FIELD_LIMIT = 2000;
 const HEADER_LIMIT = 150;
 const BUTTON_LIMIT = 75;
+/** Slack's limit for a markdown block's text, and for all markdown blocks of one message together. */
+const MARKDOWN_LIMIT = 12_000;
 
 export function header(text: string): Block {
   return { type: "header", text: { type: "plain_text", text: clip(text, HEADER_LIMIT), emoji: true } };
@@ -29,6 +32,14 @@ export function sections(text: string): Block[] {
 
 export function section(text: string): Block {
   return { type: "section", text: mrkdwnText(text, SECTION_LIMIT) };
+}
+
+/**
+ * Standard Markdown that Slack renders itself (the analyst's prose): only `SafeMarkdown`, so data and model
+ * text reach it escaped. One block per message, as the limit counts all of a message's markdown blocks.
+ */
+export function markdownBlock(text: SafeMarkdown): Block {
+  return { type: "markdown", text: clip(text.text, MARKDOWN_LIMIT) };
 }
 
 export function fields(items: string[]): Block[] {

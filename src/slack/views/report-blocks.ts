@@ -1,8 +1,8 @@
 import { describePeriod } from "../../format/format-receipt.js";
+import { untrustedMarkdown } from "../../format/slack-markdown.js";
 import { mention, mrkdwn } from "../../format/slack-text.js";
 import type { PerformanceSummary } from "../../report/performance-summary.js";
-import { type Block, context, divider, header, sections } from "./block-kit.js";
-import { markdownToMrkdwn } from "./markdown-to-mrkdwn.js";
+import { type Block, context, divider, header, markdownBlock } from "./block-kit.js";
 import { summaryBlocks } from "./summary-blocks.js";
 
 export interface ReportView {
@@ -10,7 +10,7 @@ export interface ReportView {
   sources: string[];
   summary: PerformanceSummary;
   currency: string | null;
-  /** The analyst's narrative, in Markdown. */
+  /** The analyst's narrative, in Markdown: shown in a markdown block, its links and tokens made text. */
   narrative: string;
   requestedBy: string;
 }
@@ -24,7 +24,7 @@ export function reportBlocks(view: ReportView): Block[] {
     ]),
     ...summaryBlocks(view.summary, view.currency),
     divider(),
-    ...sections(markdownToMrkdwn(view.narrative)),
+    markdownBlock(untrustedMarkdown(view.narrative)),
     context(["Charts are in the thread. Reply there to ask follow-up questions."]),
   ];
 }
