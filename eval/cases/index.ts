@@ -1,5 +1,6 @@
 import type { EvalCase } from "../eval-case.js";
 import { GOOGLE_ADS_CASES } from "./google-ads.js";
+import { MARKETER_PHRASING_CASES } from "./marketer-phrasing.js";
 import { META_LEADS_CASES } from "./meta-leads.js";
 import { MULTI_CHANNEL_CASES } from "./multi-channel.js";
 import { SEGMENTS_CASES } from "./segments.js";
@@ -9,4 +10,5 @@ export const EVAL_CASES: readonly EvalCase[] = [
   ...GOOGLE_ADS_CASES,
   ...META_LEADS_CASES,
   ...SEGMENTS_CASES,
+  ...MARKETER_PHRASING_CASES,
 ];

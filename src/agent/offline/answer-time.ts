@@ -1,5 +1,5 @@
 import { formatPercent } from "../../format/format-figures.js";
-import { isKpi, KPI_RATIOS, type Metric } from "../../metrics/index.js";
+import { isKpi, METRIC_CATALOG, type Metric } from "../../metrics/index.js";
 import type { Json, JsonObject } from "../tools/tool.js";
 import {
   asMetric,
@@ -114,7 +114,7 @@ function components(comparison: JsonObject, metric: Metric, wording: Wording): s
   const now = ((comparison.current as JsonObject | undefined)?.figures ?? {}) as JsonObject;
   const before = ((comparison.previous as JsonObject | undefined)?.figures ?? {}) as JsonObject;
   const changes = (comparison.changes ?? {}) as JsonObject;
-  const { numerator, denominator } = KPI_RATIOS[metric];
+  const { numerator, denominator } = METRIC_CATALOG[metric].ratio;
   const parts = [numerator, denominator]
     .filter((part) => part in now)
     .map(
@@ -132,7 +132,7 @@ function contributorLine(item: JsonObject, metric: Metric, wording: Wording): st
   const mix = Math.abs(Number(item.mix_effect ?? 0));
   const rate = Math.abs(Number(item.rate_effect ?? 0));
   if (rate >= mix) return `${item.key}: ${contribution} of the change; ${own}`;
-  const denominator = metricWords(KPI_RATIOS[metric].denominator);
+  const denominator = metricWords(METRIC_CATALOG[metric].ratio.denominator);
   return `${item.key}: ${contribution} of the change; its share of ${denominator} went from ${share(item.previous_share)} to ${share(item.current_share)}`;
 }
 

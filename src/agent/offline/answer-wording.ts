@@ -1,5 +1,5 @@
-import { formatChange, formatMetric, METRIC_LABELS } from "../../format/format-figures.js";
-import { isMetric, type Metric } from "../../metrics/index.js";
+import { formatChange, formatFigure } from "../../format/format-figures.js";
+import { isMetric, METRIC_CATALOG, type Metric } from "../../metrics/index.js";
 import type { Json, JsonObject } from "../tools/tool.js";
 
 /** How the offline analyst words figures: the same formats people see everywhere in the app. */
@@ -8,7 +8,7 @@ export interface Wording {
 }
 
 export function figure(wording: Wording, metric: Metric, value: Json | undefined): string {
-  return formatMetric(metric, typeof value === "number" ? value : null, wording.currency);
+  return formatFigure(metric, typeof value === "number" ? value : null, wording.currency);
 }
 
 /** A contribution or change with its sign: "+$8.50", "-1.20%". */
@@ -23,12 +23,12 @@ export function change(delta: Json | undefined): string {
 }
 
 export function label(metric: Metric): string {
-  return METRIC_LABELS[metric];
+  return METRIC_CATALOG[metric].label;
 }
 
 /** A metric inside a sentence: acronyms as they are, words in lower case ("CPA", "spend"). */
 export function metricWords(metric: Metric): string {
-  const name = METRIC_LABELS[metric];
+  const name = METRIC_CATALOG[metric].label;
   return name === name.toUpperCase() ? name : name.toLowerCase();
 }
 

@@ -1,4 +1,5 @@
 import type { Dataset } from "../../ingest/index.js";
+import { dimensionWords } from "./answer-wording.js";
 import { blankOut, wordPattern } from "./text-spans.js";
 import { matchNameParts, matchValueWords } from "./value-words.js";
 import {
@@ -130,8 +131,8 @@ function addFilter(filters: ValueFilter[], filter: ValueFilter): void {
   // The words that named values ("device = desktop, mobile"); values named as they are need no words.
   const words = [existing.described, filter.described]
     .filter((text): text is string => text !== undefined)
-    .map((text) => text.replace(`${filter.dimension} = `, ""));
-  if (words.length > 0) existing.described = `${filter.dimension} = ${words.join(", ")}`;
+    .map((text) => text.replace(`${dimensionWords(filter.dimension)} = `, ""));
+  if (words.length > 0) existing.described = `${dimensionWords(filter.dimension)} = ${words.join(", ")}`;
 }
 
 /** Values naming a platform, preferably in the channel dimension. */

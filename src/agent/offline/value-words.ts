@@ -1,4 +1,5 @@
 import type { Dataset } from "../../ingest/index.js";
+import { dimensionWords } from "./answer-wording.js";
 import { escapeRegExp, wordPattern } from "./text-spans.js";
 import type { ValueFilter } from "./value-matcher.js";
 
@@ -40,7 +41,7 @@ export function matchValueWords(text: string, dataset: Dataset): ValueWordMatch 
         values: column.values.filter((value) => entry.value.test(value)),
       }))
       .find((filter) => filter.values.length > 0);
-    if (found) filters.push({ ...found, described: `${found.dimension} = ${word}` });
+    if (found) filters.push({ ...found, described: `${dimensionWords(found.dimension)} = ${word}` });
     else missing.push({ word, column: entry.column });
   }
   return { filters, missing, rest };
@@ -108,7 +109,7 @@ function partFilter(
     return {
       dimension,
       values,
-      described: `${dimension} ${exclude ? "not containing" : "containing"} “${term}”`,
+      described: `${dimensionWords(dimension)} ${exclude ? "not containing" : "containing"} “${term}”`,
     };
   }
   return null;

@@ -26,6 +26,13 @@ export const METRIC_PHRASES: ReadonlyArray<readonly [string, MetricWord]> = [
   ["cac", "cpa"],
   ["cost per click", "cpc"],
   ["cpc", "cpc"],
+  // "which channel is cheapest per click": the unit cost, not the count of clicks.
+  ["per click", "cpc"],
+  ["per conversion", "cpa"],
+  ["per purchase", "cpa"],
+  ["per lead", "cpa"],
+  ["per sale", "cpa"],
+  ["per order", "cpa"],
   ["cost per thousand", "cpm"],
   ["cost per mille", "cpm"],
   ["cpm", "cpm"],
