@@ -1,6 +1,11 @@
 import { defineConfig } from "vitest/config";
 
+/** Workspace packages resolve to their TypeScript sources (the `@mpo/source` export condition) in tests. */
+const SOURCE_CONDITION = "@mpo/source";
+
 export default defineConfig({
+  resolve: { conditions: [SOURCE_CONDITION] },
+  ssr: { resolve: { conditions: [SOURCE_CONDITION] } },
   test: {
     include: ["test/**/*.test.ts"],
     testTimeout: 30_000,

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import { slackSignature } from "../src/sandbox/emulator/index.js";
+import { slackSignature } from "@mpo/slack-sandbox/emulator";
 
 /**
  * Issue 5's target: the ack time of `POST /slack/events` under 200 concurrent requests, p99 well under

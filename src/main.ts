@@ -1,21 +1,23 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { Sandbox, SlackEmulator } from "@mpo/slack-sandbox";
 import { generateInsights } from "./agent/index.js";
 import { AlertEngine, slackAlertPoster } from "./alerts/index.js";
 import { type Config, describeConfig, loadConfig } from "./config/config.js";
 import { createHttpApp } from "./http/index.js";
 import { serveHttp } from "./http/serve-http.js";
 import { createLogger, type Logger } from "./log/logger.js";
-import type { SlackEmulator } from "./sandbox/emulator/index.js";
-import { mountSandboxPage, type Sandbox, startSandbox } from "./sandbox/start-sandbox.js";
 import { createSlackApp } from "./slack/create-slack-app.js";
 import { ConversationMembership } from "./slack/flows/conversation-membership.js";
 import type { HonoReceiver } from "./slack/hono-receiver.js";
 import type { SlackDeps } from "./slack/slack-deps.js";
 import { slackEventsRoute } from "./slack/slack-events-route.js";
 import { openSqliteStore, type Store } from "./store/index.js";
+
+/** The sample exports the sandbox page offers: `samples/` at the root, from `src/` and `dist/` alike. */
+const SAMPLES_DIR = fileURLToPath(new URL("../samples/", import.meta.url));
 
 export interface RunningApp {
   url: string;
@@ -51,7 +53,10 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     });
   if (config.databasePath !== ":memory:") mkdirSync(dirname(config.databasePath), { recursive: true });
   const store = openSqliteStore(config.databasePath);
-  const sandbox: Sandbox | null = config.sandbox ? await startSandbox() : null;
+  // The local Slack is a workspace package, loaded only when it runs: a deployment with credentials never
+  // imports it.
+  const sandboxPackage = config.sandbox ? await import("@mpo/slack-sandbox") : null;
+  const sandbox: Sandbox | null = sandboxPackage ? await sandboxPackage.startSandbox() : null;
   // The sandbox signs its simulated live data; a real deployment must choose its own secret.
   const webhookSecret = config.webhookSecret ?? (sandbox ? randomBytes(16).toString("hex") : undefined);
   // In the sandbox, Slack is the emulator: its host is the one shared files are downloaded from.
@@ -101,9 +106,18 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   alerts = engine;
   deps.alerts = engine;
   const url = sandbox ? `http://localhost:${server.port}` : server.url;
-  const closePage = sandbox
-    ? mountSandboxPage(sandbox, http, `http://127.0.0.1:${server.port}`, webhookSecret as string)
-    : null;
+  const closePage =
+    sandboxPackage && sandbox
+      ? sandboxPackage.mountSandboxPage(
+          sandbox,
+          http,
+          `http://127.0.0.1:${server.port}`,
+          webhookSecret as string,
+          {
+            samplesDir: SAMPLES_DIR,
+          },
+        )
+      : null;
   await slack.start();
   logger.info(`started: ${describeConfig(config)}`);
   return {

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
-import { startSlackEmulator } from "../../src/sandbox/emulator/index.js";
+import { startSlackEmulator } from "@mpo/slack-sandbox/emulator";
 
 const [botToken, signingSecret] = process.argv.slice(2) as [string, string];
 const emulator = await startSlackEmulator({ botToken, signingSecret });

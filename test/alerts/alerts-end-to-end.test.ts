@@ -1,3 +1,4 @@
+import type { Message, SlackEmulator } from "@mpo/slack-sandbox/emulator";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   AlertEngine,
@@ -6,7 +7,6 @@ import {
   OPEN_ANALYST_ACTION,
   slackAlertPoster,
 } from "../../src/alerts/index.js";
-import type { Message, SlackEmulator } from "../../src/sandbox/emulator/index.js";
 import { type Api, postJson, startApi } from "../http/http-harness.js";
 import { seedChannel, silentLogger, startEmulator, webClient } from "../sandbox/helpers.js";
 

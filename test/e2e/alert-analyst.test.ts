@@ -1,5 +1,5 @@
+import { liveBatch } from "@mpo/slack-sandbox/ui";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { liveBatch } from "../../src/sandbox/ui/live-data/live-rows.js";
 import { seedChannel } from "../sandbox/helpers.js";
 import { blockText, type Harness, postWebhook, startHarness } from "./app-harness.js";
 

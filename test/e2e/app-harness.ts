@@ -1,10 +1,10 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { SlackEmulator } from "@mpo/slack-sandbox/emulator";
 import { signWebhookBody } from "../../src/http/index.js";
 import { silentLogger } from "../../src/log/logger.js";
 import { type RunningApp, startApp } from "../../src/main.js";
-import type { SlackEmulator } from "../../src/sandbox/emulator/index.js";
 import { BOT_TOKEN, SIGNING_SECRET, startEmulator } from "../sandbox/helpers.js";
 
 const manifest = JSON.parse(readFileSync(join(import.meta.dirname, "../../manifest.json"), "utf8")) as {

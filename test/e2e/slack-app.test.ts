@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { slackSignature } from "@mpo/slack-sandbox/emulator";
 import ExcelJS from "exceljs";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { slackSignature } from "../../src/sandbox/emulator/index.js";
 import { SIGNING_SECRET, seedChannel } from "../sandbox/helpers.js";
 import { blockText, type Harness, shareExport, startHarness } from "./app-harness.js";
 

@@ -1,6 +1,6 @@
 import { request } from "node:http";
+import { startSlackEmulator } from "@mpo/slack-sandbox/emulator";
 import { afterEach, describe, expect, it } from "vitest";
-import { startSlackEmulator } from "../../src/sandbox/emulator/index.js";
 import { type Api, startApi } from "./http-harness.js";
 
 let api: Api | undefined;

@@ -1,9 +1,9 @@
 import { request } from "node:http";
+import { slackSignature } from "@mpo/slack-sandbox/emulator";
 import { Hono } from "hono";
 import { afterEach, describe, expect, it } from "vitest";
 import { type RunningServer, serveHttp } from "../../src/http/index.js";
 import type { Logger } from "../../src/log/logger.js";
-import { slackSignature } from "../../src/sandbox/emulator/index.js";
 import { HonoReceiver } from "../../src/slack/hono-receiver.js";
 import { slackEventsRoute } from "../../src/slack/slack-events-route.js";
 import { answerBeforeBody } from "./partial-request.js";

@@ -1,10 +1,10 @@
-import type { SlackEmulator } from "../../src/sandbox/emulator/index.js";
+import type { SlackEmulator } from "@mpo/slack-sandbox/emulator";
 import {
   type SandboxWorkspace,
   seedSandboxWorkspace,
   startSandboxUi,
   webhookLiveData,
-} from "../../src/sandbox/ui/index.js";
+} from "@mpo/slack-sandbox/ui";
 import { startBoltApp, startEmulator, webClient } from "../sandbox/helpers.js";
 import { type ReceivedAction, registerDemoApp } from "./demo-app.js";
 import { startDemoWebhook, WEBHOOK_SECRET } from "./demo-webhook.js";

@@ -1,8 +1,8 @@
 import { createHmac } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { liveBatch, webhookLiveData, webhookSignatureHeaders } from "@mpo/slack-sandbox/ui";
 import { describe, expect, it } from "vitest";
-import { liveBatch, webhookLiveData, webhookSignatureHeaders } from "../../src/sandbox/ui/index.js";
 
 describe("simulated live data", () => {
   it("signs timestamp.body with HMAC-SHA256 as the webhook expects", () => {

@@ -1,6 +1,6 @@
+import type { SlackEmulator } from "@mpo/slack-sandbox/emulator";
+import { type RunningSandboxUi, seedSandboxWorkspace, startSandboxUi } from "@mpo/slack-sandbox/ui";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { SlackEmulator } from "../../src/sandbox/emulator/index.js";
-import { type RunningSandboxUi, seedSandboxWorkspace, startSandboxUi } from "../../src/sandbox/ui/index.js";
 import { startEmulator } from "../sandbox/helpers.js";
 
 /** The sandbox server without a browser: what it serves, what it refuses, what it does in the emulator. */
@@ -39,7 +39,10 @@ describe("the sandbox server", () => {
     expect(html).not.toMatch(/https?:\/\//);
     const main = await fetch(new URL("/sandbox/assets/js/main.js", ui.url));
     expect(main.headers.get("content-type")).toContain("text/javascript");
-    expect(await main.text()).toContain('from "./sandbox-page.js"');
+    // One bundle: the page's modules are inside it, so it imports nothing.
+    const bundle = await main.text();
+    expect(bundle).toContain("/sandbox/api/events");
+    expect(bundle).not.toMatch(/^import /m);
     const css = await (await fetch(new URL("/sandbox/assets/app.css", ui.url))).text();
     expect(css).toContain("InterVariable");
     const font = await fetch(new URL("/sandbox/assets/fonts/InterVariable.woff2", ui.url));

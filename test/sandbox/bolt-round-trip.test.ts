@@ -1,6 +1,6 @@
+import type { SlackEmulator } from "@mpo/slack-sandbox/emulator";
 import { Assistant } from "@slack/bolt";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { SlackEmulator } from "../../src/sandbox/emulator/index.js";
 import { BOT_TOKEN, type RunningApp, seedChannel, startBoltApp, startEmulator } from "./helpers.js";
 
 let emulator: SlackEmulator;

@@ -1,8 +1,8 @@
 import { createHmac } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { SlackEmulator } from "@mpo/slack-sandbox/emulator";
 import { afterEach, describe, expect, it } from "vitest";
-import type { SlackEmulator } from "../../src/sandbox/emulator/index.js";
 import { type RunningApp, SIGNING_SECRET, seedChannel, startBoltApp, startEmulator } from "./helpers.js";
 
 let emulator: SlackEmulator | undefined;

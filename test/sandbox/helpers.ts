@@ -1,10 +1,10 @@
 import type { AddressInfo } from "node:net";
-import { App, type AppOptions, type Logger, LogLevel, webApi } from "@slack/bolt";
 import {
   type SlackEmulator,
   type SlackEmulatorOptions,
   startSlackEmulator,
-} from "../../src/sandbox/emulator/index.js";
+} from "@mpo/slack-sandbox/emulator";
+import { App, type AppOptions, type Logger, LogLevel, webApi } from "@slack/bolt";
 
 export const BOT_TOKEN = "xoxb-test-0000000000-emulator";
 export const SIGNING_SECRET = "test-signing-secret-0123456789abcdef";

@@ -1,5 +1,5 @@
+import type { SlackEmulator } from "@mpo/slack-sandbox/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { SlackEmulator } from "../../src/sandbox/emulator/index.js";
 import { seedChannel, startEmulator } from "./helpers.js";
 
 let emulator: SlackEmulator;

@@ -1,5 +1,5 @@
+import type { SlackEmulator } from "@mpo/slack-sandbox/emulator";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { SlackEmulator } from "../../src/sandbox/emulator/index.js";
 import { seedChannel, startEmulator, webClient } from "./helpers.js";
 
 let emulator: SlackEmulator;
