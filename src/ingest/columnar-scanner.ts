@@ -1,12 +1,8 @@
+import { ChunkedCsv, CR, LF, plainCellEnd, QUOTE, type QuotedCell, readQuotedCell } from "./csv-syntax.js";
 import { CsvTokenizer } from "./csv-tokenizer.js";
 import { DateColumn } from "./date-column.js";
-import { joinChunks } from "./export-source.js";
 import type { FactBuilder } from "./fact-builder.js";
 import { NumberColumn } from "./number-column.js";
-
-const QUOTE = 0x22;
-const LF = 0x0a;
-const CR = 0x0d;
 
 /**
  * The fast path of ingestion: reads records straight into the typed columns, each cell parsed by its
@@ -14,10 +10,9 @@ const CR = 0x0d;
  * that need care (the preamble and header, summary rows, rows of the wrong width, blank lines) are rolled
  * back and handed to the plain tokenizer and FactBuilder.onRow, which decide what they are.
  */
-export class ColumnarScanner {
-  private carry: Buffer | null = null;
+export class ColumnarScanner extends ChunkedCsv {
   private line = 1;
-  private skipLeadingLf = false;
+  private readonly quoted: QuotedCell = { contentEnd: 0, flag: 1, lines: 0 };
   private readonly width: number;
   private readonly readers: Array<NumberColumn | DateColumn | null>;
   /** The same readers split by kind, so each call site below sees one class and V8 can inline it. */
@@ -29,6 +24,7 @@ export class ColumnarScanner {
     private readonly builder: FactBuilder,
     private readonly headerLine: number,
   ) {
+    super();
     this.width = builder.width;
     this.numberReaders = builder.sinks.map((sink) => (sink instanceof NumberColumn ? sink : null));
     this.dateReaders = builder.sinks.map((sink) => (sink instanceof DateColumn ? sink : null));
@@ -37,26 +33,7 @@ export class ColumnarScanner {
     );
   }
 
-  push(chunk: Uint8Array): void {
-    let data = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
-    if (this.skipLeadingLf) {
-      this.skipLeadingLf = false;
-      if (data[0] === LF) data = data.subarray(1);
-    }
-    if (this.carry) {
-      data = joinChunks(this.carry, data);
-      this.carry = null;
-    }
-    this.scan(data, false);
-  }
-
-  end(): void {
-    const rest = this.carry;
-    this.carry = null;
-    if (rest && rest.length > 0) this.scan(rest, true);
-  }
-
-  private scan(data: Buffer, final: boolean): void {
+  protected scan(data: Buffer, final: boolean): void {
     const length = data.length;
     const delimiter = this.delimiter;
     const width = this.width;
@@ -91,13 +68,13 @@ export class ColumnarScanner {
       let fits = true;
       while (true) {
         if (i < length && data[i] === QUOTE) {
-          const quoted = this.readQuoted(data, i, final);
+          const quoted = readQuotedCell(data, i, delimiter, final, this.quoted);
           if (quoted < 0) {
             builder.rollback(index);
             this.keep(data, rowStart);
             return;
           }
-          quotedLines += this.quotedLines;
+          quotedLines += this.quoted.lines;
           if (column < width) this.acceptQuoted(data, i, column, index, line);
           i = quoted;
         } else if (column >= width) {
@@ -116,7 +93,7 @@ export class ColumnarScanner {
               const dates = dateReaders[column];
               i = dates
                 ? dates.scan(data, i, delimiter, index, line, final)
-                : skipCell(data, i, delimiter, final);
+                : plainCellEnd(data, i, delimiter, final);
             }
           }
           if (i < 0) {
@@ -156,59 +133,19 @@ export class ColumnarScanner {
     }
   }
 
-  /** Set by readQuoted: line breaks inside the quoted cell just read. */
-  private quotedLines = 0;
-  private quotedFlag = 0;
-  private quotedEnd = 0;
   /** Set by carefulRow: where the next row starts. */
   private nextStart = 0;
 
-  /** Reads a quoted cell at `i`; returns where the cell ends (after stray bytes), or -1 when more data is needed. */
-  private readQuoted(data: Buffer, i: number, final: boolean): number {
-    const length = data.length;
-    let j = i + 1;
-    let flag = 1;
-    let lines = 0;
-    while (true) {
-      if (j >= length) {
-        if (!final) return -1;
-        break;
-      }
-      const byte = data[j] as number;
-      if (byte === QUOTE) {
-        if (j + 1 < length && data[j + 1] === QUOTE) {
-          flag = 2;
-          j += 2;
-          continue;
-        }
-        if (j + 1 >= length && !final) return -1;
-        break;
-      }
-      if (byte === LF || (byte === CR && data[j + 1] !== LF)) lines++;
-      j++;
-    }
-    this.quotedEnd = j;
-    this.quotedFlag = flag;
-    this.quotedLines = lines;
-    let k = Math.min(j + 1, length);
-    while (k < length) {
-      const byte = data[k] as number;
-      if (byte === this.delimiter || byte === LF || byte === CR) break;
-      k++;
-    }
-    return k;
-  }
-
   private acceptQuoted(data: Buffer, quoteAt: number, column: number, index: number, line: number): void {
     const start = quoteAt + 1;
-    const end = this.quotedEnd;
+    const end = this.quoted.contentEnd;
     const slot = this.builder.textSlot[column] as number;
     if (slot >= 0) {
       const sink = (this.builder.textSinks[slot] as FactBuilder["textSinks"][number]).sink;
-      this.builder.rowCodes[slot] = sink.lookup(data, start, end, this.quotedFlag);
+      this.builder.rowCodes[slot] = sink.lookup(data, start, end, this.quoted.flag);
       return;
     }
-    this.readers[column]?.accept(data, start, end, this.quotedFlag, index, line);
+    this.readers[column]?.accept(data, start, end, this.quoted.flag, index, line);
   }
 
   /**
@@ -240,32 +177,4 @@ export class ColumnarScanner {
     tokenizer.push(row);
     tokenizer.end();
   }
-
-  private skipLineEnd(data: Buffer, i: number, final: boolean): number {
-    if (i >= data.length) return i;
-    if (data[i] === CR) {
-      i++;
-      if (i < data.length) {
-        if (data[i] === LF) i++;
-      } else if (!final) {
-        this.skipLeadingLf = true;
-      }
-      return i;
-    }
-    return i + 1;
-  }
-
-  private keep(data: Buffer, rowStart: number): void {
-    this.carry = data.subarray(rowStart);
-  }
-}
-
-function skipCell(data: Buffer, i: number, delimiter: number, final: boolean): number {
-  const length = data.length;
-  while (i < length) {
-    const byte = data[i] as number;
-    if (byte === delimiter || byte === LF || byte === CR) break;
-    i++;
-  }
-  return i >= length && !final ? -1 : i;
 }

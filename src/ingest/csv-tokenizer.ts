@@ -1,20 +1,18 @@
+import {
+  ChunkedCsv,
+  FIELD_ESCAPED,
+  FIELD_PLAIN,
+  plainCellEnd,
+  QUOTE,
+  type QuotedCell,
+  readQuotedCell,
+} from "./csv-syntax.js";
+
 /**
- * A byte-level RFC 4180 tokenizer over UTF-8 chunks: quoted fields with embedded delimiters, doubled quotes
- * and newlines; CRLF, LF and lone CR line ends; rows split across chunk boundaries. It hands each record to
- * the sink as byte offsets instead of strings, so numeric cells are parsed without ever becoming strings:
- * this is what lets a million-row export be read in a fraction of a second. csv-parse is its test oracle.
+ * Records as byte offsets over UTF-8 chunks, for the sniffer and for the rows the columnar scanner hands
+ * back (the header, summary rows, rows of another width). Cells become strings only when asked, so a
+ * number never does. csv-parse is its test oracle.
  */
-
-const QUOTE = 0x22;
-const LF = 0x0a;
-const CR = 0x0d;
-
-/** A field's bytes are [start, end) of the row buffer; quoted fields exclude their quotes. */
-export const FIELD_PLAIN = 0;
-export const FIELD_QUOTED = 1;
-/** Quoted and containing doubled quotes that must be undone to get the text. */
-export const FIELD_ESCAPED = 2;
-
 export interface RowView {
   bytes: Buffer;
   starts: Int32Array;
@@ -38,17 +36,17 @@ export function rowTexts(row: RowView): string[] {
   return texts;
 }
 
-export class CsvTokenizer {
-  private carry: Buffer | null = null;
+export class CsvTokenizer extends ChunkedCsv {
   private line: number;
-  private skipLeadingLf = false;
   private readonly row: RowView;
+  private readonly quoted: QuotedCell = { contentEnd: 0, flag: 1, lines: 0 };
 
   constructor(
     private readonly delimiter: number,
     private readonly onRow: RowHandler,
     firstLine = 1,
   ) {
+    super();
     this.line = firstLine;
     this.row = {
       bytes: Buffer.alloc(0),
@@ -60,27 +58,7 @@ export class CsvTokenizer {
     };
   }
 
-  push(chunk: Uint8Array): void {
-    let data = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
-    if (this.skipLeadingLf) {
-      this.skipLeadingLf = false;
-      if (data[0] === LF) data = data.subarray(1);
-    }
-    if (this.carry) {
-      data = Buffer.concat([this.carry, data]);
-      this.carry = null;
-    }
-    this.scan(data, false);
-  }
-
-  end(): void {
-    const rest = this.carry;
-    this.carry = null;
-    if (rest && rest.length > 0) this.scan(rest, true);
-  }
-
-  /** Scans whole records; an incomplete last record is kept for the next chunk unless this is the end. */
-  private scan(data: Buffer, final: boolean): void {
+  protected scan(data: Buffer, final: boolean): void {
     const delimiter = this.delimiter;
     const length = data.length;
     const row = this.row;
@@ -94,58 +72,29 @@ export class CsvTokenizer {
     while (true) {
       let fieldStart: number;
       let fieldEnd: number;
-      let flag = FIELD_PLAIN;
+      let flag: number = FIELD_PLAIN;
+      let next: number;
       if (i < length && data[i] === QUOTE) {
-        let j = i + 1;
-        let closed = false;
-        while (j < length) {
-          const byte = data[j] as number;
-          if (byte === QUOTE) {
-            if (j + 1 < length && data[j + 1] === QUOTE) {
-              flag = FIELD_ESCAPED;
-              j += 2;
-              continue;
-            }
-            if (j + 1 >= length && !final) break;
-            closed = true;
-            break;
-          }
-          if (byte === LF || (byte === CR && data[j + 1] !== LF)) line++;
-          j++;
-        }
-        if (!closed) {
-          if (!final) {
-            this.keep(data, rowStart, rowLine);
-            return;
-          }
-          // An unclosed quote at the end of the file: keep what is there rather than lose the row.
-          j = length;
-        }
-        fieldStart = i + 1;
-        fieldEnd = j;
-        if (flag === FIELD_PLAIN) flag = FIELD_QUOTED;
-        i = j + 1;
-        // Stray bytes after a closing quote are not part of the value (as in Excel and csv-parse's relax mode).
-        while (i < length) {
-          const byte = data[i] as number;
-          if (byte === delimiter || byte === LF || byte === CR) break;
-          i++;
+        next = readQuotedCell(data, i, delimiter, final, this.quoted);
+        if (next >= 0) {
+          fieldStart = i + 1;
+          fieldEnd = this.quoted.contentEnd;
+          flag = this.quoted.flag;
+          line += this.quoted.lines;
+        } else {
+          fieldStart = fieldEnd = 0;
         }
       } else {
-        let j = i;
-        while (j < length) {
-          const byte = data[j] as number;
-          if (byte === delimiter || byte === LF || byte === CR) break;
-          j++;
-        }
+        next = plainCellEnd(data, i, delimiter, final);
         fieldStart = i;
-        fieldEnd = j;
-        i = j;
+        fieldEnd = next;
       }
-      if (i >= length && !final) {
-        this.keep(data, rowStart, rowLine);
+      if (next < 0 || (next >= length && !final)) {
+        this.keep(data, rowStart);
+        this.line = rowLine;
         return;
       }
+      i = next;
 
       if (count === row.starts.length) this.growRow();
       row.starts[count] = fieldStart;
@@ -157,7 +106,7 @@ export class CsvTokenizer {
         i++;
         continue;
       }
-      // End of record: a line break or the end of the final data.
+      // End of record: a line break or the end of the final data. A blank line is no record.
       if (!(count === 1 && fieldStart === fieldEnd && flag === FIELD_PLAIN)) {
         row.count = count;
         row.line = rowLine;
@@ -165,27 +114,13 @@ export class CsvTokenizer {
       }
       count = 0;
       if (i >= length) break;
-      if (data[i] === CR) {
-        i++;
-        if (i < length) {
-          if (data[i] === LF) i++;
-        } else if (!final) {
-          this.skipLeadingLf = true;
-        }
-      } else {
-        i++;
-      }
+      i = this.skipLineEnd(data, i, final);
       line++;
       rowStart = i;
       rowLine = line;
       if (i >= length) break;
     }
     this.line = line;
-  }
-
-  private keep(data: Buffer, rowStart: number, rowLine: number): void {
-    this.carry = data.subarray(rowStart);
-    this.line = rowLine;
   }
 
   private growRow(): void {

@@ -1,4 +1,4 @@
-import { FIELD_ESCAPED } from "./csv-tokenizer.js";
+import { FIELD_ESCAPED } from "./csv-syntax.js";
 import { type DecimalStyle, parseNumberText } from "./number-text.js";
 
 const MINUS = 0x2d;

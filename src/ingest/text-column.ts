@@ -1,4 +1,4 @@
-import { FIELD_ESCAPED } from "./csv-tokenizer.js";
+import { FIELD_ESCAPED } from "./csv-syntax.js";
 import { type DimensionColumn, NO_VALUE } from "./fact-table.js";
 import { summaryLabel } from "./summary-rows.js";
 
