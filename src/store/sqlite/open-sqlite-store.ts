@@ -31,8 +31,8 @@ const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
  * Durability: in WAL mode a commit appends the transaction to the -wal file with write(2) before it
  * returns, so once a route has committed, the records are in the operating system's page cache and a
  * kill -9 of this process cannot lose them; on restart SQLite replays the WAL. That holds with
- * `synchronous = NORMAL`, which fsyncs only at checkpoints. FULL adds an fsync to every commit (about
- * 0.3 ms here, more on network disks), which only matters if the machine itself crashes or loses power;
+ * `synchronous = NORMAL`, which fsyncs only at checkpoints. FULL adds an fsync to every commit (costly on
+ * network disks; the webhook bench measures it), which only matters if the machine itself crashes or loses power;
  * it is one option away (`durability: "full"`) for deployments that want that too.
  */
 export function openSqliteStore(path: string, options: SqliteStoreOptions = {}): Store {
