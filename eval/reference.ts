@@ -1,4 +1,4 @@
-import { formatChange, formatMetric } from "../src/format/format-figures.js";
+import { formatChange, formatFigure } from "../src/format/format-figures.js";
 import type { Metric } from "../src/metrics/index.js";
 import type { FixtureRecord } from "./fixtures/fixture.js";
 
@@ -42,7 +42,7 @@ export function referenceText(
   slice: Slice,
   currency: string | null,
 ): string {
-  return formatMetric(metric, referenceValue(records, metric, slice), currency);
+  return formatFigure(metric, referenceValue(records, metric, slice), currency);
 }
 
 /** A change between two slices as the analyst must write it ("+19.1%"). */

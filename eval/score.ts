@@ -1,5 +1,5 @@
 import { type AnalystAnswer, answerQuestion, silentLogger } from "../src/agent/index.js";
-import { formatMetric } from "../src/format/format-figures.js";
+import { formatFigure } from "../src/format/format-figures.js";
 import type { EvalCase, ExpectedFigure } from "./eval-case.js";
 import type { FixtureRecord } from "./fixtures/fixture.js";
 import { loadFixture } from "./fixtures/index.js";
@@ -89,9 +89,9 @@ function expectedTexts(
     return [referenceChange(records, figure.metric, figure.change.current, figure.change.previous)];
   }
   const value = referenceValue(records, figure.metric, figure);
-  if (value === null) return [formatMetric(figure.metric, null, currency)];
+  if (value === null) return [formatFigure(figure.metric, null, currency)];
   const nudged = [value, value * (1 + 1e-9), value * (1 - 1e-9)];
-  return [...new Set(nudged.map((candidate) => formatMetric(figure.metric, candidate, currency)))];
+  return [...new Set(nudged.map((candidate) => formatFigure(figure.metric, candidate, currency)))];
 }
 
 function describe(figure: ExpectedFigure): string {

@@ -1,6 +1,7 @@
-import { formatMetric, METRIC_LABELS } from "../format/format-figures.js";
+import { formatFigure } from "../format/format-figures.js";
 import { dayToIso, type FactTable, isoToDay } from "../ingest/index.js";
 import type { Logger } from "../log/logger.js";
+import { METRIC_CATALOG } from "../metrics/index.js";
 import type { AlertRuleRecord, Store } from "../store/index.js";
 import { type AlertChartRenderer, renderAlertChart } from "./alert-chart.js";
 import { explainVerdict, soleCurrency } from "./alert-explanation.js";
@@ -220,11 +221,11 @@ export class AlertEngine {
     }
     this.store.setAlertMessage(alert.id, ts);
     await this.postQuietly("chart", { alertId: alert.id }, async () => {
-      const label = METRIC_LABELS[rule.metric];
+      const label = METRIC_CATALOG[rule.metric].label;
       const limitLabel =
         verdict.limit === null
           ? ""
-          : `${rule.kind === "anomaly" ? "Usual range edge" : "Alert line"} ${formatMetric(rule.metric, verdict.limit, explanation.currency)}`;
+          : `${rule.kind === "anomaly" ? "Usual range edge" : "Alert line"} ${formatFigure(rule.metric, verdict.limit, explanation.currency)}`;
       const png = await this.renderChart({
         metric: rule.metric,
         trend: explanation.trend,

@@ -1,9 +1,10 @@
 import type { types } from "@slack/bolt";
 import { dimensionValueLabel } from "../format/dimension-value.js";
-import { formatMetric, METRIC_LABELS } from "../format/format-figures.js";
+import { formatFigure } from "../format/format-figures.js";
 import { mrkdwn } from "../format/slack-text.js";
 import type { DateRange } from "../ingest/index.js";
 import type { Metric } from "../metrics/index.js";
+import { METRIC_CATALOG } from "../metrics/index.js";
 import type { AlertExplanation } from "./alert-explanation.js";
 import type { AlertRule } from "./alert-rule.js";
 import type { Verdict } from "./evaluate-rule.js";
@@ -51,8 +52,8 @@ export function alertSummary(
   window: DateRange,
   currency: string | null,
 ): string {
-  const label = METRIC_LABELS[rule.metric];
-  const show = (value: number | null) => formatMetric(rule.metric, value, currency);
+  const label = METRIC_CATALOG[rule.metric].label;
+  const show = (value: number | null) => formatFigure(rule.metric, value, currency);
   const scope = scopeWords(rule, verdict);
   switch (rule.kind) {
     case "threshold":
@@ -69,10 +70,10 @@ export function alertSummary(
 }
 
 function headline(rule: AlertRule, currency: string | null): string {
-  const label = METRIC_LABELS[rule.metric];
+  const label = METRIC_CATALOG[rule.metric].label;
   switch (rule.kind) {
     case "threshold":
-      return `${label} ${comparisonWords(rule.comparison)} ${formatMetric(rule.metric, rule.threshold, currency)}`;
+      return `${label} ${comparisonWords(rule.comparison)} ${formatFigure(rule.metric, rule.threshold, currency)}`;
     case "daily-average":
       return `${label} today ${comparisonWords(rule.comparison)} ${rule.factor}x the daily average`;
     case "anomaly":
@@ -81,20 +82,20 @@ function headline(rule: AlertRule, currency: string | null): string {
 }
 
 function signed(metric: Metric, value: number, currency: string | null): string {
-  return `${value < 0 ? "−" : "+"}${formatMetric(metric, Math.abs(value), currency)}`;
+  return `${value < 0 ? "−" : "+"}${formatFigure(metric, Math.abs(value), currency)}`;
 }
 
 function driverLines(rule: AlertRule, explanation: AlertExplanation): string | null {
   const { dimension, drivers, previous, currency } = explanation;
   if (!dimension || drivers.length === 0) return null;
-  const show = (value: number | null) => formatMetric(rule.metric, value, currency);
-  const label = METRIC_LABELS[rule.metric];
+  const show = (value: number | null) => formatFigure(rule.metric, value, currency);
+  const label = METRIC_CATALOG[rule.metric].label;
   const heading = previous
     ? mrkdwn`*What drives it*, by ${dimension}, against ${previous.from === previous.to ? previous.from : `${previous.from} to ${previous.to}`}:`
     : mrkdwn`*Largest ${dimension} values* in the window:`;
   const lines = drivers.map((driver) => {
     const key = dimensionValueLabel(dimension, driver.key);
-    const spend = driver.spend === null ? "" : ` · spend ${formatMetric("spend", driver.spend, currency)}`;
+    const spend = driver.spend === null ? "" : ` · spend ${formatFigure("spend", driver.spend, currency)}`;
     if (driver.contribution === null) return mrkdwn`• *${key}*: ${label} ${show(driver.current)}${spend}`;
     const was = driver.previous === null ? "new" : `was ${show(driver.previous)}`;
     return mrkdwn`• *${key}*: ${label} ${show(driver.current)} (${was}), ${signed(rule.metric, driver.contribution, currency)} of the change${spend}`;
@@ -107,7 +108,7 @@ export function alertMessage(input: AlertMessageInput): SlackMessage {
   const { currency } = explanation;
   const summary = alertSummary(rule, verdict, window, currency);
   const spend =
-    verdict.spend === null ? "" : `\nSpend in the window: ${formatMetric("spend", verdict.spend, currency)}`;
+    verdict.spend === null ? "" : `\nSpend in the window: ${formatFigure("spend", verdict.spend, currency)}`;
   const drivers = driverLines(rule, explanation);
   const blocks: types.KnownBlock[] = [
     {
@@ -151,8 +152,8 @@ export function resolvedMessage(
   window: DateRange,
   currency: string | null,
 ): SlackMessage {
-  const label = METRIC_LABELS[rule.metric];
-  const show = (value: number | null) => formatMetric(rule.metric, value, currency);
+  const label = METRIC_CATALOG[rule.metric].label;
+  const show = (value: number | null) => formatFigure(rule.metric, value, currency);
   const line =
     rule.kind === "threshold"
       ? `${label} is back to ${show(verdict.value)} ${periodWords(window)}; the threshold is ${show(rule.threshold)}`

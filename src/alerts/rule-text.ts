@@ -1,4 +1,5 @@
-import { formatMetric, METRIC_LABELS } from "../format/format-figures.js";
+import { formatFigure } from "../format/format-figures.js";
+import { METRIC_CATALOG } from "../metrics/index.js";
 import type { AlertRule, Comparison } from "./alert-rule.js";
 
 /** The rule in the parser's own words: what the store keeps, and what `/alert list` shows to copy. */
@@ -41,19 +42,19 @@ export function windowWords(days: number): string {
 
 /** The rule in plain words: "ROAS below 2.00x today, per campaign, where spend is at least 100.00". */
 export function describeRule(rule: AlertRule, currency: string | null = null): string {
-  const label = METRIC_LABELS[rule.metric];
+  const label = METRIC_CATALOG[rule.metric].label;
   const head =
     rule.kind === "anomaly"
       ? `${label} unusually high or low on a day in ${windowWords(rule.windowDays)}`
       : rule.kind === "daily-average"
         ? `${label} today ${comparisonWords(rule.comparison)} ${rule.factor}x its daily average of the previous ${rule.baselineDays} days`
-        : `${label} ${comparisonWords(rule.comparison)} ${formatMetric(rule.metric, rule.threshold, currency)} ${windowWords(rule.windowDays)}`;
+        : `${label} ${comparisonWords(rule.comparison)} ${formatFigure(rule.metric, rule.threshold, currency)} ${windowWords(rule.windowDays)}`;
   const parts = [
     head,
     rule.scope ? `for ${rule.scope.dimension} ${rule.scope.value}` : "",
     rule.by ? `per ${rule.by}` : "",
     rule.minSpend !== undefined
-      ? `where spend is at least ${formatMetric("spend", rule.minSpend, currency)}`
+      ? `where spend is at least ${formatFigure("spend", rule.minSpend, currency)}`
       : "",
   ];
   return parts.filter(Boolean).join(", ");

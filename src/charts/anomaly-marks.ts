@@ -2,12 +2,13 @@
  * Anomalies the metrics engine found, marked on a trend: a vermillion dot on each, and the strongest
  * few labelled with the actual value against the expected one ("$14K vs ~$5,200").
  */
+
+import { formatCompact } from "../format/format-figures.js";
+import type { Metric } from "../metrics/index.js";
 import { measureText } from "./chart-font.js";
 import type { Datasets, Layer } from "./chart-frame.js";
 import type { Anomaly } from "./chart-inputs.js";
 import { isoDateTime } from "./format-date.js";
-import { formatMetric } from "./format-number.js";
-import type { MetricName } from "./metric-catalog.js";
 import { COLORS } from "./palette.js";
 import { CHART_WIDTH, FONT_SIZES } from "./theme.js";
 
@@ -52,7 +53,7 @@ function apart<T extends MarkedAnomaly>(byScore: readonly T[], plotted: readonly
 /** The anomaly layers and the named data sets they draw. */
 export function anomalyLayers(
   anomalies: readonly Anomaly[],
-  metric: MetricName,
+  metric: Metric,
   currency: string | null,
   plotted: readonly TimePoint[],
 ): { layers: Layer[]; datasets: Datasets } {
@@ -64,8 +65,8 @@ export function anomalyLayers(
       const point = time === undefined ? undefined : byTime.get(time);
       if (!point || point.value === null) return [];
       const expected = anomaly.expected.median;
-      const label = `${formatMetric(point.value, metric, currency)}${
-        expected === null ? "" : ` vs ~${formatMetric(expected, metric, currency)}`
+      const label = `${formatCompact(metric, point.value, currency)}${
+        expected === null ? "" : ` vs ~${formatCompact(metric, expected, currency)}`
       }`;
       const below = expected !== null && point.value < expected;
       return [{ time: point.time, value: point.value, score: anomaly.score, label, below }];

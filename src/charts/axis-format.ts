@@ -5,8 +5,8 @@
  * chartView formats each tick with them. Every tick on an axis gets the same suffix and decimals.
  */
 import * as vega from "vega";
-import { currencyStyle } from "./format-number.js";
-import type { MetricUnit } from "./metric-catalog.js";
+import { currencyStyle } from "../format/format-figures.js";
+import type { MetricUnit } from "../metrics/index.js";
 
 export const AXIS_FORMAT_TYPE = "chartAxisNumber";
 

@@ -1,19 +1,20 @@
 /** Breakdown by a dimension: horizontal bars sorted by value, top N plus "Other", each bar labelled. */
 import type { TopLevelSpec } from "vega-lite";
+import { formatCompact } from "../format/format-figures.js";
+import { METRIC_CATALOG, type Metric } from "../metrics/index.js";
 import { AXIS_FORMAT_TYPE, axisNumberFormat } from "./axis-format.js";
+import { metricAxisTitle } from "./axis-title.js";
 import { framedChart } from "./chart-frame.js";
 import { type BreakdownRow, type ChartBasics, figure } from "./chart-inputs.js";
 import { distinctLabels } from "./elide-label.js";
 import { nothingToPlotSpec } from "./empty-chart.js";
-import { formatMetric } from "./format-number.js";
-import { METRICS, type MetricName, metricAxisTitle } from "./metric-catalog.js";
 import { COLORS } from "./palette.js";
 import { pooledValue, topSegments } from "./top-segments.js";
 import { capitalize, dimensionWords, plural } from "./wording.js";
 
 export interface BreakdownChartInput extends ChartBasics {
   readonly rows: readonly BreakdownRow[];
-  readonly metric: MetricName;
+  readonly metric: Metric;
   /** The dimension the rows are keyed by: "campaign", "country", "ad_group". */
   readonly dimension: string;
   /** Bars before the rest are summed into "Other" (default 10). */
@@ -33,7 +34,7 @@ interface Bar {
 
 export function breakdownChartSpec(input: BreakdownChartInput): TopLevelSpec {
   const { metric, context } = input;
-  const info = METRICS[metric];
+  const info = METRIC_CATALOG[metric];
   const dimension = dimensionWords(input.dimension);
   const title = `${info.label} by ${dimension}`;
   const { shown, rest } = topSegments(input.rows, metric, input.top ?? DEFAULT_TOP);
@@ -51,7 +52,7 @@ export function breakdownChartSpec(input: BreakdownChartInput): TopLevelSpec {
     return {
       label: labels[index] ?? row.key,
       value,
-      valueText: formatMetric(value, metric, context.currency),
+      valueText: formatCompact(metric, value, context.currency),
       isOther: false,
     };
   });
@@ -60,7 +61,7 @@ export function breakdownChartSpec(input: BreakdownChartInput): TopLevelSpec {
     bars.push({
       label: `Other ${plural(dimension)} (${rest.length})`,
       value: other,
-      valueText: formatMetric(other, metric, context.currency),
+      valueText: formatCompact(metric, other, context.currency),
       isOther: true,
     });
   }

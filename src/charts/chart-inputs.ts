@@ -3,9 +3,9 @@
  * absent measure or undefined KPI), plus where the data came from. Nothing here knows how the data was
  * parsed or where the chart will be posted.
  */
-import type { MetricName } from "./metric-catalog.js";
+import type { Metric } from "../metrics/index.js";
 
-export type MetricFigures = { readonly [Metric in MetricName]?: number | null };
+export type MetricFigures = { readonly [M in Metric]?: number | null };
 
 /** One segment of a breakdown: `key` is the dimension value (campaign name, country...). */
 export interface BreakdownRow extends MetricFigures {
@@ -19,7 +19,7 @@ export interface TrendRow extends MetricFigures {
 
 export interface Anomaly {
   readonly date: string;
-  readonly metric: MetricName;
+  readonly metric: Metric;
   readonly actual: number | null;
   readonly expected: {
     readonly low: number | null;
@@ -60,7 +60,7 @@ export interface ChartBasics {
 export type TimeGrain = "day" | "week" | "month";
 
 /** A figure, or null when absent, not finite, or not in the row. */
-export function figure(row: MetricFigures, metric: MetricName): number | null {
+export function figure(row: MetricFigures, metric: Metric): number | null {
   const value = row[metric];
   return typeof value === "number" && Number.isFinite(value) ? value : null;
 }

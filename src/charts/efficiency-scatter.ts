@@ -3,13 +3,14 @@
  * matter most (biggest spend, best and worst efficiency) are named; a dashed line marks the overall value.
  */
 import type { TopLevelSpec } from "vega-lite";
+import { formatCompact } from "../format/format-figures.js";
+import { METRIC_CATALOG } from "../metrics/index.js";
 import { AXIS_FORMAT_TYPE, axisNumberFormat } from "./axis-format.js";
+import { metricAxisTitle } from "./axis-title.js";
 import { type Datasets, framedChart, type Layer, type Parameters } from "./chart-frame.js";
 import { type BreakdownRow, type ChartBasics, figure } from "./chart-inputs.js";
 import { elideLabel } from "./elide-label.js";
 import { nothingToPlotSpec } from "./empty-chart.js";
-import { formatMetric } from "./format-number.js";
-import { METRICS, metricAxisTitle } from "./metric-catalog.js";
 import { COLORS } from "./palette.js";
 import { FONT_SIZES } from "./theme.js";
 import { pooledValue } from "./top-segments.js";
@@ -96,7 +97,7 @@ function pointLabels(
 
 export function efficiencyScatterChartSpec(input: EfficiencyScatterChartInput): TopLevelSpec {
   const { context, efficiency } = input;
-  const info = METRICS[efficiency];
+  const info = METRIC_CATALOG[efficiency];
   const dimension = dimensionWords(input.dimension);
   const frame = { title: `Spend vs ${info.label} by ${dimension}`, context, scope: input.scope };
   const dots: Dot[] = input.rows.flatMap((row) => {
@@ -171,7 +172,7 @@ export function efficiencyScatterChartSpec(input: EfficiencyScatterChartInput): 
   ];
   const datasets: Record<string, readonly object[]> = { dots, ...labels.datasets };
   if (overall !== null) {
-    const overallText = `Overall ${formatMetric(overall, efficiency, context.currency)}`;
+    const overallText = `Overall ${formatCompact(efficiency, overall, context.currency)}`;
     datasets.overall = [{ efficiency: overall, text: overallText }];
     layers.unshift(
       {

@@ -4,11 +4,11 @@
  * drop from impressions to conversions is the point, and the labels carry the exact figures.
  */
 import type { TopLevelSpec } from "vega-lite";
+import { formatCompact } from "../format/format-figures.js";
+import type { Metric } from "../metrics/index.js";
 import { framedChart } from "./chart-frame.js";
 import { type ChartBasics, figure, type MetricFigures } from "./chart-inputs.js";
 import { nothingToPlotSpec } from "./empty-chart.js";
-import { formatMetric } from "./format-number.js";
-import type { MetricName } from "./metric-catalog.js";
 import { COLORS, SERIES } from "./palette.js";
 import { FONT_SIZES } from "./theme.js";
 
@@ -21,10 +21,10 @@ const STAGES = [
   { metric: "impressions", label: "Impressions", color: SERIES[4] },
   { metric: "clicks", label: "Clicks", color: SERIES[0] },
   { metric: "conversions", label: "Conversions", color: SERIES[2] },
-] as const satisfies readonly { metric: MetricName; label: string; color: string }[];
+] as const satisfies readonly { metric: Metric; label: string; color: string }[];
 
 /** The rate that leads from one stage to the next, as the metrics engine computed it. */
-const STEP_RATES: Partial<Record<MetricName, { metric: MetricName; words: string }>> = {
+const STEP_RATES: Partial<Record<Metric, { metric: Metric; words: string }>> = {
   clicks: { metric: "ctr", words: "click-through rate" },
   conversions: { metric: "cvr", words: "conversion rate" },
 };
@@ -53,7 +53,7 @@ export function funnelChartSpec(input: FunnelChartInput): TopLevelSpec {
     const bar: Row = {
       row: stage.label,
       value,
-      text: formatMetric(value, stage.metric, null),
+      text: formatCompact(stage.metric, value, null),
       color: stage.color,
     };
     const step = STEP_RATES[stage.metric];
@@ -62,7 +62,7 @@ export function funnelChartSpec(input: FunnelChartInput): TopLevelSpec {
     const adjacent = previous !== undefined && STAGES.indexOf(previous) === STAGES.indexOf(stage) - 1;
     const rate = step && adjacent ? figure(totals, step.metric) : null;
     if (!step || rate === null) return [bar];
-    const text = `↓ ${formatMetric(rate, step.metric, null)} ${step.words}`;
+    const text = `↓ ${formatCompact(step.metric, rate, null)} ${step.words}`;
     return [{ row: `${STEP_PREFIX}${stage.label}`, value: null, text, color: COLORS.secondaryText }, bar];
   });
   const y = {

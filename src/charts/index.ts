@@ -21,9 +21,7 @@ export {
   efficiencyScatterChartSpec,
 } from "./efficiency-scatter.js";
 export { elideLabel, MAX_LABEL_CHARACTERS } from "./elide-label.js";
-export { formatMetric } from "./format-number.js";
 export { type FunnelChartInput, funnelChartSpec } from "./funnel.js";
-export { METRIC_NAMES, METRICS, type MetricName, type MetricUnit } from "./metric-catalog.js";
 export {
   type DeltaTone,
   deltaTone,

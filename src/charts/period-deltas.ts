@@ -4,20 +4,20 @@
  * good direction and stays neutral blue.
  */
 import type { TopLevelSpec } from "vega-lite";
+import { formatCompact, formatCompactChange } from "../format/format-figures.js";
+import { METRIC_CATALOG, METRICS, type Metric } from "../metrics/index.js";
 import { AXIS_FORMAT_TYPE, axisNumberFormat } from "./axis-format.js";
 import { framedChart, type Layer } from "./chart-frame.js";
 import type { ChartBasics, DateRange, MetricDelta } from "./chart-inputs.js";
 import { nothingToPlotSpec } from "./empty-chart.js";
 import { formatDateRange } from "./format-date.js";
-import { formatChange, formatMetric } from "./format-number.js";
-import { METRIC_NAMES, METRICS, type MetricName } from "./metric-catalog.js";
 import { COLORS } from "./palette.js";
 import { FONT_SIZES } from "./theme.js";
 
 export interface PeriodDeltasChartInput extends ChartBasics {
-  readonly deltas: Partial<Record<MetricName, MetricDelta>>;
+  readonly deltas: Partial<Record<Metric, MetricDelta>>;
   /** Metrics to show, in this order (default: every metric with a change, in the usual order). */
-  readonly metrics?: readonly MetricName[];
+  readonly metrics?: readonly Metric[];
   readonly current: DateRange | null;
   readonly previous: DateRange | null;
 }
@@ -35,8 +35,8 @@ const TONE_COLORS: Record<DeltaTone, string> = {
 };
 
 /** Good or bad news: a rise is good for revenue or ROAS, bad for CPA; spend is neither. */
-export function deltaTone(metric: MetricName, relative: number): DeltaTone {
-  const direction = METRICS[metric].direction;
+export function deltaTone(metric: Metric, relative: number): DeltaTone {
+  const direction = METRIC_CATALOG[metric].direction;
   if (direction === "neutral" || relative === 0) return "neutral";
   const rising = relative > 0;
   return rising === (direction === "higher-is-better") ? "good" : "bad";
@@ -55,14 +55,14 @@ export function periodDeltasChartSpec(input: PeriodDeltasChartInput): TopLevelSp
   const previous = formatDateRange(input.previous);
   const period = [current, previous ? `vs ${previous}` : null].filter(Boolean).join(" ");
   const frame = { title: "Change vs previous period", context, scope: input.scope, period: period || null };
-  const order = input.metrics ?? METRIC_NAMES;
+  const order = input.metrics ?? METRICS;
   const bars: Bar[] = order.flatMap((metric) => {
     const delta = input.deltas[metric];
     const relative = delta?.relative;
     if (typeof relative !== "number" || !Number.isFinite(relative)) return [];
-    const absolute = formatMetric(delta?.absolute, metric, context.currency, { signed: true });
-    const text = `${formatChange(relative)}${delta?.absolute == null ? "" : ` (${absolute})`}`;
-    return [{ metric: METRICS[metric].label, relative, tone: deltaTone(metric, relative), text }];
+    const absolute = formatCompact(metric, delta?.absolute, context.currency, { signed: true });
+    const text = `${formatCompactChange(relative)}${delta?.absolute == null ? "" : ` (${absolute})`}`;
+    return [{ metric: METRIC_CATALOG[metric].label, relative, tone: deltaTone(metric, relative), text }];
   });
   if (bars.length === 0) return nothingToPlotSpec(frame, "No metric has a value in both periods to compare.");
   // A symmetric axis keeps zero in the middle, so rises and falls are read against each other.

@@ -3,13 +3,13 @@
  * ROAS written after its bars: where the money went and what came back, in one picture.
  */
 import type { TopLevelSpec } from "vega-lite";
+import { formatCompact } from "../format/format-figures.js";
 import { AXIS_FORMAT_TYPE, axisNumberFormat } from "./axis-format.js";
 import { DEFAULT_TOP } from "./breakdown.js";
 import { framedChart } from "./chart-frame.js";
 import { type BreakdownRow, type ChartBasics, figure } from "./chart-inputs.js";
 import { distinctLabels } from "./elide-label.js";
 import { nothingToPlotSpec } from "./empty-chart.js";
-import { formatMetric } from "./format-number.js";
 import { COLORS } from "./palette.js";
 import { FONT_SIZES } from "./theme.js";
 import { pooledValue, topSegments } from "./top-segments.js";
@@ -52,7 +52,7 @@ export function spendVsRevenueChartSpec(input: SpendVsRevenueChartInput): TopLev
   );
   const labels = distinctLabels(shown.map((row) => row.key));
   const roasText = (roas: number | null) =>
-    roas === null ? "ROAS n/a" : `ROAS ${formatMetric(roas, "roas", null)}`;
+    roas === null ? "ROAS n/a" : `ROAS ${formatCompact("roas", roas, null)}`;
   const segments: Segment[] = shown.map((row, index) => {
     const original = usable.find((candidate) => candidate.key === row.key) ?? row;
     return {

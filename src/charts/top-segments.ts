@@ -7,11 +7,11 @@ import {
   METRICS as ENGINE_METRICS,
   figuresFromSums,
   isKpi,
-  KPI_RATIOS,
+  METRIC_CATALOG,
   type MeasureSums,
+  type Metric,
 } from "../metrics/index.js";
 import { type BreakdownRow, figure } from "./chart-inputs.js";
-import type { MetricName } from "./metric-catalog.js";
 
 export interface TopSegments {
   readonly shown: readonly BreakdownRow[];
@@ -25,14 +25,14 @@ const MEASURES = ENGINE_METRICS.filter((metric) => !isKpi(metric));
  * N largest by the KPI would crown tiny segments with lucky ratios, so the N biggest by spend are kept
  * (by the KPI's denominator when there is no spend), then shown sorted by the KPI.
  */
-export function topSegments(rows: readonly BreakdownRow[], metric: MetricName, count: number): TopSegments {
+export function topSegments(rows: readonly BreakdownRow[], metric: Metric, count: number): TopSegments {
   const withValue = rows.filter((row) => figure(row, metric) !== null);
   const hasSpend = withValue.some((row) => figure(row, "spend") !== null);
-  const sizeMetric: MetricName = !isKpi(metric)
+  const sizeMetric: Metric = !isKpi(metric)
     ? metric
     : hasSpend
       ? "spend"
-      : KPI_RATIOS[metric].denominator;
+      : METRIC_CATALOG[metric].ratio.denominator;
   const bySize = [...withValue].sort((a, b) => (figure(b, sizeMetric) ?? 0) - (figure(a, sizeMetric) ?? 0));
   // An "Other" bar standing for a single segment would hide it for nothing: show that segment instead.
   const cut = bySize.length === count + 1 ? count + 1 : count;
@@ -41,7 +41,7 @@ export function topSegments(rows: readonly BreakdownRow[], metric: MetricName, c
 }
 
 /** A group of segments as one: each measure summed (null when no segment has it), KPIs recomputed. */
-export function pooledValue(rows: readonly BreakdownRow[], metric: MetricName): number | null {
+export function pooledValue(rows: readonly BreakdownRow[], metric: Metric): number | null {
   if (rows.length === 0) return null;
   const sums: MeasureSums = {};
   for (const measure of MEASURES) {

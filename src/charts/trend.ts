@@ -3,20 +3,21 @@
  * laid over the same dates, and anomalies the metrics engine found marked in vermillion.
  */
 import type { TopLevelSpec } from "vega-lite";
+import { formatCompact } from "../format/format-figures.js";
+import { METRIC_CATALOG, type Metric } from "../metrics/index.js";
 import { anomalyLayers } from "./anomaly-marks.js";
 import { AXIS_FORMAT_TYPE, axisNumberFormat } from "./axis-format.js";
+import { metricAxisTitle } from "./axis-title.js";
 import { type Datasets, framedChart, type Layer } from "./chart-frame.js";
 import { type Anomaly, type ChartBasics, figure, type TimeGrain, type TrendRow } from "./chart-inputs.js";
 import { nothingToPlotSpec } from "./empty-chart.js";
 import { formatDateRange, isoDateTime } from "./format-date.js";
-import { formatMetric } from "./format-number.js";
-import { METRICS, type MetricName, metricAxisTitle } from "./metric-catalog.js";
 import { COLORS } from "./palette.js";
 import { FONT_SIZES } from "./theme.js";
 
 export interface TrendChartInput extends ChartBasics {
   readonly rows: readonly TrendRow[];
-  readonly metric: MetricName;
+  readonly metric: Metric;
   readonly grain: TimeGrain;
   /** The previous period's rows, drawn against the current period's dates position by position. */
   readonly comparison?: { readonly rows: readonly TrendRow[]; readonly label?: string };
@@ -46,7 +47,7 @@ interface Point {
 
 function points(
   rows: readonly TrendRow[],
-  metric: MetricName,
+  metric: Metric,
   series: string,
   times?: readonly number[],
 ): Point[] {
@@ -58,7 +59,7 @@ function points(
 
 export function trendChartSpec(input: TrendChartInput): TopLevelSpec {
   const { metric, context, grain } = input;
-  const info = METRICS[metric];
+  const info = METRIC_CATALOG[metric];
   const title = `${info.label} per ${GRAIN_WORD[grain]}`;
   // ISO dates sort as plain strings; localeCompare's collation is much slower on a thousand rows.
   const rows = [...input.rows].sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
@@ -187,8 +188,8 @@ function periodTicks(current: readonly Point[]): number[] {
   return current.filter((_, index) => index % every === 0).map((point) => point.time);
 }
 
-function singlePointRows(plotted: readonly Point[], metric: MetricName, currency: string | null): object[] {
-  return plotted.map((point) => ({ ...point, label: formatMetric(point.value, metric, currency) }));
+function singlePointRows(plotted: readonly Point[], metric: Metric, currency: string | null): object[] {
+  return plotted.map((point) => ({ ...point, label: formatCompact(metric, point.value, currency) }));
 }
 
 /** A lone point gets its value written next to it: there is no line to read it from. */

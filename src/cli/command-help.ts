@@ -1,5 +1,5 @@
 import { STANDARD_DIMENSIONS } from "../ingest/fact-table.js";
-import { METRICS } from "../metrics/kpis.js";
+import { METRICS } from "../metrics/index.js";
 
 export const COMMANDS = ["analyze", "chart", "ask", "serve"] as const;
 export type Command = (typeof COMMANDS)[number];

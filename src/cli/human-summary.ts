@@ -1,4 +1,4 @@
-import { formatChange, formatMetric, METRIC_LABELS } from "../format/format-figures.js";
+import { formatChange, formatFigure } from "../format/format-figures.js";
 import {
   describeCheck,
   describeContradiction,
@@ -7,7 +7,7 @@ import {
 } from "../format/format-receipt.js";
 import { MEASURES } from "../ingest/fact-table.js";
 import type { Dataset } from "../ingest/index.js";
-import { breakdown, comparePeriods, KPIS, type Metric, totals } from "../metrics/index.js";
+import { breakdown, comparePeriods, KPIS, METRIC_CATALOG, type Metric, totals } from "../metrics/index.js";
 import { otherMeasuresLine } from "./other-measures-line.js";
 
 const BREAKDOWN_ROWS = 15;
@@ -29,13 +29,17 @@ export function humanSummary(dataset: Dataset, options: { by?: string }): string
   lines.push(
     "",
     present
-      .map((measure) => `${METRIC_LABELS[measure]} ${formatMetric(measure, figures[measure], currency)}`)
+      .map(
+        (measure) => `${METRIC_CATALOG[measure].label} ${formatFigure(measure, figures[measure], currency)}`,
+      )
       .join(" · "),
   );
   const kpis = KPIS.filter((kpi) => figures[kpi] !== null);
   if (kpis.length > 0)
     lines.push(
-      kpis.map((kpi) => `${METRIC_LABELS[kpi]} ${formatMetric(kpi, figures[kpi], currency)}`).join(" · "),
+      kpis
+        .map((kpi) => `${METRIC_CATALOG[kpi].label} ${formatFigure(kpi, figures[kpi], currency)}`)
+        .join(" · "),
     );
   const others = otherMeasuresLine(dataset);
   if (others) lines.push(others);
@@ -47,7 +51,7 @@ export function humanSummary(dataset: Dataset, options: { by?: string }): string
       .filter((metric) => comparison.current.figures[metric] !== null)
       .map(
         (metric) =>
-          `${METRIC_LABELS[metric]} ${formatChange(comparison.deltas[metric].relative, comparison.deltas[metric].absolute)}`,
+          `${METRIC_CATALOG[metric].label} ${formatChange(comparison.deltas[metric].relative, comparison.deltas[metric].absolute)}`,
       );
     if (changes.length > 0) {
       lines.push(
@@ -72,13 +76,13 @@ function breakdownTable(dataset: Dataset, dimension: string): string[] {
   ).filter((metric) => figures[metric] !== null);
   const shown = rows.slice(0, BREAKDOWN_ROWS);
   const keyWidth = Math.min(40, Math.max(dimension.length, ...shown.map((row) => row.key.length)));
-  const cells = shown.map((row) => columns.map((metric) => formatMetric(metric, row[metric], currency)));
+  const cells = shown.map((row) => columns.map((metric) => formatFigure(metric, row[metric], currency)));
   const widths = columns.map((metric, i) =>
-    Math.max(METRIC_LABELS[metric].length, ...cells.map((rowCells) => (rowCells[i] as string).length)),
+    Math.max(METRIC_CATALOG[metric].label.length, ...cells.map((rowCells) => (rowCells[i] as string).length)),
   );
   const header = [
     dimension.padEnd(keyWidth),
-    ...columns.map((metric, i) => METRIC_LABELS[metric].padStart(widths[i] as number)),
+    ...columns.map((metric, i) => METRIC_CATALOG[metric].label.padStart(widths[i] as number)),
   ];
   const body = shown.map((row, r) => [
     truncate(row.key, keyWidth).padEnd(keyWidth),

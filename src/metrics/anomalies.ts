@@ -1,7 +1,8 @@
 import { dayToIso, type FactTable } from "../ingest/fact-table.js";
 import { aggregate } from "./aggregate.js";
 import type { Filter } from "./filter.js";
-import { isMetric, METRICS, type Metric, metricFromSums } from "./kpis.js";
+import { metricFromSums } from "./kpis.js";
+import { isMetric, METRICS, type Metric } from "./metric-catalog.js";
 import { MetricsError } from "./metrics-error.js";
 import {
   MAD_TO_SIGMA,

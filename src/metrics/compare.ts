@@ -1,7 +1,8 @@
 import type { DateRange, FactTable } from "../ingest/fact-table.js";
 import { type DaySpan, rangeOfSpan, spanOfRange } from "./calendar.js";
 import type { Filter } from "./filter.js";
-import { type Figures, figuresFromSums, METRICS, type Metric } from "./kpis.js";
+import { type Figures, figuresFromSums } from "./kpis.js";
+import { METRICS, type Metric } from "./metric-catalog.js";
 import { MetricsError } from "./metrics-error.js";
 import { defaultCurrentPeriod, previousPeriod } from "./periods.js";
 import { sliceSums } from "./totals.js";

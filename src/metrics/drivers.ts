@@ -2,17 +2,8 @@ import type { DateRange, FactTable, Measure } from "../ingest/fact-table.js";
 import { aggregate, type Group } from "./aggregate.js";
 import { spanOfRange } from "./calendar.js";
 import type { Filter } from "./filter.js";
-import {
-  isKpi,
-  isMetric,
-  KPI_RATIOS,
-  type Kpi,
-  kpiFromSums,
-  METRICS,
-  type MeasureSums,
-  type Metric,
-  metricFromSums,
-} from "./kpis.js";
+import { kpiFromSums, type MeasureSums, metricFromSums } from "./kpis.js";
+import { isKpi, isMetric, type Kpi, METRIC_CATALOG, METRICS, type Metric } from "./metric-catalog.js";
 import { MetricsError } from "./metrics-error.js";
 import { compareKeys, descendingNullsLast } from "./ordering.js";
 import { zeroSums } from "./totals.js";
@@ -139,7 +130,7 @@ function kpiContributions(
   currentSums: MeasureSums,
   change: number | null,
 ): Contribution[] {
-  const { numerator, denominator, scale } = KPI_RATIOS[kpi];
+  const { numerator, denominator, scale } = METRIC_CATALOG[kpi].ratio;
   const previousRate = kpiFromSums(kpi, previousSums);
   const currentRate = kpiFromSums(kpi, currentSums);
   const previousBase = previousSums[denominator] ?? 0;

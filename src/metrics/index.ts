@@ -23,22 +23,29 @@ export {
 } from "./extra-figures.js";
 export type { Filter } from "./filter.js";
 export {
-  componentsOf,
   type Figures,
   figuresFromSums,
+  type MeasureSums,
+} from "./kpis.js";
+export {
+  componentsOf,
   isCostMetric,
   isKpi,
   isLowerBetter,
   isMetric,
   isRate,
-  KPI_RATIOS,
   KPIS,
   type Kpi,
+  type KpiFacts,
   type KpiRatio,
+  METRIC_CATALOG,
   METRICS,
-  type MeasureSums,
   type Metric,
-} from "./kpis.js";
+  type MetricCatalog,
+  type MetricDirection,
+  type MetricFacts,
+  type MetricUnit,
+} from "./metric-catalog.js";
 export { MetricsError } from "./metrics-error.js";
 export {
   defaultMinSpend,

@@ -1,7 +1,7 @@
 import type { FactTable } from "../ingest/fact-table.js";
 import { type BreakdownRow, breakdown } from "./breakdown.js";
 import type { Filter } from "./filter.js";
-import { isKpi, isLowerBetter, isMetric, METRICS, type Metric } from "./kpis.js";
+import { isKpi, isLowerBetter, isMetric, METRICS, type Metric } from "./metric-catalog.js";
 import { MetricsError } from "./metrics-error.js";
 import { compareKeys, descendingNullsLast } from "./ordering.js";
 import { median } from "./robust-stats.js";

@@ -6,9 +6,16 @@ import {
   spendVsRevenueChartSpec,
   trendChartSpec,
 } from "../charts/index.js";
-import { METRIC_LABELS } from "../format/format-figures.js";
 import type { DateRange, FactTable } from "../ingest/index.js";
-import { anomalies, breakdown, type Filter, type Grain, MetricsError, trend } from "../metrics/index.js";
+import {
+  anomalies,
+  breakdown,
+  type Filter,
+  type Grain,
+  METRIC_CATALOG,
+  MetricsError,
+  trend,
+} from "../metrics/index.js";
 import type { PerformanceSummary } from "./performance-summary.js";
 
 export interface SummaryChart {
@@ -42,7 +49,7 @@ export async function summaryCharts(
       context,
     });
     charts.push({
-      title: `${METRIC_LABELS[metric]} per ${grain}`,
+      title: `${METRIC_CATALOG[metric].label} per ${grain}`,
       filename: `${metric}-per-${grain}.png`,
       spec,
     });

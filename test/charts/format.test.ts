@@ -1,42 +1,42 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { axisNumberFormat, formatAxisNumber, tickStep } from "../../src/charts/axis-format.js";
+import { metricAxisTitle } from "../../src/charts/axis-title.js";
 import { distinctLabels, elideLabel, MAX_LABEL_CHARACTERS } from "../../src/charts/elide-label.js";
 import { formatDate, formatDateRange, isoDateTime } from "../../src/charts/format-date.js";
-import { currencyStyle, formatChange, formatMetric } from "../../src/charts/format-number.js";
-import { metricAxisTitle } from "../../src/charts/metric-catalog.js";
+import { currencyStyle, formatCompact, formatCompactChange } from "../../src/format/format-figures.js";
 
-describe("formatMetric", () => {
+describe("formatCompact", () => {
   it("writes money in the data's currency, compact from ten thousand", () => {
-    expect(formatMetric(12_345.6, "spend", "USD")).toBe("$12.3K");
-    expect(formatMetric(1_240, "revenue", "BRL")).toBe("R$1,240");
-    expect(formatMetric(0.42, "cpc", "GBP")).toBe("£0.42");
-    expect(formatMetric(2_100_000_000, "spend", "VND")).toBe("₫2.1B");
-    expect(formatMetric(45.5, "cpa", "VND")).toBe("₫46");
-    expect(formatMetric(999_999, "spend", "USD")).toBe("$1M");
-    expect(formatMetric(12.5, "aov", null)).toBe("12.50");
+    expect(formatCompact("spend", 12_345.6, "USD")).toBe("$12.3K");
+    expect(formatCompact("revenue", 1_240, "BRL")).toBe("R$1,240");
+    expect(formatCompact("cpc", 0.42, "GBP")).toBe("£0.42");
+    expect(formatCompact("spend", 2_100_000_000, "VND")).toBe("₫2.1B");
+    expect(formatCompact("cpa", 45.5, "VND")).toBe("₫46");
+    expect(formatCompact("spend", 999_999, "USD")).toBe("$1M");
+    expect(formatCompact("aov", 12.5, null)).toBe("12.50");
   });
 
   it("shows rates as percentages and ROAS as a multiple", () => {
-    expect(formatMetric(0.0123, "ctr", null)).toBe("1.23%");
-    expect(formatMetric(0.1234, "cvr", null)).toBe("12.3%");
-    expect(formatMetric(3.21, "roas", "USD")).toBe("3.2x");
-    expect(formatMetric(0.8, "roas", "USD")).toBe("0.8x");
+    expect(formatCompact("ctr", 0.0123, null)).toBe("1.23%");
+    expect(formatCompact("cvr", 0.1234, null)).toBe("12.3%");
+    expect(formatCompact("roas", 3.21, "USD")).toBe("3.2x");
+    expect(formatCompact("roas", 0.8, "USD")).toBe("0.8x");
   });
 
   it("keeps counts whole and signs changes", () => {
-    expect(formatMetric(1204, "clicks", null)).toBe("1,204");
-    expect(formatMetric(2_400_000, "impressions", null)).toBe("2.4M");
-    expect(formatMetric(-20, "conversions", null, { signed: true })).toBe("−20");
-    expect(formatMetric(1200, "spend", "USD", { signed: true })).toBe("+$1,200");
-    expect(formatChange(0.125)).toBe("+12.5%");
-    expect(formatChange(-0.03)).toBe("−3.0%");
-    expect(formatChange(2.4)).toBe("+240%");
+    expect(formatCompact("clicks", 1204, null)).toBe("1,204");
+    expect(formatCompact("impressions", 2_400_000, null)).toBe("2.4M");
+    expect(formatCompact("conversions", -20, null, { signed: true })).toBe("−20");
+    expect(formatCompact("spend", 1200, "USD", { signed: true })).toBe("+$1,200");
+    expect(formatCompactChange(0.125)).toBe("+12.5%");
+    expect(formatCompactChange(-0.03)).toBe("−3.0%");
+    expect(formatCompactChange(2.4)).toBe("+240%");
   });
 
   it("says n/a for undefined KPIs instead of a misleading zero", () => {
-    expect(formatMetric(null, "cpa", "USD")).toBe("n/a");
-    expect(formatMetric(Number.NaN, "roas", "USD")).toBe("n/a");
+    expect(formatCompact("cpa", null, "USD")).toBe("n/a");
+    expect(formatCompact("roas", Number.NaN, "USD")).toBe("n/a");
   });
 
   it("falls back to the code for currencies it cannot name", () => {

@@ -1,4 +1,4 @@
-import { formatMetric } from "../../format/format-figures.js";
+import { formatFigure } from "../../format/format-figures.js";
 import { isMetric, type Metric } from "../../metrics/index.js";
 import { label, metricWords } from "../offline/answer-wording.js";
 import type { InsightsSummary } from "./insights-summary.js";
@@ -26,7 +26,7 @@ const WITHOUT_SPEND: readonly Metric[] = ["key_events", "revenue", "engagement_r
 export function offlineInsights(summary: InsightsSummary): string {
   const currency = summary.source?.currency ?? null;
   const said = (metric: Metric, value: unknown) =>
-    formatMetric(metric, typeof value === "number" ? value : null, currency);
+    formatFigure(metric, typeof value === "number" ? value : null, currency);
   const totals = summary.totals;
   const headline = HEADLINE.filter((metric) => typeof totals[metric] === "number").map(
     (metric) => `${label(metric)} ${said(metric, totals[metric])}`,

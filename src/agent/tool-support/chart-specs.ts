@@ -9,13 +9,13 @@ import {
   spendVsRevenueChartSpec,
   trendChartSpec,
 } from "../../charts/index.js";
-import { METRIC_LABELS } from "../../format/format-figures.js";
 import {
   anomalies,
   breakdown,
   type Delta,
   delta,
   type Grain,
+  METRIC_CATALOG,
   METRICS,
   type Metric,
   MetricsError,
@@ -59,7 +59,7 @@ export function chartFromScope(scope: ResolvedScope, request: ChartRequest, basi
       const rows = trend(facts, request.grain, { filter });
       const unusual = request.grain === "day" ? anomalies(facts, { metric, filter }) : [];
       return {
-        title: `${METRIC_LABELS[metric]} per ${request.grain}`,
+        title: `${METRIC_CATALOG[metric].label} per ${request.grain}`,
         spec: trendChartSpec({ ...basics, rows, metric, grain: request.grain, anomalies: unusual }),
       };
     }
@@ -68,7 +68,7 @@ export function chartFromScope(scope: ResolvedScope, request: ChartRequest, basi
       const dimension = needDimension(request);
       const rows = breakdown(facts, dimension, { filter });
       return {
-        title: `${METRIC_LABELS[metric]} by ${dimension}`,
+        title: `${METRIC_CATALOG[metric].label} by ${dimension}`,
         spec: breakdownChartSpec({ ...basics, rows, metric, dimension, top: request.top }),
       };
     }
@@ -85,7 +85,7 @@ export function chartFromScope(scope: ResolvedScope, request: ChartRequest, basi
       const efficiency: EfficiencyMetric = request.metric === "cpa" ? "cpa" : "roas";
       const rows = breakdown(facts, dimension, { filter });
       return {
-        title: `Spend vs ${METRIC_LABELS[efficiency]} by ${dimension}`,
+        title: `Spend vs ${METRIC_CATALOG[efficiency].label} by ${dimension}`,
         spec: efficiencyScatterChartSpec({ ...basics, rows, dimension, efficiency }),
       };
     }

@@ -1,16 +1,9 @@
-import type { FactTable, Measure } from "../../ingest/index.js";
-import { isKpi, KPI_RATIOS, METRICS, type Metric, MetricsError } from "../../metrics/index.js";
-
-/** The measures a metric is computed from: itself, or a KPI's numerator and denominator. */
-function measuresOf(metric: Metric): Measure[] {
-  if (!isKpi(metric)) return [metric];
-  const { numerator, denominator } = KPI_RATIOS[metric];
-  return [numerator, denominator];
-}
+import type { FactTable } from "../../ingest/index.js";
+import { componentsOf, METRICS, type Metric, MetricsError } from "../../metrics/index.js";
 
 /** Why a metric cannot be computed from this data, or null when it can. */
 export function missingReason(facts: FactTable, metric: Metric): string | null {
-  const missing = measuresOf(metric).filter((measure) => !facts.measures[measure]);
+  const missing = componentsOf(metric).filter((measure) => !facts.measures[measure]);
   if (missing.length === 0) return null;
   return `needs ${missing.join(" and ")}, which this data does not have`;
 }

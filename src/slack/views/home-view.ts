@@ -1,8 +1,8 @@
 import type { types } from "@slack/bolt";
-import { formatMetric, METRIC_LABELS } from "../../format/format-figures.js";
+import { formatFigure } from "../../format/format-figures.js";
 import { describePeriod, PLATFORM_LABELS } from "../../format/format-receipt.js";
 import { channelLink, Markup, mention, mrkdwn } from "../../format/slack-text.js";
-import type { Figures, Metric } from "../../metrics/index.js";
+import { type Figures, METRIC_CATALOG, type Metric } from "../../metrics/index.js";
 import type { DatasetRecord } from "../../store/index.js";
 import { type Block, context, divider, fields, header, section } from "./block-kit.js";
 
@@ -39,7 +39,8 @@ export function homeView(view: HomeView): types.HomeView {
       section(mrkdwn`*Latest figures* — ${record.name} in ${channelLink(record.channel)}`),
       ...fields(
         HOME_METRICS.filter((metric) => figures[metric] !== null).map(
-          (metric) => mrkdwn`*${METRIC_LABELS[metric]}*\n${formatMetric(metric, figures[metric], currency)}`,
+          (metric) =>
+            mrkdwn`*${METRIC_CATALOG[metric].label}*\n${formatFigure(metric, figures[metric], currency)}`,
         ),
       ),
     );

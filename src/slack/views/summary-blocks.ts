@@ -1,6 +1,6 @@
-import { formatChange, formatMetric, METRIC_LABELS } from "../../format/format-figures.js";
+import { formatChange, formatFigure } from "../../format/format-figures.js";
 import { mrkdwn } from "../../format/slack-text.js";
-import { METRICS, type Metric } from "../../metrics/index.js";
+import { METRIC_CATALOG, METRICS, type Metric } from "../../metrics/index.js";
 import type { PerformanceSummary } from "../../report/performance-summary.js";
 import { type Block, fields, section } from "./block-kit.js";
 
@@ -47,13 +47,13 @@ function kpiFields(summary: PerformanceSummary, currency: string | null): string
   return HEADLINE_METRICS.filter((metric) => summary.figures[metric] !== null)
     .slice(0, 8)
     .map((metric) => {
-      const value = formatMetric(metric, summary.figures[metric], currency);
+      const value = formatFigure(metric, summary.figures[metric], currency);
       const delta = summary.comparison?.deltas[metric];
       const change =
         delta && summary.comparison?.current.figures[metric] !== null
           ? `  ${arrow(delta.relative)} ${formatChange(delta.relative, delta.absolute)}`
           : "";
-      return `*${METRIC_LABELS[metric]}*\n${value}${change}`;
+      return `*${METRIC_CATALOG[metric].label}*\n${value}${change}`;
     });
 }
 
@@ -66,11 +66,11 @@ function leaderText(summary: PerformanceSummary, currency: string | null): strin
   const leaders = summary.leaders;
   if (!leaders || leaders.best.length === 0) return null;
   const dimension = leaders.dimension.replaceAll("_", " ");
-  const label = METRIC_LABELS[leaders.metric];
+  const label = METRIC_CATALOG[leaders.metric].label;
   const line = (row: (typeof leaders.best)[number]) =>
-    mrkdwn`${row.rank}. ${row.key} — ${label} ${formatMetric(leaders.metric, row[leaders.metric], currency)}${
+    mrkdwn`${row.rank}. ${row.key} — ${label} ${formatFigure(leaders.metric, row[leaders.metric], currency)}${
       row.spend !== null && leaders.metric !== "spend"
-        ? ` (spend ${formatMetric("spend", row.spend, currency)})`
+        ? ` (spend ${formatFigure("spend", row.spend, currency)})`
         : ""
     }`;
   const lines = [mrkdwn`*Best ${dimension}s by ${label}*`, ...leaders.best.map(line)];
@@ -78,7 +78,7 @@ function leaderText(summary: PerformanceSummary, currency: string | null): strin
     lines.push(mrkdwn`*Weakest ${dimension}s by ${label}*`, ...leaders.worst.map(line));
   if (leaders.minSpend !== null && leaders.minSpend > 0) {
     lines.push(
-      mrkdwn`_Only ${dimension}s that spent at least ${formatMetric("spend", leaders.minSpend, currency)} are ranked._`,
+      mrkdwn`_Only ${dimension}s that spent at least ${formatFigure("spend", leaders.minSpend, currency)} are ranked._`,
     );
   }
   return lines.join("\n");
@@ -88,7 +88,7 @@ function anomalyText(summary: PerformanceSummary, currency: string | null): stri
   if (summary.anomalies.length === 0) return null;
   const lines = summary.anomalies.map((anomaly) => {
     const metric = METRICS.includes(anomaly.metric) ? anomaly.metric : "spend";
-    return `• ${anomaly.date}: ${METRIC_LABELS[metric]} ${formatMetric(metric, anomaly.actual, currency)} (${anomaly.direction} the usual ${formatMetric(metric, anomaly.expected.low, currency)}–${formatMetric(metric, anomaly.expected.high, currency)})`;
+    return `• ${anomaly.date}: ${METRIC_CATALOG[metric].label} ${formatFigure(metric, anomaly.actual, currency)} (${anomaly.direction} the usual ${formatFigure(metric, anomaly.expected.low, currency)}–${formatFigure(metric, anomaly.expected.high, currency)})`;
   });
   return [`*Unusual days*`, ...lines].join("\n");
 }
