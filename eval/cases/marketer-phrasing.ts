@@ -308,4 +308,21 @@ export const MARKETER_PHRASING_CASES: EvalCase[] = [
     question: "spend by campain",
     tools: [{ name: "get_kpis", args: { metrics: ["spend"], group_by: "campaign" } }],
   },
+  {
+    id: "say-slack-mention",
+    fixture: "multi",
+    question: "<@U0BOT> what is the total spend?",
+    tools: [{ name: "get_kpis", args: { metrics: ["spend"] } }],
+    figures: [{ metric: "spend" }],
+  },
+  {
+    id: "say-what-next",
+    fixture: "multi",
+    question: "what should I do next?",
+    tools: [
+      { name: "top_bottom", args: { order: "bottom" } },
+      { name: "top_bottom", args: { order: "top" } },
+    ],
+    mentions: ["Read as: top and bottom 3 campaigns by ROAS"],
+  },
 ];

@@ -1,5 +1,5 @@
 import { formatPercent } from "../../format/format-figures.js";
-import { isKpi, METRIC_CATALOG, type Metric } from "../../metrics/index.js";
+import { isKpi, isLowerBetter, METRIC_CATALOG, type Metric } from "../../metrics/index.js";
 import type { Json, JsonObject } from "../tools/tool.js";
 import {
   asMetric,
@@ -15,7 +15,6 @@ import {
 } from "./answer-wording.js";
 
 const MAX_PERIODS_LISTED = 12;
-const WORSE_WHEN_UP: ReadonlySet<Metric> = new Set<Metric>(["cpc", "cpm", "cpa"]);
 const NEUTRAL: ReadonlySet<Metric> = new Set<Metric>(["spend", "impressions"]);
 
 export function writeTrend(result: JsonObject, wording: Wording, notes: readonly string[]): string {
@@ -144,7 +143,7 @@ function share(value: Json | undefined): string {
 function tone(metric: Metric, relative: number | null): string {
   if (relative === null || relative === 0 || NEUTRAL.has(metric)) return "";
   const up = relative > 0;
-  return up === WORSE_WHEN_UP.has(metric) ? ", worse" : ", better";
+  return up === isLowerBetter(metric) ? ", worse" : ", better";
 }
 
 /** "in the week of 2024-03-04", "in March 2024", "on 2024-03-12". */

@@ -1,3 +1,4 @@
+import { isRate } from "../../metrics/index.js";
 import { escapeRegExp } from "./text-spans.js";
 import { METRIC_PHRASES, type MetricWord } from "./vocabulary.js";
 
@@ -15,8 +16,6 @@ const PATTERN = new RegExp(
   `\\b(${PHRASES.map(([phrase]) => escapeRegExp(phrase)).join("|")})\\s+(?:is\\s+|of\\s+)?(${ABOVE}|${BELOW})\\s+\\$?(\\d+(?:\\.\\d+)?)\\s*(%|x|k)?(?=\\s|$)`,
   "g",
 );
-/** Rates are fractions in the tools; people write them as percentages ("CTR under 1" is 1%). */
-const RATES = new Set<MetricWord>(["ctr", "cvr", "engagement_rate"]);
 
 /** Reads the limits and blanks their comparison and number, leaving the metric word for the metric slot. */
 export function readThresholds(words: string): { thresholds: ThresholdWord[]; rest: string } {
@@ -26,7 +25,9 @@ export function readThresholds(words: string): { thresholds: ThresholdWord[]; re
     const metric = PHRASES.find(([phrase]) => phrase === match[1])?.[1];
     if (!metric || !match[2] || !match[3]) continue;
     let value = Number(match[3]) * (match[4] === "k" ? 1_000 : 1);
-    if (RATES.has(metric) && (match[4] === "%" || value >= 1)) value /= 100;
+    // Rates are fractions in the tools; people write them as percentages ("CTR under 1" is 1%).
+    const rate = metric !== "efficiency" && isRate(metric);
+    if (rate && (match[4] === "%" || value >= 1)) value /= 100;
     thresholds.push(
       new RegExp(`^(?:${ABOVE})$`).test(match[2]) ? { metric, above: value } : { metric, below: value },
     );

@@ -96,7 +96,8 @@ const GRAINS: ReadonlyArray<readonly [RegExp, Grain]> = [
 ];
 
 export function parseQuestion(question: string, dataset: Dataset, today: string): ParsedQuestion {
-  const typos = correctTypos(question, knownWords(dataset));
+  // Slack markup (a mention, a channel link) is not a word of the question.
+  const typos = correctTypos(question.replace(/<[@#!][^>]*>/g, " "), knownWords(dataset));
   const names = matchValues(typos.text, dataset);
   const span = dayRange(dataset.facts);
   const dates = readDatePhrases(names.rest.toLowerCase(), {

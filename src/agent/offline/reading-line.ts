@@ -26,16 +26,19 @@ export function readingLine(parsed: ParsedQuestion, records: readonly ToolCallRe
   return `Read as: ${parts.join(" · ")}`;
 }
 
-/** Several scans of one kind ("any weird days?" scans each headline KPI) read as one call over all metrics. */
+/**
+ * Several calls of one kind read as one: "any weird days?" scans each headline KPI, and a recommendation
+ * ranks both ends of one dimension.
+ */
 function mergedArgs(record: ToolCallRecord, records: readonly ToolCallRecord[]): JsonObject {
+  const args = record.args as JsonObject;
   const same = records.filter(
     (item) => item.ok && item.name === record.name && "metric" in (item.args as JsonObject),
   );
-  if (same.length < 2) return record.args as JsonObject;
-  return {
-    ...(record.args as JsonObject),
-    metrics: same.map((item) => (item.args as JsonObject).metric as string),
-  };
+  if (same.length < 2) return args;
+  const metrics = [...new Set(same.map((item) => (item.args as JsonObject).metric as string))];
+  const orders = new Set(same.map((item) => (item.args as JsonObject).order));
+  return { ...args, metrics, ...(orders.size > 1 ? { order: "both" } : {}) };
 }
 
 function shape(name: string, args: JsonObject, parsed: ParsedQuestion): string {
@@ -51,7 +54,7 @@ function shape(name: string, args: JsonObject, parsed: ParsedQuestion): string {
     typeof dimension === "string" ? ` by ${dimensionWords(dimension)}` : "";
   switch (name) {
     case "top_bottom":
-      return `${args.order === "bottom" ? "bottom" : "top"} ${args.n} ${dimensionWords(String(args.dimension), true)} by ${metrics}`;
+      return `${args.order === "both" ? "top and bottom" : args.order === "bottom" ? "bottom" : "top"} ${args.n} ${dimensionWords(String(args.dimension), true)} by ${metrics}`;
     case "get_kpis":
       return `${metrics}${by(args.group_by)}${typeof args.then_by === "string" ? ` and ${dimensionWords(args.then_by)}` : ""}`;
     case "trend":
