@@ -5,7 +5,7 @@
  */
 import type { TopLevelSpec } from "vega-lite";
 import { formatCompact } from "../format/format-figures.js";
-import type { Metric } from "../metrics/index.js";
+import { METRIC_CATALOG, type Metric } from "../metrics/index.js";
 import { framedChart } from "./chart-frame.js";
 import { type ChartBasics, figure, type MetricFigures } from "./chart-inputs.js";
 import { nothingToPlotSpec } from "./empty-chart.js";
@@ -18,10 +18,10 @@ export interface FunnelChartInput extends ChartBasics {
 }
 
 const STAGES = [
-  { metric: "impressions", label: "Impressions", color: SERIES[4] },
-  { metric: "clicks", label: "Clicks", color: SERIES[0] },
-  { metric: "conversions", label: "Conversions", color: SERIES[2] },
-] as const satisfies readonly { metric: Metric; label: string; color: string }[];
+  { metric: "impressions", color: SERIES[4] },
+  { metric: "clicks", color: SERIES[0] },
+  { metric: "conversions", color: SERIES[2] },
+] as const satisfies readonly { metric: Metric; color: string }[];
 
 /** The rate that leads from one stage to the next, as the metrics engine computed it. */
 const STEP_RATES: Partial<Record<Metric, { metric: Metric; words: string }>> = {
@@ -50,8 +50,9 @@ export function funnelChartSpec(input: FunnelChartInput): TopLevelSpec {
   }
   const rows: Row[] = present.flatMap((stage, index) => {
     const value = figure(totals, stage.metric) ?? 0;
+    const { label } = METRIC_CATALOG[stage.metric];
     const bar: Row = {
-      row: stage.label,
+      row: label,
       value,
       text: formatCompact(stage.metric, value, null),
       color: stage.color,
@@ -63,7 +64,7 @@ export function funnelChartSpec(input: FunnelChartInput): TopLevelSpec {
     const rate = step && adjacent ? figure(totals, step.metric) : null;
     if (!step || rate === null) return [bar];
     const text = `↓ ${formatCompact(step.metric, rate, null)} ${step.words}`;
-    return [{ row: `${STEP_PREFIX}${stage.label}`, value: null, text, color: COLORS.secondaryText }, bar];
+    return [{ row: `${STEP_PREFIX}${label}`, value: null, text, color: COLORS.secondaryText }, bar];
   });
   const y = {
     field: "row",
