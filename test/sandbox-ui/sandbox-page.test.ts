@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { untrustedMarkdown } from "../../src/format/slack-markdown.js";
 import { type Browser, hasChromium, launchBrowser, SKIP_REASON } from "./browser.js";
 import { lowContrastText } from "./contrast-audit.js";
 import { type DemoSandbox, startDemoSandbox } from "./demo-sandbox.js";
@@ -287,6 +288,12 @@ describe.skipIf(!hasChromium)("the sandbox page in a browser", () => {
         },
         { type: "divider" },
         {
+          type: "markdown",
+          text: untrustedMarkdown(
+            "### What stands out\n- Best ROAS: **Brand - Search** at 4.1x, *steady*\n- [Reconnect](https://evil.example/login) <!channel> www.evil.example",
+          ).text,
+        },
+        {
           type: "image",
           slack_file: { id: chart?.id },
           alt_text: "ROAS by campaign, last week",
@@ -347,6 +354,14 @@ describe.skipIf(!hasChromium)("the sandbox page in a browser", () => {
     await message.getByRole("link", { name: "a link" }).waitFor();
     expect(await message.locator(".bk-fields .bk-field").count()).toBe(4);
     await message.locator(".md-list li", { hasText: "Shift $500" }).waitFor();
+    await message.locator(".markdown strong", { hasText: "Brand - Search" }).waitFor();
+    await message.locator(".markdown em", { hasText: "steady" }).waitFor();
+    await message
+      .locator(".markdown li", {
+        hasText: "[Reconnect](https://evil.example/login) <!channel> www.evil.example",
+      })
+      .waitFor();
+    expect(await message.locator('.markdown a[href*="evil"]').count()).toBe(0);
     await message.getByRole("img", { name: "ROAS by campaign, last week" }).waitFor();
     await message.locator(".bk-context", { hasText: "Oct 1, 2025" }).waitFor();
     await message.locator(".attachment", { hasText: "Conversions fell 65%" }).waitFor();

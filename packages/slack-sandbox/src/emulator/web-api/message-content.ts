@@ -4,6 +4,8 @@ import { type ApiArgs, SlackApiError } from "./method.js";
 
 /** The block limit Slack enforces on a message. */
 const MAX_BLOCKS = 50;
+/** Slack's limit on the text of all `markdown` blocks of one message together. */
+const MAX_MARKDOWN_CHARS = 12_000;
 
 export type MessageContent = Pick<Message, "text" | "blocks" | "attachments">;
 
@@ -15,6 +17,16 @@ export function validBlocks(blocks: unknown[]): unknown[] {
     if (typeof type !== "string")
       throw new SlackApiError("invalid_blocks", "[ERROR] missing required field: type");
   }
+  const markdown = blocks.filter((block) => (block as { type: string }).type === "markdown");
+  let markdownChars = 0;
+  for (const block of markdown) {
+    const text = (block as { text?: unknown }).text;
+    if (typeof text !== "string" || text === "")
+      throw new SlackApiError("invalid_blocks", "[ERROR] missing required field: text");
+    markdownChars += text.length;
+  }
+  if (markdownChars > MAX_MARKDOWN_CHARS)
+    throw new SlackApiError("invalid_blocks", "[ERROR] markdown blocks exceed 12000 characters in total");
   return blocks;
 }
 
