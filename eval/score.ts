@@ -12,8 +12,11 @@ export interface CaseResult {
   id: string;
   question: string;
   passed: boolean;
+  /** CORRECT: answered as expected; DECLINED-WELL: declined as expected; WRONG: anything else. */
+  grade: "CORRECT" | "DECLINED-WELL" | "WRONG";
   problems: string[];
-  answer: AnalystAnswer;
+  /** The answer's text, to print with a failure. */
+  answer: Pick<AnalystAnswer, "text">;
 }
 
 /** Asks the case's question (after its earlier ones) of the offline analyst and checks the answer. */
@@ -72,7 +75,10 @@ export async function scoreCase(evalCase: EvalCase): Promise<CaseResult> {
     problems.push(`${answer.charts.length} charts, expected ${evalCase.charts}`);
   }
   if (answer.unverified.length > 0) problems.push(`unverified figures: ${answer.unverified.join(", ")}`);
-  return { id: evalCase.id, question: evalCase.question, passed: problems.length === 0, problems, answer };
+  if (answer.text.includes("something went wrong on my side")) problems.push("the analyst crashed");
+  const passed = problems.length === 0;
+  const grade = !passed ? "WRONG" : evalCase.declined ? "DECLINED-WELL" : "CORRECT";
+  return { id: evalCase.id, question: evalCase.question, passed, grade, problems, answer };
 }
 
 function ask(question: string, dataset: Parameters<typeof answerQuestion>[0]["dataset"], history: unknown) {
