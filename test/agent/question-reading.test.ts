@@ -14,6 +14,8 @@ describe("reading a question", () => {
     ["ROAS sept 1-14?", ["2025-09-01..2025-09-14"]],
     ["spend from 3 to 17 september", ["2025-09-03..2025-09-17"]],
     ["spend jul 28 - aug 3", ["2025-07-28..2025-08-03"]],
+    ["ROAS setembro", ["2025-09-01..2025-09-30"]],
+    ["ROAS in août", ["2025-08-01..2025-08-31"]],
     ["why did ROAS drop the week of sept 17?", ["2025-09-15..2025-09-21"]],
     ["first half of september vs second half", ["2025-09-01..2025-09-15", "2025-09-16..2025-09-30"]],
     ["spend in Q3", ["2025-07-01..2025-09-30"]],

@@ -33,21 +33,25 @@ export interface DataDays {
   todayYear: number;
 }
 
+/** Month names in English and the languages the reader takes exports in (Portuguese, Spanish, French, German). */
 const MONTHS = [
-  ["january", "jan"],
-  ["february", "feb"],
-  ["march", "mar"],
-  ["april", "apr"],
-  ["may"],
-  ["june", "jun"],
-  ["july", "jul"],
-  ["august", "aug"],
-  ["september", "sept", "sep"],
-  ["october", "oct"],
-  ["november", "nov"],
-  ["december", "dec"],
+  ["january", "jan", "janeiro", "enero", "janvier", "januar"],
+  ["february", "feb", "fevereiro", "febrero", "février", "fevrier", "februar"],
+  ["march", "mar", "março", "marco", "marzo", "mars", "märz", "marz"],
+  ["april", "apr", "abril", "avril"],
+  ["may", "maio", "mayo", "mai"],
+  ["june", "jun", "junho", "junio", "juin", "juni"],
+  ["july", "jul", "julho", "julio", "juillet", "juli"],
+  ["august", "aug", "agosto", "août", "aout"],
+  ["september", "sept", "sep", "setembro", "septiembre", "septembre"],
+  ["october", "oct", "outubro", "octubre", "octobre", "oktober"],
+  ["november", "nov", "novembro", "noviembre", "novembre"],
+  ["december", "dec", "dezembro", "diciembre", "décembre", "decembre", "dezember"],
 ] as const;
-const MONTH_WORD = MONTHS.flat().join("|");
+// Longest first, so "março" is not read as "mar" followed by a stray "ço".
+const MONTH_WORD = MONTHS.flat()
+  .sort((a, b) => b.length - a.length)
+  .join("|");
 const ISO = "(\\d{4}-\\d{2}-\\d{2})";
 const COUNT = `(\\d{1,3}|${Object.keys(NUMBER_WORDS).join("|")})`;
 const ORDINAL = "(?:st|nd|rd|th)?";

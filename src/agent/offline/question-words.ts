@@ -46,6 +46,10 @@ export const QUESTION_WORDS: ReadonlySet<string> = new Set(
 export const PHRASE_WORDS: ReadonlySet<string> = new Set(
   `january february march april may june july august september october november december
   jan feb mar apr jun jul aug sep sept oct nov dec
+  janeiro fevereiro março marco abril maio junho julho agosto setembro outubro novembro dezembro
+  enero febrero marzo mayo junio julio septiembre octubre noviembre diciembre
+  janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre decembre
+  januar februar märz marz juni juli oktober dezember
   first second half halves quarter quarters year years today yesterday since until through till between
   week weeks weekend weekday weekdays weekly month months year ytd mtd last past previous prior next
   name names named containing contains contain including include includes excluding exclude except
