@@ -7,26 +7,15 @@
  *   hides where a link goes.
  * - `://` and `www.` get a backslash before `:` or `.`, so a bare address is not turned into a link either.
  * - Bidirectional overrides are dropped, as they make a name read as another.
- * A data value (`escapeMarkdown`) also loses every other Markdown marker and its line breaks; the analyst's
- * whole text (`untrustedMarkdown`) keeps its formatting: bold, italic, lists, headings, quotes, code.
+ * Everything else of the analyst's text (the model's, or the offline insights quoting campaign names) stays
+ * Markdown: bold, italic, lists, headings, quotes, code.
  */
 
 const BIDI_OVERRIDES = /[\u202A-\u202E\u2066-\u2069]/g;
 
-/** Markdown the app built itself or made safe; the only text a `markdown` block takes. */
+/** Markdown made safe by `untrustedMarkdown`: the only text a `markdown` block takes. */
 export class SafeMarkdown {
   constructor(readonly text: string) {}
-}
-
-/** A data value inside Markdown: shown as the characters it is, on one line, never as markup. */
-export function escapeMarkdown(value: string): string {
-  const escaped = value
-    .replace(BIDI_OVERRIDES, "")
-    .replace(/\s*[\r\n]+\s*/g, " ")
-    .replace(/[\\`*_~[\]|#]/g, "\\$&")
-    .replace(/^([-+])(?=\s|$)/, "\\$1")
-    .replace(/^(\d+)([.)])(?=\s|$)/, "$1\\$2");
-  return breakAutolinks(entities(escaped, false));
 }
 
 /**
@@ -36,38 +25,19 @@ export function escapeMarkdown(value: string): string {
  */
 export function untrustedMarkdown(text: string): SafeMarkdown {
   const escaped = text.replace(BIDI_OVERRIDES, "").replaceAll("\\", "\\\\").replace(/[[\]]/g, "\\$&");
-  return new SafeMarkdown(breakAutolinks(entities(escaped, true)));
+  return new SafeMarkdown(breakAutolinks(entities(escaped)));
 }
 
-/**
- * Markdown with values in it: every interpolated string is escaped, and only `SafeMarkdown` passes as it is.
- *
- * @example
- * markdown`**${row.key}** leads`
- * // "**&lt;!channel&gt; \\[x\\](https\\://evil.example)** leads" for a campaign named "<!channel> [x](https://evil.example)"
- */
-export function markdown(
-  strings: TemplateStringsArray,
-  ...values: ReadonlyArray<string | number | SafeMarkdown>
-): SafeMarkdown {
-  return new SafeMarkdown(
-    strings.reduce((text, part, index) => {
-      const value = values[index - 1];
-      const inserted = value instanceof SafeMarkdown ? value.text : escapeMarkdown(String(value));
-      return `${text}${inserted}${part}`;
-    }),
-  );
-}
-
-/** `&`, `<`, `>` as entities; a `>` that opens a line may stay a quote marker when quotes are allowed. */
-function entities(text: string, quotes: boolean): string {
-  const escaped = text.replaceAll("&", "&amp;").replaceAll("<", "&lt;");
-  if (!quotes) return escaped.replaceAll(">", "&gt;");
-  return escaped.replace(/>/g, (marker, offset: number, whole: string) =>
-    /^(?:[ \t]{0,3}>[ \t]?)*[ \t]{0,3}$/.test(whole.slice(whole.lastIndexOf("\n", offset - 1) + 1, offset))
-      ? marker
-      : "&gt;",
-  );
+/** `&`, `<`, `>` as entities; a `>` that opens a line stays a quote marker. */
+function entities(text: string): string {
+  return text
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replace(/>/g, (marker, offset: number, whole: string) =>
+      /^(?:[ \t]{0,3}>[ \t]?)*[ \t]{0,3}$/.test(whole.slice(whole.lastIndexOf("\n", offset - 1) + 1, offset))
+        ? marker
+        : "&gt;",
+    );
 }
 
 function breakAutolinks(text: string): string {

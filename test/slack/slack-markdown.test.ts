@@ -1,37 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  escapeMarkdown,
-  markdown,
-  SafeMarkdown,
-  untrustedMarkdown,
-} from "../../src/format/slack-markdown.js";
+import { SafeMarkdown, untrustedMarkdown } from "../../src/format/slack-markdown.js";
 import { markdownBlock } from "../../src/slack/views/block-kit.js";
-
-describe("data in a markdown block", () => {
-  it("shows a value as its characters: no token, link, autolink, emphasis or line of its own", () => {
-    expect(escapeMarkdown("<!channel> [Reconnect](https://evil.example/login) **x**")).toBe(
-      "&lt;!channel&gt; \\[Reconnect\\](https\\://evil.example/login) \\*\\*x\\*\\*",
-    );
-    expect(escapeMarkdown("<https://evil.example> www.evil.example Tom &amp; Jerry")).toBe(
-      "&lt;https\\://evil.example&gt; www\\.evil.example Tom &amp;amp; Jerry",
-    );
-    expect(escapeMarkdown("# Brand\n- list\n> quote")).toBe("\\# Brand - list &gt; quote");
-    expect(escapeMarkdown("- Brand")).toBe("\\- Brand");
-    expect(escapeMarkdown("1. Brand")).toBe("1\\. Brand");
-    expect(escapeMarkdown("`tick` ~x~ a_b | c \\")).toBe("\\`tick\\` \\~x\\~ a\\_b \\| c \\\\");
-    expect(escapeMarkdown("\u202Egnp.exe\u202C")).toBe("gnp.exe");
-  });
-
-  it("interpolates values escaped into the app's own Markdown, and passes SafeMarkdown as it is", () => {
-    const name = "<@U1> [x](https://evil.example)";
-    expect(markdown`**${name}** leads at ${3.2}x`.text).toBe(
-      "**&lt;@U1&gt; \\[x\\](https\\://evil.example)** leads at 3.2x",
-    );
-    expect(markdown`${markdown`_${"a<b"}_`} and ${new SafeMarkdown("**c**")}`.text).toBe(
-      "_a&lt;b_ and **c**",
-    );
-  });
-});
+import { expectInertMarkdown, HOSTILE_NAMES } from "../e2e/markup-corpus.js";
 
 describe("the analyst's Markdown", () => {
   const INJECTED = [
@@ -59,10 +29,24 @@ describe("the analyst's Markdown", () => {
   });
 
   it("has no way around the escape: no unescaped bracket, no raw angle bracket, no live scheme", () => {
-    const text = untrustedMarkdown(`${INJECTED}\n\\\\[a](b) \\<!here> &lt;!here&gt; \u202Ex`).text;
-    expect(text).not.toMatch(/[<\u202A-\u202E\u2066-\u2069]/);
-    expect(text).not.toMatch(/(?<!\\)(?:\\\\)*[[\]]/);
-    expect(text).not.toMatch(/(?<!\\)(?:\\\\)*:\/\//);
+    expectInertMarkdown([untrustedMarkdown(`${INJECTED}\n\\\\[a](b) \\<!here> &lt;!here&gt; \u202Ex`).text]);
+    for (const live of [
+      "[x](y)",
+      "\\\\[x](y)",
+      "&lt;!here&gt; <!here>",
+      "see https://evil.example",
+      "www.evil.example",
+    ])
+      expect(() => expectInertMarkdown([live]), live).toThrow();
+  });
+
+  it("leaves every hostile campaign name of the corpus inert, quoted in bold as the offline insights do", () => {
+    const names = HOSTILE_NAMES.map((name) => untrustedMarkdown(`- Best ROAS: **${name}** at 2.1x`).text);
+    expectInertMarkdown(names);
+    expect(names[0]).toBe("- Best ROAS: **&lt;!channel&gt; Spring** at 2.1x");
+    expect(names[5]).toBe(
+      "- Best ROAS: **&lt;https\\://evil.example/login|Reconnect your Google Ads account&gt;** at 2.1x",
+    );
   });
 
   it("goes into one markdown block, within Slack's 12,000 characters", () => {
