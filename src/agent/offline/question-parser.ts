@@ -268,7 +268,7 @@ function findDimensions(
   const common = takePhrases(words, DIMENSION_PHRASES);
   const found: Array<{ name: string; index: number; singular: boolean }> = [];
   for (const item of common.found) {
-    const inData = names.find((name) => name.toLowerCase() === item.value);
+    const inData = names.find((name) => name.toLowerCase() === item.value) ?? standIn(item.value, names);
     const singular = !/s$/.test(item.text.trim());
     // A dimension the file lacks is still asked for: the tool's refusal names the ones it has.
     found.push({ name: inData ?? item.value, index: item.index, singular });
@@ -289,6 +289,15 @@ function findDimensions(
   found.sort((a, b) => a.index - b.index);
   const unique = [...new Set(found.map((item) => item.name))];
   return { names: unique, singular: found[0]?.singular ?? false, rest };
+}
+
+/**
+ * "channel" of a file without a channel column is its campaign type, platform, network or source, when it
+ * has one; the reading line then says which column answered.
+ */
+function standIn(canonical: string, names: readonly string[]): string | undefined {
+  if (canonical !== "channel") return undefined;
+  return names.find((name) => /campaign.?type|platform|network|source|medium/i.test(name));
 }
 
 /**
