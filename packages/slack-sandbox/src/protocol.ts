@@ -1,85 +1,70 @@
 /**
  * What the sandbox server sends the page and what the page sends back. The server builds these from the
- * emulator's transcript; the page never sees Slack tokens or other people's ephemeral messages.
+ * emulator's transcript; the page never sees Slack tokens or other people's ephemeral messages. One module
+ * for both sides: the server's `ui-shapes.ts` builds these, the page's bundle reads them, and each shape
+ * that shows an emulator record is that record's fields picked from the emulator's model, not restated.
  */
 
-export interface UiUser {
-  id: string;
-  name: string;
-  realName: string;
-  isBot: boolean;
-}
+import type {
+  AssistantStatus,
+  Channel,
+  EphemeralMessage,
+  Message,
+  StoredFile,
+  StreamingState,
+  SuggestedPrompts,
+  User,
+  View,
+} from "./emulator/store/model.js";
 
-export interface UiChannel {
-  id: string;
-  name: string;
-  kind: "public" | "private" | "im";
-  topic: string;
-  purpose: string;
+export type UiUser = Pick<User, "id" | "name" | "realName" | "isBot">;
+
+export interface UiChannel extends Pick<Channel, "id" | "name" | "kind" | "topic" | "purpose"> {
   memberCount: number;
   /** The person using the page is in it (the sidebar lists only these). */
   isMember: boolean;
 }
 
-export interface UiFile {
-  id: string;
-  name: string;
-  title: string;
-  mimetype: string;
-  filetype: string;
-  prettyType: string;
+/** A file's description, without its bytes or its owner. */
+export interface UiFile
+  extends Pick<StoredFile, "id" | "name" | "title" | "mimetype" | "filetype" | "prettyType" | "altText"> {
   size: number;
-  altText?: string;
   /** Same-origin URL of the bytes. */
   url: string;
 }
 
-export interface UiMessage {
-  channel: string;
-  ts: string;
-  /** The parent's ts on replies, and the message's own ts on a parent with replies. */
-  threadTs?: string;
-  user: string;
-  /** Set when the app posted it. */
-  botId?: string;
-  text: string;
-  blocks?: unknown[];
-  attachments?: unknown[];
-  subtype?: string;
+/** `threadTs` is the parent's ts on replies, and the message's own ts on a parent with replies. */
+export interface UiMessage
+  extends Pick<
+    Message,
+    | "channel"
+    | "ts"
+    | "threadTs"
+    | "user"
+    | "botId"
+    | "text"
+    | "blocks"
+    | "attachments"
+    | "subtype"
+    | "deleted"
+  > {
   files: UiFile[];
   edited: boolean;
-  deleted: boolean;
   /** A streamed answer (chat.startStream): markdown, with a caret while still being written. */
-  stream?: "in_progress" | "completed";
+  stream?: StreamingState;
 }
 
-export interface UiEphemeral {
-  channel: string;
-  ts: string;
-  threadTs?: string;
-  text: string;
-  blocks?: unknown[];
-  deleted: boolean;
-}
+export type UiEphemeral = Pick<
+  EphemeralMessage,
+  "channel" | "ts" | "threadTs" | "text" | "blocks" | "deleted"
+>;
 
-export interface UiStatus {
-  channel: string;
-  threadTs: string;
-  /** Empty when cleared. */
-  status: string;
-}
+/** `status` is empty when cleared. */
+export type UiStatus = Pick<AssistantStatus, "channel" | "threadTs" | "status">;
 
-export interface UiPrompts {
-  channel: string;
-  threadTs?: string;
-  title?: string;
-  prompts: { title: string; message: string }[];
-}
+export type UiPrompts = Pick<SuggestedPrompts, "channel" | "threadTs" | "title" | "prompts">;
 
-export interface UiHomeView {
-  id: string;
-  blocks: unknown[];
-}
+export type UiHomeView = Pick<View, "id" | "blocks">;
 
 export interface UiSample {
   file: string;
