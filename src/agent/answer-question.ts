@@ -7,6 +7,7 @@ import { fallbackNote, GeminiFailure } from "./gemini/gemini-failure.js";
 import { DEFAULT_LOOP_LIMITS, type LoopLimits, runGeminiLoop } from "./gemini/gemini-loop.js";
 import { recordExchange, type ThreadMemory, threadMemoryFor } from "./history/thread-memory.js";
 import { answerOffline } from "./offline/offline-analyst.js";
+import { readingOfCalls } from "./offline/reading-line.js";
 import { shareableData } from "./privacy/shareable-data.js";
 import type { ToolCallRecord } from "./tool-runner.js";
 import type { ChartImage, ToolContext } from "./tools/tool.js";
@@ -125,8 +126,11 @@ function finish(
   if (unverified.length > 0) {
     logger.warn(`${draft.engine} answer states figures no tool produced: ${unverified.join(", ")}`);
   }
+  // Gemini's reading is rendered from the calls it made, after the check: it is our account of the
+  // arguments, not a figure the model claims (the offline answer carries its own).
+  const reading = draft.engine === "gemini" ? readingOfCalls(draft.toolCalls) : null;
   return {
-    text: draft.text,
+    text: reading ? `${draft.text}\n${reading}` : draft.text,
     charts: draft.charts,
     toolCalls: draft.toolCalls,
     unverified,

@@ -70,7 +70,13 @@ describe("the Gemini loop against a scripted generateContent server", () => {
       "How much did we spend, and which campaign is best?",
     );
     expect(answer.engine).toBe("gemini");
-    expect(answer.text).toBe("Spend was $8,024.67 across both campaigns.");
+    // The reading is rendered from the two calls' own arguments, so it names no filter the model skipped.
+    expect(answer.text).toBe(
+      [
+        "Spend was $8,024.67 across both campaigns.",
+        "Read as: spend, ROAS · 2024-03-01 to 2024-03-02 · small.csv; top 2 campaigns by ROAS · 2024-03-01 to 2024-03-02 · small.csv",
+      ].join("\n"),
+    );
     expect(answer.unverified).toEqual([]);
     expect(answer.toolCalls.map((call) => [call.name, call.ok])).toEqual([
       ["get_kpis", true],

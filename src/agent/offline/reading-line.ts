@@ -12,7 +12,24 @@ const MAX_VALUES_SHOWN = 3;
  */
 export function readingLine(parsed: ParsedQuestion, records: readonly ToolCallRecord[]): string | null {
   const record = records.find((item) => item.ok && item.name !== "render_chart");
-  if (!record) return null;
+  return record ? `Read as: ${readingOf(record, records, parsed)}` : null;
+}
+
+/**
+ * The reading of a Gemini answer: each distinct call that answered, from its own arguments, so the line
+ * cannot claim a filter, grouping or period the model did not apply.
+ */
+export function readingOfCalls(records: readonly ToolCallRecord[]): string | null {
+  const readings = records
+    .filter((item) => item.ok && item.name !== "render_chart" && item.name !== "describe_dataset")
+    .map((item) => readingOf(item, [item], null));
+  const distinct = [...new Set(readings)];
+  return distinct.length > 0 ? `Read as: ${distinct.join("; ")}` : null;
+}
+
+type Hints = Pick<ParsedQuestion, "grain" | "verdict" | "filters"> | null;
+
+function readingOf(record: ToolCallRecord, records: readonly ToolCallRecord[], parsed: Hints): string {
   const args = record.args as JsonObject;
   const scope = ((record.result as JsonObject | undefined)?.scope ?? {}) as JsonObject;
   const parts = [
@@ -23,7 +40,7 @@ export function readingLine(parsed: ParsedQuestion, records: readonly ToolCallRe
     ...limits(args),
     typeof scope.source === "string" ? scope.source : null,
   ].filter((part): part is string => part !== null && part.length > 0);
-  return `Read as: ${parts.join(" · ")}`;
+  return parts.join(" · ");
 }
 
 /**
@@ -41,7 +58,7 @@ function mergedArgs(record: ToolCallRecord, records: readonly ToolCallRecord[]):
   return { ...args, metrics, ...(orders.size > 1 ? { order: "both" } : {}) };
 }
 
-function shape(name: string, args: JsonObject, parsed: ParsedQuestion): string {
+function shape(name: string, args: JsonObject, parsed: Hints): string {
   const metrics = ((args.metrics as string[] | undefined) ?? [args.metric as string | undefined])
     .filter((metric): metric is string => typeof metric === "string")
     .map((metric) =>
@@ -58,7 +75,7 @@ function shape(name: string, args: JsonObject, parsed: ParsedQuestion): string {
     case "get_kpis":
       return `${metrics}${by(args.group_by)}${typeof args.then_by === "string" ? ` and ${dimensionWords(args.then_by)}` : ""}`;
     case "trend":
-      return `${metrics} by ${parsed.grain ?? "period"}${parsed.verdict ? ", and which way it is heading" : ""}`;
+      return `${metrics} by ${parsed?.grain ?? args.grain ?? "period"}${parsed?.verdict ? ", and which way it is heading" : ""}`;
     case "compare_periods":
       return `${metrics}, one period against another`;
     case "find_anomalies":
@@ -80,10 +97,10 @@ function period(scope: JsonObject): string | null {
   return null;
 }
 
-function filters(args: JsonObject, parsed: ParsedQuestion): string[] {
+function filters(args: JsonObject, parsed: Hints): string[] {
   const applied = (args.filters ?? []) as Array<{ dimension: string; values: string[] }>;
   return applied.map((filter) => {
-    const named = parsed.filters.find((item) => item.dimension === filter.dimension && item.described);
+    const named = parsed?.filters.find((item) => item.dimension === filter.dimension && item.described);
     if (named?.described) return named.described;
     const shown = filter.values.slice(0, MAX_VALUES_SHOWN).join(", ");
     const more =
