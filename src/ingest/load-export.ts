@@ -5,7 +5,7 @@ import { IngestError } from "./ingest-error.js";
 import { readExport } from "./read-export.js";
 import type { Dataset, ParseReceipt } from "./receipt.js";
 import { asExportRows } from "./sheet-rows.js";
-import { readWorkbookTable, type WorkbookTable } from "./workbook-table.js";
+import type { WorkbookTable } from "./workbook-table.js";
 
 /** A workbook is read whole into memory (a zip's index is at its end); CSV has no such limit. */
 const MAX_WORKBOOK_BYTES = 64 * 1024 * 1024;
@@ -28,6 +28,8 @@ export async function loadExport(input: ExportInput): Promise<Dataset> {
   }
   if (!startsWith(head, ZIP)) return readExport(input);
   const name = "bytes" in input ? input.name : (input.name ?? basename(input.path));
+  // The workbook library takes longer to load than a CSV of a million rows takes to read: only on demand.
+  const { readWorkbookTable } = await import("./workbook-table.js");
   const table = await readWorkbookTable(workbookBytes(input));
   const dataset = readExport({ bytes: csvBytes(asExportRows(table.rows)), name });
   return { ...dataset, receipt: spreadsheetReceipt(dataset.receipt, table) };
