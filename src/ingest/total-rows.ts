@@ -60,14 +60,20 @@ interface Breakdown {
 
 /**
  * Rows equal to the sum of all the others (k identical copies: each equals 1/(k+1) of the grand sum). Only
- * rows holding at least that share of the largest measure can qualify, so a million-row file is one pass.
+ * rows holding at least a fifth of one measure's sum can qualify, so a file without any costs one pass.
  */
 function wholeTableTotals(table: MeasureTable, breakdowns: Breakdown[], dropped: Uint8Array): TotalRow[] {
   let kept = 0;
   for (let row = 0; row < dropped.length; row++) if (dropped[row] === 0) kept++;
-  const sums = table.columns.map((values) => sumOfKept(values, dropped));
-  const lead = sums.reduce((best, sum, j) => (Math.abs(sum) > Math.abs(sums[best] as number) ? j : best), 0);
-  const leadSum = Math.abs(sums[lead] as number);
+  const sumOf = (values: Float64Array) =>
+    kept === dropped.length ? sumOfAll(values) : sumOfKept(values, dropped);
+  // One measure finds the candidates; the others are summed only when some row could be a total.
+  let lead = -1;
+  let leadSum = 0;
+  for (let j = 0; j < table.columns.length && leadSum === 0; j++) {
+    leadSum = Math.abs(sumOf(table.columns[j] as Float64Array));
+    lead = j;
+  }
   if (leadSum === 0) return [];
   const leadValues = table.columns[lead] as Float64Array;
   const floor = leadSum / (MAX_COPIES + 1) - (table.halfUnits[lead] as number) * (kept + 1);
@@ -75,6 +81,8 @@ function wholeTableTotals(table: MeasureTable, breakdowns: Breakdown[], dropped:
   for (let row = 0; row < dropped.length; row++) {
     if (dropped[row] === 0 && Math.abs(leadValues[row] as number) >= floor) candidates.push(row);
   }
+  if (candidates.length === 0) return [];
+  const sums = table.columns.map(sumOf);
   for (let copies = 1; copies <= MAX_COPIES; copies++) {
     const target = sums.map((sum) => sum / (copies + 1));
     const matches = candidates.filter((row) => matchesTarget(table, row, target, kept));
@@ -91,6 +99,15 @@ function wholeTableTotals(table: MeasureTable, breakdowns: Breakdown[], dropped:
     }));
   }
   return [];
+}
+
+function sumOfAll(values: Float64Array): number {
+  let sum = 0;
+  for (let row = 0; row < values.length; row++) {
+    const value = values[row] as number;
+    if (!Number.isNaN(value)) sum += value;
+  }
+  return sum;
 }
 
 function sumOfKept(values: Float64Array, dropped: Uint8Array): number {
@@ -116,6 +133,8 @@ function keptRowsExcept(dropped: Uint8Array, excluded: number[]): number[] {
  * subtotals (ad group within campaign) are taken apart from the inside out.
  */
 function groupSubtotals(table: MeasureTable, breakdowns: Breakdown[], dropped: Uint8Array): TotalRow[] {
+  // Most exports fill every breakdown cell: then no row can sit above others.
+  if (breakdowns.every(({ column }) => column.codes.indexOf(NO_VALUE) < 0)) return [];
   const blanks = new Uint8Array(dropped.length);
   for (const { column } of breakdowns) {
     const codes = column.codes;
