@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { blockText, type Harness, shareExport, startHarness } from "./app-harness.js";
+import { appHomeText, blockText, type Harness, shareExport, startHarness } from "./app-harness.js";
 
 /**
  * Two people, one private channel: Ana is in #secret with the bot, Ben is not. Whatever Ben asks, and
@@ -54,18 +54,8 @@ async function askInDm(user: string, text: string) {
   );
 }
 
-async function homeOf(user: string) {
-  const { emulator } = harness;
-  const before = emulator.transcript().homeViews.find((view) => view.user === user)?.hash;
-  emulator.openAppHome(user);
-  const view = await emulator.waitFor(
-    () =>
-      emulator
-        .transcript()
-        .homeViews.find((candidate) => candidate.user === user && candidate.hash !== before),
-    { timeoutMs: 10_000 },
-  );
-  return blockText(view.blocks);
+function homeOf(user: string) {
+  return appHomeText(harness.emulator, user);
 }
 
 describe("a private channel's data", () => {
