@@ -6,7 +6,7 @@ import { ga4WeekStart } from "./ga4-week.js";
 import { NumberColumn } from "./number-column.js";
 import { type DecimalStyle, parseNumberText } from "./number-text.js";
 import { findTotalRows, type TotalRow } from "./total-rows.js";
-import { withoutRows } from "./without-rows.js";
+import { withoutRows, withoutRowsOf } from "./without-rows.js";
 
 export interface LocaleHints {
   decimal: DecimalStyle | null;
@@ -102,11 +102,6 @@ function decideStyles(plan: ColumnPlan, builder: FactBuilder, hints: LocaleHints
     if (sink instanceof NumberColumn) styles.set(column.index, sink.evidence() ?? fileStyle);
   }
   return styles;
-}
-
-function withoutRowsOf<T extends Float64Array | Int32Array>(values: T, rows: number[]): T {
-  const drop = new Set(rows);
-  return values.filter((_, row) => !drop.has(row)) as T;
 }
 
 function warnNumberProblems(column: PlannedColumn, sink: NumberColumn, warnings: string[]): void {

@@ -3,7 +3,7 @@ import { ColumnarScanner } from "./columnar-scanner.js";
 import { parseDateText } from "./date-text.js";
 import { ENCODING_LABELS } from "./encoding.js";
 import { type ExportInput, openExport } from "./export-source.js";
-import { describeExtraMeasures, isKnownExtraMeasure, KNOWN_EXTRA_MEASURES } from "./extra-measures.js";
+import { describeExtraMeasures, isKnownExtraMeasure } from "./extra-measures.js";
 import { FactBuilder } from "./fact-builder.js";
 import { dateRangeOf } from "./fact-table.js";
 import { finishFacts, isoYear } from "./finish-facts.js";
@@ -115,8 +115,7 @@ function readHead(chunks: Generator<Uint8Array>): { pending: Buffer[]; head: Buf
  */
 function refuseWithoutMarketingMeasures(facts: Dataset["facts"], layout: Layout): void {
   if (Object.keys(facts.measures).length > 0) return;
-  const known = new Set(KNOWN_EXTRA_MEASURES.map((extra) => extra.name));
-  if (Object.keys(facts.extraMeasures).some((name) => known.has(name))) return;
+  if (Object.keys(facts.extraMeasures).some(isKnownExtraMeasure)) return;
   throw new IngestError(
     `no measure found: the columns are ${previewHeader(layout.header)}; a usable file is an ad-platform or analytics export with columns such as spend (cost), impressions, clicks, conversions or revenue, or GA4's sessions and key events`,
   );
