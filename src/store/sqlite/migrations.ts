@@ -134,6 +134,36 @@ const STEPS: readonly string[] = [
   ALTER TABLE alert_rules ADD COLUMN team TEXT;
   ALTER TABLE alert_rules ADD COLUMN enterprise TEXT;
   `,
+  // Durable jobs (src/jobs): every Slack event is written here before Slack gets its 200. `key` makes a
+  // redelivered event the same job; `job_steps` records each outward effect (a posted message) so a rerun
+  // after a crash does not repeat it. Finished jobs are kept for a week, as processed event ids are.
+  `
+  CREATE TABLE jobs (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind TEXT NOT NULL,
+    key TEXT NOT NULL UNIQUE,
+    payload TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('queued', 'running', 'done', 'failed')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    max_attempts INTEGER NOT NULL,
+    run_at INTEGER NOT NULL,
+    lease_owner TEXT,
+    lease_until INTEGER,
+    last_error TEXT,
+    created_at INTEGER NOT NULL,
+    finished_at INTEGER
+  );
+  CREATE INDEX jobs_due ON jobs (state, run_at, id);
+  CREATE INDEX jobs_finished ON jobs (finished_at) WHERE finished_at IS NOT NULL;
+
+  CREATE TABLE job_steps (
+    job_id INTEGER NOT NULL REFERENCES jobs (id) ON DELETE CASCADE,
+    step TEXT NOT NULL,
+    result TEXT,
+    started_at INTEGER NOT NULL,
+    PRIMARY KEY (job_id, step)
+  );
+  `,
 ];
 
 export function migrate(db: Database): void {
