@@ -2,12 +2,15 @@ import type { Dataset, FactTable } from "../ingest/index.js";
 import { redact } from "../log/logger.js";
 import { type AnalystLogger, stderrLogger } from "./analyst-logger.js";
 import { checkNumbers } from "./checker/number-checker.js";
+import { relevanceGaps, relevanceNote } from "./checker/relevance-checker.js";
 import { toolEvidence } from "./checker/tool-evidence.js";
 import { fallbackNote, GeminiFailure } from "./gemini/gemini-failure.js";
 import { DEFAULT_LOOP_LIMITS, type LoopLimits, runGeminiLoop } from "./gemini/gemini-loop.js";
 import { recordExchange, type ThreadMemory, threadMemoryFor } from "./history/thread-memory.js";
 import { answerOffline } from "./offline/offline-analyst.js";
+import { parseQuestion } from "./offline/question-parser.js";
 import { readingOfCalls } from "./offline/reading-line.js";
+import { requiredReading } from "./offline/required-reading.js";
 import { shareableData } from "./privacy/shareable-data.js";
 import type { ToolCallRecord } from "./tool-runner.js";
 import type { ChartImage, ToolContext } from "./tools/tool.js";
@@ -29,13 +32,15 @@ export interface AnswerRequest {
 }
 
 export interface AnalystAnswer {
-  /** Slack mrkdwn. */
+  /** Standard Markdown (bold, italic, lists); every value in it is untrusted, escaped where it is shown. */
   text: string;
   /** Charts drawn for this answer, to upload with it. */
   charts: ChartImage[];
   toolCalls: ToolCallRecord[];
   /** Figures in `text` that no tool of this turn produced (see `unverifiedNote`). */
   unverified: string[];
+  /** Filters, periods or splits the question asked for that no call applied; `text` then says so. */
+  unanswered: string[];
   engine: "gemini" | "offline";
   /** Why the offline analyst answered although Gemini is configured. */
   note?: string;
@@ -123,17 +128,23 @@ function finish(
     ...Object.values(facts.dimensions).flatMap((column) => column.values),
   ];
   const { unverified } = checkNumbers(draft.text, { results: evidence, question: request.question, names });
+  const today = request.today ?? new Date().toISOString().slice(0, 10);
   if (unverified.length > 0) {
     logger.warn(`${draft.engine} answer states figures no tool produced: ${unverified.join(", ")}`);
   }
   // Gemini's reading is rendered from the calls it made, after the check: it is our account of the
-  // arguments, not a figure the model claims (the offline answer carries its own).
+  // arguments, not a figure the model claims (the offline answer carries its own, and declines instead of
+  // leaving part of the question out).
   const reading = draft.engine === "gemini" ? readingOfCalls(draft.toolCalls) : null;
+  const unanswered = draft.engine === "gemini" ? geminiGaps(request, today, draft.toolCalls) : [];
+  if (unanswered.length > 0) logger.warn(`gemini answer left out ${unanswered.join("; ")}`);
+  const flagged = relevanceNote(unanswered);
   return {
-    text: reading ? `${draft.text}\n${reading}` : draft.text,
+    text: [draft.text, reading, flagged].filter((line) => line).join("\n"),
     charts: draft.charts,
     toolCalls: draft.toolCalls,
     unverified,
+    unanswered,
     engine: draft.engine,
     ...(draft.note ? { note: draft.note } : {}),
     history: recordExchange(memory, {
@@ -143,6 +154,15 @@ function finish(
       toolCalls: draft.toolCalls,
     }),
   };
+}
+
+/**
+ * What Gemini's calls left out of the question as the offline parser reads it: a filter, period or split
+ * the question names that no call applied.
+ */
+function geminiGaps(request: AnswerRequest, today: string, calls: readonly ToolCallRecord[]): string[] {
+  const parsed = parseQuestion(request.question, request.dataset, today);
+  return relevanceGaps(requiredReading(parsed), calls, request.dataset.facts);
 }
 
 /** The line a reply carries when some of its figures could not be traced to a tool result. */

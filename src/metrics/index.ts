@@ -57,3 +57,4 @@ export {
 } from "./rank.js";
 export { totals } from "./totals.js";
 export { type TrendOptions, type TrendPoint, trend } from "./trend.js";
+export { VALUE_OPS, type ValueCondition, type ValueOp, valuesMatching } from "./value-conditions.js";

@@ -1,4 +1,5 @@
 import type { AnalystLogger } from "../analyst-logger.js";
+import { relevanceGaps } from "../checker/relevance-checker.js";
 import { lastQuestion, type ThreadMemory } from "../history/thread-memory.js";
 import { runToolCalls, type ToolCallRecord } from "../tool-runner.js";
 import type { ToolContext } from "../tools/tool.js";
@@ -6,6 +7,7 @@ import { declineReason, writeDecline } from "./answer-decline.js";
 import { planCalls } from "./offline-plan.js";
 import { type ParsedQuestion, parseQuestion } from "./question-parser.js";
 import { readingLine } from "./reading-line.js";
+import { requiredReading } from "./required-reading.js";
 import { writeAnswer } from "./write-answer.js";
 
 export interface OfflineAnswer {
@@ -36,6 +38,16 @@ export async function answerOffline(
   const toolCalls = await runToolCalls(context, calls, logger);
   for (const record of toolCalls) {
     if (record.internal) logger.warn(`offline plan made a call ${record.name} refused: ${record.error}`);
+  }
+  // The plan is meant to carry every part of the reading; when it cannot, a figure for a broader question
+  // would look checked, so the analyst says what it could not apply instead.
+  const gaps = relevanceGaps(requiredReading(parsed), toolCalls, context.dataset.facts);
+  if (gaps.length > 0) {
+    logger.warn(`offline plan left out ${gaps.join("; ")} for: ${question}`);
+    return {
+      text: writeDecline(`I could only answer it without ${gaps.join(", and without ")}`, context.dataset),
+      toolCalls: [],
+    };
   }
   const notes = [...parsed.notes, ...attributionCaveat(parsed, context)];
   const answer = writeAnswer(parsed, toolCalls, context.dataset, notes);

@@ -5,7 +5,7 @@ import {
   type Filter,
   looseValue,
   MetricsError,
-  NOT_SET,
+  valuesMatching,
 } from "../../metrics/index.js";
 import type { JsonObject, ToolContext } from "../tools/tool.js";
 import {
@@ -164,33 +164,26 @@ function coverageNotes(what: string, range: DateRange, data: DaySpan): string[] 
 }
 
 /**
- * Filters as a metrics `where`, after checking every value exists: a misspelt campaign would otherwise
- * silently match nothing and read as zero spend.
+ * Filters as a metrics `where`: each condition (in, not in, contains, not contains) becomes the list of
+ * values it keeps, after checking every named value exists: a misspelt campaign would otherwise silently
+ * match nothing and read as zero spend.
  */
 function checkedWhere(facts: FactTable, filters: Filters): Record<string, string[]> | undefined {
   if (!filters || filters.length === 0) return undefined;
   const where: Record<string, string[]> = {};
-  for (const { dimension, values } of filters) {
-    const column = dimensionColumn(facts, dimension);
-    const known = new Set(column.values.map(looseValue));
-    for (const value of values) {
-      if (known.has(looseValue(value)) || looseValue(value) === looseValue(NOT_SET)) continue;
-      throw new MetricsError(unknownValueMessage(dimension, value, column.values));
+  for (const condition of filters) {
+    const column = dimensionColumn(facts, condition.dimension);
+    const kept = valuesMatching(condition, column.values);
+    // Two conditions on one column must both hold; `where` lists are unions, so intersect them here.
+    const earlier = where[condition.dimension];
+    const loose = new Set(kept.map(looseValue));
+    const both = earlier ? earlier.filter((value) => loose.has(looseValue(value))) : kept;
+    if (both.length === 0) {
+      throw new MetricsError(`no ${condition.dimension} meets every filter on it, so nothing is left`);
     }
-    where[dimension] = [...(where[dimension] ?? []), ...values];
+    where[condition.dimension] = both;
   }
   return where;
-}
-
-function unknownValueMessage(dimension: string, value: string, values: readonly string[]): string {
-  const wanted = looseValue(value);
-  const close = values.filter((candidate) => {
-    const loose = looseValue(candidate);
-    return loose.includes(wanted) || wanted.includes(loose);
-  });
-  const shown = (close.length > 0 ? close : values).slice(0, 12).map((item) => `"${item}"`);
-  const hint = close.length > 0 ? "did you mean" : `${dimension} values include`;
-  return `no ${dimension} "${value}" in this data; ${hint} ${shown.join(", ")}${values.length > 12 && close.length === 0 ? ` (${values.length} in all)` : ""}`;
 }
 
 function describe(

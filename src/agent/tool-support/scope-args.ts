@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { METRICS } from "../../metrics/index.js";
+import { METRICS, VALUE_OPS } from "../../metrics/index.js";
 import { RELATIVE_PERIODS } from "./relative-periods.js";
 
 /** Argument schemas several tools share, described for the model. */
@@ -24,14 +24,22 @@ const filtersArg = z
         .string()
         .min(1)
         .describe("A dimension name from describe_dataset, e.g. campaign or channel"),
+      op: z
+        .enum(VALUE_OPS)
+        .optional()
+        .describe(
+          "in (default) = keep the values named; not_in = every other value; contains = values whose name holds one of the texts, e.g. brand; not_contains = values holding none of them",
+        ),
       values: z
         .array(z.string().min(1))
         .min(1)
-        .describe('Values to keep, matched case-insensitively; "(not set)" keeps blank cells'),
+        .describe(
+          'Values (or with contains / not_contains, parts of names), matched case-insensitively; "(not set)" means blank cells',
+        ),
     }),
   )
   .max(6)
-  .describe("Keep only rows whose dimension has one of the values; several filters must all hold");
+  .describe("Keep only the rows each filter keeps; several filters must all hold");
 
 const periodArg = z
   .enum(RELATIVE_PERIODS)
