@@ -1,0 +1,81 @@
+/**
+ * Durable work behind one interface: what Slack or a webhook was told is accepted is written here before
+ * the answer goes out, and a worker takes it from here. The SQLite queue lives in the app's own database
+ * file; a PostgreSQL deployment slots pg-boss in behind the same calls (see README, "Durable jobs").
+ */
+
+/** A job to be done, as a caller asks for it. */
+export interface NewJob {
+  /** Which handler does the work, e.g. "answer-question". */
+  kind: string;
+  /** JSON-serialisable input for the handler. */
+  payload: unknown;
+  /**
+   * What makes two requests the same work (a Slack message's channel and ts, a file id): the second
+   * enqueue with a key already known adds nothing, however late it comes.
+   */
+  key: string;
+  /** Attempts before the job is given up; 5 by default. */
+  maxAttempts?: number;
+}
+
+export interface Enqueued {
+  id: number;
+  /** False when the key was known: the earlier job stands, untouched. */
+  created: boolean;
+}
+
+/** A job a worker holds the lease of: only that worker may complete or fail it until the lease runs out. */
+export interface ClaimedJob {
+  id: number;
+  kind: string;
+  key: string;
+  payload: unknown;
+  /** 1 on the first run; more when an earlier run failed or its worker died. */
+  attempt: number;
+  maxAttempts: number;
+}
+
+/** What /readyz reports about waiting work. */
+export interface Backlog {
+  /** Jobs waiting to run or running. */
+  waiting: number;
+  /** Age of the oldest of them, or null when there is none. */
+  oldestAgeMs: number | null;
+}
+
+/** Where a job's outward effect stands, so a rerun of the job never repeats one that happened. */
+export type StepState =
+  /** Never started: do it. */
+  | { state: "new" }
+  /** Done before; here is what it returned. */
+  | { state: "done"; result: unknown }
+  /** Started before, outcome unknown (the process died in between): look before doing it again. */
+  | { state: "uncertain"; startedAt: number };
+
+export interface JobQueue {
+  enqueue(job: NewJob): Promise<Enqueued>;
+  /** Takes up to `limit` jobs due now, leased to `owner` for `leaseMs`. */
+  claim(owner: string, limit: number, leaseMs: number): Promise<ClaimedJob[]>;
+  /** Extends the leases `owner` holds on these jobs (a long analysis keeps its job). */
+  renew(owner: string, ids: readonly number[], leaseMs: number): Promise<void>;
+  complete(owner: string, id: number): Promise<void>;
+  /** Records a failed run: the job runs again at `retryAt`, or is given up when that is null. */
+  fail(owner: string, id: number, error: string, retryAt: Date | null): Promise<void>;
+  /**
+   * Puts running jobs whose lease ran out back in the queue (their worker died), and gives up those that
+   * have had all their attempts. Returns how many were resumed.
+   */
+  resumeExpired(): Promise<number>;
+  /** The owners holding leases now, so a worker can tell which of them are dead processes. */
+  leaseOwners(): Promise<string[]>;
+  /** Ends the leases of owners known to be dead, putting their jobs back in the queue at once. */
+  releaseLeases(owners: readonly string[]): Promise<number>;
+  backlog(): Promise<Backlog>;
+
+  /** Marks a step of a job as started, and says what is known of an earlier start. */
+  beginStep(jobId: number, step: string): Promise<StepState>;
+  finishStep(jobId: number, step: string, result: unknown): Promise<void>;
+
+  close(): Promise<void>;
+}
