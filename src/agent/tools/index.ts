@@ -1,9 +1,12 @@
+import { budgetMovesTool } from "./budget-moves.js";
 import { comparePeriodsTool } from "./compare-periods.js";
 import { describeDataset } from "./describe-dataset.js";
 import { explainChangeTool } from "./explain-change.js";
 import { findAnomalies } from "./find-anomalies.js";
+import { forecastTool } from "./forecast.js";
 import { getKpis } from "./get-kpis.js";
 import { otherMeasures } from "./other-measures.js";
+import { queryData } from "./query-data.js";
 import { renderChart } from "./render-chart.js";
 import type { AnalystTool } from "./tool.js";
 import { topBottom } from "./top-bottom.js";
@@ -13,6 +16,7 @@ import { trendTool } from "./trend.js";
 export const ANALYST_TOOLS: readonly AnalystTool[] = [
   describeDataset,
   getKpis,
+  queryData,
   otherMeasures,
   topBottom,
   trendTool,
@@ -20,6 +24,8 @@ export const ANALYST_TOOLS: readonly AnalystTool[] = [
   findAnomalies,
   explainChangeTool,
   renderChart,
+  forecastTool,
+  budgetMovesTool,
 ];
 
 export function findTool(name: string): AnalystTool | undefined {
