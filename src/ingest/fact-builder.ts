@@ -6,7 +6,7 @@ import { IngestError } from "./ingest-error.js";
 import { NumberColumn } from "./number-column.js";
 import type { DroppedRow } from "./receipt.js";
 import { mayBeSummaryLabel, summaryLabel } from "./summary-rows.js";
-import { TextColumn } from "./text-column.js";
+import { GROUPING_CAP, TextColumn } from "./text-column.js";
 
 export type Sink = NumberColumn | DateColumn | TextColumn;
 
@@ -47,10 +47,11 @@ export class FactBuilder {
     plan: ColumnPlan,
     private readonly headerLine: number,
     capacity: number,
+    groupingCap = GROUPING_CAP,
   ) {
     this.width = plan.columns.length;
     this.lines = new Int32Array(capacity);
-    this.sinks = plan.columns.map((column) => sinkFor(column, capacity));
+    this.sinks = plan.columns.map((column) => sinkFor(column, capacity, groupingCap));
     plan.columns.forEach((column, index) => {
       const sink = this.sinks[index];
       if (sink instanceof TextColumn) {
@@ -202,7 +203,7 @@ export class FactBuilder {
   }
 }
 
-function sinkFor(column: PlannedColumn, capacity: number): Sink | null {
+function sinkFor(column: PlannedColumn, capacity: number, groupingCap: number): Sink | null {
   switch (column.role.kind) {
     case "measure":
     case "roas":
@@ -215,7 +216,7 @@ function sinkFor(column: PlannedColumn, capacity: number): Sink | null {
     case "dimension":
     case "flexible":
     case "currency":
-      return new TextColumn(capacity);
+      return new TextColumn(capacity, groupingCap);
     case "ignored":
       return null;
   }

@@ -1,3 +1,5 @@
+import { decodeValue, dictionarySize, type TextDictionary } from "./text-dictionary.js";
+
 /**
  * The canonical data model in memory: one fact per row, stored column by column.
  *
@@ -44,6 +46,17 @@ export interface DimensionColumn {
   codes: Int32Array;
   /** Distinct values, in order of first appearance. */
   values: string[];
+  /** The same values as UTF-8 bytes, for a column read from a file: `values` is decoded from it on first use. */
+  text?: TextDictionary;
+}
+
+/**
+ * A text column with more distinct values than grouping is useful for (search terms, click ids): kept as
+ * bytes, one code per row, for showing a row, never grouped, filtered or offered to the analyst.
+ */
+export interface IdentifierColumn {
+  codes: Int32Array;
+  text: TextDictionary;
 }
 
 export interface FactTable {
@@ -56,6 +69,8 @@ export interface FactTable {
   dimensions: Record<string, DimensionColumn>;
   /** Numeric columns that are not canonical measures (reach, sessions...), keyed by their header. */
   extraMeasures: Record<string, Float64Array>;
+  /** Text columns beyond the distinct-value cap, keyed by name (see IdentifierColumn). */
+  identifiers?: Record<string, IdentifierColumn>;
 }
 
 export interface DateRange {
@@ -114,8 +129,14 @@ export function dateRangeOf(table: FactTable): DateRange | null {
   return range ? { from: dayToIso(range.first), to: dayToIso(range.last) } : null;
 }
 
-/** The value of a dimension at a row, or null when blank. */
-export function dimensionValue(column: DimensionColumn, row: number): string | null {
+/** The value of a dimension (or identifier) at a row, or null when blank; decodes that value alone. */
+export function dimensionValue(column: DimensionColumn | IdentifierColumn, row: number): string | null {
   const code = column.codes[row] as number;
-  return code === NO_VALUE ? null : (column.values[code] as string);
+  if (code === NO_VALUE) return null;
+  return column.text ? decodeValue(column.text, code) : ((column as DimensionColumn).values[code] as string);
+}
+
+/** How many distinct values a dimension has, without decoding them. */
+export function distinctCount(column: DimensionColumn): number {
+  return column.text ? dictionarySize(column.text) : column.values.length;
 }

@@ -1,10 +1,12 @@
 import type { ColumnPlan, PlannedColumn } from "./column-plan.js";
 import { DateColumn, type DayMonthOrder } from "./date-column.js";
 import type { FactBuilder } from "./fact-builder.js";
-import { type DimensionColumn, type FactTable, isoToDay, NO_DAY, STANDARD_DIMENSIONS } from "./fact-table.js";
+import { type FactTable, isoToDay, NO_DAY, STANDARD_DIMENSIONS } from "./fact-table.js";
 import { ga4WeekStart } from "./ga4-week.js";
 import { NumberColumn } from "./number-column.js";
 import { type DecimalStyle, parseNumberText } from "./number-text.js";
+import type { ReadText } from "./text-column.js";
+import { decodeAll, dictionarySize, textDimension } from "./text-dictionary.js";
 import { findTotalRows, type TotalRow } from "./total-rows.js";
 import { withoutRows, withoutRowsOf } from "./without-rows.js";
 
@@ -61,9 +63,9 @@ export function finishFacts(plan: ColumnPlan, builder: FactBuilder, hints: Local
     } else if (sink instanceof DateColumn) {
       facts.days = finishDates(column, sink, rowCount, hints.dayMonth, warnings);
     } else if (role.kind === "currency") {
-      currencyColumnValues = usedValues(sink.column(rowCount));
+      currencyColumnValues = decodeAll(sink.finish(rowCount).text);
     } else if (role.kind === "dimension" || role.kind === "flexible") {
-      addTextColumn(facts, role.name, sink.column(rowCount), role.kind === "flexible");
+      addTextColumn(facts, column, role.name, sink.finish(rowCount), warnings);
     }
   }
   const allLines = builder.rowLines();
@@ -174,21 +176,22 @@ function weekNumbersToDays(
   return days;
 }
 
-function usedValues(column: DimensionColumn): string[] {
-  const used = new Set<number>();
-  for (const code of column.codes) if (code >= 0) used.add(code);
-  return [...used].map((code) => column.values[code] as string);
-}
-
-function addTextColumn(facts: FactTable, name: string, column: DimensionColumn, flexible: boolean): void {
+function addTextColumn(
+  facts: FactTable,
+  column: PlannedColumn,
+  name: string,
+  read: ReadText,
+  warnings: string[],
+): void {
+  const { codes, text } = read;
   // An empty column of the report's own is noise; an empty campaign column is a fact worth keeping.
-  if (column.values.length === 0 && !(STANDARD_DIMENSIONS as readonly string[]).includes(name)) return;
-  if (flexible) {
-    const parsed = column.values.map((value) => parseNumberText(value));
+  if (dictionarySize(text) === 0 && !(STANDARD_DIMENSIONS as readonly string[]).includes(name)) return;
+  if (column.role.kind === "flexible") {
+    const parsed = decodeAll(text).map((value) => parseNumberText(value));
     if (parsed.every((value) => value.kind === "number" || value.kind === "blank")) {
       const numbers = new Float64Array(facts.rowCount).fill(Number.NaN);
       for (let row = 0; row < facts.rowCount; row++) {
-        const code = column.codes[row] as number;
+        const code = codes[row] as number;
         const value = code >= 0 ? parsed[code] : undefined;
         if (value?.kind === "number") numbers[row] = value.value;
       }
@@ -196,7 +199,14 @@ function addTextColumn(facts: FactTable, name: string, column: DimensionColumn, 
       return;
     }
   }
-  facts.dimensions[name] = column;
+  if (read.overCap) {
+    facts.identifiers = { ...facts.identifiers, [name]: { codes, text } };
+    warnings.push(
+      `"${column.header}" has more than ${read.cap.toLocaleString("en-US")} different values: kept as an identifier column (each row keeps its value), not used to group, filter or rank`,
+    );
+    return;
+  }
+  facts.dimensions[name] = textDimension(codes, text);
 }
 
 function revenueFromRoas(roas: Float64Array, spend: Float64Array): Float64Array {

@@ -19,13 +19,18 @@ import { type Layout, sniffLayout } from "./sniff-layout.js";
 
 const SNIFF_BYTES = 128 * 1024;
 
+export interface ReadOptions {
+  /** Distinct values a text column keeps for grouping before it is kept as an identifier column. */
+  groupingCap?: number;
+}
+
 /**
  * Reads an ad-platform export as downloaded (any of the encodings, delimiters, preambles, summary rows and
  * number formats platforms produce) into canonical facts plus a receipt of every decision made. Throws
  * IngestError, with a one-line explanation, for anything that is not a readable table; nothing is ever
  * half-read silently.
  */
-export function readExport(input: ExportInput): Dataset {
+export function readExport(input: ExportInput, options: ReadOptions = {}): Dataset {
   const opened = openExport(input);
   const chunks = opened.utf8Chunks();
   const { pending, head, whole } = readHead(chunks);
@@ -44,7 +49,12 @@ export function readExport(input: ExportInput): Dataset {
   );
   const lifetime = lifetimeColumns(plan, layout);
   const sessionScope = keepSessionsPerRow(plan);
-  const builder = new FactBuilder(plan, layout.headerLine, estimateRows(opened.sizeBytes, layout));
+  const builder = new FactBuilder(
+    plan,
+    layout.headerLine,
+    estimateRows(opened.sizeBytes, layout),
+    options.groupingCap,
+  );
   const scanner = new ColumnarScanner(layout.delimiter.charCodeAt(0), builder, layout.headerLine);
   for (const chunk of pending) scanner.push(chunk);
   for (const chunk of chunks) scanner.push(chunk);

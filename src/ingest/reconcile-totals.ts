@@ -59,6 +59,7 @@ function arithmeticCheck(finished: FinishedFacts): TotalsCheck | null {
 function repeatedRows(facts: FactTable): Array<{ row: number; original: number }> {
   const columns = [
     ...Object.values(facts.dimensions).map((column) => column.codes),
+    ...Object.values(facts.identifiers ?? {}).map((column) => column.codes),
     ...Object.values(facts.measures),
     ...Object.values(facts.extraMeasures),
     ...(facts.days ? [facts.days] : []),

@@ -1,36 +1,63 @@
 import { FIELD_ESCAPED } from "./csv-syntax.js";
-import { type DimensionColumn, NO_VALUE } from "./fact-table.js";
-import { summaryLabel } from "./summary-rows.js";
+import { NO_VALUE } from "./fact-table.js";
+import { IngestError } from "./ingest-error.js";
+import { mayBeSummaryLabel, summaryLabel } from "./summary-rows.js";
+import { decodeValue, keepUsedValues, type TextDictionary } from "./text-dictionary.js";
 
 const LF = 0x0a;
 const CR = 0x0d;
+const DASH = 0x2d;
+const BRACKET = 0x5b;
 /** "-", "--" and " --" are how platforms print an empty value, and "[]" an empty list. */
 const EMPTY_MARKER = /^(-+|\[\])$/;
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
-/** Beyond this many distinct values (free text, URLs) the byte cache stops growing; the Map still works. */
-const CACHE_LIMIT = 50_000;
+/** Offsets are 32-bit, as in Arrow's plain string layout. */
+const MAX_TEXT_BYTES = 2 ** 31 - 1;
+/** Shorter values are copied byte by byte: a native copy costs more than it saves for a campaign name. */
+const SHORT_VALUE = 32;
 
 /**
- * A text column (a dimension), dictionary-encoded as it is read. Repeated values, the common case
- * (a campaign name on every row), are recognised from their bytes through a small hash table, so a cell
- * becomes a string only the first time its value is seen, and what we need to know about a value (is it
- * a "Total:" label?) is worked out once per distinct value rather than once per row.
+ * Distinct values a text column keeps for grouping. Search-term and keyword reports legitimately reach
+ * hundreds of thousands; beyond this a column is a list of identifiers (click ids, URLs with parameters)
+ * that no breakdown can usefully rank, and it is kept as one.
+ */
+export const GROUPING_CAP = 1_000_000;
+
+/** A text column as read: codes per row over a dictionary of the values rows use. */
+export interface ReadText {
+  codes: Int32Array;
+  text: TextDictionary;
+  /** More distinct values than the cap: the dictionary stopped merging repeats and is an identifier list. */
+  overCap: boolean;
+  cap: number;
+}
+
+/**
+ * A text column (a dimension), dictionary-encoded as it is read, with the dictionary kept as bytes: a cell's
+ * bytes are looked up in a hash table over one UTF-8 buffer, so no cell becomes a string. What we need to
+ * know about a value (is it a "Total:" label?) is worked out once per distinct value. Past the cap the hash
+ * table is dropped and each value is appended as it comes: an identifier column costs its bytes and two
+ * integers per row.
  */
 export class TextColumn {
   private codes: Int32Array;
-  private readonly values: string[] = [];
-  private readonly index = new Map<string, number>();
-  /** Per code: 1 when the value marks a summary row. */
-  private summary: number[] = [];
-  private slots = new Int32Array(1024).fill(-1);
-  private readonly entryStart: number[] = [];
-  private readonly entryLength: number[] = [];
-  private readonly entryCode: number[] = [];
-  private pool = Buffer.alloc(16 * 1024);
+  private pool = Buffer.allocUnsafe(64 * 1024);
   private poolUsed = 0;
+  /** Entry k's bytes are pool[offsets[k], offsets[k + 1]). */
+  private offsets = new Int32Array(1025);
+  private count = 0;
+  /** Per entry: 1 when the value marks a summary row. */
+  private summary = new Uint8Array(1024);
+  /** Per entry: its hash, so growing the table never rereads the bytes. */
+  private hashes = new Int32Array(1024);
+  /** Open addressing over entry numbers (-1 free); null once the column passed the cap. */
+  private slots: Int32Array | null = new Int32Array(2048).fill(-1);
 
-  constructor(capacity: number) {
+  constructor(
+    capacity: number,
+    private readonly cap = GROUPING_CAP,
+  ) {
     this.codes = new Int32Array(Math.max(capacity, 16)).fill(NO_VALUE);
   }
 
@@ -52,7 +79,7 @@ export class TextColumn {
       i++;
     }
     if (i >= length && !final) return -1;
-    this.scanned = i === start ? NO_VALUE : this.codeForBytes(bytes, start, i, hash);
+    this.scanned = i === start ? NO_VALUE : this.codeOfCell(bytes, start, i, hash);
     return i;
   }
 
@@ -60,33 +87,8 @@ export class TextColumn {
   lookup(bytes: Buffer, start: number, end: number, flag: number): number {
     if (start === end) return NO_VALUE;
     if (flag === FIELD_ESCAPED)
-      return this.lookupText(bytes.toString("utf8", start, end).replaceAll('""', '"'));
-    let hash = FNV_OFFSET;
-    for (let i = start; i < end; i++) hash = Math.imul(hash ^ (bytes[i] as number), FNV_PRIME);
-    return this.codeForBytes(bytes, start, end, hash);
-  }
-
-  lookupText(text: string): number {
-    const value = text.trim();
-    return value === "" || EMPTY_MARKER.test(value) ? NO_VALUE : this.codeOf(value);
-  }
-
-  /** Finds raw cell bytes in the cache; on a miss, reads the value once and remembers its code. */
-  private codeForBytes(bytes: Buffer, start: number, end: number, hash: number): number {
-    const mask = this.slots.length - 1;
-    let slot = hash & mask;
-    const length = end - start;
-    while (true) {
-      const entry = this.slots[slot] as number;
-      if (entry < 0) break;
-      if (this.entryLength[entry] === length && this.sameBytes(entry, bytes, start, length)) {
-        return this.entryCode[entry] as number;
-      }
-      slot = (slot + 1) & mask;
-    }
-    const code = this.lookupText(bytes.toString("utf8", start, end));
-    if (this.entryCode.length < CACHE_LIMIT) this.remember(slot, bytes, start, length, code);
-    return code;
+      return this.codeOfText(bytes.toString("utf8", start, end).replaceAll('""', '"'));
+    return this.codeOfCell(bytes, start, end, hashOf(bytes, start, end));
   }
 
   setCode(row: number, code: number): void {
@@ -103,73 +105,132 @@ export class TextColumn {
   }
 
   value(code: number): string {
-    return this.values[code] as string;
+    return decodeValue(this.dictionary(), code);
   }
 
   /** The finished column, its dictionary reduced to the values rows use (summary labels are not among them). */
-  column(rowCount: number): DimensionColumn {
-    const remap = new Int32Array(this.values.length).fill(NO_VALUE);
-    const values: string[] = [];
+  finish(rowCount: number): ReadText {
     const codes = this.codes.length === rowCount ? this.codes : this.codes.slice(0, rowCount);
-    for (let row = 0; row < rowCount; row++) {
-      const code = codes[row] as number;
-      if (code === NO_VALUE) continue;
-      let used = remap[code] as number;
-      if (used === NO_VALUE) {
-        used = values.length;
-        values.push(this.values[code] as string);
-        remap[code] = used;
-      }
-      codes[row] = used;
-    }
-    return { codes, values };
+    return {
+      codes,
+      text: keepUsedValues(codes, this.dictionary()),
+      overCap: this.slots === null,
+      cap: this.cap,
+    };
   }
 
-  private codeOf(value: string): number {
-    let code = this.index.get(value);
-    if (code === undefined) {
-      code = this.values.length;
-      this.values.push(value);
-      this.index.set(value, code);
-      this.summary.push(summaryLabel(value) ? 1 : 0);
+  private dictionary(): TextDictionary {
+    const bytes = new Uint8Array(this.pool.buffer, this.pool.byteOffset, this.poolUsed);
+    return { bytes, offsets: this.offsets.subarray(0, this.count + 1) };
+  }
+
+  /** A cell whose bytes are its value (nothing to trim, no placeholder) is looked up as bytes. */
+  private codeOfCell(bytes: Buffer, start: number, end: number, hash: number): number {
+    const first = bytes[start] as number;
+    const last = bytes[end - 1] as number;
+    if (first > 0x20 && first < 0x7f && last > 0x20 && last < 0x7f && first !== DASH && first !== BRACKET) {
+      return this.codeOfBytes(bytes, start, end, hash);
+    }
+    return this.codeOfText(bytes.toString("utf8", start, end));
+  }
+
+  private codeOfText(text: string): number {
+    const value = text.trim();
+    if (value === "" || EMPTY_MARKER.test(value)) return NO_VALUE;
+    const bytes = Buffer.from(value, "utf8");
+    return this.codeOfBytes(bytes, 0, bytes.length, hashOf(bytes, 0, bytes.length));
+  }
+
+  private codeOfBytes(bytes: Buffer, start: number, end: number, hash: number): number {
+    const slots = this.slots;
+    if (slots === null) return this.append(bytes, start, end);
+    const mask = slots.length - 1;
+    const length = end - start;
+    let slot = hash & mask;
+    while (true) {
+      const entry = slots[slot] as number;
+      if (entry < 0) break;
+      if (this.hashes[entry] === hash && this.sameBytes(entry, bytes, start, length)) return entry;
+      slot = (slot + 1) & mask;
+    }
+    if (this.count >= this.cap) {
+      this.slots = null;
+      this.hashes = new Int32Array(0);
+      return this.append(bytes, start, end);
+    }
+    const code = this.append(bytes, start, end);
+    this.hashes[code] = hash;
+    slots[slot] = code;
+    if (this.count * 2 > slots.length) this.rehash();
+    return code;
+  }
+
+  private append(bytes: Buffer, start: number, end: number): number {
+    const length = end - start;
+    if (this.poolUsed + length > this.pool.length) this.growPool(length);
+    const pool = this.pool;
+    const at = this.poolUsed;
+    if (length < SHORT_VALUE) for (let i = 0; i < length; i++) pool[at + i] = bytes[start + i] as number;
+    else bytes.copy(pool, at, start, end);
+    const code = this.count++;
+    if (code + 1 >= this.offsets.length) this.growEntries();
+    this.poolUsed = at + length;
+    this.offsets[code + 1] = this.poolUsed;
+    if (mayBeSummaryLabel(bytes[start]) && summaryLabel(bytes.toString("utf8", start, end))) {
+      this.summary[code] = 1;
     }
     return code;
   }
 
   private sameBytes(entry: number, bytes: Buffer, start: number, length: number): boolean {
-    const at = this.entryStart[entry] as number;
-    for (let i = 0; i < length; i++) if (this.pool[at + i] !== bytes[start + i]) return false;
+    const at = this.offsets[entry] as number;
+    if ((this.offsets[entry + 1] as number) - at !== length) return false;
+    const pool = this.pool;
+    for (let i = 0; i < length; i++) if (pool[at + i] !== bytes[start + i]) return false;
     return true;
   }
 
-  private remember(slot: number, bytes: Buffer, start: number, length: number, code: number): void {
-    if (this.poolUsed + length > this.pool.length) {
-      const pool = Buffer.alloc(Math.max(this.pool.length * 2, this.poolUsed + length));
-      this.pool.copy(pool, 0, 0, this.poolUsed);
-      this.pool = pool;
+  private growPool(needed: number): void {
+    const size = Math.min(MAX_TEXT_BYTES, Math.max(this.pool.length * 2, this.poolUsed + needed));
+    if (this.poolUsed + needed > size) {
+      throw new IngestError(
+        "a text column holds more than 2 GB of text: export fewer columns or a shorter period, or split the file",
+      );
     }
-    bytes.copy(this.pool, this.poolUsed, start, start + length);
-    const entry = this.entryCode.length;
-    this.entryStart.push(this.poolUsed);
-    this.entryLength.push(length);
-    this.entryCode.push(code);
-    this.poolUsed += length;
-    this.slots[slot] = entry;
-    if (this.entryCode.length * 2 > this.slots.length) this.rehash();
+    const pool = Buffer.allocUnsafe(size);
+    this.pool.copy(pool, 0, 0, this.poolUsed);
+    this.pool = pool;
+  }
+
+  private growEntries(): void {
+    const size = this.offsets.length * 2;
+    const offsets = new Int32Array(size);
+    offsets.set(this.offsets);
+    this.offsets = offsets;
+    const summary = new Uint8Array(size);
+    summary.set(this.summary);
+    this.summary = summary;
+    if (this.slots !== null) {
+      const hashes = new Int32Array(size);
+      hashes.set(this.hashes);
+      this.hashes = hashes;
+    }
   }
 
   private rehash(): void {
-    const slots = new Int32Array(this.slots.length * 2).fill(-1);
+    const slots = new Int32Array((this.slots as Int32Array).length * 2).fill(-1);
     const mask = slots.length - 1;
-    for (let entry = 0; entry < this.entryCode.length; entry++) {
-      const at = this.entryStart[entry] as number;
-      const end = at + (this.entryLength[entry] as number);
-      let hash = FNV_OFFSET;
-      for (let i = at; i < end; i++) hash = Math.imul(hash ^ (this.pool[i] as number), FNV_PRIME);
-      let slot = hash & mask;
+    for (let entry = 0; entry < this.count; entry++) {
+      let slot = (this.hashes[entry] as number) & mask;
       while ((slots[slot] as number) >= 0) slot = (slot + 1) & mask;
       slots[slot] = entry;
     }
     this.slots = slots;
   }
+}
+
+function hashOf(bytes: Uint8Array, start: number, end: number): number {
+  let hash = FNV_OFFSET;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ (bytes[i] as number), FNV_PRIME);
+  return hash;
 }

@@ -1,4 +1,12 @@
-import { type DimensionColumn, type FactTable, MEASURES, type Measure, NO_VALUE } from "./fact-table.js";
+import {
+  type DimensionColumn,
+  dimensionValue,
+  distinctCount,
+  type FactTable,
+  MEASURES,
+  type Measure,
+  NO_VALUE,
+} from "./fact-table.js";
 
 /** A row of the table that is a total or subtotal of other rows, not a fact. */
 export interface TotalRow {
@@ -164,7 +172,7 @@ function groupSubtotals(table: MeasureTable, breakdowns: Breakdown[], dropped: U
       found.push({
         row,
         wholeTable: false,
-        reason: `subtotal of ${group.name} "${group.column.values[code]}": its figures are the sum of that group's rows`,
+        reason: `subtotal of ${group.name} "${dimensionValue(group.column, row)}": its figures are the sum of that group's rows`,
       });
     }
   }
@@ -223,8 +231,8 @@ function toleranceOf(halfUnit: number, expected: number, rowsSummed: number): nu
 function breakdownColumns(facts: FactTable): Breakdown[] {
   // Dictionaries hold only the values rows use, so their size is the number of distinct values.
   return Object.entries(facts.dimensions)
-    .filter(([, column]) => column.values.length > 1)
-    .map(([name, column]) => ({ name, column, distinct: column.values.length }));
+    .map(([name, column]) => ({ name, column, distinct: distinctCount(column) }))
+    .filter((breakdown) => breakdown.distinct > 1);
 }
 
 function sumOf(values: Float64Array, rows: number[]): number {

@@ -1,4 +1,5 @@
 import type { DimensionColumn, FactTable } from "./fact-table.js";
+import { keepUsedValues, textDimension } from "./text-dictionary.js";
 
 /**
  * The table without some of its rows (totals found after reading). Dimension dictionaries keep only the
@@ -14,16 +15,25 @@ export function withoutRows(facts: FactTable, rows: readonly number[]): FactTabl
   const dimensions: FactTable["dimensions"] = {};
   for (const [name, column] of Object.entries(facts.dimensions))
     dimensions[name] = compact(pick(column.codes), column);
-  return {
+  const table: FactTable = {
     rowCount: facts.rowCount - new Set(rows).size,
     days: facts.days ? pick(facts.days) : null,
     measures,
     dimensions,
     extraMeasures,
   };
+  if (facts.identifiers) {
+    table.identifiers = {};
+    for (const [name, column] of Object.entries(facts.identifiers)) {
+      const codes = pick(column.codes);
+      table.identifiers[name] = { codes, text: keepUsedValues(codes, column.text) };
+    }
+  }
+  return table;
 }
 
 function compact(codes: Int32Array, column: DimensionColumn): DimensionColumn {
+  if (column.text) return textDimension(codes, keepUsedValues(codes, column.text));
   const renumbered = new Map<number, number>();
   const values: string[] = [];
   for (let row = 0; row < codes.length; row++) {

@@ -9,13 +9,17 @@ const folder = mkdtempSync(join(tmpdir(), "mpo-pool-"));
 const pool = new ParsePool({ size: 2 });
 afterAll(() => pool.close());
 
-function bigExport(rows: number, unique: boolean): string {
-  const path = join(folder, `export-${rows}-${unique}.csv`);
-  const lines = ["Day,Campaign,Keyword,Cost,Clicks,Impressions"];
+/**
+ * `notes` adds a column empty in the sampled rows and unique text after them: whether it holds numbers is
+ * only known once every value is read as text, which is the one place a column's values become strings.
+ */
+function bigExport(rows: number, notes: boolean): string {
+  const path = join(folder, `export-${rows}-${notes}.csv`);
+  const lines = [`Day,Campaign,Keyword,Cost,Clicks,Impressions${notes ? ",Notes" : ""}`];
   for (let i = 0; i < rows; i++) {
-    const keyword = unique ? `keyword number ${i} ${"x".repeat(40)}` : `keyword ${i % 50}`;
+    const note = notes ? `,${i < 5000 ? "" : `note number ${i} ${"x".repeat(40)}`}` : "";
     lines.push(
-      `2025-09-${String((i % 30) + 1).padStart(2, "0")},Campaign ${i % 7},${keyword},${(i % 97) + 0.25},${i % 13},${i % 1000}`,
+      `2025-09-${String((i % 30) + 1).padStart(2, "0")},Campaign ${i % 7},keyword ${i % 50},${(i % 97) + 0.25},${i % 13},${i % 1000}${note}`,
     );
   }
   writeFileSync(path, lines.join("\n"));

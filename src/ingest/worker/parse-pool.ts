@@ -2,6 +2,7 @@ import { Worker } from "node:worker_threads";
 import type { ExportInput } from "../export-source.js";
 import { IngestError } from "../ingest-error.js";
 import type { Dataset } from "../receipt.js";
+import { textDimension } from "../text-dictionary.js";
 import type { ParseReply, ParseRequest } from "./parse-messages.js";
 
 export interface ParsePoolOptions {
@@ -97,7 +98,7 @@ export class ParsePool {
     slot.task = null;
     slot.worker.unref();
     if (task) {
-      if ("dataset" in reply) task.resolve(reply.dataset);
+      if ("dataset" in reply) task.resolve(withLazyValues(reply.dataset));
       else
         task.reject(
           reply.error.readable ? new IngestError(reply.error.message) : new Error(reply.error.message),
@@ -126,6 +127,16 @@ function refusal(error: Error, maxMemoryMb: number): Error {
     );
   }
   return error;
+}
+
+/** Text dimensions arrive as bytes (parse-worker.ts); their values are decoded when first asked for. */
+function withLazyValues(dataset: Dataset): Dataset {
+  for (const [name, column] of Object.entries(dataset.facts.dimensions)) {
+    if (column.text && !Object.hasOwn(column, "values")) {
+      dataset.facts.dimensions[name] = textDimension(column.codes, column.text);
+    }
+  }
+  return dataset;
 }
 
 let shared: ParsePool | null = null;

@@ -1,5 +1,6 @@
 import { parentPort } from "node:worker_threads";
 import type { ExportInput } from "../export-source.js";
+import type { DimensionColumn } from "../fact-table.js";
 import { IngestError } from "../ingest-error.js";
 import { loadExport } from "../load-export.js";
 import type { Dataset } from "../receipt.js";
@@ -11,8 +12,9 @@ parentPort?.on("message", async ({ id, input }: ParseRequest) => {
   let transfer: ArrayBuffer[] = [];
   try {
     const dataset = await loadExport(input as ExportInput);
-    reply = { id, dataset };
-    transfer = buffersOf(dataset);
+    const sent = withoutDecodedValues(dataset);
+    reply = { id, dataset: sent };
+    transfer = buffersOf(sent);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     reply = { id, error: { message, readable: error instanceof IngestError } };
@@ -20,12 +22,28 @@ parentPort?.on("message", async ({ id, input }: ParseRequest) => {
   parentPort?.postMessage(reply, transfer);
 });
 
+/**
+ * Text columns travel as their bytes: their `values` would otherwise be decoded here only to be copied, and
+ * the pool decodes them on the other side when something asks (see textDimension).
+ */
+function withoutDecodedValues(dataset: Dataset): Dataset {
+  const dimensions: Record<string, DimensionColumn> = {};
+  for (const [name, column] of Object.entries(dataset.facts.dimensions)) {
+    const text = column.text;
+    dimensions[name] = text ? ({ codes: column.codes, text } as DimensionColumn) : column;
+  }
+  return { ...dataset, facts: { ...dataset.facts, dimensions } };
+}
+
 function buffersOf(dataset: Dataset): ArrayBuffer[] {
   const { facts } = dataset;
+  const texts = [...Object.values(facts.dimensions), ...Object.values(facts.identifiers ?? {})].flatMap(
+    (column) => (column.text ? [column.codes, column.text.bytes, column.text.offsets] : [column.codes]),
+  );
   const arrays = [
     ...Object.values(facts.measures),
     ...Object.values(facts.extraMeasures),
-    ...Object.values(facts.dimensions).map((column) => column.codes),
+    ...texts,
     ...(facts.days ? [facts.days] : []),
   ];
   return [...new Set(arrays.map((array) => array.buffer as ArrayBuffer))];
