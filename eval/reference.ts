@@ -8,6 +8,8 @@ import type { FixtureRecord } from "./fixtures/fixture.js";
  */
 export interface Slice {
   where?: Record<string, string[]>;
+  /** Days of the week, "Monday" to "Sunday", of the record's date. */
+  weekdays?: string[];
   from?: string;
   to?: string;
 }
@@ -59,7 +61,13 @@ export function referenceChange(
   return formatChange(before === 0 ? null : absolute / Math.abs(before), absolute);
 }
 
+const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+
 function inSlice(record: FixtureRecord, slice: Slice): boolean {
+  if (slice.weekdays) {
+    const weekday = record.date ? WEEKDAYS[new Date(`${record.date}T00:00:00Z`).getUTCDay()] : undefined;
+    if (!weekday || !slice.weekdays.includes(weekday)) return false;
+  }
   if (slice.from && (!record.date || record.date < slice.from)) return false;
   if (slice.to && (!record.date || record.date > slice.to)) return false;
   for (const [dimension, values] of Object.entries(slice.where ?? {})) {

@@ -14,7 +14,7 @@ export const GOOGLE_ADS_CASES: EvalCase[] = [
     id: "gads-roas-by-campaign",
     fixture: "googleAds",
     question: "ROAS by campaign",
-    tools: [{ name: "get_kpis", args: { metrics: ["roas"], group_by: "campaign" } }],
+    tools: [{ name: "query", args: { metrics: ["roas"], group_by: ["campaign"] } }],
     figures: [{ metric: "roas", where: { campaign: ["Brand"] } }, { metric: "roas" }],
   },
   {
@@ -140,8 +140,8 @@ export const GOOGLE_ADS_CASES: EvalCase[] = [
     question: "Spend by ad group for Generic Shoes",
     tools: [
       {
-        name: "get_kpis",
-        args: { group_by: "ad_group", filters: [{ dimension: "campaign", values: ["Generic Shoes"] }] },
+        name: "query",
+        args: { group_by: ["ad_group"], filters: [{ dimension: "campaign", values: ["Generic Shoes"] }] },
       },
     ],
     figures: [{ metric: "spend", where: { ad_group: ["Running Shoes"] } }],

@@ -35,7 +35,7 @@ export const MARKETER_PHRASING_CASES: EvalCase[] = [
     id: "say-ctr-by-country",
     fixture: "multi",
     question: "ctr by country",
-    tools: [{ name: "get_kpis", args: { metrics: ["ctr"], group_by: "country" } }],
+    tools: [{ name: "query", args: { metrics: ["ctr"], group_by: ["country"] } }],
     figures: [
       { metric: "ctr", where: { country: ["US"] } },
       { metric: "ctr", where: { country: ["CA"] } },
@@ -107,7 +107,7 @@ export const MARKETER_PHRASING_CASES: EvalCase[] = [
     id: "say-cost-per-purchase-channel",
     fixture: "multi",
     question: "cost per purchase by channel",
-    tools: [{ name: "get_kpis", args: { metrics: ["cpa"], group_by: "channel" } }],
+    tools: [{ name: "query", args: { metrics: ["cpa"], group_by: ["channel"] } }],
     figures: [{ metric: "cpa", where: { channel: ["Meta"] } }],
   },
   {
@@ -132,7 +132,7 @@ export const MARKETER_PHRASING_CASES: EvalCase[] = [
     id: "say-typo-metric",
     fixture: "multi",
     question: "reveneu by channel",
-    tools: [{ name: "get_kpis", args: { metrics: ["revenue"], group_by: "channel" } }],
+    tools: [{ name: "query", args: { metrics: ["revenue"], group_by: ["channel"] } }],
   },
   {
     id: "say-instagram-is-meta",
@@ -306,7 +306,7 @@ export const MARKETER_PHRASING_CASES: EvalCase[] = [
     id: "say-gads-typo-dimension",
     fixture: "googleAds",
     question: "spend by campain",
-    tools: [{ name: "get_kpis", args: { metrics: ["spend"], group_by: "campaign" } }],
+    tools: [{ name: "query", args: { metrics: ["spend"], group_by: ["campaign"] } }],
   },
   {
     id: "say-slack-mention",

@@ -24,7 +24,7 @@ export const META_LEADS_CASES: EvalCase[] = [
     id: "meta-cpl-by-ad-set",
     fixture: "metaLeads",
     question: "cost per lead by ad set",
-    tools: [{ name: "get_kpis", args: { metrics: ["cpa"], group_by: "ad_group" } }],
+    tools: [{ name: "query", args: { metrics: ["cpa"], group_by: ["ad_group"] } }],
     figures: [{ metric: "cpa", where: { ad_group: ["Lookalike 1%"] } }, { metric: "cpa" }],
   },
   {

@@ -118,7 +118,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
     id: "multi-spend-by-channel",
     fixture: "multi",
     question: "spend by channel",
-    tools: [{ name: "get_kpis", args: { metrics: ["spend"], group_by: "channel" } }],
+    tools: [{ name: "query", args: { metrics: ["spend"], group_by: ["channel"] } }],
     figures: [
       { metric: "spend", where: { channel: ["Google Ads"] } },
       { metric: "spend", where: META },
@@ -131,10 +131,10 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
     question: "CPA per campaign for Meta",
     tools: [
       {
-        name: "get_kpis",
+        name: "query",
         args: {
           metrics: ["cpa"],
-          group_by: "campaign",
+          group_by: ["campaign"],
           filters: [{ dimension: "channel", values: ["Meta"] }],
         },
       },
@@ -148,7 +148,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
     id: "multi-revenue-by-country-march",
     fixture: "multi",
     question: "Break down revenue by country in March",
-    tools: [{ name: "get_kpis", args: { metrics: ["revenue"], group_by: "country", date_range: MARCH } }],
+    tools: [{ name: "query", args: { metrics: ["revenue"], group_by: ["country"], date_range: MARCH } }],
     figures: [{ metric: "revenue", where: { country: ["US"] }, ...MARCH }],
   },
   {
@@ -423,7 +423,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
     fixture: "multi",
     after: ["What was the CPA last week?"],
     question: "by channel?",
-    tools: [{ name: "get_kpis", args: { metrics: ["cpa"], group_by: "channel", period: "last_week" } }],
+    tools: [{ name: "query", args: { metrics: ["cpa"], group_by: ["channel"], period: "last_week" } }],
     figures: [{ metric: "cpa", where: { channel: ["TikTok"] }, ...LAST_WEEK }],
   },
   {
@@ -482,7 +482,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
     id: "multi-cvr-by-channel",
     fixture: "multi",
     question: "conversion rate by channel",
-    tools: [{ name: "get_kpis", args: { metrics: ["cvr"], group_by: "channel" } }],
+    tools: [{ name: "query", args: { metrics: ["cvr"], group_by: ["channel"] } }],
     figures: [{ metric: "cvr", where: META }],
   },
   {
@@ -512,8 +512,8 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
     question: "Compare Meta and Google Ads",
     tools: [
       {
-        name: "get_kpis",
-        args: { group_by: "channel", filters: [{ dimension: "channel", values: ["Meta", "Google Ads"] }] },
+        name: "query",
+        args: { group_by: ["channel"], filters: [{ dimension: "channel", values: ["Meta", "Google Ads"] }] },
       },
     ],
     figures: [
@@ -572,8 +572,8 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
     question: "Is TikTok better than Meta?",
     tools: [
       {
-        name: "get_kpis",
-        args: { group_by: "channel", filters: [{ dimension: "channel", values: ["TikTok", "Meta"] }] },
+        name: "query",
+        args: { group_by: ["channel"], filters: [{ dimension: "channel", values: ["TikTok", "Meta"] }] },
       },
     ],
     figures: [
@@ -600,7 +600,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
     id: "multi-cpa-by-campaign-last-week",
     fixture: "multi",
     question: "Show CPA by campaign for last week",
-    tools: [{ name: "get_kpis", args: { metrics: ["cpa"], group_by: "campaign", period: "last_week" } }],
+    tools: [{ name: "query", args: { metrics: ["cpa"], group_by: ["campaign"], period: "last_week" } }],
     figures: [{ metric: "cpa", where: { campaign: ["Prospecting"] }, ...LAST_WEEK }],
   },
   {

@@ -172,7 +172,7 @@ export const SEGMENTS_CASES: EvalCase[] = [
     id: "seg-two-dimensions",
     fixture: "segments",
     question: "CPA by campaign and device",
-    tools: [{ name: "get_kpis", args: { metrics: ["cpa"], group_by: "campaign", then_by: "device" } }],
+    tools: [{ name: "query", args: { metrics: ["cpa"], group_by: ["campaign", "device"] } }],
     figures: [{ metric: "cpa", where: { campaign: ["Prospecting Q3"], device: ["Mobile phones"] } }],
     mentions: ["Prospecting Q3 × Mobile phones", "Read as: CPA by campaign and device"],
   },
@@ -214,9 +214,9 @@ export const SEGMENTS_CASES: EvalCase[] = [
     id: "seg-day-of-week",
     fixture: "segments",
     question: "which day of the week performs best?",
-    tools: [],
-    declined: true,
-    mentions: ["day-of-week"],
+    tools: [{ name: "query", args: { group_by: ["weekday"], sort: { metric: "roas", direction: "desc" } } }],
+    figures: [{ metric: "roas", weekdays: ["Monday"] }],
+    mentions: ["Best ROAS by weekday: Monday"],
   },
   {
     id: "seg-blended-platforms",
@@ -261,7 +261,7 @@ export const SEGMENTS_CASES: EvalCase[] = [
     id: "seg-threshold-cpa-over",
     fixture: "multi",
     question: "campaigns with CPA over 50",
-    tools: [{ name: "get_kpis", args: { group_by: "campaign", thresholds: [{ metric: "cpa", above: 50 }] } }],
+    tools: [{ name: "query", args: { group_by: ["campaign"], thresholds: [{ metric: "cpa", above: 50 }] } }],
     figures: [
       { metric: "cpa", where: { campaign: ["Spark Ads"] } },
       { metric: "cpa", where: { campaign: ["TopView Test"] } },
@@ -273,7 +273,7 @@ export const SEGMENTS_CASES: EvalCase[] = [
     fixture: "multi",
     question: "which campaigns have CTR under 1%",
     tools: [
-      { name: "get_kpis", args: { group_by: "campaign", thresholds: [{ metric: "ctr", below: 0.01 }] } },
+      { name: "query", args: { group_by: ["campaign"], thresholds: [{ metric: "ctr", below: 0.01 }] } },
     ],
     figures: [{ metric: "ctr", where: { campaign: ["Prospecting"] } }],
     absent: ["Brand Search"],
@@ -282,7 +282,7 @@ export const SEGMENTS_CASES: EvalCase[] = [
     id: "seg-threshold-none-pass",
     fixture: "segments",
     question: "ROAS below 1.5x by device",
-    tools: [{ name: "get_kpis", args: { group_by: "device", thresholds: [{ metric: "roas", below: 1.5 }] } }],
+    tools: [{ name: "query", args: { group_by: ["device"], thresholds: [{ metric: "roas", below: 1.5 }] } }],
     mentions: ["No devices pass those limits"],
   },
   {
@@ -304,9 +304,9 @@ export const SEGMENTS_CASES: EvalCase[] = [
     question: "cost on desktop vs mobile",
     tools: [
       {
-        name: "get_kpis",
+        name: "query",
         args: {
-          group_by: "device",
+          group_by: ["device"],
           filters: [{ dimension: "device", values: ["Mobile phones", "Computers"] }],
         },
       },
@@ -321,7 +321,7 @@ export const SEGMENTS_CASES: EvalCase[] = [
     id: "seg-age-free-gender-words",
     fixture: "segments",
     question: "women vs men roas",
-    tools: [{ name: "get_kpis", args: { group_by: "Gender" } }],
+    tools: [{ name: "query", args: { group_by: ["Gender"] } }],
     figures: [
       { metric: "roas", where: { gender: ["female"] } },
       { metric: "roas", where: { gender: ["male"] } },

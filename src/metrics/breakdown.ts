@@ -11,18 +11,16 @@ export interface BreakdownOptions {
   filter?: Filter;
   /** Keep only the first rows after sorting. */
   limit?: number;
-  /** A second dimension: one row per pair of values ("Prospecting × Mobile phones"). */
-  thenBy?: string;
 }
 
-/** Joins the two values of a row split by two dimensions. */
+/** Joins the two values of a row split by two dimensions (see `query`). */
 export const PAIR_SEPARATOR = " × ";
 
 /** Where the money went is the first question, so rows are ordered by spend, or the next best size. */
 const SIZE_ORDER: readonly Measure[] = ["spend", "revenue", "conversions", "clicks", "impressions"];
 
 /**
- * Figures per value of one dimension (or per pair of values of two), blank cells grouped under "(not set)", largest first: by spend
+ * Figures per value of one dimension, blank cells grouped under "(not set)", largest first: by spend
  * descending, or when the data has no spend by the first present of revenue, conversions, clicks,
  * impressions; unknown sizes last, ties by key.
  */
@@ -35,8 +33,7 @@ export function breakdown(
   if (limit !== undefined && !(Number.isInteger(limit) && limit >= 0)) {
     throw new MetricsError(`limit must be a whole number of rows, not ${limit}`);
   }
-  const by = options.thenBy ? [dimension, options.thenBy] : [dimension];
-  const rows = aggregate(facts, { by, filter: options.filter }).map(
+  const rows = aggregate(facts, { by: [dimension], filter: options.filter }).map(
     (group): BreakdownRow => ({ key: group.keys.join(PAIR_SEPARATOR), ...figuresFromSums(group.sums) }),
   );
   const size = SIZE_ORDER.find((measure) => facts.measures[measure]);

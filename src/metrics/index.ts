@@ -48,6 +48,16 @@ export {
 } from "./metric-catalog.js";
 export { MetricsError } from "./metrics-error.js";
 export {
+  isTimePart,
+  type QueryLimit,
+  type QueryRequest,
+  type QueryResult,
+  type QueryRow,
+  query,
+  TIME_PARTS,
+  type TimePart,
+} from "./query.js";
+export {
   defaultMinSpend,
   type RankedRow,
   type Ranking,

@@ -37,6 +37,7 @@ describe("function declarations", () => {
     expect(declarations.map((declaration) => declaration.name)).toEqual([
       "describe_dataset",
       "get_kpis",
+      "query",
       "other_measures",
       "top_bottom",
       "trend",

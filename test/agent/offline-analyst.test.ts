@@ -75,8 +75,8 @@ describe("the offline analyst reads questions", () => {
   it("reads ad set as ad group", () => {
     const leads = loadFixture("metaLeads").dataset;
     expect(plan("spend by ad set", leads)[0]).toMatchObject({
-      name: "get_kpis",
-      args: { group_by: "ad_group" },
+      name: "query",
+      args: { group_by: ["ad_group"] },
     });
   });
 });

@@ -59,6 +59,11 @@ describe("reading a question", () => {
   it("reports words it cannot place instead of dropping them", () => {
     expect(read("how much did we spend on podcasts?").unread).toEqual(["podcasts"]);
     expect(read("forecast next month's spend").outOfReach).toMatch(/forecast/);
-    expect(read("which day of the week performs best?").outOfReach).toMatch(/day-of-week/);
+    expect(read("how do weekends do?").outOfReach).toMatch(/weekend/);
+    expect(read("which day of the week performs best?")).toMatchObject({
+      outOfReach: null,
+      intent: "rank",
+      dimension: "weekday",
+    });
   });
 });

@@ -3,7 +3,7 @@ import { loadFixture } from "../../eval/fixtures/index.js";
 import { capResult } from "../../src/agent/compact-result.js";
 import { runToolCall, silentLogger, type ToolContext } from "../../src/agent/index.js";
 import { type RelativePeriod, relativePeriod } from "../../src/agent/tool-support/relative-periods.js";
-import { dayToIso, factTableFromRecords, isoToDay } from "../../src/ingest/index.js";
+import { dayToIso, factTableFromRecords, isoToDay, readExport } from "../../src/ingest/index.js";
 import { smallDataset } from "./small-dataset.js";
 
 function context(overrides: Partial<ToolContext> = {}): ToolContext {
@@ -35,28 +35,48 @@ describe("relative periods", () => {
 });
 
 describe("tools", () => {
-  it("keep only breakdown rows past a metric limit, and refuse a limit without a breakdown", async () => {
+  it("query: keeps only rows past a metric limit, in the order asked, and groups by a time part", async () => {
     const multi = context({ dataset: loadFixture("multi").dataset });
-    const all = await call("get_kpis", { metrics: ["cpa"], group_by: "campaign" }, multi);
+    const all = await call("get_kpis", { metrics: ["cpa"], group_by: "campaign", limit: 50 }, multi);
     const limited = await call(
-      "get_kpis",
-      { metrics: ["cpa"], group_by: "campaign", thresholds: [{ metric: "cpa", above: 50 }] },
+      "query",
+      {
+        metrics: ["cpa"],
+        group_by: ["campaign"],
+        thresholds: [{ metric: "cpa", above: 50 }],
+        sort: { metric: "cpa", direction: "asc" },
+      },
       multi,
     );
     const rows = (record: typeof all) => (record.result?.rows ?? []) as Array<{ key: string; cpa: number }>;
-    expect(rows(limited).map((row) => row.key)).toEqual(
-      rows(all)
-        .filter((row) => row.cpa > 50)
-        .map((row) => row.key),
-    );
+    const expected = rows(all)
+      .filter((row) => row.cpa > 50)
+      .sort((a, b) => a.cpa - b.cpa);
+    expect(rows(limited).map((row) => row.key)).toEqual(expected.map((row) => row.key));
     expect(rows(limited).length).toBeGreaterThan(0);
-    const ungrouped = await call(
-      "get_kpis",
-      { metrics: ["cpa"], thresholds: [{ metric: "cpa", above: 50 }] },
-      multi,
-    );
-    expect(ungrouped.ok).toBe(false);
-    expect(ungrouped.error).toMatch(/need group_by/);
+    expect(limited.result?.order).toBe("CPA lowest first");
+    const weekdays = await call("query", { metrics: ["spend"], group_by: ["weekday"] }, multi);
+    expect(rows(weekdays).map((row) => row.key)).toEqual([
+      "Monday",
+      "Tuesday",
+      "Wednesday",
+      "Thursday",
+      "Friday",
+      "Saturday",
+      "Sunday",
+    ]);
+  });
+
+  it("query refuses a grouping by a withheld column, named in its list", async () => {
+    const csv = "Date,Campaign,Email,Cost\n2024-03-01,A,a@x.io,1\n2024-03-02,B,b@x.io,2\n";
+    const dataset = readExport({ bytes: Buffer.from(csv), name: "people.csv" });
+    const shared = {
+      ...context({ dataset }),
+      withheld: [{ name: "Email", values: 2, reason: "email addresses" }],
+    };
+    const record = await call("query", { metrics: ["spend"], group_by: ["campaign", "Email"] }, shared);
+    expect(record.ok).toBe(false);
+    expect(record.error).toMatch(/Email/);
   });
 
   it("answer with compact aggregates and state their scope", async () => {

@@ -16,21 +16,6 @@ describe("breakdown", () => {
     expect(rows[2]?.ctr).toBe(10 / 1000);
   });
 
-  it("splits by a pair of dimensions, one row per pair that has rows", () => {
-    const facts = factTableFromRecords([
-      { campaign: "Brand", device: "Mobile phones", spend: 30, conversions: 3 },
-      { campaign: "Brand", device: "Computers", spend: 10, conversions: 1 },
-      { campaign: "Brand", device: "Mobile phones", spend: 20, conversions: 2 },
-      { campaign: "Sale", device: "Computers", spend: 40, conversions: 8 },
-    ]);
-    const rows = breakdown(facts, "campaign", { thenBy: "device" });
-    expect(rows.map((row) => [row.key, row.spend, row.cpa])).toEqual([
-      ["Brand × Mobile phones", 50, 10],
-      ["Sale × Computers", 40, 5],
-      ["Brand × Computers", 10, 10],
-    ]);
-  });
-
   it("breaks ties by key and cuts at the limit", () => {
     const facts = factTableFromRecords([
       { channel: "b", spend: 10 },

@@ -23,7 +23,9 @@ export function writeBreakdown(result: JsonObject, wording: Wording, notes: read
   const dimension = String(result.group_by ?? "value");
   const totals = (result.totals ?? {}) as JsonObject;
   const metrics = Object.keys(totals) as Metric[];
-  const heading = `*${metrics.map(label).join(", ")} by ${dimensionWords(dimension)}* (largest first)`;
+  // The order the rows came in, as the tool says it: "ROAS highest first", "in calendar order".
+  const order = String(result.order ?? "largest first").replace(/ \(by spend.*\)$/, "");
+  const heading = `*${metrics.map(label).join(", ")} by ${dimensionWords(dimension)}* (${order})`;
   const cells = (row: JsonObject) =>
     metrics.length === 1
       ? figure(wording, metrics[0] as Metric, row[metrics[0] as Metric])

@@ -1,5 +1,5 @@
 import type { Dataset } from "../../ingest/index.js";
-import { componentsOf, isKpi, isLowerBetter, type Metric } from "../../metrics/index.js";
+import { componentsOf, isKpi, isLowerBetter, isTimePart, type Metric } from "../../metrics/index.js";
 import type { ToolCall } from "../tool-runner.js";
 import { availableMetrics } from "../tool-support/metric-availability.js";
 import type { Json, JsonObject } from "../tools/tool.js";
@@ -71,11 +71,26 @@ function metricCalls(parsed: ParsedQuestion, dataset: Dataset): ToolCall[] {
         (parsed.direction === "high" || parsed.direction === "low"
           ? (knownOrHeadline(["spend"])[0] ?? efficiency)
           : efficiency);
+      const order = orderOf(parsed, metric);
+      if (dimension && isTimePart(dimension)) {
+        // "which day of the week performs best?": a time part is ranked by the query tool.
+        const highFirst = (order === "top") !== isLowerBetter(metric);
+        const context = known(["spend", "conversions", "revenue"]).filter((item) => item !== metric);
+        return [
+          call("query", {
+            metrics: [metric, ...context],
+            group_by: [dimension],
+            sort: { metric, direction: highFirst ? "desc" : "asc" },
+            limit: parsed.n ?? (parsed.singular ? 3 : 5),
+            ...scope,
+          }),
+        ];
+      }
       return [
         call("top_bottom", {
           dimension: dimension ?? "campaign",
           metric,
-          order: orderOf(parsed, metric),
+          order,
           n: parsed.n ?? (parsed.singular ? 3 : 5),
           ...(parsed.minSpend !== null ? { min_spend: parsed.minSpend } : {}),
           ...scope,
@@ -186,6 +201,11 @@ function availableHeadline(dataset: Dataset): Metric[] {
   return headline.length > 0 ? headline : available.slice(0, HEADLINE_METRICS.length);
 }
 
+/**
+ * A split through the query tool: by one dimension or time part, or a pair; rows past the question's
+ * thresholds; ordered by the metric it names ("ROAS by campaign" comes highest ROAS first, "lowest" turns
+ * that round), or largest spend first when it names none.
+ */
 function breakdownCall(
   parsed: ParsedQuestion,
   dimension: string | null,
@@ -194,14 +214,24 @@ function breakdownCall(
 ): ToolCall {
   const compared = parsed.filters.find((filter) => filter.values.length >= 2);
   const thenBy = compared ? undefined : parsed.dimensions[1];
+  const first = compared?.dimension ?? dimension ?? "campaign";
+  const [named] = parsed.metrics;
+  const lowFirst =
+    parsed.direction === "low" ||
+    (parsed.direction === "worst" && named && !isLowerBetter(named)) ||
+    (parsed.direction === "best" && named && isLowerBetter(named));
   const limited = parsed.thresholds
     .map((limit) => limit.metric)
     .filter((metric) => !metrics.includes(metric));
-  return call("get_kpis", {
+  return call("query", {
     metrics: [...metrics, ...limited],
+    group_by: thenBy ? [first, thenBy] : [first],
     thresholds: parsed.thresholds.length > 0 ? parsed.thresholds.map((limit) => ({ ...limit })) : undefined,
-    group_by: compared?.dimension ?? dimension ?? "campaign",
-    then_by: thenBy,
+    ...(parsed.minSpend !== null ? { min_spend: parsed.minSpend } : {}),
+    // A split by a time part reads in calendar order, unless the question asks for an order.
+    ...(named && (parsed.direction !== null || !isTimePart(first))
+      ? { sort: { metric: named, direction: lowFirst ? "asc" : "desc" } }
+      : {}),
     ...scope,
   });
 }

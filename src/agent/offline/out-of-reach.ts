@@ -12,8 +12,8 @@ const OUT_OF_REACH: ReadonlyArray<readonly [RegExp, string]> = [
     "a forecast: the tools report what the data holds and do not project it forward",
   ],
   [
-    /\b(?:day of (?:the )?week|days of (?:the )?week|weekdays?|weekends?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?)\b/i,
-    "a day-of-week split: the tools group by day, week and month, not by weekday",
+    /\b(?:weekends?|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)\b/i,
+    "one weekday or the weekend alone: the tools split by day of the week, but do not filter by it; ask which day of the week performs best",
   ],
   [/\b(?:hour|hours|hourly|time of day)\b/i, "an hourly split: exports hold one row per day at most"],
   [
@@ -34,7 +34,9 @@ function blendedAcrossPlatforms(question: string, dataset: Dataset): string | nu
     .filter(([, aliases]) => aliases.some((alias) => wordPattern(alias).test(question)))
     .map(([group]) => group);
   if (named.length < 2) return null;
-  const channels = dataset.facts.dimensions.channel?.values ?? [];
+  // A blend of several exports names its platforms in its own `platform` dimension.
+  const { channel, platform } = dataset.facts.dimensions;
+  const channels = [...(channel?.values ?? []), ...(platform?.values ?? [])];
   const held = named.filter((group) =>
     channels.some((value) => (PLATFORM_ALIASES[group] ?? []).some((alias) => wordPattern(alias).test(value))),
   );

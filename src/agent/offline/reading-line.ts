@@ -1,6 +1,7 @@
+import { isMetric } from "../../metrics/index.js";
 import type { ToolCallRecord } from "../tool-runner.js";
 import type { JsonObject } from "../tools/tool.js";
-import { dimensionWords } from "./answer-wording.js";
+import { dimensionWords, metricWords } from "./answer-wording.js";
 import type { ParsedQuestion } from "./question-parser.js";
 
 const MAX_VALUES_SHOWN = 3;
@@ -61,19 +62,32 @@ function mergedArgs(record: ToolCallRecord, records: readonly ToolCallRecord[]):
 function shape(name: string, args: JsonObject, parsed: Hints): string {
   const metrics = ((args.metrics as string[] | undefined) ?? [args.metric as string | undefined])
     .filter((metric): metric is string => typeof metric === "string")
-    .map((metric) =>
-      metric
-        .toUpperCase()
-        .replace(/^(SPEND|IMPRESSIONS|CLICKS|CONVERSIONS|REVENUE)$/, (word) => word.toLowerCase()),
-    )
+    .map(spoken)
     .join(", ");
   const by = (dimension: unknown) =>
     typeof dimension === "string" ? ` by ${dimensionWords(dimension)}` : "";
   switch (name) {
-    case "top_bottom":
-      return `${args.order === "both" ? "top and bottom" : args.order === "bottom" ? "bottom" : "top"} ${args.n} ${dimensionWords(String(args.dimension), true)} by ${metrics}`;
+    case "top_bottom": {
+      const end = args.order === "both" ? "top and bottom" : args.order === "bottom" ? "bottom" : "top";
+      const one = args.n === 1;
+      const count = one ? "" : ` ${args.n}`;
+      return `${end}${count} ${dimensionWords(String(args.dimension), !one)} by ${metrics}`;
+    }
     case "get_kpis":
       return `${metrics}${by(args.group_by)}${typeof args.then_by === "string" ? ` and ${dimensionWords(args.then_by)}` : ""}`;
+    case "query": {
+      const groups = Array.isArray(args.group_by) ? args.group_by.map((item) => String(item)) : [];
+      const sort = args.sort as { metric?: string; direction?: string } | undefined;
+      const extreme = sort?.direction === "asc" ? "lowest" : "highest";
+      const sorted = sort?.metric ? spoken(sort.metric) : null;
+      const split = groups.map((group) => dimensionWords(group)).join(" and ");
+      if (sorted && typeof args.limit === "number" && groups.length === 1) {
+        const plural = dimensionWords(groups[0] as string, args.limit !== 1);
+        return `${args.limit === 1 ? "the" : args.limit} ${plural} with the ${extreme} ${sorted}`;
+      }
+      const order = sorted ? `, ${extreme} ${sorted} first` : "";
+      return `${metrics}${split ? ` by ${split}` : ""}${order}`;
+    }
     case "trend":
       return `${metrics} by ${parsed?.grain ?? args.grain ?? "period"}${parsed?.verdict ? ", and which way it is heading" : ""}`;
     case "compare_periods":
@@ -117,4 +131,9 @@ function limits(args: JsonObject): string[] {
       ? `only rows with ${name} above ${above}`
       : `only rows with ${name} below ${below}`;
   });
+}
+
+/** A metric inside the line: the catalog's label, acronyms as they are and words in lower case. */
+function spoken(metric: string): string {
+  return isMetric(metric) ? metricWords(metric) : metric;
 }

@@ -120,10 +120,12 @@ export const DIMENSION_PHRASES: ReadonlyArray<readonly [string, string]> = [
   ["ad", "ad"],
   ["channels", "channel"],
   ["channel", "channel"],
-  ["platforms", "channel"],
-  ["platform", "channel"],
+  ["platforms", "platform"],
+  ["platform", "platform"],
   ["networks", "channel"],
   ["network", "channel"],
+  ["source files", "source file"],
+  ["source file", "source file"],
   ["sources", "channel"],
   ["source", "channel"],
   ["devices", "device"],
@@ -138,6 +140,15 @@ export const DIMENSION_PHRASES: ReadonlyArray<readonly [string, string]> = [
   ["search term", "keyword"],
   ["keywords", "keyword"],
   ["keyword", "keyword"],
+  // Parts of the date the query tool groups by, as marketers name them.
+  ["days of the week", "weekday"],
+  ["day of the week", "weekday"],
+  ["days of week", "weekday"],
+  ["day of week", "weekday"],
+  ["weekdays", "weekday"],
+  ["weekday", "weekday"],
+  ["quarters", "quarter"],
+  ["quarter", "quarter"],
 ];
 
 /** Platform names people use, grouped; a group matches channel values that contain any of its words. */

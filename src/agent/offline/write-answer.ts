@@ -1,4 +1,5 @@
 import type { Dataset } from "../../ingest/index.js";
+import { isLowerBetter, type Metric } from "../../metrics/index.js";
 import type { ToolCallRecord } from "../tool-runner.js";
 import type { JsonObject } from "../tools/tool.js";
 import { exampleQuestions, writeDescription, writeHelp } from "./answer-describe.js";
@@ -73,7 +74,11 @@ function writeBody(
     case "describe":
       return writeDescription(first, dataset);
     case "rank":
-      return writeRanking(first, wording, { singular: parsed.singular, direction: parsed.direction, notes });
+      return writeRanking(asRanking(first), wording, {
+        singular: parsed.singular,
+        direction: parsed.direction,
+        notes,
+      });
     case "recommend":
       return writeRecommendation(first, second, wording, notes);
     case "trend":
@@ -97,4 +102,25 @@ function writeByShape(result: JsonObject, wording: Wording, notes: readonly stri
   if ("points" in result) return writeTrend(result, wording, notes);
   if ("rows" in result) return writeBreakdown(result, wording, notes);
   return writeTotals(result, wording, notes);
+}
+
+/**
+ * A ranking from the query tool (a time part ranked, "which weekday is best") in the shape of top_bottom's:
+ * the sort metric, the grouping, and each row's place.
+ */
+function asRanking(result: JsonObject): JsonObject {
+  if (!("group_by" in result) || "rank" in ((result.rows as JsonObject[] | undefined)?.[0] ?? {})) {
+    return result;
+  }
+  const order = String(result.order ?? "");
+  const metric = Object.keys((result.totals ?? {}) as JsonObject)[0] ?? "spend";
+  const lowFirst = order.endsWith("lowest first");
+  const rows = ((result.rows ?? []) as JsonObject[]).map((row, index) => ({ rank: index + 1, ...row }));
+  return {
+    scope: result.scope ?? null,
+    dimension: result.group_by ?? null,
+    metric,
+    order: lowFirst === isLowerBetter(metric as Metric) ? "best first" : "worst first",
+    rows,
+  };
 }

@@ -6,6 +6,7 @@ import { findAnomalies } from "./find-anomalies.js";
 import { forecastTool } from "./forecast.js";
 import { getKpis } from "./get-kpis.js";
 import { otherMeasures } from "./other-measures.js";
+import { queryData } from "./query-data.js";
 import { renderChart } from "./render-chart.js";
 import type { AnalystTool } from "./tool.js";
 import { topBottom } from "./top-bottom.js";
@@ -15,6 +16,7 @@ import { trendTool } from "./trend.js";
 export const ANALYST_TOOLS: readonly AnalystTool[] = [
   describeDataset,
   getKpis,
+  queryData,
   otherMeasures,
   topBottom,
   trendTool,

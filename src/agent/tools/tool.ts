@@ -86,9 +86,9 @@ export function defineTool<Schema extends z.ZodObject>(spec: ToolSpec<Schema>): 
 /** The dimensions a call names: to rank, group or chart by, and to filter on. */
 function namedDimensions(args: Record<string, unknown>): string[] {
   const filters = Array.isArray(args.filters) ? (args.filters as Array<{ dimension?: unknown }>) : [];
-  return [args.dimension, args.group_by, args.then_by, ...filters.map((filter) => filter.dimension)].filter(
-    (name): name is string => typeof name === "string",
-  );
+  return [args.dimension, args.group_by, args.then_by, ...filters.map((filter) => filter.dimension)]
+    .flat()
+    .filter((name): name is string => typeof name === "string");
 }
 
 function describeIssues(error: z.ZodError): string {
