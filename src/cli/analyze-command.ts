@@ -1,25 +1,42 @@
 import { parseArgs } from "node:util";
 import { describeContradiction } from "../format/format-receipt.js";
-import { loadExport } from "../ingest/index.js";
-import { analysisJson } from "../report/analysis.js";
+import { analysisJson, blendAnalysisJson } from "../report/analysis.js";
 import { UsageError } from "./cli-error.js";
 import { humanSummary } from "./human-summary.js";
+import { loadExports } from "./load-exports.js";
 
 /**
- * The analysis as text or JSON. Figures that contradict the file's own total row are also said on stderr,
+ * The analysis as text or JSON, of one file or of several blended (their JSON `source` is then a list of
+ * receipts, and `notes` says what the blend did). Figures that contradict the file's own total row are also said on stderr,
  * so a script reading the JSON cannot miss them.
  */
 export async function analyzeCommand(args: string[], stderr: (text: string) => void): Promise<string> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { by: { type: "string" }, json: { type: "boolean", default: false } },
+    options: {
+      by: { type: "string" },
+      json: { type: "boolean", default: false },
+      rate: { type: "string", multiple: true, default: [] },
+    },
   });
-  const [file, ...extra] = positionals;
-  if (!file || extra.length > 0) throw new UsageError(`expected one file, got ${positionals.length}`);
-  const dataset = await loadExport({ path: file });
-  const contradiction = describeContradiction(dataset.totalsCheck, dataset.receipt.warnings);
-  if (contradiction) stderr(`mpo: warning: ${contradiction}\n`);
-  if (values.json) return `${JSON.stringify(analysisJson(dataset, { by: values.by }), null, 2)}\n`;
-  return humanSummary(dataset, { by: values.by });
+  if (positionals.length === 0) throw new UsageError("expected a file, got none");
+  if (positionals.length === 1 && values.rate.length > 0)
+    throw new UsageError("--rate converts between files: give it with two or more files");
+  const view = await loadExports(positionals, values.rate);
+  for (const source of view.sources) {
+    const contradiction = describeContradiction(source.totalsCheck, source.warnings);
+    if (contradiction)
+      stderr(`mpo: warning: ${positionals.length > 1 ? `${source.file}: ` : ""}${contradiction}\n`);
+  }
+  const options = { by: values.by };
+  if (values.json) {
+    const json =
+      view.sources.length === 1 ? analysisJson(view.dataset, options) : blendAnalysisJson(view, options);
+    return `${JSON.stringify(json, null, 2)}\n`;
+  }
+  return humanSummary(view.dataset, {
+    ...options,
+    sources: view.sources.length > 1 ? view.sources : undefined,
+  });
 }

@@ -1,11 +1,11 @@
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { type AnalystLogger, answerQuestion, unverifiedNote } from "../agent/index.js";
 import { loadConfig } from "../config/config.js";
-import { loadExport } from "../ingest/index.js";
+import { markdownToPlain } from "../format/markdown-to-plain.js";
 import { UsageError } from "./cli-error.js";
-import { mrkdwnToPlain } from "./mrkdwn-to-plain.js";
+import { loadExports } from "./load-exports.js";
 
 export interface AskOptions {
   /** Where charts are written; the working directory by default. */
@@ -18,17 +18,25 @@ export interface AskOptions {
 }
 
 /**
- * Answers one question about a file: Gemini when GEMINI_API_KEY is set, else the offline analyst. Prints
+ * Answers one question about a file, or several blended (`mpo ask a.csv b.csv "question"`: the leading
+ * arguments that are files are the files, the rest is the question): Gemini when GEMINI_API_KEY is set, else the offline analyst. Prints
  * the answer, the note when Gemini fell back, figures that could not be verified, and the path of each
  * chart drawn, written as ./mpo-chart-<n>.png without overwriting earlier ones. The answer is written for
  * Slack, so its mrkdwn is printed as the plain text a terminal shows.
  */
 export async function askCommand(args: string[], options: AskOptions = {}): Promise<string> {
-  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
-  const [file, ...words] = positionals;
-  const question = words.join(" ").trim();
-  if (!file || question === "") throw new UsageError("expected a file and a question");
-  const dataset = await loadExport({ path: file });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { rate: { type: "string", multiple: true, default: [] } },
+  });
+  const firstWord = positionals.findIndex((arg, i) => i > 0 && !isFile(arg));
+  const fileCount = firstWord === -1 ? positionals.length : firstWord;
+  const files = positionals.slice(0, fileCount);
+  const question = positionals.slice(fileCount).join(" ").trim();
+  if (files.length === 0 || question === "") throw new UsageError("expected a file and a question");
+  const view = await loadExports(files, values.rate);
+  const { dataset } = view;
   const config = loadConfig(options.env ?? process.env);
   const answer = await answerQuestion({
     question,
@@ -42,11 +50,19 @@ export async function askCommand(args: string[], options: AskOptions = {}): Prom
   const warning = unverifiedNote(answer.unverified);
   const lines = [
     ...(answer.note ? [`Note: ${answer.note}`, ""] : []),
-    mrkdwnToPlain(answer.text),
+    markdownToPlain(answer.text),
     ...(warning ? ["", warning] : []),
     ...(chartLines.length > 0 ? ["", ...chartLines] : []),
   ];
   return `${lines.join("\n")}\n`;
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function writeChart(cwd: string, png: Buffer): string {

@@ -6,9 +6,9 @@ export type Command = (typeof COMMANDS)[number];
 
 export const USAGE = [
   "usage:",
-  "  mpo analyze <file> [--by <dimension>] [--json]",
+  "  mpo analyze <file>... [--by <dimension>] [--json] [--rate FROM:TO=RATE]",
   "  mpo chart <file> --metric <metric> [--by <dimension>|--over day|week|month] --out <png>",
-  '  mpo ask <file> "<question>"',
+  '  mpo ask <file>... "<question>"',
   "  mpo serve            (the same as npm start)",
   "",
   "mpo <command> --help describes one command.",
@@ -22,13 +22,16 @@ const FILES_LINE =
 
 const HELP: Record<Command, string[]> = {
   analyze: [
-    "usage: mpo analyze <file> [--by <dimension>] [--json]",
+    "usage: mpo analyze <file>... [--by <dimension>] [--json] [--rate FROM:TO=RATE]",
     "",
     "Reads an export and prints its totals and KPIs, with changes over the last period when it has dates.",
+    "Several files are blended: totals across them, with platform and source file as dimensions.",
     "",
     "Options:",
     "  --by <dimension>   also break the figures down by this dimension, sorted by spend",
     "  --json             print one JSON object instead of text (see the README for its fields)",
+    "  --rate FROM:TO=R   convert files in FROM into TO at R (GBP:USD=1.27); different currencies are",
+    "                     never added without one",
     "  -h, --help         show this help",
     "",
     FILES_LINE,
@@ -57,9 +60,9 @@ const HELP: Record<Command, string[]> = {
     "Example: mpo chart export.csv --metric roas --by campaign --out roas.png",
   ],
   ask: [
-    'usage: mpo ask <file> "<question>"',
+    'usage: mpo ask <file>... "<question>" [--rate FROM:TO=RATE]',
     "",
-    "Answers a question about an export in plain language: with Gemini when GEMINI_API_KEY is set, else",
+    "Answers a question about an export (or several, blended) in plain language: with Gemini when GEMINI_API_KEY is set, else",
     "with the offline analyst. Charts it draws are written as ./mpo-chart-<n>.png.",
     "",
     "Options:",
@@ -70,6 +73,7 @@ const HELP: Record<Command, string[]> = {
     DIMENSIONS_LINE,
     "",
     'Example: mpo ask export.csv "which campaigns should I cut?"',
+    'Example: mpo ask google.csv meta.csv "blended ROAS across google and meta"',
   ],
   serve: [
     "usage: mpo serve",

@@ -6,18 +6,28 @@ import {
   describeReading,
 } from "../format/format-receipt.js";
 import { MEASURES } from "../ingest/fact-table.js";
-import type { Dataset } from "../ingest/index.js";
+import type { Dataset, ParseReceipt } from "../ingest/index.js";
 import { breakdown, comparePeriods, KPIS, METRIC_CATALOG, type Metric, totals } from "../metrics/index.js";
 import { otherMeasuresLine } from "./other-measures-line.js";
 
 const BREAKDOWN_ROWS = 15;
 
-/** `mpo analyze` without --json: what a marketer reads in a terminal. */
-export function humanSummary(dataset: Dataset, options: { by?: string }): string {
+/**
+ * `mpo analyze` without --json: what a marketer reads in a terminal. With `sources` (several files
+ * blended) it opens with the files in scope, one line each.
+ */
+export function humanSummary(
+  dataset: Dataset,
+  options: { by?: string; sources?: readonly ParseReceipt[] },
+): string {
   const { receipt, facts } = dataset;
   const currency = receipt.currency;
   const lines: string[] = [];
-  lines.push(`${receipt.file}: ${describeReading(receipt)}`);
+  if (options.sources) {
+    lines.push(`Files in scope (${options.sources.length}), blended:`);
+    for (const source of options.sources)
+      lines.push(`  - ${source.file}: ${describeReading(source)} · ${describePeriod(source.dateRange)}`);
+  } else lines.push(`${receipt.file}: ${describeReading(receipt)}`);
   lines.push(`Period: ${describePeriod(receipt.dateRange)} · Currency: ${currency ?? "not stated"}`);
   const contradiction = describeContradiction(dataset.totalsCheck, receipt.warnings);
   if (contradiction) lines.push(`✗ ${contradiction[0]?.toUpperCase()}${contradiction.slice(1)}`);

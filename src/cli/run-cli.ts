@@ -1,6 +1,7 @@
 import { ConfigError } from "../config/config.js";
 import { IngestError } from "../ingest/index.js";
 import { MetricsError } from "../metrics/index.js";
+import { BlendError } from "../workspace-view/blend-error.js";
 import { UsageError } from "./cli-error.js";
 import { asksForHelp, commandHelp, commandUsage, isCommand, USAGE } from "./command-help.js";
 
@@ -65,6 +66,7 @@ export async function runCli(argv: string[], output: CliOutput): Promise<number>
     if (
       error instanceof IngestError ||
       error instanceof MetricsError ||
+      error instanceof BlendError ||
       error instanceof ConfigError ||
       isFileError(error)
     ) {

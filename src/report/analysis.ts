@@ -1,5 +1,6 @@
 import type { Dataset, ParseReceipt, TotalsCheck } from "../ingest/index.js";
 import { type BreakdownRow, breakdown, type Figures, totals } from "../metrics/index.js";
+import type { SourceReceipt, WorkspaceView } from "../workspace-view/index.js";
 
 /** The JSON of `mpo analyze --json` and `POST /analytics/upload-csv`: a public interface (DESIGN.md). */
 export interface AnalysisJson {
@@ -13,6 +14,30 @@ export function analysisJson(dataset: Dataset, options: { by?: string } = {}): A
   const source = { ...dataset.receipt, totalsCheck: dataset.totalsCheck };
   const result: AnalysisJson = { source, totals: tidy(totals(dataset.facts)) };
   if (options.by) result.breakdown = breakdown(dataset.facts, options.by).map(tidy);
+  return result;
+}
+
+/**
+ * The JSON of several files blended: `source` lists each file's receipt (one file keeps the shape above),
+ * `totals` and `breakdown` are the blend's, `currency` its one currency and `notes` every guard applied.
+ */
+export interface BlendAnalysisJson {
+  source: SourceReceipt[];
+  currency: string | null;
+  notes: string[];
+  totals: Figures;
+  breakdown?: BreakdownRow[];
+}
+
+export function blendAnalysisJson(view: WorkspaceView, options: { by?: string } = {}): BlendAnalysisJson {
+  const { facts, receipt } = view.dataset;
+  const result: BlendAnalysisJson = {
+    source: view.sources,
+    currency: receipt.currency,
+    notes: view.notes,
+    totals: tidy(totals(facts)),
+  };
+  if (options.by) result.breakdown = breakdown(facts, options.by).map(tidy);
   return result;
 }
 

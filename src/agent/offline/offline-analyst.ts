@@ -106,16 +106,23 @@ function withFollowUp(
   };
 }
 
+const ATTRIBUTED: ReadonlySet<string> = new Set(["conversions", "revenue", "cpa", "cvr", "roas", "aov"]);
+
 /** Platforms each count conversions their own way, so comparing or summing them across needs a caveat. */
 function attributionCaveat(parsed: ParsedQuestion, context: ToolContext): string[] {
-  const channels = context.dataset.facts.dimensions.channel?.values.length ?? 0;
+  // A blend of several exports has its platforms in `platform`; its totals add every platform's own count.
+  const { dimensions } = context.dataset.facts;
+  const across = ["channel", "platform"].filter((name) => (dimensions[name]?.values.length ?? 0) >= 2);
   const oneChannel = parsed.filters.some(
-    (filter) => filter.dimension === "channel" && filter.values.length === 1,
+    (filter) => across.includes(filter.dimension) && filter.values.length === 1,
   );
   const acrossChannels =
     parsed.intent === "recommend" ||
-    ((parsed.intent === "rank" || parsed.intent === "breakdown") && parsed.dimension === "channel");
-  if (channels < 2 || oneChannel || !acrossChannels) return [];
+    (parsed.intent === "totals" &&
+      across.includes("platform") &&
+      parsed.metrics.some((metric) => ATTRIBUTED.has(metric))) ||
+    ((parsed.intent === "rank" || parsed.intent === "breakdown") && across.includes(parsed.dimension ?? ""));
+  if (across.length === 0 || oneChannel || !acrossChannels) return [];
   return [
     "each platform attributes conversions with its own window and model, so they can overlap across channels",
   ];

@@ -4,7 +4,7 @@ import type { ChartKind } from "../tool-support/chart-specs.js";
 import { type PeriodSlot, readDatePhrases } from "./date-phrases.js";
 import { readThresholds } from "./metric-thresholds.js";
 import { outOfReach } from "./out-of-reach.js";
-import { PHRASE_WORDS, QUESTION_WORDS } from "./question-words.js";
+import { BLEND_WORDS, PHRASE_WORDS, QUESTION_WORDS } from "./question-words.js";
 import { takePhrases, wordPattern } from "./text-spans.js";
 import { correctTypos } from "./typo-correction.js";
 import { matchValues, type ValueFilter } from "./value-matcher.js";
@@ -163,7 +163,9 @@ export function parseQuestion(question: string, dataset: Dataset, today: string)
       ...limit,
       metric: resolveMetrics([limit.metric], dataset)[0] ?? "spend",
     })),
-    unread: unreadWords(dimensions.rest, count?.text ?? null),
+    unread: unreadWords(dimensions.rest, count?.text ?? null).filter(
+      (word) => !(dataset.facts.dimensions.platform && BLEND_WORDS.has(word)),
+    ),
     missing: names.missing,
     unmatchedParts: names.unmatchedParts,
     outOfReach: outOfReach(question, dataset),
@@ -296,6 +298,8 @@ function findDimensions(
  * has one; the reading line then says which column answered.
  */
 function standIn(canonical: string, names: readonly string[]): string | undefined {
+  // "platform" is the blend's own dimension; of one file it is the channel, as it always was.
+  if (canonical === "platform") return names.find((name) => name === "channel") ?? standIn("channel", names);
   if (canonical !== "channel") return undefined;
   return names.find((name) => /campaign.?type|platform|network|source|medium/i.test(name));
 }

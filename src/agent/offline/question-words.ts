@@ -42,6 +42,13 @@ export const QUESTION_WORDS: ReadonlySet<string> = new Set(
     .filter((word) => word.length > 0),
 );
 
+/**
+ * Words that ask for several exports at once ("blended ROAS across google and meta"): read as all the
+ * rows in scope only when the data is several exports blended (it has a `platform` dimension); of one
+ * file they stay unread, so the question is declined rather than answered for one platform.
+ */
+export const BLEND_WORDS: ReadonlySet<string> = new Set(["blended", "blend", "combined", "together"]);
+
 /** Words of time phrases and filters, known so a typo pass never turns them into something else. */
 export const PHRASE_WORDS: ReadonlySet<string> = new Set(
   `january february march april may june july august september october november december

@@ -135,11 +135,11 @@ function addFilter(filters: ValueFilter[], filter: ValueFilter): void {
   if (words.length > 0) existing.described = `${dimensionWords(filter.dimension)} = ${words.join(", ")}`;
 }
 
-/** Values naming a platform, preferably in the channel dimension. */
+/** Values naming a platform, preferably in the channel dimension, then in a blend's platform dimension. */
 function platformValues(dataset: Dataset, aliases: readonly string[]): ValueFilter | null {
-  const dimensions = Object.entries(dataset.facts.dimensions).sort(([a], [b]) =>
-    a === "channel" ? -1 : b === "channel" ? 1 : 0,
-  );
+  // The channel column first, then a blend's own platform column, before names that merely mention one.
+  const rank = (name: string) => (name === "channel" ? 0 : name === "platform" ? 1 : 2);
+  const dimensions = Object.entries(dataset.facts.dimensions).sort(([a], [b]) => rank(a) - rank(b));
   for (const [dimension, column] of dimensions) {
     if (column.values.length > MAX_VALUES_SCANNED) continue;
     const values = column.values.filter((value) => aliases.some((alias) => wordPattern(alias).test(value)));
