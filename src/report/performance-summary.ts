@@ -1,10 +1,10 @@
 import { type DateRange, dateRangeOf, type FactTable } from "../ingest/index.js";
 import {
-  type Anomaly,
-  anomalies,
   comparePeriods,
   type Figures,
   type Filter,
+  isKpi,
+  METRIC_CATALOG,
   type Metric,
   MetricsError,
   type PeriodComparison,
@@ -12,19 +12,32 @@ import {
   rank,
   totals,
 } from "../metrics/index.js";
+import { type Finding, findings } from "./findings/findings.js";
 
 /**
- * What every summary a marketer reads is made of (the upload reply, /report, App Home): the figures of a
- * period, the change against the period before, the best and worst segments by the KPI that matters for
- * this data, and the days that broke pattern. Pure composition of the metrics engine.
+ * What every summary a marketer reads is made of (the upload reply, /report, App Home): what stands out
+ * (the one or two findings with the most money at stake), the figures of a period, the change against the
+ * period before, and the best and weakest segments by the KPI that matters for this data. Pure composition
+ * of the metrics engine.
  */
 export interface PerformanceSummary {
-  /** The period summarised, when the data has dates. */
+  /** The period summarised: the one asked for, else the data's dates, else the period the file states. */
   period: DateRange | null;
+  /** What to read first, largest first: at most two, the second only when it is worth half the first. */
+  findings: Finding[];
+  /** The figures of `period`. */
   figures: Figures;
+  /**
+   * `period` against the period of equal length before it, when a period was asked for and the data
+   * covers the one before; the headline figures and their changes then cover the same days.
+   */
   comparison: PeriodComparison | null;
+  /** The last 7 days against the 7 before (or halves of shorter data), told apart from the headline. */
+  recent: PeriodComparison | null;
+  /** The KPI this data is judged by, and the dimension it is broken down by (charts use both). */
+  metric: Metric;
+  dimension: string | null;
   leaders: Leaders | null;
-  anomalies: Anomaly[];
 }
 
 export interface Leaders {
@@ -38,34 +51,69 @@ export interface Leaders {
 export interface SummaryOptions {
   /** Narrow everything to this period; the comparison is then against the period just before it. */
   period?: DateRange;
+  /** The period the file says it covers (its title line), for data without a date column. */
+  statedPeriod?: DateRange | null;
   /** The dimension to rank; by default campaign, else channel, else the first dimension with choice. */
   dimension?: string;
   leaders?: number;
 }
 
-const ANOMALY_LIMIT = 3;
+/** Fewer ranked segments than this have no best and weakest: with three, "best" is a third of the list. */
+const MIN_RANKED = 4;
+/** A second finding is worth a marketer's attention when it has at least this share of the first's stake. */
+const SECOND_FINDING_SHARE = 0.5;
 
 export function summarizePerformance(facts: FactTable, options: SummaryOptions = {}): PerformanceSummary {
   const filter: Filter | undefined = options.period ? { dateRange: options.period } : undefined;
   const figures = totals(facts, filter);
-  const comparison = safely(() => (facts.days ? comparePeriods(facts, { current: options.period }) : null));
+  const dataRange = dateRangeOf(facts);
+  const comparison =
+    options.period && dataRange ? safely(() => comparePeriods(facts, { current: options.period })) : null;
+  const covered = comparison && dataRange && comparison.previous.range.from >= dataRange.from;
+  const recent = options.period || !facts.days ? null : safely(() => comparePeriods(facts));
   const dimension = options.dimension ?? defaultDimension(facts);
-  const metric = keyMetric(figures);
-  const leaders = dimension ? rankLeaders(facts, dimension, metric, options.leaders ?? 3, filter) : null;
-  const found = facts.days
-    ? (safely(() => anomalies(facts, { metric, filter })) ?? [])
-        .sort((a, b) => b.score - a.score)
-        .slice(0, ANOMALY_LIMIT)
-        .sort((a, b) => a.date.localeCompare(b.date))
-    : [];
+  const metric = rankingMetric(figures);
+  const leaders =
+    dimension && metric ? rankLeaders(facts, dimension, metric, options.leaders ?? 3, filter) : null;
   return {
-    period: options.period ?? dateRangeOf(facts),
+    period: options.period ?? dataRange ?? options.statedPeriod ?? null,
+    findings: leadFindings(facts.days ? findings(facts, { period: options.period }) : []),
     figures,
-    comparison,
+    comparison: covered ? comparison : null,
+    recent,
+    metric: metric ?? keyMetric(figures),
+    dimension,
     leaders,
-    anomalies: found,
   };
 }
+
+function leadFindings(found: Finding[]): Finding[] {
+  const [first, second] = found;
+  if (!first) return [];
+  if (!second) return [first];
+  const worth =
+    first.stake !== null && second.stake !== null
+      ? second.stake >= SECOND_FINDING_SHARE * first.stake
+      : second.share >= SECOND_FINDING_SHARE * first.share;
+  return worth ? [first, second] : [first];
+}
+
+/**
+ * What "best" and "weakest" are judged by: the key metric when it is a KPI (a ratio); a measure such as
+ * spend or revenue says how big a segment is, not how well it does. Data without a KPI is not ranked.
+ */
+export function rankingMetric(figures: Figures): Metric | null {
+  const key = keyMetric(figures);
+  if (isKpi(key) && telling(key, figures)) return key;
+  return KPI_FALLBACK.find((metric) => figures[metric] !== null && telling(metric, figures)) ?? null;
+}
+
+/** A ratio whose numerator is zero everywhere (ROAS of an account that tracks no revenue) ranks nothing. */
+function telling(metric: Metric, figures: Figures): boolean {
+  return isKpi(metric) && (figures[METRIC_CATALOG[metric].ratio.numerator] ?? 0) > 0;
+}
+
+const KPI_FALLBACK: Metric[] = ["roas", "cpa", "cpc", "ctr", "cvr", "engagement_rate"];
 
 /**
  * The KPI a marketer judges this data by: ROAS with revenue, else CPA, else CPC, else CTR, else spend.
@@ -95,6 +143,10 @@ export function defaultDimension(facts: FactTable): string | null {
   return first?.[0] ?? null;
 }
 
+/**
+ * The best and weakest segments: only with at least four ranked (after the spend floor, the one rule every
+ * ranking uses), at most half of them on each side, so no segment is both.
+ */
 function rankLeaders(
   facts: FactTable,
   dimension: string,
@@ -102,20 +154,23 @@ function rankLeaders(
   n: number,
   filter?: Filter,
 ): Leaders | null {
-  const best = rank(facts, { dimension, metric, order: "top", n, filter });
-  if (best.rows.length === 0) return null;
-  const worst = rank(facts, { dimension, metric, order: "bottom", n, filter });
-  const bestKeys = new Set(best.rows.map((row) => row.key));
+  const all = rank(facts, { dimension, metric, order: "top", n: Number.MAX_SAFE_INTEGER, filter });
+  if (all.rows.length < MIN_RANKED) return null;
+  const side = Math.min(n, Math.floor(all.rows.length / 2));
+  const worst = all.rows
+    .slice(-side)
+    .reverse()
+    .map((row, index) => ({ ...row, rank: index + 1 }));
   return {
     dimension,
     metric,
-    best: best.rows,
-    worst: worst.rows.filter((row) => !bestKeys.has(row.key)),
-    minSpend: best.minSpend,
+    best: all.rows.slice(0, side),
+    worst,
+    minSpend: all.excluded.belowMinSpend > 0 ? all.minSpend : null,
   };
 }
 
-/** Short or undated data has no comparison or anomalies; that is an absence, not an error. */
+/** Short or undated data has no comparison; that is an absence, not an error. */
 function safely<T>(compute: () => T): T | null {
   try {
     return compute();

@@ -100,17 +100,24 @@ export function resolvePeriod(spec: PeriodSpec, lastDay: string): DateRange {
       return range(monday, last);
     }
     case "last-week": {
+      // The last complete Monday-to-Sunday week, as the analyst reads "last week": data ending on a Sunday
+      // has just completed one.
       const monday = last - ((last + 3) % 7);
-      return range(monday - 7, monday - 1);
+      const start = last - monday === 6 ? monday : monday - 7;
+      return range(start, start + 6);
     }
     case "this-month": {
       const [year, month] = lastDay.split("-").map(Number) as [number, number];
       return range(civilToDay(year, month, 1), last);
     }
     case "last-month": {
+      // The last complete month, as the analyst reads it: data ending on a month's last day completed it.
       const [year, month] = lastDay.split("-").map(Number) as [number, number];
+      const thisFirst = civilToDay(year, month, 1);
+      const nextFirst = month === 12 ? civilToDay(year + 1, 1, 1) : civilToDay(year, month + 1, 1);
+      if (last === nextFirst - 1) return range(thisFirst, last);
       const first = civilToDay(month === 1 ? year - 1 : year, month === 1 ? 12 : month - 1, 1);
-      return range(first, civilToDay(year, month, 1) - 1);
+      return range(first, thisFirst - 1);
     }
     case "month": {
       const lastYear = Number(lastDay.slice(0, 4));

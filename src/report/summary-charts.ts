@@ -37,8 +37,10 @@ export async function summaryCharts(
   context: ChartContext,
 ): Promise<SummaryChart[]> {
   const charts: (Omit<SummaryChart, "png"> & { spec: TopLevelSpec })[] = [];
-  const filter: Filter | undefined = summary.period ? { dateRange: summary.period } : undefined;
-  const metric = summary.leaders?.metric ?? "spend";
+  // An undated file's period comes from its title line: it names the charts' dates but cannot cut rows.
+  const filter: Filter | undefined =
+    summary.period && facts.days ? { dateRange: summary.period } : undefined;
+  const metric = summary.metric;
   const grain = facts.days && summary.period ? grainFor(summary.period) : null;
   if (grain) {
     const spec = trendChartSpec({
@@ -54,7 +56,7 @@ export async function summaryCharts(
       spec,
     });
   }
-  const dimension = summary.leaders?.dimension;
+  const dimension = summary.dimension;
   if (dimension) {
     const rows = breakdown(facts, dimension, { filter });
     const spec =

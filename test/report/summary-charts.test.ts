@@ -20,7 +20,7 @@ describe("summaryCharts", () => {
     });
     expect(charts.map((chart) => chart.filename)).toEqual([
       expect.stringMatching(/^[a-z]+-per-(day|week|month)\.png$/),
-      `by-${summary.leaders?.dimension}.png`,
+      `by-${summary.dimension}.png`,
     ]);
     // Rendered together, each PNG is still its own chart: a trend is shorter than a 10-row breakdown.
     const sizes = await Promise.all(charts.map((chart) => sharp(chart.png).metadata()));

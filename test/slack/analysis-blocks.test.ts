@@ -1,5 +1,8 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { exampleQuestions } from "../../src/agent/offline/answer-describe.js";
+import { readExport } from "../../src/ingest/index.js";
 import { summarizePerformance } from "../../src/report/performance-summary.js";
 import { analysisBlocks } from "../../src/slack/views/analysis-blocks.js";
 import { readText } from "../ingest/read-text.js";
@@ -53,5 +56,39 @@ describe("the upload reply to a GA4 export", () => {
     }
     expect(text).not.toMatch(/spend|ROAS|CPA/i);
     expect(questions.join(" ")).not.toMatch(/spend|roas|cpa/i);
+  });
+});
+
+describe("the upload reply tells the story first", () => {
+  const name = "google-ads-campaign-report.csv";
+  const dataset = readExport({
+    bytes: readFileSync(join(import.meta.dirname, "../../samples", name)),
+    name,
+  });
+  const blocks = analysisBlocks(
+    dataset,
+    summarizePerformance(dataset.facts, { statedPeriod: dataset.receipt.dateRange }),
+    [],
+  );
+  const text = JSON.stringify(blocks);
+
+  it("opens with what stands out, before the reading and the figures", () => {
+    expect(blocks[0]).toMatchObject({ type: "header" });
+    expect(blocks[1]).toMatchObject({
+      type: "section",
+      text: {
+        text: expect.stringMatching(
+          /^\*What stands out\*\n• Performance Max - Catalog conversions fell \d+% Sep 18–21 while spend held: check conversion tracking$/,
+        ),
+      },
+    });
+    expect(JSON.stringify(blocks[2])).toContain("Read as Google Ads");
+  });
+
+  it("shows the month's figures without week-on-week arrows, and the last 7 days on a stated line", () => {
+    expect(text).toContain("*Spend*\\n$25,765.68");
+    expect(text).not.toMatch(/[▲▼]/);
+    expect(text).toMatch(/\*Sep 24–30\* against Sep 17–23: ROAS 3\.04x \(\+26\.6%\)/);
+    expect(text).not.toMatch(/Unusual days|Only campaigns that spent/);
   });
 });

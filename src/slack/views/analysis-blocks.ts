@@ -8,12 +8,15 @@ import { mrkdwn } from "../../format/slack-text.js";
 import type { Dataset } from "../../ingest/index.js";
 import type { PerformanceSummary } from "../../report/performance-summary.js";
 import { type Block, buttons, context, header, section } from "./block-kit.js";
-import { summaryBlocks } from "./summary-blocks.js";
+import { findingBlocks, summaryBlocks } from "./summary-blocks.js";
 
 export const ASK_SUGGESTED_ACTION = "ask_suggested";
 const WARNINGS_SHOWN = 3;
 
-/** The reply to an uploaded export: how it was read in one line, its figures, and questions to ask next. */
+/**
+ * The reply to an uploaded export: what stands out first, then how it was read in one line, its figures,
+ * and questions to ask next.
+ */
 export function analysisBlocks(dataset: Dataset, summary: PerformanceSummary, questions: string[]): Block[] {
   const { receipt } = dataset;
   const reading = [
@@ -28,6 +31,7 @@ export function analysisBlocks(dataset: Dataset, summary: PerformanceSummary, qu
     ...(contradiction
       ? [section(mrkdwn`:warning: *These figures do not match the file.* ${contradiction}`)]
       : []),
+    ...findingBlocks(summary, receipt.currency),
     context([mrkdwn`Read as ${reading}${check ? ` · ✓ ${check}` : ""}`]),
     ...summaryBlocks(summary, receipt.currency),
   ];

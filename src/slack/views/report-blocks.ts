@@ -3,7 +3,7 @@ import { untrustedMarkdown } from "../../format/slack-markdown.js";
 import { mention, mrkdwn } from "../../format/slack-text.js";
 import type { PerformanceSummary } from "../../report/performance-summary.js";
 import { type Block, context, divider, header, markdownBlock } from "./block-kit.js";
-import { summaryBlocks } from "./summary-blocks.js";
+import { findingBlocks, summaryBlocks } from "./summary-blocks.js";
 
 export interface ReportView {
   /** What the figures come from: file names, and live webhook data when it was included. */
@@ -22,6 +22,7 @@ export function reportBlocks(view: ReportView): Block[] {
     context([
       mrkdwn`${view.sources.join(" + ")} · ${describePeriod(view.summary.period)} · asked by ${mention(view.requestedBy)}`,
     ]),
+    ...findingBlocks(view.summary, view.currency),
     ...summaryBlocks(view.summary, view.currency),
     divider(),
     markdownBlock(untrustedMarkdown(view.narrative)),

@@ -1,8 +1,9 @@
 import { formatChange, formatFigure } from "../../format/format-figures.js";
 import { mrkdwn } from "../../format/slack-text.js";
-import { METRIC_CATALOG, METRICS, type Metric } from "../../metrics/index.js";
+import { METRIC_CATALOG, type Metric } from "../../metrics/index.js";
+import { describeDays, describeFinding } from "../../report/findings/describe-finding.js";
 import type { PerformanceSummary } from "../../report/performance-summary.js";
-import { type Block, fields, section } from "./block-kit.js";
+import { type Block, context, fields, section } from "./block-kit.js";
 
 const HEADLINE_METRICS: Metric[] = [
   "spend",
@@ -22,25 +23,33 @@ const HEADLINE_METRICS: Metric[] = [
 ];
 
 /**
- * The figures of a summary as Block Kit: the KPIs with their change against the previous period, the best
- * and worst segments by the key metric, and the days that broke pattern. Shared by the upload reply and
- * /report so a number reads the same everywhere.
+ * The figures of a summary as Block Kit: the KPIs of the summary's period (with their change when a period
+ * was compared, stated), the last 7 days against the 7 before on a line of their own, and the best and
+ * weakest segments by the key metric. Shared by the upload reply and /report so a number reads the same
+ * everywhere; what stands out comes first, from `findingBlocks`.
  */
 export function summaryBlocks(summary: PerformanceSummary, currency: string | null): Block[] {
   const blocks: Block[] = [...fields(kpiFields(summary, currency))];
   if (summary.comparison) {
     const { current, previous } = summary.comparison;
     blocks.push(
-      section(
-        `_Changes compare ${current.range.from} → ${current.range.to} with ${previous.range.from} → ${previous.range.to}._`,
-      ),
+      context([
+        `Changes compare ${describeDays(current.range.from, current.range.to)} with ${describeDays(previous.range.from, previous.range.to)}.`,
+      ]),
     );
   }
+  const recent = recentText(summary, currency);
+  if (recent) blocks.push(section(recent));
   const leaders = leaderText(summary, currency);
   if (leaders) blocks.push(section(leaders));
-  const unusual = anomalyText(summary, currency);
-  if (unusual) blocks.push(section(unusual));
   return blocks;
+}
+
+/** "What stands out": the one or two findings a marketer should read before any figure. */
+export function findingBlocks(summary: PerformanceSummary, currency: string | null): Block[] {
+  if (summary.findings.length === 0) return [];
+  const lines = summary.findings.map((finding) => mrkdwn`• ${describeFinding(finding, currency)}`);
+  return [section([`*What stands out*`, ...lines].join("\n"))];
 }
 
 function kpiFields(summary: PerformanceSummary, currency: string | null): string[] {
@@ -55,6 +64,29 @@ function kpiFields(summary: PerformanceSummary, currency: string | null): string
           : "";
       return `*${METRIC_CATALOG[metric].label}*\n${value}${change}`;
     });
+}
+
+const RECENT_SHOWN = 3;
+
+/** The latest days against the same number before, in one stated line: the key metric first, then results. */
+function recentText(summary: PerformanceSummary, currency: string | null): string | null {
+  const recent = summary.recent;
+  if (!recent) return null;
+  const key = summary.leaders?.metric;
+  const order = [...new Set([...(key ? [key] : []), ...HEADLINE_METRICS])];
+  const parts = order
+    .filter((metric) => recent.current.figures[metric] !== null && recent.deltas[metric]?.relative != null)
+    .slice(0, RECENT_SHOWN)
+    .map((metric) => {
+      const { relative, absolute } = recent.deltas[metric];
+      const now = formatFigure(metric, recent.current.figures[metric], currency);
+      return `${METRIC_CATALOG[metric].label} ${now} (${formatChange(relative, absolute)})`;
+    });
+  if (parts.length === 0) return null;
+  const { current, previous } = recent;
+  const days = describeDays(current.range.from, current.range.to);
+  const before = describeDays(previous.range.from, previous.range.to);
+  return `*${days}* against ${before}: ${parts.join(" · ")}`;
 }
 
 function arrow(relative: number | null): string {
@@ -82,13 +114,4 @@ function leaderText(summary: PerformanceSummary, currency: string | null): strin
     );
   }
   return lines.join("\n");
-}
-
-function anomalyText(summary: PerformanceSummary, currency: string | null): string | null {
-  if (summary.anomalies.length === 0) return null;
-  const lines = summary.anomalies.map((anomaly) => {
-    const metric = METRICS.includes(anomaly.metric) ? anomaly.metric : "spend";
-    return `• ${anomaly.date}: ${METRIC_CATALOG[metric].label} ${formatFigure(metric, anomaly.actual, currency)} (${anomaly.direction} the usual ${formatFigure(metric, anomaly.expected.low, currency)}–${formatFigure(metric, anomaly.expected.high, currency)})`;
-  });
-  return [`*Unusual days*`, ...lines].join("\n");
 }
