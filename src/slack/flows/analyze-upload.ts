@@ -137,7 +137,7 @@ async function replyWithAnalysis(
   dataset: Dataset,
   place: { channel: string; threadTs: string; progressTs: string },
 ): Promise<void> {
-  const summary = summarizePerformance(dataset.facts);
+  const summary = summarizePerformance(dataset.facts, { statedPeriod: dataset.receipt.dateRange });
   await client.chat.update({
     channel: place.channel,
     ts: place.progressTs,

@@ -53,7 +53,11 @@ export async function postReport(
     );
   if (request.by) checkDimension(facts, request.by);
 
-  const summary = summarizePerformance(facts, { period, dimension: request.by ?? undefined });
+  const summary = summarizePerformance(facts, {
+    period,
+    dimension: request.by ?? undefined,
+    statedPeriod: stored?.record.receipt.dateRange,
+  });
   const currency = stored?.record.receipt.currency ?? null;
   // The narrative may be written by the model: a breakdown by a personal column (`/report by email`)
   // would hand it every value, so it gets the totals only.
