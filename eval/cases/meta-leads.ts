@@ -107,7 +107,7 @@ export const META_LEADS_CASES: EvalCase[] = [
       { metric: "cpa", ...FEBRUARY },
       { metric: "cpa", ...JANUARY },
     ],
-    mentions: ["• Webinar Signups"],
+    mentions: ["- Webinar Signups"],
   },
   {
     id: "meta-platform-is-whole-file",

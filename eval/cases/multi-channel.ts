@@ -316,7 +316,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
       { metric: "cpa", ...WEEK_BEFORE },
       { metric: "cpa", change: { current: LAST_WEEK, previous: WEEK_BEFORE } },
     ],
-    mentions: ["• Prospecting"],
+    mentions: ["- Prospecting"],
   },
   {
     id: "multi-what-drove-roas-by-channel",
@@ -324,7 +324,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
     question: "What drove the ROAS drop this week by channel?",
     tools: [{ name: "explain_change", args: { metric: "roas", dimension: "channel", period: "this_week" } }],
     figures: [{ metric: "roas", change: { current: LAST_WEEK, previous: WEEK_BEFORE } }],
-    mentions: ["• Meta"],
+    mentions: ["- Meta"],
   },
   {
     id: "multi-why-conversions-fell",
@@ -337,7 +337,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
       },
     ],
     figures: [{ metric: "conversions", change: { current: LAST_WEEK, previous: WEEK_BEFORE } }],
-    mentions: ["• Prospecting"],
+    mentions: ["- Prospecting"],
   },
   {
     id: "multi-chart-roas-by-channel-march",
@@ -586,7 +586,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
     fixture: "multi",
     question: "What happened on March 12?",
     tools: [{ name: "explain_change", args: { current: { from: "2024-03-12", to: "2024-03-12" } } }],
-    mentions: ["• Spark Ads"],
+    mentions: ["- Spark Ads"],
   },
   {
     id: "multi-why-roas-down-default-periods",

@@ -7,6 +7,8 @@
  *   hides where a link goes.
  * - `://` and `www.` get a backslash before `:` or `.`, so a bare address is not turned into a link either.
  * - Bidirectional overrides are dropped, as they make a name read as another.
+ * - A line of text right after a list starts a paragraph of its own (the writer ended the list there), instead
+ *   of running on inside the list's last item as a lazy continuation.
  * Everything else of the analyst's text (the model's, or the offline insights quoting campaign names) stays
  * Markdown: bold, italic, lists, headings, quotes, code.
  */
@@ -25,7 +27,21 @@ export class SafeMarkdown {
  */
 export function untrustedMarkdown(text: string): SafeMarkdown {
   const escaped = text.replace(BIDI_OVERRIDES, "").replaceAll("\\", "\\\\").replace(/[[\]]/g, "\\$&");
-  return new SafeMarkdown(breakAutolinks(entities(escaped)));
+  return new SafeMarkdown(endListsBeforeText(breakAutolinks(entities(escaped))));
+}
+
+const LIST_ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
+/** What opens a block of its own after a list: indentation, a quote, a heading, a fence or a rule. */
+const OPENS_BLOCK = /^(?:[ \t]|>|#{1,6}(?:[ \t]|$)|```|~~~|(?:[-*_][ \t]*){3,}$|$)/;
+
+function endListsBeforeText(text: string): string {
+  const lines = text.split("\n");
+  return lines
+    .map((line, index) => {
+      const runsOn = !OPENS_BLOCK.test(line) && !LIST_ITEM.test(line);
+      return index > 0 && runsOn && LIST_ITEM.test(lines[index - 1] ?? "") ? `\n${line}` : line;
+    })
+    .join("\n");
 }
 
 /** `&`, `<`, `>` as entities; a `>` that opens a line stays a quote marker. */

@@ -15,17 +15,17 @@ function weekly(values: number[]) {
 describe("the direction verdict", () => {
   it("says yes when the metric climbs week after week, and that a rising CPA is worse", () => {
     expect(writeVerdict(weekly([20, 21, 22, 23, 24, 25]), "up")).toMatch(
-      /^\*Yes: CPA is going up over the last 6 complete weeks .*up every week; that is worse\.\*$/,
+      /^\*\*Yes: CPA is going up over the last 6 complete weeks .*up every week; that is worse\.\*\*$/,
     );
   });
 
   it("answers the direction asked: 'is it going down?' of a rising metric is no", () => {
-    expect(writeVerdict(weekly([20, 21, 22, 23, 24, 25]), "down")).toMatch(/^\*No: CPA is going up/);
+    expect(writeVerdict(weekly([20, 21, 22, 23, 24, 25]), "down")).toMatch(/^\*\*No: CPA is going up/);
   });
 
   it("calls one odd week flat rather than a trend", () => {
     expect(writeVerdict(weekly([20, 20.2, 19.9, 33, 20.1, 19.8]), "up")).toMatch(
-      /^\*Flat: CPA has no steady direction/,
+      /^\*\*Flat: CPA has no steady direction/,
     );
   });
 

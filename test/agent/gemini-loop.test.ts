@@ -181,7 +181,7 @@ describe("the Gemini loop against a scripted generateContent server", () => {
     expect(answer.note).toBe(
       "Gemini is unavailable right now, so this answer comes from the built-in analyst.",
     );
-    expect(answer.text).toContain("*Spend: $8,024.67*");
+    expect(answer.text).toContain("**Spend: $8,024.67**");
     expect(answer.text).not.toMatch(/at .*\.ts:\d+|Error:/);
     expect(logger.lines.join("\n")).toContain("HTTP 500");
     expect(logger.lines.join("\n")).not.toContain(API_KEY);

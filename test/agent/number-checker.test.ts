@@ -41,7 +41,7 @@ describe("the number checker", () => {
     ["percentage points", "CTR fell 0.21 pp (0.21 percentage points)."],
     ["ROAS as a multiple", "ROAS was 3.2x, or 3.25×."],
     ["a negative amount", "CPA moved by -$4.51."],
-    ["the change in bold markup", "*CPA: $36.64* (+$4.51)"],
+    ["the change in bold markup", "**CPA: $36.64** (+$4.51)"],
   ])("accepts %s", (_, text) => {
     expect(unverified(text)).toEqual([]);
   });
@@ -56,6 +56,12 @@ describe("the number checker", () => {
     ["names holding digits", "Summer Sale 2024 and Lookalike 1% lead."],
   ])("ignores %s", (_, text) => {
     expect(unverified(text)).toEqual([]);
+  });
+
+  it("reads a figure ending a list item whole, when the next item starts with a week", () => {
+    const list = "- Week of 2024-03-18: $1,234,567.89\n- Week of 2024-03-25: $45,210.32";
+    expect(unverified(list)).toEqual([]);
+    expect(unverified(list.replace("$1,234,567.89", "$1,234,999.99"))).toEqual(["$1,234,999.99"]);
   });
 
   it("ignores figures quoted from the question", () => {

@@ -101,20 +101,20 @@ describe("the offline analyst answers", () => {
 
   it("says what it can answer, with three examples from the file's own columns, when it does not understand", async () => {
     const answer = await ask("Tell me about the weather");
-    const examples = answer.text.split("\n").filter((line) => line.startsWith("• “"));
+    const examples = answer.text.split("\n").filter((line) => line.startsWith("- “"));
     expect(answer.toolCalls).toEqual([]);
     expect(examples).toEqual([
-      "• “Top 5 campaigns by ROAS in the last 30 days”",
-      "• “Trend of conversions by week for Meta”",
-      "• “Why did ROAS change last week?”",
+      "- “Top 5 campaigns by ROAS in the last 30 days”",
+      "- “Trend of conversions by week for Meta”",
+      "- “Why did ROAS change last week?”",
     ]);
   });
 
   it("builds examples from whatever columns a file has", async () => {
     const googleAds = loadFixture("googleAds").dataset;
     const answer = await ask("??", undefined, googleAds);
-    expect(answer.text).toContain("• “Top 5 campaigns by ROAS”");
-    expect(answer.text).toContain("• “Conversions by ad group”");
+    expect(answer.text).toContain("- “Top 5 campaigns by ROAS”");
+    expect(answer.text).toContain("- “Conversions by ad group”");
   });
 
   it("carries a short follow-up over from the thread's previous question", async () => {
@@ -129,7 +129,7 @@ describe("the offline analyst answers", () => {
 
   it("gives concrete next actions and the attribution caveat when asked what to cut", async () => {
     const answer = await ask("which campaigns should I pause?");
-    expect(answer.text).toContain("*Next actions*");
+    expect(answer.text).toContain("**Next actions**");
     expect(answer.text).toContain("1. Cap or pause TopView Test, Spark Ads, Prospecting");
     expect(answer.text).toContain("each platform attributes conversions with its own window and model");
   });

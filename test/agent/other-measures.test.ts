@@ -47,9 +47,9 @@ describe("the file's other measures", () => {
     expect(answer.engine).toBe("offline");
     expect(answer.toolCalls.map((call) => call.name)).toEqual(["other_measures"]);
     expect(answer.unverified).toEqual([]);
-    expect(answer.text).toContain("*Landing page views: 790*");
+    expect(answer.text).toContain("**Landing page views: 790**");
     const byCampaign = await ask("reach by ad set");
-    expect(byCampaign.text).toContain("• Retailer A: n/a");
+    expect(byCampaign.text).toContain("- Retailer A: n/a");
     expect(byCampaign.text).toMatch(/Reach counts unique people/);
   });
 
@@ -59,11 +59,11 @@ describe("the file's other measures", () => {
     const ask = (question: string) =>
       answerQuestion({ question, dataset, today: "2024-03-05", logger: silentLogger });
     const total = await ask("how many results did we get?");
-    expect(total.text).toContain("*Results: n/a*");
+    expect(total.text).toContain("**Results: n/a**");
     expect(total.text).toContain(
       "Results counts different things on different rows (Result type: Link clicks, Follows)",
     );
     const byType = await ask("results by result type");
-    expect(byType.text).toContain("• Link clicks: 560\n• Follows: 60");
+    expect(byType.text).toContain("- Link clicks: 560\n- Follows: 60");
   });
 });

@@ -2,7 +2,7 @@ import { expect } from "vitest";
 
 /**
  * Campaign names anyone can set (a UTM value in a link is enough): every kind of Slack markup, entities,
- * code fences, a right-to-left override and a 500-character name.
+ * code fences, a right-to-left override, a 500-character name, and Markdown's own marks beside a link.
  */
 export const HOSTILE_NAMES = [
   "<!channel> Spring",
@@ -17,6 +17,7 @@ export const HOSTILE_NAMES = [
   "\u202Egnp.exe\u202C Mirror",
   "@channel @here #general plain",
   `${"L".repeat(488)}<!channel>x`,
+  "<!channel> *Bold* _Sale_ <http://evil|click> `tick`",
 ];
 
 /** A CSV of the hostile campaigns, ten days of figures each, quoted as spreadsheets write them. */

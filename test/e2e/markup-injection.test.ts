@@ -14,7 +14,7 @@ import {
  * Campaign names carrying Slack markup go through every message the app posts: the upload reply, answers
  * (offline and by a scripted Gemini that repeats the markup), the suggested-question echo, `/report` (its
  * narrative offline and by Gemini), alerts and their fallbacks, and App Home. None may come out live,
- * neither in mrkdwn nor in the markdown blocks that hold the analyst's prose.
+ * neither in mrkdwn nor in the markdown blocks that hold the analyst's prose (answers and narratives).
  */
 const FILE_NAME = "Q2 <!here> export.csv";
 
@@ -70,6 +70,10 @@ function everythingPosted(harness: Harness): string[] {
   ];
 }
 
+function blockTypes(message: { blocks?: unknown[] }): string[] {
+  return (message.blocks ?? []).map((block) => (block as { type: string }).type);
+}
+
 function allowedTokens(place: Place): string[] {
   return [`<@${place.user}>`, `<#${place.channel}>`];
 }
@@ -94,6 +98,11 @@ describe("hostile campaign names, offline analyst", () => {
     const best = await ask(offline, shared.ts, "Which campaigns had the best ROAS?", /ROAS/i);
     const top = await ask(offline, shared.ts, "Top 10 campaigns by spend", /spend/i);
     expect([...parsedTexts(best), ...parsedTexts(top)].join("\n")).toMatch(/&lt;(!|@U1|#C1|https)/);
+    const answers = [...markdownTexts(best), ...markdownTexts(top)].join("\n");
+    expect(answers).toMatch(/^\*\*[^\n]*\*\*/m);
+    expect(answers).toContain("&lt;!channel&gt; *Bold* _Sale_ &lt;http\\://evil|click&gt; `tick`");
+    expect(answers).toContain("&lt;https\\://evil.example/login|Reconnect your Google Ads account&gt;");
+    expect(blockTypes(top)).toEqual(["markdown", "context"]);
     await harness.emulator.clickButton({
       user: offline.user,
       channel: offline.channel,
@@ -187,8 +196,11 @@ describe("hostile campaign names, offline analyst", () => {
       { timeoutMs: 10_000 },
     );
     const texts = everythingPosted(harness);
-    expect(texts.join("\n")).toMatch(/&lt;!channel&gt; Spring/);
-    expect(texts.join("\n")).toMatch(/Tom &amp;amp; Jerry &amp; Co/);
+    const shown = [...texts, ...harness.emulator.messages({ fromBot: true }).flatMap(markdownTexts)].join(
+      "\n",
+    );
+    expect(shown).toMatch(/&lt;!channel&gt; Spring/);
+    expect(shown).toMatch(/Tom &amp;amp; Jerry &amp; Co/);
     expectNoLiveMarkup(texts, allowedTokens(offline));
   });
 });
@@ -201,7 +213,7 @@ describe("hostile campaign names and a model that repeats them", () => {
   beforeAll(async () => {
     gemini = await startScriptedGemini([
       callsReply([{ name: "top_bottom", args: { dimension: "campaign", metric: "roas", order: "top" } }]),
-      textReply(`*Best:* <!channel> Spring leads. ${INJECTED}`),
+      textReply(`**Best:** <!channel> Spring leads. ${INJECTED}`),
       textReply(
         `## Headline\n${INJECTED}\n- [Reconnect now](https://evil.example/login)\n> <!everyone> quoted`,
       ),
@@ -222,7 +234,8 @@ describe("hostile campaign names and a model that repeats them", () => {
   it("come out inert in Gemini's answer and its /report narrative, formatting kept", async () => {
     const { shared } = await upload(place);
     const answer = await ask(place, shared.ts, "Which campaign has the best ROAS?", /Best/);
-    expect(parsedTexts(answer).join("\n")).toContain("*Best:* &lt;!channel&gt; Spring leads.");
+    expect(markdownTexts(answer).join("\n")).toContain("**Best:** &lt;!channel&gt; Spring leads.");
+    expect(answer.text).toMatch(/^Best: &lt;!channel&gt; Spring leads\./);
     const posted = await report(place);
     const narrative = markdownTexts(posted).join("\n");
     expect(narrative).toMatch(/^## Headline\nOverall ROAS is fine\. &lt;!channel&gt; please scale/);

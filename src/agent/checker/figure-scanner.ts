@@ -32,7 +32,7 @@ const NOT_FIGURES: readonly RegExp[] = [
   new RegExp(`\\b${MONTH}\\.? \\d{1,2}${ORDINAL}(?:\\s?[–-]\\s?\\d{1,2}${ORDINAL})?(?:,? \\d{4})?\\b`, "gi"),
   new RegExp(`\\b\\d{1,2}${ORDINAL}(?:\\s?[–-]\\s?\\d{1,2}${ORDINAL})? ${MONTH}\\b\\.?(?:,? \\d{4})?`, "gi"),
   new RegExp(`\\b${MONTH}\\.? \\d{4}\\b`, "gi"),
-  /\b\d+(?:\.\d+)?\s?(?:-\s?)?(?:days?|weeks?|months?|years?|hours?|hrs?|minutes?|mins?|seconds?|secs?)\b/gi,
+  /\b\d+(?:\.\d+)?[ \t]?(?:-[ \t]?)?(?:days?|weeks?|months?|years?|hours?|hrs?|minutes?|mins?|seconds?|secs?)\b/gi,
   new RegExp(`\\b${LISTED}\\s+\\d{1,3}\\b`, "gi"),
   /\b\d{1,3}\s+(?:best|worst|top|bottom|largest|biggest|smallest|highest|lowest|most|least)\b/gi,
   new RegExp(`\\b\\d{1,2}\\s+(?:more |other )?(?:of (?:the|your|these|those) )?${COUNTED_NOUNS}\\b`, "gi"),

@@ -32,9 +32,9 @@ export function declineReason(parsed: ParsedQuestion, dataset: Dataset): string 
 
 export function writeDecline(reason: string, dataset: Dataset): string {
   return [
-    `I can't answer that exactly from *${dataset.receipt.file}*: ${reason}.`,
+    `I can't answer that exactly from **${dataset.receipt.file}**: ${reason}.`,
     "It can answer, for example:",
-    ...exampleQuestions(dataset).map((question) => `• “${question}”`),
+    ...exampleQuestions(dataset).map((question) => `- “${question}”`),
   ].join("\n");
 }
 

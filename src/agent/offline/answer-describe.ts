@@ -33,22 +33,22 @@ export function writeDescription(result: JsonObject, dataset: Dataset): string {
     (measure) => !((result.measures ?? []) as string[]).includes(measure),
   );
   const lines = [
-    `*${result.file}*: ${result.rows} rows, ${range ? `${range.from} to ${range.to}` : "no dates"}, ${PLATFORM_WORDS[String(result.platform)] ?? "an export"}, currency ${result.currency ?? "not stated"}.`,
-    `• Measures: ${((result.measures ?? []) as string[]).join(", ")}${missing.length > 0 ? `; missing: ${missing.join(", ")}` : ""}`,
-    `• Dimensions: ${dimensions.map(dimensionLine).join("; ") || "none"}`,
+    `**${result.file}**: ${result.rows} rows, ${range ? `${range.from} to ${range.to}` : "no dates"}, ${PLATFORM_WORDS[String(result.platform)] ?? "an export"}, currency ${result.currency ?? "not stated"}.`,
+    `- Measures: ${((result.measures ?? []) as string[]).join(", ")}${missing.length > 0 ? `; missing: ${missing.join(", ")}` : ""}`,
+    `- Dimensions: ${dimensions.map(dimensionLine).join("; ") || "none"}`,
     ...otherMeasuresLine(result),
-    `• I can compute: ${((result.metrics_available ?? []) as Metric[]).map(label).join(", ")}`,
-    ...unavailable.map(([metric, reason]) => `• No ${label(metric as Metric)}: it ${reason}`),
-    `• ${String(result.relative_dates)}`,
+    `- I can compute: ${((result.metrics_available ?? []) as Metric[]).map(label).join(", ")}`,
+    ...unavailable.map(([metric, reason]) => `- No ${label(metric as Metric)}: it ${reason}`),
+    `- ${String(result.relative_dates)}`,
     "Try asking:",
-    ...exampleQuestions(dataset).map((question) => `• “${question}”`),
+    ...exampleQuestions(dataset).map((question) => `- “${question}”`),
   ];
   return lines.join("\n");
 }
 
 function otherMeasuresLine(result: JsonObject): string[] {
   const names = (result.other_numeric_columns ?? []) as string[];
-  return names.length > 0 ? [`• Other measures: ${names.map(spoken).join(", ")}`] : [];
+  return names.length > 0 ? [`- Other measures: ${names.map(spoken).join(", ")}`] : [];
 }
 
 function dimensionLine(item: { name: string; values: number; largest: string[] }): string {
@@ -61,9 +61,9 @@ export function writeHelp(dataset: Dataset): string {
   const dimension = defaultDimension(dataset);
   const filterHint = dimension ? `a ${dimensionWords(dimension)} name` : "a period";
   return [
-    `I couldn't work out what you're asking. I answer questions about *${dataset.receipt.file}* from its own figures: totals and KPIs, the top or worst values of a dimension by a metric, trends, period comparisons, unusual days, why a metric changed, and charts, with filters such as ${filterHint} or "last 7 days".`,
+    `I couldn't work out what you're asking. I answer questions about **${dataset.receipt.file}** from its own figures: totals and KPIs, the top or worst values of a dimension by a metric, trends, period comparisons, unusual days, why a metric changed, and charts, with filters such as ${filterHint} or "last 7 days".`,
     "Try:",
-    ...exampleQuestions(dataset).map((question) => `• “${question}”`),
+    ...exampleQuestions(dataset).map((question) => `- “${question}”`),
   ].join("\n");
 }
 

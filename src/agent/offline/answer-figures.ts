@@ -12,8 +12,8 @@ export function writeTotals(result: JsonObject, wording: Wording, notes: readonl
   const said = metrics.map((metric) => `${label(metric)}: ${figure(wording, metric, totals[metric])}`);
   const body =
     metrics.length <= 2
-      ? `*${said.join(" · ")}*`
-      : [`*Performance*`, ...said.map((line) => `• ${line}`)].join("\n");
+      ? `**${said.join(" · ")}**`
+      : [`**Performance**`, ...said.map((line) => `- ${line}`)].join("\n");
   return `${body}\n${scopeLine(result.scope, notes)}`;
 }
 
@@ -25,12 +25,12 @@ export function writeBreakdown(result: JsonObject, wording: Wording, notes: read
   const metrics = Object.keys(totals) as Metric[];
   // The order the rows came in, as the tool says it: "ROAS highest first", "in calendar order".
   const order = String(result.order ?? "largest first").replace(/ \(by spend.*\)$/, "");
-  const heading = `*${metrics.map(label).join(", ")} by ${dimensionWords(dimension)}* (${order})`;
+  const heading = `**${metrics.map(label).join(", ")} by ${dimensionWords(dimension)}** (${order})`;
   const cells = (row: JsonObject) =>
     metrics.length === 1
       ? figure(wording, metrics[0] as Metric, row[metrics[0] as Metric])
       : metrics.map((metric) => `${label(metric)} ${figure(wording, metric, row[metric])}`).join(" · ");
-  const shown = rows.slice(0, MAX_ROWS_LISTED).map((row) => `• ${row.key}: ${cells(row)}`);
+  const shown = rows.slice(0, MAX_ROWS_LISTED).map((row) => `- ${row.key}: ${cells(row)}`);
   const total = Number(result.rows_total ?? rows.length);
   // "2 more campaign × devices" reads badly and hides a count from the checker; rows of pairs are rows.
   const pairs = dimension.includes(PAIR_SEPARATOR);

@@ -23,14 +23,14 @@ export function writeOtherMeasures(result: JsonObject, notes: readonly string[])
   const lines: string[] = [];
   if (rows) {
     const dimension = String(result.group_by ?? "value");
-    lines.push(`*${names.map(spoken).join(", ")} by ${dimensionWords(dimension)}* (largest first)`);
-    lines.push(...rows.slice(0, MAX_ROWS_LISTED).map((row) => `• ${row.key}: ${cells(row)}`));
+    lines.push(`**${names.map(spoken).join(", ")} by ${dimensionWords(dimension)}** (largest first)`);
+    lines.push(...rows.slice(0, MAX_ROWS_LISTED).map((row) => `- ${row.key}: ${cells(row)}`));
     const total = Number(result.rows_total ?? rows.length);
     if (total > MAX_ROWS_LISTED) {
       lines.push(`…and ${total - MAX_ROWS_LISTED} more ${dimensionWords(dimension, true)}`);
     }
   } else {
-    lines.push(`*${names.map((name) => `${spoken(name)}: ${count(totals[name])}`).join(" · ")}*`);
+    lines.push(`**${names.map((name) => `${spoken(name)}: ${count(totals[name])}`).join(" · ")}**`);
   }
   return [...lines, scopeLine(result.scope, [...notes, ...notSummed])].join("\n");
 }

@@ -37,8 +37,8 @@ export function writeRanking(
     const heading = `${word} ${metricWords(metric)} by ${dimensionWords(dimension)}`;
     lines.push(
       options.singular
-        ? `*${heading}: ${first.key} at ${value(wording, metric, first)}*`
-        : `*${heading}* (${best ? "best" : "worst"} first)`,
+        ? `**${heading}: ${first.key} at ${value(wording, metric, first)}**`
+        : `**${heading}** (${best ? "best" : "worst"} first)`,
     );
     for (const row of rows)
       lines.push(`${row.rank}. ${row.key}: ${value(wording, metric, row)}${context(wording, metric, row)}`);
@@ -66,16 +66,16 @@ export function writeRecommendation(
     return `Too few ${plural} with enough spend to tell what to cut from what to scale.\n${scopeLine(worst.scope, notes)}`;
   }
   const item = (row: RankedRow) =>
-    `• ${row.key}: ${label(metric)} ${value(wording, metric, row)}${context(wording, metric, row)}`;
+    `- ${row.key}: ${label(metric)} ${value(wording, metric, row)}${context(wording, metric, row)}`;
   const cut = weak.map((row) => row.key).join(", ");
   const grow = strong.map((row) => row.key).join(", ");
   return [
-    `*Where to act on ${plural}, judged by ${label(metric)}*`,
+    `**Where to act on ${plural}, judged by ${label(metric)}**`,
     `Cut or cap (weakest ${label(metric)}):`,
     ...weak.map(item),
     `Scale (strongest ${label(metric)}):`,
     ...strong.map(item),
-    "*Next actions*",
+    "**Next actions**",
     `1. Cap or pause ${cut}, and move that budget to ${grow}.`,
     `2. Before pausing, check each one's weekly trend: a recent drop calls for a creative or audience fix, a steady low ${label(metric)} for a cut.`,
     `3. Raise budgets on ${grow} in steps and check that their ${label(metric)} holds before the next step.`,

@@ -31,12 +31,12 @@ export function writeTrend(result: JsonObject, wording: Wording, notes: readonly
       high && low
         ? `highest ${when(grain, high.period)} (${figure(wording, metric, high.value)}), lowest ${when(grain, low.period)} (${figure(wording, metric, low.value)})`
         : "no value in any period";
-    return `*${label(metric)} per ${grain}*: ${range}; ${figure(wording, metric, totals[metric])} over the whole window.`;
+    return `**${label(metric)} per ${grain}**: ${range}; ${figure(wording, metric, totals[metric])} over the whole window.`;
   });
   const shown = points.slice(-MAX_PERIODS_LISTED);
   const listed = shown.map(
     (point) =>
-      `• ${capitalized(periodWords(grain, String(point.period)))}: ${metrics.map((metric) => figure(wording, metric, point[metric])).join(" · ")}`,
+      `- ${capitalized(periodWords(grain, String(point.period)))}: ${metrics.map((metric) => figure(wording, metric, point[metric])).join(" · ")}`,
   );
   const omitted =
     points.length > shown.length ? [`_Showing the last ${shown.length} of ${points.length} ${grain}s._`] : [];
@@ -52,10 +52,10 @@ export function writeComparison(result: JsonObject, wording: Wording, notes: rea
   const before = (previous.figures ?? {}) as JsonObject;
   const changes = (result.changes ?? {}) as JsonObject;
   const metrics = Object.keys(now) as Metric[];
-  const heading = `*${current.from} to ${current.to} vs ${previous.from} to ${previous.to}*`;
+  const heading = `**${current.from} to ${current.to} vs ${previous.from} to ${previous.to}**`;
   const lines = metrics.map((metric) => {
     const delta = changes[metric] as { relative?: number | null } | undefined;
-    return `• ${label(metric)}: ${figure(wording, metric, now[metric])} vs ${figure(wording, metric, before[metric])} (${change(delta)}${tone(metric, delta?.relative ?? null)})`;
+    return `- ${label(metric)}: ${figure(wording, metric, now[metric])} vs ${figure(wording, metric, before[metric])} (${change(delta)}${tone(metric, delta?.relative ?? null)})`;
   });
   return [heading, ...lines, scopeLine(result.scope, notes)].join("\n");
 }
@@ -69,14 +69,14 @@ export function writeAnomalies(
     const metric = asMetric(result.metric);
     const found = (result.anomalies ?? []) as JsonObject[];
     if (found.length === 0) {
-      return `*No unusual days for ${label(metric)}*: every day stayed within the expected range.`;
+      return `**No unusual days for ${label(metric)}**: every day stayed within the expected range.`;
     }
     const count = Number(result.anomalies_found ?? found.length);
     const days = found.map(
       (day) =>
-        `• ${day.date}: ${figure(wording, metric, day.actual)}, ${day.direction} the expected ${figure(wording, metric, day.expected_low)} to ${figure(wording, metric, day.expected_high)} (typical day ${figure(wording, metric, day.typical_day)})`,
+        `- ${day.date}: ${figure(wording, metric, day.actual)}, ${day.direction} the expected ${figure(wording, metric, day.expected_low)} to ${figure(wording, metric, day.expected_high)} (typical day ${figure(wording, metric, day.typical_day)})`,
     );
-    return [`*${count} unusual ${count === 1 ? "day" : "days"} for ${label(metric)}*`, ...days].join("\n");
+    return [`**${count} unusual ${count === 1 ? "day" : "days"} for ${label(metric)}**`, ...days].join("\n");
   });
   return [...sections, scopeLine(results[0]?.scope, notes)].join("\n");
 }
@@ -96,13 +96,13 @@ export function writeExplanation(
   const verb = previous === current ? "stayed at" : "went from";
   const headline =
     previous === current
-      ? `*${label(metric)} ${verb} ${figure(wording, metric, current)}*`
-      : `*${label(metric)} ${verb} ${figure(wording, metric, previous)} to ${figure(wording, metric, current)} (${change({ relative, absolute: explanation.change ?? null })})*`;
+      ? `**${label(metric)} ${verb} ${figure(wording, metric, current)}**`
+      : `**${label(metric)} ${verb} ${figure(wording, metric, previous)} to ${figure(wording, metric, current)} (${change({ relative, absolute: explanation.change ?? null })})**`;
   const lines = [headline, ...components(comparison, metric, wording)];
   const contributors = (explanation.contributors ?? []) as JsonObject[];
   if (contributors.length > 0) {
     lines.push(`Largest contributions by ${dimensionWords(dimension)}:`);
-    for (const item of contributors.slice(0, 5)) lines.push(`• ${contributorLine(item, metric, wording)}`);
+    for (const item of contributors.slice(0, 5)) lines.push(`- ${contributorLine(item, metric, wording)}`);
   }
   lines.push(scopeLine(explanation.scope, notes));
   return lines.join("\n");

@@ -14,11 +14,11 @@ const FLAT_PER_WEEK = 0.03;
 export function writeVerdict(result: JsonObject, asked: "up" | "down"): string {
   const points = ((result.points ?? []) as JsonObject[]).slice(0, -1).slice(-WEEKS);
   const metric = Object.keys((result.totals ?? {}) as JsonObject)[0] as Metric | undefined;
-  if (!metric || points.length < 3) return "*Too few complete weeks to say which way it is heading.*";
+  if (!metric || points.length < 3) return "**Too few complete weeks to say which way it is heading.**";
   const values = points
     .map((point) => point[metric])
     .filter((value): value is number => typeof value === "number");
-  if (values.length < 3) return "*Too few weeks with a value to say which way it is heading.*";
+  if (values.length < 3) return "**Too few weeks with a value to say which way it is heading.**";
   const mean = values.reduce((sum, value) => sum + value, 0) / values.length;
   const slope = medianSlope(values);
   const relative = mean === 0 ? 0 : slope / Math.abs(mean);
@@ -35,12 +35,12 @@ export function writeVerdict(result: JsonObject, asked: "up" | "down"): string {
         : "with weeks both ways";
   const span = `over the last ${values.length} complete weeks (from the week of ${points[0]?.period})`;
   const name = label(metric);
-  if (Math.abs(relative) < FLAT_PER_WEEK) return `*Flat: ${name} has no steady direction ${span}.*`;
+  if (Math.abs(relative) < FLAT_PER_WEEK) return `**Flat: ${name} has no steady direction ${span}.**`;
   const up = relative > 0;
   const answer = up === (asked === "up") ? "Yes" : "No";
   // Volume (spend, clicks) is neither better nor worse by itself; efficiency is.
   const judged = isKpi(metric) ? `; that is ${up !== isLowerBetter(metric) ? "better" : "worse"}` : "";
-  return `*${answer}: ${name} is going ${up ? "up" : "down"} ${span}, ${steady}${judged}.*`;
+  return `**${answer}: ${name} is going ${up ? "up" : "down"} ${span}, ${steady}${judged}.**`;
 }
 
 /** Theil–Sen: the median of the slopes between every two weeks, so one odd week cannot make a trend. */

@@ -29,7 +29,7 @@ export function writeAnswer(
   const data = records.filter((record) => record !== chart);
   const failed = data.find((record) => !record.ok);
   if (failed) {
-    const examples = exampleQuestions(dataset).map((question) => `• “${question}”`);
+    const examples = exampleQuestions(dataset).map((question) => `- “${question}”`);
     return [
       failed.internal
         ? "I couldn't work out how to answer that from this data. Could you name the figure you mean?"
@@ -49,7 +49,7 @@ export function writeAnswer(
   if (!chart) return body;
   if (!chart.ok) return `I couldn't draw that chart: ${chart.error}. Here are the figures instead.\n${body}`;
   const handle = (chart.result?.chart ?? {}) as JsonObject;
-  return `Here is the chart *${handle.title}* (attached).\n${body}`;
+  return `Here is the chart **${handle.title}** (attached).\n${body}`;
 }
 
 /** Other measures are answered in total or by a dimension; a question over time is told so. */
