@@ -22,7 +22,7 @@ export interface AskOptions {
  * arguments that are files are the files, the rest is the question): Gemini when GEMINI_API_KEY is set, else the offline analyst. Prints
  * the answer, the note when Gemini fell back, figures that could not be verified, and the path of each
  * chart drawn, written as ./mpo-chart-<n>.png without overwriting earlier ones. The answer is written for
- * Slack, so its mrkdwn is printed as the plain text a terminal shows.
+ * Slack in Markdown, so it is printed as the plain text a terminal shows.
  */
 export async function askCommand(args: string[], options: AskOptions = {}): Promise<string> {
   const { values, positionals } = parseArgs({
