@@ -1,12 +1,14 @@
 import { formatFigure } from "../../format/format-figures.js";
-import { isMetric, type Metric } from "../../metrics/index.js";
+import { type BreakdownRow, defaultMinSpend, isMetric, type Metric } from "../../metrics/index.js";
 import { label, metricWords } from "../offline/answer-wording.js";
 import type { InsightsSummary } from "./insights-summary.js";
 
 type Row = { key: string; [field: string]: unknown };
 
-/** Rows that spent under this share of the median row are too small to call best or worst. */
-const MIN_SPEND_SHARE_OF_MEDIAN = 0.1;
+/** Fewer judged rows than this have no best and worst: with three, "best" is a third of the list. */
+const MIN_RANKED = 4;
+/** Budget moves only between rows with at least this many conversions each: one sale is not a CPA. */
+const MIN_CONVERSIONS_TO_MOVE = 10;
 const HEADLINE: readonly Metric[] = [
   "spend",
   "revenue",
@@ -22,8 +24,14 @@ const HEADLINE: readonly Metric[] = [
 /** What to watch in data without ad spend (GA4, a shop's analytics), in order of preference. */
 const WITHOUT_SPEND: readonly Metric[] = ["key_events", "revenue", "engagement_rate", "sessions"];
 
-/** Markdown insights from an analysis summary without an LLM: headline figures, standouts, next actions. */
-export function offlineInsights(summary: InsightsSummary): string {
+/**
+ * Markdown insights from an analysis summary without an LLM: headline figures, standouts, next actions;
+ * only the next actions when the reader already sees the rest (`/report`).
+ */
+export function offlineInsights(
+  summary: InsightsSummary,
+  options: { nextActionsOnly?: boolean } = {},
+): string {
   const currency = summary.source?.currency ?? null;
   const said = (metric: Metric, value: unknown) =>
     formatFigure(metric, typeof value === "number" ? value : null, currency);
@@ -43,7 +51,7 @@ export function offlineInsights(summary: InsightsSummary): string {
   const ranked = efficiency ? rankRows(rows, efficiency) : [];
   const best = ranked[0];
   const worst = ranked[ranked.length - 1];
-  if (efficiency && best && worst && best !== worst) {
+  if (efficiency && best && worst && ranked.length >= MIN_RANKED) {
     lines.push(
       "## What stands out",
       `- Best ${metricWords(efficiency)}: **${best.key}** at ${said(efficiency, best[efficiency])} on ${said("spend", best.spend)} spend.`,
@@ -53,7 +61,9 @@ export function offlineInsights(summary: InsightsSummary): string {
     if (biggest) lines.push(`- Largest spend: **${biggest.key}** with ${said("spend", biggest.spend)}.`);
     lines.push(
       "## Next actions",
-      `1. Cap **${worst.key}** and move that budget towards **${best.key}**, in steps, watching ${metricWords(efficiency)} after each.`,
+      enoughToMove(best) && enoughToMove(worst)
+        ? `1. Cap **${worst.key}** and move that budget towards **${best.key}**, in steps, watching ${metricWords(efficiency)} after each.`
+        : `1. Hold budgets between **${worst.key}** and **${best.key}** until each has ${MIN_CONVERSIONS_TO_MOVE} conversions or more: fewer cannot show which converts cheaper.`,
       `2. Check **${worst.key}**'s creatives, audiences and landing page before cutting it entirely.`,
       "3. Re-run this analysis after a full week to confirm the shift paid off.",
     );
@@ -71,18 +81,19 @@ export function offlineInsights(summary: InsightsSummary): string {
         : "2. Add revenue or conversions to the export: without them, efficiency cannot be judged.",
     );
   }
-  return lines.join("\n");
+  if (!options.nextActionsOnly) return lines.join("\n");
+  return lines.slice(lines.indexOf("## Next actions")).join("\n");
 }
 
-/** Rows with the metric and enough spend to judge, best first (lowest first for CPA). */
+/** Without a conversions column the volume is unknown, and spend above the floor is the only test. */
+function enoughToMove(row: Row): boolean {
+  return typeof row.conversions !== "number" || row.conversions >= MIN_CONVERSIONS_TO_MOVE;
+}
+
+/** Rows with the metric and enough spend to judge (the spend floor every ranking uses), best first. */
 function rankRows(rows: readonly Row[], metric: Metric): Row[] {
   if (!isMetric(metric)) return [];
-  const spends = rows
-    .map((row) => Number(row.spend))
-    .filter((spend) => spend > 0)
-    .sort((a, b) => a - b);
-  const median = spends.length > 0 ? (spends[Math.floor((spends.length - 1) / 2)] ?? 0) : 0;
-  const floor = median * MIN_SPEND_SHARE_OF_MEDIAN;
+  const floor = defaultMinSpend(rows as unknown as BreakdownRow[]);
   const usable = rows.filter((row) => typeof row[metric] === "number" && Number(row.spend ?? 0) >= floor);
   const sign = metric === "cpa" ? 1 : -1;
   return usable.sort((a, b) => sign * (Number(a[metric]) - Number(b[metric])));

@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { offlineInsights } from "../../src/agent/insights/offline-insights.js";
+
+function summary(rows: [string, number, number][]) {
+  const breakdown = rows.map(([key, spend, conversions]) => ({
+    key,
+    spend,
+    conversions,
+    cpa: conversions > 0 ? spend / conversions : null,
+  }));
+  const spend = rows.reduce((sum, [, value]) => sum + value, 0);
+  const conversions = rows.reduce((sum, [, , value]) => sum + value, 0);
+  return {
+    source: { currency: "BRL" },
+    totals: { spend, conversions, cpa: spend / conversions },
+    breakdown,
+    by: "campaign",
+  };
+}
+
+describe("the offline narrative's best, weakest and budget advice", () => {
+  it("calls nothing best among three campaigns", () => {
+    const text = offlineInsights(
+      summary([
+        ["A", 100, 10],
+        ["B", 80, 2],
+        ["C", 60, 6],
+      ]),
+    );
+    expect(text).not.toMatch(/Best|Weakest|move that budget/);
+  });
+
+  it("moves no budget towards a campaign with one conversion", () => {
+    const text = offlineInsights(
+      summary([
+        ["Big", 110.5, 13],
+        ["Small", 8.49, 1],
+        ["C", 50, 4],
+        ["D", 40, 3],
+      ]),
+    );
+    expect(text).toMatch(/Best CPA: \*\*Small\*\*/);
+    expect(text).not.toMatch(/move that budget/);
+    expect(text).toMatch(/Hold budgets .* until each has 10 conversions or more/);
+  });
+
+  it("advises the move when both sides have the volume", () => {
+    const text = offlineInsights(
+      summary([
+        ["A", 1000, 50],
+        ["B", 1000, 20],
+        ["C", 800, 30],
+        ["D", 900, 25],
+      ]),
+    );
+    expect(text).toMatch(/Cap \*\*B\*\* and move that budget towards \*\*A\*\*/);
+  });
+
+  it("writes only the next actions when the reader sees the rest", () => {
+    const text = offlineInsights(
+      summary([
+        ["A", 1000, 50],
+        ["B", 1000, 20],
+        ["C", 800, 30],
+        ["D", 900, 25],
+      ]),
+      {
+        nextActionsOnly: true,
+      },
+    );
+    expect(text.startsWith("## Next actions\n")).toBe(true);
+    expect(text).not.toMatch(/Headline|What stands out/);
+  });
+});
