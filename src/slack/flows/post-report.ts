@@ -78,7 +78,7 @@ export async function postReport(
           }
         : {}),
     },
-    { config: deps.config },
+    { config: deps.config, nextActionsOnly: true },
   );
   const posted = await client.chat.postMessage({
     channel: place.channel,
