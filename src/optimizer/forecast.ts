@@ -50,7 +50,16 @@ export function projectSum(
     intervalHorizon = 7;
     points = rollingBacktest(values, firstDay, { horizon: 7, minHistory: 14 });
   }
-  const relative = points.filter((point) => point.model > 0).map((point) => point.actual / point.model - 1);
+  // Errors relative to the forecast, with a floor under it: a near-zero forecast in a quiet week would
+  // otherwise turn an ordinary miss into a thousandfold error and the interval into nonsense.
+  const typical = quantilesOf(
+    points.map((point) => point.model),
+    [0.5],
+  )[0] as number;
+  const floor = Math.max(typical / 4, Number.MIN_VALUE);
+  const relative = points
+    .filter((point) => point.model > 0)
+    .map((point) => (point.actual - point.model) / Math.max(point.model, floor));
   if (relative.length < MIN_INTERVAL_ORIGINS) {
     return {
       ok: false,
@@ -64,8 +73,8 @@ export function projectSum(
     ok: true,
     projection: {
       expected,
-      low: Math.max(0, expected * (1 + lowError)),
-      high: Math.max(0, expected * (1 + highError)),
+      low: Math.max(0, expected + Math.max(expected, floor) * lowError),
+      high: Math.max(0, expected + Math.max(expected, floor) * highError),
       intervalHorizon,
       intervalOrigins: relative.length,
       backtest: errors ? { ...errors, origins: points.length } : null,

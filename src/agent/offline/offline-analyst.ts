@@ -4,6 +4,7 @@ import { lastQuestion, type ThreadMemory } from "../history/thread-memory.js";
 import { runToolCalls, type ToolCallRecord } from "../tool-runner.js";
 import type { ToolContext } from "../tools/tool.js";
 import { declineReason, writeDecline } from "./answer-decline.js";
+import { answerOptimizerQuestion } from "./answer-optimizer.js";
 import { planCalls } from "./offline-plan.js";
 import { type ParsedQuestion, parseQuestion } from "./question-parser.js";
 import { readingLine } from "./reading-line.js";
@@ -26,6 +27,8 @@ export async function answerOffline(
   memory: ThreadMemory,
   logger: AnalystLogger,
 ): Promise<OfflineAnswer> {
+  const optimizer = await answerOptimizerQuestion(question, context, logger);
+  if (optimizer) return optimizer;
   const parsed = withFollowUp(
     parseQuestion(question, context.dataset, context.today),
     question,

@@ -53,6 +53,8 @@ export const budgetMovesTool = defineTool({
       scope: scope.described,
       results,
       grouped_by: dimension,
+      interval_level: 0.8,
+      fitted_count: plan.fitted.length,
       fitted: plan.fitted.map((campaign) => describeCampaign(campaign, results)),
       refused: plan.refused.slice(0, 12).map((item) => ({ ...item })),
       method:

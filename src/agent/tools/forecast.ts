@@ -37,7 +37,8 @@ export const forecastTool = defineTool({
       scope: scope.described,
       window: { from: window.from, to: window.to, label: window.label },
       history,
-      interval: `${Math.round(INTERVAL_LEVEL * 100)}% interval: the middle of this forecast's past errors on this data`,
+      interval_level: INTERVAL_LEVEL,
+      interval: "likely_low to likely_high holds the middle of this forecast's past errors on this data",
       method:
         "weekday profile times a smoothed level, averaged with last week repeated; no trend term, so a ramp-up or a planned budget change is not foreseen",
     };
@@ -50,6 +51,7 @@ export const forecastTool = defineTool({
     result.figures = figures;
     const untracked = series.hasRows.filter((has) => !has).length;
     if (untracked > 0) {
+      result.days_without_rows = untracked;
       result.gaps = `${untracked} of ${history.days} days have no rows and count as zero`;
     }
     return result;

@@ -8,9 +8,11 @@ import { getKpis } from "./get-kpis.js";
 import { otherMeasures } from "./other-measures.js";
 import { queryData } from "./query-data.js";
 import { renderChart } from "./render-chart.js";
+import { testDifferenceTool } from "./test-difference.js";
 import type { AnalystTool } from "./tool.js";
 import { topBottom } from "./top-bottom.js";
 import { trendTool } from "./trend.js";
+import { weekdayPatternTool } from "./weekday-pattern.js";
 
 /** The one registry both Gemini and the offline analyst call. */
 export const ANALYST_TOOLS: readonly AnalystTool[] = [
@@ -26,6 +28,8 @@ export const ANALYST_TOOLS: readonly AnalystTool[] = [
   renderChart,
   forecastTool,
   budgetMovesTool,
+  testDifferenceTool,
+  weekdayPatternTool,
 ];
 
 export function findTool(name: string): AnalystTool | undefined {
