@@ -21,8 +21,34 @@ describe("reading a question", () => {
     ["spend in Q3", ["2025-07-01..2025-09-30"]],
     ["spend in Q4", ["2025-10-01..2025-12-31"]],
     ["spend in H2", ["2025-07-01..2025-12-31"]],
+    ["retargeting ad sets second week of september", ["2025-09-08..2025-09-14"]],
+    ["ROAS the last week of august", ["2025-08-25..2025-08-31"]],
   ])("reads the period of %s", (question, expected) => {
     expect(ranges(question)).toEqual(expected);
+  });
+
+  it("reads a word of names as the values that contain it, and several words as all of them", () => {
+    expect(read("retargeting ad sets second week of september")).toMatchObject({
+      intent: "breakdown",
+      dimension: "ad_group",
+      unread: [],
+      filters: [
+        {
+          dimension: "campaign",
+          values: ["Brand Retargeting"],
+          described: "campaign containing “retargeting”",
+        },
+      ],
+    });
+    expect(read("spend on prospecting fitness").filters).toEqual([
+      { dimension: "campaign", values: ["Prospecting Q3"], described: "campaign containing “prospecting”" },
+      { dimension: "ad_group", values: ["Interests Fitness"], described: "ad group containing “fitness”" },
+    ]);
+    expect(read("spend on podcasts").unread).toEqual(["podcasts"]);
+  });
+
+  it("reads 'did spend go up' as a comparison, not a level", () => {
+    expect(read("did spend go up last week?")).toMatchObject({ intent: "compare", metrics: ["spend"] });
   });
 
   it("reads the platform's names for everyday words, and says which column is missing", () => {

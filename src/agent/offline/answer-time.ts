@@ -15,7 +15,6 @@ import {
 } from "./answer-wording.js";
 
 const MAX_PERIODS_LISTED = 12;
-const NEUTRAL: ReadonlySet<Metric> = new Set<Metric>(["spend", "impressions"]);
 
 export function writeTrend(result: JsonObject, wording: Wording, notes: readonly string[]): string {
   const grain = String(result.grain ?? "day");
@@ -139,9 +138,9 @@ function share(value: Json | undefined): string {
   return typeof value === "number" ? formatPercent(value, 1) : "n/a";
 }
 
-/** Whether a change is good news: up is worse for cost KPIs, better for the rest; volume is neutral. */
+/** Whether a change is good news, as the metric catalog says: up is worse for costs, spend is neither. */
 function tone(metric: Metric, relative: number | null): string {
-  if (relative === null || relative === 0 || NEUTRAL.has(metric)) return "";
+  if (relative === null || relative === 0 || METRIC_CATALOG[metric].direction === "neutral") return "";
   const up = relative > 0;
   return up === isLowerBetter(metric) ? ", worse" : ", better";
 }

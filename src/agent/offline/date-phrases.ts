@@ -72,6 +72,17 @@ const NAMED: ReadonlyArray<readonly [RegExp, RelativePeriod | null, boolean]> = 
   [/\b(?:yesterday|today|latest day|last day|most recent day)\b/g, "latest_day", false],
 ];
 
+const NTH_WEEK: Readonly<Record<string, number>> = {
+  first: 0,
+  "1st": 0,
+  second: 1,
+  "2nd": 1,
+  third: 2,
+  "3rd": 2,
+  fourth: 3,
+  "4th": 3,
+};
+
 /**
  * Reads the periods a question names, in the order it names them: ISO dates and ranges, "since", "last
  * N days/weeks/months", this/last week or month, yesterday, quarters and halves, "week of", ranges of
@@ -104,6 +115,26 @@ export function readDatePhrases(lowered: string, data: DataDays): DatePhrases {
   take(new RegExp(ISO, "g"), (m) => range(m, m[1], m[1]));
   take(new RegExp(`\\b(?:last|past|previous|trailing)\\s+${COUNT}\\s+(days?|weeks?|months?)\\b`, "g"), (m) =>
     rolling(m, countOf(m[1]), m[2] ?? "days", last),
+  );
+  // "the second week of september": days 8 to 14 of the month (the reading line shows the dates), the
+  // last week its final seven days; before "last week", which it contains.
+  take(
+    new RegExp(
+      `\\b(?:the\\s+)?(first|1st|second|2nd|third|3rd|fourth|4th|last)\\s+week\\s+(?:of|in)\\s+(${MONTH_WORD})\\.?(?:\\s+(\\d{4}))?\\b`,
+      "g",
+    ),
+    (m) => {
+      const whole = monthRange(monthNumber(m[2]), m[3], data);
+      const start = isoToDay(whole.from);
+      const end = isoToDay(whole.to);
+      const nth = NTH_WEEK[m[1] ?? ""];
+      const first = nth === undefined ? end - 6 : start + nth * 7;
+      return {
+        kind: "range",
+        range: { from: dayToIso(first), to: dayToIso(Math.min(first + 6, end)) },
+        index: m.index ?? 0,
+      };
+    },
   );
   for (const [pattern, period, compares] of NAMED) {
     take(pattern, (m) => {

@@ -8,6 +8,7 @@ import { BLEND_WORDS, PHRASE_WORDS, QUESTION_WORDS } from "./question-words.js";
 import { takePhrases, wordPattern } from "./text-spans.js";
 import { correctTypos } from "./typo-correction.js";
 import { matchValues, type ValueFilter } from "./value-matcher.js";
+import { wordsInNames } from "./value-words.js";
 import {
   BEST_WORDS,
   DIMENSION_PHRASES,
@@ -80,7 +81,7 @@ const INTENT_PATTERNS: Record<Exclude<Intent, "unknown" | "rank" | "breakdown" |
   recommend:
     /\b(?:should (?:i|we)|recommend\w*|suggest\w*|advice|advise|what to (?:cut|pause|scale|do)|where to (?:move|shift|put|invest)|cut|pause|kill|scale|reallocat\w*|shift budget|move budget|wast\w*|optimi[sz]\w*)\b/,
   compare:
-    /\b(?:vs|versus|compare|compared|comparison|against|than|change|changed|changes|difference|differ|grew|growth|drop|dropped|fell|rose|increase|increased|decrease|decreased|up or down|worse|better|improv\w*|declin\w*|deteriorat\w*|how did (?:we|it|things) do|(?:spend\w*|paying|getting) (?:more|less))\b/,
+    /\b(?:vs|versus|compare|compared|comparison|against|than|change|changed|changes|difference|differ|grew|growth|drop|dropped|fell|rose|increase|increased|decrease|decreased|up or down|(?:go|goes|gone|went|going) (?:up|down)|worse|better|improv\w*|declin\w*|deteriorat\w*|how did (?:we|it|things) do|(?:spend\w*|paying|getting) (?:more|less))\b/,
   trend:
     /\b(?:trend|trends|trending|over time|evolv\w*|evolution|progress\w*|daily|weekly|monthly|day by day|week by week|by day|by week|by month|per day|per week|per month|each day|each week|each month|time series|history)\b/,
   describe:
@@ -140,6 +141,13 @@ export function parseQuestion(question: string, dataset: Dataset, today: string)
             count: count !== null,
           });
   const dimension = dimensions.names[0] ?? null;
+  // A word no slot took may still be part of names ("retargeting" of "Retargeting - Cart abandoners").
+  const nameWords = wordsInNames(
+    unreadWords(dimensions.rest, count?.text ?? null).filter(
+      (word) => !(dataset.facts.dimensions.platform && BLEND_WORDS.has(word)),
+    ),
+    dataset,
+  );
   return {
     intent,
     metrics,
@@ -148,7 +156,7 @@ export function parseQuestion(question: string, dataset: Dataset, today: string)
     singular: dimensions.singular,
     n: count?.value ?? null,
     direction: directionOf(words),
-    filters: names.filters,
+    filters: [...names.filters, ...nameWords.filters],
     periods: dates.slots,
     relativeTo: dates.relativeTo,
     grain: GRAINS.find(([pattern]) => pattern.test(words))?.[1] ?? (verdict !== null ? "week" : null),
@@ -163,9 +171,7 @@ export function parseQuestion(question: string, dataset: Dataset, today: string)
       ...limit,
       metric: resolveMetrics([limit.metric], dataset)[0] ?? "spend",
     })),
-    unread: unreadWords(dimensions.rest, count?.text ?? null).filter(
-      (word) => !(dataset.facts.dimensions.platform && BLEND_WORDS.has(word)),
-    ),
+    unread: nameWords.unread,
     missing: names.missing,
     unmatchedParts: names.unmatchedParts,
     outOfReach: outOfReach(question, dataset),
@@ -298,6 +304,8 @@ function findDimensions(
  * has one; the reading line then says which column answered.
  */
 function standIn(canonical: string, names: readonly string[]): string | undefined {
+  // An analytics export without campaigns (GA4 by channel group) ranks what it has: its channels.
+  if (canonical === "campaign") return standIn("channel", names) ?? names.find((name) => name === "channel");
   // "platform" is the blend's own dimension; of one file it is the channel, as it always was.
   if (canonical === "platform") return names.find((name) => name === "channel") ?? standIn("channel", names);
   if (canonical !== "channel") return undefined;

@@ -11,6 +11,7 @@ export const QUESTION_WORDS: ReadonlySet<string> = new Set(
   under about up down off all any each every some both either many much more most less few same other
   can could would should will shall may might must need needs want wants like please pls thanks thank
   tell show give get got see let lets know find look looking list make run pull share
+  bring brings brought generate generates generated deliver delivers delivered
   hi hey hello ok okay yeah just only also now still really actually overall total totals sum
   number numbers figure figures value values amount count data dataset file export sheet report csv table
   we've i'd i'm don't doesn't isn't

@@ -121,3 +121,49 @@ function canonical(word: string): string {
   if (lower === "creative") return "ad";
   return lower;
 }
+
+/** Dimensions searched for a word of a name, most likely meant first. */
+const NAME_PART_ORDER = ["campaign", "ad_group", "ad", "channel"];
+const MIN_NAME_PART = 4;
+
+/**
+ * Words no other slot took that are whole words of names ("retargeting" of "Retargeting - Cart
+ * abandoners"): each becomes the values containing it, on the first dimension (campaign first) that has
+ * any; the rest stay unread. Several words on one dimension must all hold, so the values are intersected.
+ */
+export function wordsInNames(
+  words: readonly string[],
+  dataset: Dataset,
+): { filters: ValueFilter[]; unread: string[] } {
+  const rank = (name: string) => {
+    const index = NAME_PART_ORDER.indexOf(name);
+    return index < 0 ? NAME_PART_ORDER.length : index;
+  };
+  const dimensions = Object.entries(dataset.facts.dimensions)
+    .filter(([, column]) => column.values.length > 1 && column.values.length <= 5_000)
+    .sort(([a], [b]) => rank(a) - rank(b));
+  const filters: ValueFilter[] = [];
+  const unread: string[] = [];
+  for (const word of words) {
+    // One flagless pattern per word: a global one would carry its lastIndex from one value to the next.
+    const pattern = new RegExp(wordPattern(word).source, "iu");
+    const found =
+      word.length < MIN_NAME_PART
+        ? undefined
+        : dimensions.find(([, column]) => column.values.some((value) => pattern.test(value)));
+    const values = found ? found[1].values.filter((value) => pattern.test(value)) : [];
+    const earlier = found && filters.find((filter) => filter.dimension === found[0]);
+    const both = earlier ? earlier.values.filter((value) => values.includes(value)) : values;
+    if (!found || both.length === 0) {
+      unread.push(word);
+      continue;
+    }
+    const described = `${dimensionWords(found[0])} containing “${word}”`;
+    if (!earlier) filters.push({ dimension: found[0], values, described });
+    else {
+      earlier.values = both;
+      earlier.described = `${earlier.described} and “${word}”`;
+    }
+  }
+  return { filters, unread };
+}
