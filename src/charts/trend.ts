@@ -13,6 +13,7 @@ import { type Anomaly, type ChartBasics, figure, type TimeGrain, type TrendRow }
 import { nothingToPlotSpec } from "./empty-chart.js";
 import { formatDateRange, isoDateTime } from "./format-date.js";
 import { COLORS } from "./palette.js";
+import { monthTicks, partialLayers, partialPeriods } from "./partial-periods.js";
 import { FONT_SIZES } from "./theme.js";
 
 export interface TrendChartInput extends ChartBasics {
@@ -113,6 +114,11 @@ export function trendChartSpec(input: TrendChartInput): TopLevelSpec {
     },
   };
   const anomalies = anomalyLayers(input.anomalies ?? [], metric, context.currency, plotted);
+  const partial =
+    comparison.length > 0 ? new Map() : partialPeriods(current, grain, covered(context.dateRange));
+  const partials = partialLayers(current, partial, { x, y });
+  const whole = current.filter((point) => !partial.has(point));
+  const full = plotted.filter((point) => !partial.has(point));
   const dotted = plotted.length <= MAX_DOTTED_POINTS;
   const layers: Layer[] = [
     {
@@ -129,18 +135,20 @@ export function trendChartSpec(input: TrendChartInput): TopLevelSpec {
           },
         ]
       : []),
+    ...partials.layers,
     ...anomalies.layers,
     ...(plotted.length === 1 ? [singlePointLabel()] : []),
   ];
   const datasets: Datasets = {
-    line: [...comparison, ...current],
-    ...(dotted ? { dots: plotted } : {}),
+    line: [...comparison, ...whole],
+    ...(dotted ? { dots: full } : {}),
+    ...partials.datasets,
     ...anomalies.datasets,
     ...(plotted.length === 1 ? { single_point: singlePointRows(plotted, metric, context.currency) } : {}),
   };
   const parameters = {
     ...(comparison.length > 0 ? { [SERIES]: series } : {}),
-    ...(grain === "day" ? {} : { [PERIOD_TICKS]: periodTicks(current) }),
+    ...(grain === "day" ? {} : { [PERIOD_TICKS]: periodTicks(current, grain) }),
   };
   return framedChart(
     { ...frame, plotHeight: PLOT_HEIGHT, bottomAxis: "labels" },
@@ -183,9 +191,18 @@ function spanOf(current: readonly Point[]): number {
   return (current[current.length - 1]?.time ?? 0) - (current[0]?.time ?? 0);
 }
 
-function periodTicks(current: readonly Point[]): number[] {
+function periodTicks(current: readonly Point[], grain: TimeGrain): number[] {
+  const first = current[0]?.time ?? 0;
+  if (grain === "week" && spanOf(current) > LONG_SPAN_MS)
+    return monthTicks(first, current[current.length - 1]?.time ?? first, MAX_PERIOD_TICKS);
   const every = Math.ceil(current.length / MAX_PERIOD_TICKS);
   return current.filter((_, index) => index % every === 0).map((point) => point.time);
+}
+
+function covered(range: { from: string; to: string } | null): { from: number; to: number } | null {
+  const from = range ? isoDateTime(range.from) : null;
+  const to = range ? isoDateTime(range.to) : null;
+  return from === null || to === null ? null : { from, to };
 }
 
 function singlePointRows(plotted: readonly Point[], metric: Metric, currency: string | null): object[] {
