@@ -33,6 +33,11 @@ export class ColumnarScanner extends ChunkedCsv {
     );
   }
 
+  /** The line the next record starts on. */
+  get nextLine(): number {
+    return this.line;
+  }
+
   protected scan(data: Buffer, final: boolean): void {
     const length = data.length;
     const delimiter = this.delimiter;

@@ -110,6 +110,11 @@ export abstract class ChunkedCsv {
     if (rest && rest.length > 0) this.scan(rest, true);
   }
 
+  /** True when every byte pushed so far belongs to a finished record: nothing waits for the next chunk. */
+  atRecordBoundary(): boolean {
+    return (this.carry === null || this.carry.length === 0) && !this.skipLeadingLf;
+  }
+
   /** Scans whole records of `data`; calls `keep` with where an incomplete last record starts. */
   protected abstract scan(data: Buffer, final: boolean): void;
 

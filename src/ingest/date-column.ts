@@ -176,6 +176,23 @@ export class DateColumn {
     return days;
   }
 
+  /** Appends a column read from a later piece of the same file (see NumberColumn.absorb). */
+  absorb(piece: DateColumn, rowCount: number, pieceRows: number, lineShift: number): void {
+    if (rowCount + pieceRows > this.packed.length) this.grow(rowCount + pieceRows);
+    this.packed.set(piece.packed.subarray(0, pieceRows), rowCount);
+    this.kinds.set(piece.kinds.subarray(0, pieceRows), rowCount);
+    this.dayFirstEvidence += piece.dayFirstEvidence;
+    this.monthFirstEvidence += piece.monthFirstEvidence;
+    this.ambiguousCells += piece.ambiguousCells;
+    this.invalid += piece.invalid;
+    this.separator ??= piece.separator;
+    this.decisiveExample ??= piece.decisiveExample;
+    this.example ??= piece.example;
+    if (!this.firstInvalid && piece.firstInvalid) {
+      this.firstInvalid = { text: piece.firstInvalid.text, line: piece.firstInvalid.line + lineShift };
+    }
+  }
+
   private grow(minimum: number): void {
     const size = Math.max(minimum, this.packed.length * 2);
     const packed = new Int32Array(size);

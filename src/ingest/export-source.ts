@@ -37,6 +37,8 @@ export interface OpenedExport {
   encoding: DetectedEncoding;
   /** The file as UTF-8, chunk by chunk, BOM removed; the first call yields from the start of the text. */
   utf8Chunks(): Generator<Uint8Array>;
+  /** Bytes of the file handed on so far, for progress. */
+  bytesRead(): number;
 }
 
 /**
@@ -50,12 +52,16 @@ export function openExport(input: ExportInput): OpenedExport {
   const raw = "bytes" in input ? memoryChunks(input.bytes, chunkBytes) : fileChunks(input.path, chunkBytes);
   const head = raw.head;
   const encoding = detectEncoding(head);
+  let bytesRead = 0;
   return {
     name,
     sizeBytes: raw.size,
     encoding,
+    bytesRead: () => bytesRead,
     *utf8Chunks() {
-      const chunks = raw.chunks(encoding.bomLength);
+      const chunks = counted(raw.chunks(encoding.bomLength), (length) => {
+        bytesRead += length;
+      });
       if (encoding.encoding === "utf-8") {
         yield* chunks;
         return;
@@ -69,6 +75,20 @@ export function openExport(input: ExportInput): OpenedExport {
       if (rest.length > 0) yield Buffer.from(rest, "utf8");
     },
   };
+}
+
+/** The raw bytes of an export from `start` to its end, in chunks: a later piece of a file read in parallel. */
+export function bytesFrom(input: ExportInput, start: number): Generator<Uint8Array> {
+  const chunkBytes = input.chunkBytes ?? CHUNK_BYTES;
+  const raw = "bytes" in input ? memoryChunks(input.bytes, chunkBytes) : fileChunks(input.path, chunkBytes);
+  return raw.chunks(start);
+}
+
+function* counted(chunks: Generator<Uint8Array>, count: (length: number) => void): Generator<Uint8Array> {
+  for (const chunk of chunks) {
+    count(chunk.length);
+    yield chunk;
+  }
 }
 
 interface RawChunks {

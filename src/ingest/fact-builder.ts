@@ -18,6 +18,16 @@ export interface FileTotalRow {
   cells: string[];
 }
 
+/** A builder's reading of one piece of a file; see FactBuilder.absorb. */
+export interface PieceRead {
+  rowCount: number;
+  lines: Int32Array;
+  sinks: Array<Sink | null>;
+  fileTotals: FileTotalRow[];
+  dropped: DroppedRow[];
+  droppedCount: number;
+}
+
 const SPACE = 0x20;
 const MAX_DROPPED_LISTED = 200;
 
@@ -134,6 +144,52 @@ export class FactBuilder {
     for (let k = 0; k < textSinks.length; k++)
       (textSinks[k] as { sink: TextColumn }).sink.setCode(index, codes[k] as number);
     return true;
+  }
+
+  /**
+   * Appends what another builder read from a later piece of the same file (a parallel read); its line
+   * numbers count from the piece's start and move by `lineShift`. Both builders follow the same plan.
+   */
+  absorb(piece: PieceRead, lineShift: number): void {
+    const rowCount = this.rowCount;
+    const rows = piece.rowCount;
+    this.sinks.forEach((sink, index) => {
+      const other = piece.sinks[index];
+      if (sink instanceof TextColumn) sink.absorb(other as TextColumn, rowCount, rows);
+      else if (sink instanceof NumberColumn) sink.absorb(other as NumberColumn, rowCount, rows, lineShift);
+      else if (sink instanceof DateColumn) sink.absorb(other as DateColumn, rowCount, rows, lineShift);
+    });
+    if (rowCount + rows > this.lines.length) {
+      const grown = new Int32Array(rowCount + rows);
+      grown.set(this.lines.subarray(0, rowCount));
+      this.lines = grown;
+    }
+    for (let row = 0; row < rows; row++)
+      this.lines[rowCount + row] = (piece.lines[row] as number) + lineShift;
+    this.rowCount = rowCount + rows;
+    for (const total of piece.fileTotals) this.fileTotals.push({ ...total, line: total.line + lineShift });
+    for (const dropped of piece.dropped) {
+      if (this.dropped.length < MAX_DROPPED_LISTED)
+        this.dropped.push({ ...dropped, line: dropped.line + lineShift });
+    }
+    this.droppedCount += piece.droppedCount;
+  }
+
+  /** What a builder read, in a form that crosses to another thread (its sinks' fields, without methods). */
+  pieceRead(): PieceRead {
+    return {
+      rowCount: this.rowCount,
+      lines: this.rowLines(),
+      sinks: this.sinks,
+      fileTotals: this.fileTotals,
+      dropped: this.dropped,
+      droppedCount: this.droppedCount,
+    };
+  }
+
+  /** Rows the columns were sized for. */
+  get rowCapacity(): number {
+    return this.lines.length;
   }
 
   /** The starting line of every kept row, by row index. */

@@ -3,6 +3,6 @@ export * from "./fact-table.js";
 export { concatFactTables, type FactRecord, factTableFromRecords } from "./fact-table-builder.js";
 export { IngestError } from "./ingest-error.js";
 export { loadExport } from "./load-export.js";
-export { readExport } from "./read-export.js";
+export { type ReadOptions, readExport } from "./read-export.js";
 export type { Dataset, DroppedRow, ParseReceipt, Platform, TotalsCheck } from "./receipt.js";
 export { analyzeExport, ParsePool } from "./worker/parse-pool.js";

@@ -2,7 +2,8 @@ import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import type { ExportInput } from "./export-source.js";
 import { IngestError } from "./ingest-error.js";
-import { readExport } from "./read-export.js";
+import { readExportInParallel } from "./parallel-read.js";
+import { type ReadOptions, readExport } from "./read-export.js";
 import type { Dataset, ParseReceipt } from "./receipt.js";
 import { asExportRows } from "./sheet-rows.js";
 import type { WorkbookTable } from "./workbook-table.js";
@@ -19,14 +20,14 @@ const ENCRYPTED_PACKAGE = Buffer.from("EncryptedPackage", "utf16le");
  * sheet becomes rows of cell texts that go through the same reader, so preambles, totals rows, locales and
  * the receipt work alike. Asynchronous because the workbook library is.
  */
-export async function loadExport(input: ExportInput): Promise<Dataset> {
+export async function loadExport(input: ExportInput, options: ReadOptions = {}): Promise<Dataset> {
   const head = headOf(input);
   if (startsWith(head, COMPOUND) && isEncryptedWorkbook(input)) {
     throw new IngestError(
       "the Excel workbook is password-protected: open it in Excel, remove the password (File > Info > Protect Workbook) and save it again, or export the report as CSV",
     );
   }
-  if (!startsWith(head, ZIP)) return readExport(input);
+  if (!startsWith(head, ZIP)) return readExportInParallel(input, options);
   const name = "bytes" in input ? input.name : (input.name ?? basename(input.path));
   // The workbook library takes longer to load than a CSV of a million rows takes to read: only on demand.
   const { readWorkbookTable } = await import("./workbook-table.js");

@@ -158,6 +158,28 @@ export class NumberColumn {
     return this.values.length === rowCount ? this.values : this.values.subarray(0, rowCount);
   }
 
+  /**
+   * Appends a column read from a later piece of the same file (a parallel read): its rows follow this
+   * column's `rowCount` rows, and its line numbers move by `lineShift`.
+   */
+  absorb(piece: NumberColumn, rowCount: number, pieceRows: number, lineShift: number): void {
+    if (rowCount + pieceRows > this.values.length) this.grow(rowCount + pieceRows);
+    this.values.set(piece.values.subarray(0, pieceRows), rowCount);
+    this.numbers += piece.numbers;
+    this.dotEvidence += piece.dotEvidence;
+    this.commaEvidence += piece.commaEvidence;
+    this.buckets += piece.buckets;
+    this.percents += piece.percents;
+    this.invalid += piece.invalid;
+    if (!this.firstInvalid && piece.firstInvalid) {
+      this.firstInvalid = { text: piece.firstInvalid.text, line: piece.firstInvalid.line + lineShift };
+    }
+    for (const [code, count] of piece.currencies)
+      this.currencies.set(code, (this.currencies.get(code) ?? 0) + count);
+    for (const row of piece.dotAmbiguousRows) this.dotAmbiguousRows.push(row + rowCount);
+    for (const [row, value] of piece.commaAmbiguous) this.commaAmbiguous.push([row + rowCount, value]);
+  }
+
   private grow(minimum: number): void {
     const next = new Float64Array(Math.max(minimum, this.values.length * 2)).fill(Number.NaN);
     next.set(this.values);

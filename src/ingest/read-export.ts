@@ -2,7 +2,7 @@ import { type ColumnPlan, planColumns } from "./column-plan.js";
 import { ColumnarScanner } from "./columnar-scanner.js";
 import { parseDateText } from "./date-text.js";
 import { ENCODING_LABELS } from "./encoding.js";
-import { type ExportInput, openExport } from "./export-source.js";
+import { type ExportInput, type OpenedExport, openExport } from "./export-source.js";
 import { describeExtraMeasures, isKnownExtraMeasure } from "./extra-measures.js";
 import { FactBuilder } from "./fact-builder.js";
 import { dateRangeOf } from "./fact-table.js";
@@ -22,6 +22,15 @@ const SNIFF_BYTES = 128 * 1024;
 export interface ReadOptions {
   /** Distinct values a text column keeps for grouping before it is kept as an identifier column. */
   groupingCap?: number;
+  /** Called after each piece of the file is read, with the bytes read so far and the file's size. */
+  onProgress?: (bytesRead: number, totalBytes: number) => void;
+  /** How loadExport splits a large file over two threads (parallel-read.ts). */
+  parallel?: {
+    /** Files from this size are read in two pieces at once. */
+    fromBytes?: number;
+    /** Reads the second piece on the calling thread after the first: the same split and merge, for tests. */
+    inThread?: boolean;
+  };
 }
 
 /**
@@ -31,6 +40,29 @@ export interface ReadOptions {
  * half-read silently.
  */
 export function readExport(input: ExportInput, options: ReadOptions = {}): Dataset {
+  const read = startRead(input, options);
+  for (const chunk of read.text) {
+    read.scanner.push(chunk);
+    options.onProgress?.(read.opened.bytesRead(), read.opened.sizeBytes);
+  }
+  read.scanner.end();
+  return completeRead(read);
+}
+
+/** A read begun: layout sniffed, columns planned, the scanner waiting for the file's text. */
+export interface ReadStart {
+  opened: OpenedExport;
+  layout: Layout;
+  plan: ColumnPlan;
+  builder: FactBuilder;
+  scanner: ColumnarScanner;
+  /** The file's text as UTF-8 in order, the sniffed head first. */
+  text: Generator<Uint8Array>;
+  lifetime: ReturnType<typeof lifetimeColumns>;
+  sessionScope: string | null;
+}
+
+export function startRead(input: ExportInput, options: ReadOptions): ReadStart {
   const opened = openExport(input);
   const chunks = opened.utf8Chunks();
   const { pending, head, whole } = readHead(chunks);
@@ -47,6 +79,7 @@ export function readExport(input: ExportInput, options: ReadOptions = {}): Datas
     layout.sample.map((row) => row.fields),
     layout.preamble,
   );
+  // Both may change the plan (a lifetime window's dates become text), so they come before the columns.
   const lifetime = lifetimeColumns(plan, layout);
   const sessionScope = keepSessionsPerRow(plan);
   const builder = new FactBuilder(
@@ -56,10 +89,25 @@ export function readExport(input: ExportInput, options: ReadOptions = {}): Datas
     options.groupingCap,
   );
   const scanner = new ColumnarScanner(layout.delimiter.charCodeAt(0), builder, layout.headerLine);
-  for (const chunk of pending) scanner.push(chunk);
-  for (const chunk of chunks) scanner.push(chunk);
-  scanner.end();
+  const text = (function* () {
+    yield* pending;
+    yield* chunks;
+  })();
+  return {
+    opened,
+    layout,
+    plan,
+    builder,
+    scanner,
+    text,
+    lifetime,
+    sessionScope,
+  };
+}
 
+/** Settles and checks what the scanner read (every byte of the file has been pushed and ended). */
+export function completeRead(read: ReadStart): Dataset {
+  const { opened, layout, plan, builder, lifetime, sessionScope } = read;
   if (builder.rowCount === 0) {
     const what = builder.droppedCount > 0 ? "only summary or note rows" : "no data rows";
     throw new IngestError(

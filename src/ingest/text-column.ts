@@ -119,6 +119,25 @@ export class TextColumn {
     };
   }
 
+  /**
+   * Appends a column read from a later piece of the same file: each of the piece's values is looked up in
+   * this dictionary once, then its rows take the codes found. Values only the piece's dropped rows used are
+   * left out at `finish`, as in a read on one thread.
+   */
+  absorb(piece: TextColumn, rowCount: number, pieceRows: number): void {
+    const pool = Buffer.from(piece.pool.buffer, piece.pool.byteOffset, piece.poolUsed);
+    const codes = new Int32Array(piece.count);
+    for (let entry = 0; entry < piece.count; entry++) {
+      const start = piece.offsets[entry] as number;
+      const end = piece.offsets[entry + 1] as number;
+      codes[entry] = this.codeOfBytes(pool, start, end, hashOf(pool, start, end));
+    }
+    for (let row = 0; row < pieceRows; row++) {
+      const code = piece.codes[row] as number;
+      this.setCode(rowCount + row, code < 0 ? code : (codes[code] as number));
+    }
+  }
+
   private dictionary(): TextDictionary {
     const bytes = new Uint8Array(this.pool.buffer, this.pool.byteOffset, this.poolUsed);
     return { bytes, offsets: this.offsets.subarray(0, this.count + 1) };

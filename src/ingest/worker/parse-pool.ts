@@ -1,9 +1,10 @@
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import type { ExportInput } from "../export-source.js";
 import { IngestError } from "../ingest-error.js";
 import type { Dataset } from "../receipt.js";
 import { textDimension } from "../text-dictionary.js";
 import type { ParseReply, ParseRequest } from "./parse-messages.js";
+import { spawnWorker } from "./spawn-worker.js";
 
 export interface ParsePoolOptions {
   /** Exports read at once; each is one thread. */
@@ -25,11 +26,6 @@ interface Slot {
 
 const DEFAULT_SIZE = 2;
 const DEFAULT_MAX_MEMORY_MB = 1536;
-// Run from TypeScript sources (tests, tsx), the worker registers tsx's loader first; built, it is plain
-// JavaScript. Workers do not take --import, hence the bootstrap.
-const FROM_SOURCE = import.meta.url.endsWith(".ts");
-const WORKER_URL = new URL(FROM_SOURCE ? "./parse-worker.ts" : "./parse-worker.js", import.meta.url);
-const TSX_BOOTSTRAP = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(WORKER_URL.href)}); });`;
 
 /**
  * Reads exports on worker threads, so the event loop keeps answering Slack, webhooks and health checks
@@ -82,9 +78,7 @@ export class ParsePool {
   private spawn(): Slot | null {
     if (this.slots.length >= this.size) return null;
     const resourceLimits = { maxOldGenerationSizeMb: this.maxMemoryMb };
-    const worker = FROM_SOURCE
-      ? new Worker(TSX_BOOTSTRAP, { eval: true, resourceLimits })
-      : new Worker(WORKER_URL, { resourceLimits });
+    const worker = spawnWorker("parse-worker", { resourceLimits });
     const slot: Slot = { worker, task: null };
     worker.on("message", (reply: ParseReply) => this.settle(slot, reply));
     worker.on("error", (error) => this.fail(slot, error));

@@ -1,0 +1,138 @@
+import { closeSync, openSync, readSync } from "node:fs";
+import type { ExportInput } from "./export-source.js";
+import type { PieceRead } from "./fact-builder.js";
+import { completeRead, type ReadOptions, type ReadStart, readExport, startRead } from "./read-export.js";
+import { type PieceRequest, readPiece } from "./read-piece.js";
+import type { Dataset } from "./receipt.js";
+import { spawnWorker } from "./worker/spawn-worker.js";
+
+/** Below this a second thread costs more to start than it saves. */
+const PARALLEL_FROM_BYTES = 32 * 1024 * 1024;
+/** How far past the middle a line break is looked for; a longer line reads on one thread. */
+const BOUNDARY_WINDOW = 1024 * 1024;
+const LF = 0x0a;
+const PIECE_HEAP_MB = 1536;
+
+/**
+ * Reads a large UTF-8 export on both cores: the first half on this thread, the second on a worker, then one
+ * table. The second half starts after a line break near the middle. A line break may sit inside a quoted
+ * cell, so the split is proved rather than assumed: the first half is read exactly as a one-thread read
+ * would, and only if that reader ends its last record at the split (no open quote, nothing carried over)
+ * is the worker's reading used. Otherwise the first reader simply goes on through the second half, and
+ * the result is the one-thread read. Any other file is read on one thread.
+ */
+export async function readExportInParallel(input: ExportInput, options: ReadOptions = {}): Promise<Dataset> {
+  const fromBytes = options.parallel?.fromBytes ?? PARALLEL_FROM_BYTES;
+  const size = "bytes" in input ? input.bytes.length : null;
+  if (size !== null && size < fromBytes) return readExport(input, options);
+  const read = startRead(input, options);
+  const { opened } = read;
+  const split =
+    opened.encoding.encoding === "utf-8" && opened.sizeBytes >= fromBytes
+      ? findSplit(input, opened.sizeBytes)
+      : null;
+  if (split === null || split <= opened.encoding.bomLength) return finishOnOneThread(read, null, options);
+
+  const piece = startPiece(
+    {
+      // A copy of just the piece (Buffer.slice would be a view of the whole upload), moved to the worker.
+      input:
+        "bytes" in input ? { bytes: new Uint8Array(input.bytes.subarray(split)), name: input.name } : input,
+      start: "bytes" in input ? 0 : split,
+      plan: read.plan,
+      delimiter: read.layout.delimiter.charCodeAt(0),
+      capacity: Math.ceil((read.builder.rowCapacity * (opened.sizeBytes - split)) / opened.sizeBytes) + 16,
+      groupingCap: options.groupingCap,
+    },
+    options.parallel?.inThread === true,
+  );
+  const rest = readUpTo(read, split - opened.encoding.bomLength, (done) =>
+    options.onProgress?.(Math.min(opened.sizeBytes, (done / split) * opened.sizeBytes), opened.sizeBytes),
+  );
+  const atBoundary = rest === null && read.scanner.atRecordBoundary();
+  const headerRead = read.scanner.nextLine > read.layout.headerLine;
+  const later = atBoundary && headerRead ? await piece.wait().catch(() => null) : piece.cancel();
+  if (!later) return finishOnOneThread(read, rest, options);
+  read.text.return(undefined);
+  read.scanner.end();
+  read.builder.absorb(later, read.scanner.nextLine - 1);
+  return completeRead(read);
+}
+
+/** Pushes the file's text up to `limit` bytes; returns what of the last chunk lies past it, if anything. */
+function readUpTo(read: ReadStart, limit: number, progress: (done: number) => void): Uint8Array | null {
+  let fed = 0;
+  while (fed < limit) {
+    const next = read.text.next();
+    if (next.done) return null;
+    const chunk = next.value;
+    if (fed + chunk.length > limit) {
+      read.scanner.push(chunk.subarray(0, limit - fed));
+      progress(limit);
+      return chunk.subarray(limit - fed);
+    }
+    read.scanner.push(chunk);
+    fed += chunk.length;
+    progress(fed);
+  }
+  return null;
+}
+
+function finishOnOneThread(read: ReadStart, rest: Uint8Array | null, options: ReadOptions): Dataset {
+  if (rest) read.scanner.push(rest);
+  for (const chunk of read.text) {
+    read.scanner.push(chunk);
+    options.onProgress?.(read.opened.bytesRead(), read.opened.sizeBytes);
+  }
+  read.scanner.end();
+  return completeRead(read);
+}
+
+/** Just after the first line break at or past the middle of the file, or null when none is near. */
+function findSplit(input: ExportInput, size: number): number | null {
+  const middle = Math.floor(size / 2);
+  let window: Uint8Array;
+  if ("bytes" in input) window = input.bytes.subarray(middle, middle + BOUNDARY_WINDOW);
+  else {
+    const fd = openSync(input.path, "r");
+    try {
+      const buffer = Buffer.alloc(Math.min(BOUNDARY_WINDOW, size - middle));
+      window = buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, middle));
+    } finally {
+      closeSync(fd);
+    }
+  }
+  const lineEnd = window.indexOf(LF);
+  if (lineEnd < 0 || middle + lineEnd + 1 >= size) return null;
+  return middle + lineEnd + 1;
+}
+
+interface Piece {
+  wait(): Promise<PieceRead>;
+  cancel(): null;
+}
+
+function startPiece(request: PieceRequest, inThread: boolean): Piece {
+  if (inThread) return { wait: async () => readPiece(request), cancel: () => null };
+  const transfer = "bytes" in request.input ? [request.input.bytes.buffer as ArrayBuffer] : [];
+  const worker = spawnWorker("piece-worker", {
+    workerData: request,
+    transferList: transfer,
+    resourceLimits: { maxOldGenerationSizeMb: PIECE_HEAP_MB },
+  });
+  const result = new Promise<PieceRead>((resolve, reject) => {
+    worker.once("message", (reply: { piece?: PieceRead; error?: string }) =>
+      reply.piece ? resolve(reply.piece) : reject(new Error(reply.error)),
+    );
+    worker.once("error", reject);
+    worker.once("exit", () => reject(new Error("the piece reader stopped")));
+  });
+  return {
+    wait: () => result,
+    cancel: () => {
+      result.catch(() => undefined);
+      void worker.terminate();
+      return null;
+    },
+  };
+}

@@ -1,0 +1,135 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { type Dataset, readExport } from "../../src/ingest/index.js";
+import { readExportInParallel } from "../../src/ingest/parallel-read.js";
+import { decodeAll } from "../../src/ingest/text-dictionary.js";
+import { encode, type TextEncodingForTest } from "./read-text.js";
+
+/** Every column as its bytes, every dictionary decoded, and the receipt: equal means byte-identical facts. */
+function fingerprint(dataset: Dataset) {
+  const bytes = (array: Float64Array | Int32Array | null) =>
+    array ? Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString("base64") : null;
+  const { facts } = dataset;
+  return {
+    rowCount: facts.rowCount,
+    days: bytes(facts.days),
+    measures: Object.entries(facts.measures).map(([name, values]) => [name, bytes(values)]),
+    extra: Object.entries(facts.extraMeasures).map(([name, values]) => [name, bytes(values)]),
+    dimensions: Object.entries(facts.dimensions).map(([name, column]) => [
+      name,
+      bytes(column.codes),
+      column.values,
+    ]),
+    identifiers: Object.entries(facts.identifiers ?? {}).map(([name, column]) => [
+      name,
+      bytes(column.codes),
+      decodeAll(column.text),
+    ]),
+    receipt: dataset.receipt,
+    totalsCheck: dataset.totalsCheck,
+  };
+}
+
+const name = fc.string({
+  unit: fc.constantFrom("A", "b", " ", ",", ";", '"', "é", "7", "\n", "\r\n", "-"),
+  maxLength: 8,
+});
+const row = fc.record({
+  day: fc.integer({ min: 1, max: 28 }),
+  campaign: name,
+  channel: fc.constantFrom("Search", "Display", "", "--"),
+  cents: fc.integer({ min: 0, max: 9_999_999 }),
+  clicks: fc.nat(5000),
+  note: fc.constantFrom("", "n/a", "12", "1.234", "x"),
+});
+
+function cell(text: string, delimiter: string): string {
+  return text.includes('"') || text.includes(delimiter) || /[\r\n]/.test(text)
+    ? `"${text.replaceAll('"', '""')}"`
+    : text;
+}
+
+const file = fc.record({
+  rows: fc.array(row, { minLength: 1, maxLength: 40 }),
+  comma: fc.boolean(),
+  lineEnd: fc.constantFrom("\n", "\r\n", "\r"),
+  encoding: fc.constantFrom<TextEncodingForTest>("utf8", "utf8", "utf8-bom", "utf16le"),
+  labelledTotal: fc.option(fc.nat(40)),
+  sumRow: fc.boolean(),
+  chunkBytes: fc.option(fc.integer({ min: 3, max: 200 })),
+});
+
+function render(shape: typeof file extends fc.Arbitrary<infer T> ? T : never): Buffer {
+  const delimiter = shape.comma ? ";" : ",";
+  const money = (cents: number) => {
+    const text = (cents / 100).toFixed(2);
+    return shape.comma ? text.replace(".", ",") : text;
+  };
+  const lines = [["Day", "Campaign", "Channel", "Cost", "Clicks", "Note"].join(delimiter)];
+  for (const [index, fact] of shape.rows.entries()) {
+    if (shape.labelledTotal === index)
+      lines.push(["", "Total: Campaigns", "", money(1), "1", ""].join(delimiter));
+    lines.push(
+      [
+        `2025-03-${String(fact.day).padStart(2, "0")}`,
+        cell(fact.campaign, delimiter),
+        fact.channel,
+        cell(money(fact.cents), delimiter),
+        String(fact.clicks),
+        cell(fact.note, delimiter),
+      ].join(delimiter),
+    );
+  }
+  if (shape.sumRow) {
+    const cents = shape.rows.reduce((sum, fact) => sum + fact.cents, 0);
+    const clicks = shape.rows.reduce((sum, fact) => sum + fact.clicks, 0);
+    lines.push(["", "", "", cell(money(cents), delimiter), String(clicks), ""].join(delimiter));
+  }
+  return encode(lines.join(shape.lineEnd) + shape.lineEnd, shape.encoding);
+}
+
+/** The same file on one thread and split in two; an error must be the same error. */
+async function bothWays(bytes: Buffer, chunkBytes: number | undefined, inThread: boolean) {
+  const input = { bytes, name: "export.csv", chunkBytes };
+  const one = await Promise.resolve()
+    .then(() => fingerprint(readExport(input)))
+    .catch((error: Error) => error.message);
+  const two = await readExportInParallel(input, { parallel: { fromBytes: 0, inThread } })
+    .then(fingerprint)
+    .catch((error: Error) => error.message);
+  return { one, two };
+}
+
+describe("reading a file in two pieces", () => {
+  it("gives byte-identical facts and the same receipt as one thread, for any file", async () => {
+    await fc.assert(
+      fc.asyncProperty(file, async (shape) => {
+        const { one, two } = await bothWays(render(shape), shape.chunkBytes ?? undefined, true);
+        expect(two).toEqual(one);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("reads on one thread when the middle of the file falls inside a quoted cell", async () => {
+    const note = Array.from({ length: 200 }, (_, i) => `line ${i}`).join("\n");
+    const text = `Day,Campaign,Cost,Note\n2025-03-01,A,1.50,"${note}"\n2025-03-02,B,2.50,x\n2025-03-02,"a\nb",3.5,y\n`;
+    const { one, two } = await bothWays(Buffer.from(text), undefined, true);
+    expect(typeof one).not.toBe("string");
+    expect(two).toEqual(one);
+  });
+
+  it("gives the same facts with the second piece read on a worker thread", async () => {
+    const lines = ["Day,Campaign,Channel,Cost,Clicks"];
+    for (let i = 0; i < 3000; i++) {
+      const campaign = i % 7 === 0 ? `"Promo ""${i % 5}""\r\nspring"` : `Campaign ${i % 40}`;
+      lines.push(
+        `2025-03-${String((i % 28) + 1).padStart(2, "0")},${campaign},ch${i % 3},${(i % 997) / 4},${i % 50}`,
+      );
+    }
+    lines.splice(1500, 0, ",Total: Account,,1,1");
+    const { one, two } = await bothWays(Buffer.from(`\ufeff${lines.join("\r\n")}\r\n`), undefined, false);
+    expect(typeof one).not.toBe("string");
+    expect(two).toEqual(one);
+  });
+});
