@@ -2,16 +2,14 @@ import { weekdayOf } from "./weekday.js";
 
 /**
  * The forecast: a recent level times a weekday profile. The profile comes from the last eight weeks and
- * is pulled toward flat when few weeks back it, so one odd Saturday does not become a rule; the level is
- * the last two weeks with the profile taken out, so it follows a change of budget within days. A trend
- * term was left out: extrapolated over a month it turns a two-week wobble into a runaway projection.
+ * is pulled toward flat as far as its noise calls for (see profileWeight); the level is smoothed over the
+ * days with the profile taken out (see smoothedLevel), so it follows a change of budget. A trend term was
+ * left out: extrapolated over a month it turns a two-week wobble into a runaway projection.
  */
 const PROFILE_DAYS = 56;
 /** Days whose mean starts the smoothed level: one week, so every weekday counts once. */
 const WARM_UP_DAYS = 7;
 const SMOOTHING_WEIGHTS = [0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 0.9];
-/** Weeks of evidence at which a weekday's own ratio and flat get equal weight. */
-const PROFILE_PRIOR_WEEKS = 2;
 /** Below this share of an average day, a weekday is treated as "does not run" rather than divided by. */
 const IDLE_FACTOR = 0.05;
 
@@ -35,15 +33,43 @@ export function fitSeasonal(values: readonly number[], firstDay: number): Season
     total += values[i] as number;
   }
   const mean = total / Math.max(1, values.length - start);
-  const weeks = (values.length - start) / 7;
-  const weight = weeks / (weeks + PROFILE_PRIOR_WEEKS);
   const raw = sums.map((value, weekday) =>
     mean > 0 && (counts[weekday] as number) > 0 ? value / (counts[weekday] as number) / mean : 1,
   );
+  const weight = profileWeight(values, firstDay, start, mean, raw);
   const shrunk = raw.map((factor) => 1 + weight * (factor - 1));
   const average = shrunk.reduce((a, b) => a + b, 0) / 7;
   const factors = shrunk.map((factor) => (average > 0 ? factor / average : 1));
   return { level: smoothedLevel(values, firstDay, factors), factors };
+}
+
+/**
+ * How far to trust each weekday's own ratio over a flat week (James–Stein): the spread between weekdays
+ * against the noise of each weekday's mean. A clean weekly rhythm keeps its full shape; a few noisy weeks
+ * are pulled toward flat, so one odd Saturday does not become a rule.
+ */
+function profileWeight(
+  values: readonly number[],
+  firstDay: number,
+  start: number,
+  mean: number,
+  raw: readonly number[],
+): number {
+  if (mean <= 0) return 0;
+  let noise = 0;
+  for (let weekday = 0; weekday < 7; weekday++) {
+    const own: number[] = [];
+    for (let i = start; i < values.length; i++) {
+      if (weekdayOf(firstDay + i) === weekday) own.push((values[i] as number) / mean);
+    }
+    if (own.length < 2) return 0;
+    const ownMean = own.reduce((a, b) => a + b, 0) / own.length;
+    const variance = own.reduce((a, b) => a + (b - ownMean) ** 2, 0) / (own.length - 1);
+    noise += variance / own.length / 7;
+  }
+  const between = raw.reduce((a, b) => a + (b - 1) ** 2, 0) / 6;
+  if (between <= 0) return 0;
+  return Math.max(0, Math.min(1, 1 - noise / between));
 }
 
 /**

@@ -73,8 +73,10 @@ export function projectSum(
     ok: true,
     projection: {
       expected,
-      low: Math.max(0, expected + Math.max(expected, floor) * lowError),
-      high: Math.max(0, expected + Math.max(expected, floor) * highError),
+      // Past errors all on one side (after a step in spend) would put the forecast outside its own
+      // interval; the interval is widened to hold it rather than quietly shifting the forecast.
+      low: Math.max(0, expected + Math.max(expected, floor) * Math.min(0, lowError)),
+      high: Math.max(0, expected + Math.max(expected, floor) * Math.max(0, highError)),
       intervalHorizon,
       intervalOrigins: relative.length,
       backtest: errors ? { ...errors, origins: points.length } : null,
