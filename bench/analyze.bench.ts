@@ -3,6 +3,7 @@ import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ensureBigCsv } from "./big-csv.js";
+import { loadLine, measureProcess } from "./support/measure-process.js";
 
 /**
  * Issue 2's target: `mpo analyze big.csv --by campaign --json` on 1,000,000 rows (~57 MB), as a whole
@@ -10,27 +11,26 @@ import { ensureBigCsv } from "./big-csv.js";
  */
 const root = fileURLToPath(new URL("..", import.meta.url));
 const RUNS = 5;
+/** MPO_CLI measures another build (a copy built elsewhere while the tree is being edited). */
+const cli = process.env.MPO_CLI ?? join(root, "dist/cli.js");
 
 export async function run(): Promise<void> {
   const big = await ensureBigCsv(join(root, "bench/out/big.csv"));
   const quarter = await ensureBigCsv(join(root, "bench/out/quarter.csv"), 250_000);
   console.log(`file: ${big.path} (${(big.bytes / 1e6).toFixed(1)} MB, 1,000,000 rows)`);
 
-  const mpo = measure(process.execPath, [
-    join(root, "dist/cli.js"),
-    "analyze",
-    big.path,
-    "--by",
-    "campaign",
-    "--json",
-  ]);
-  const mpoQuarter = measure(
+  const mpo = measureProcess(
     process.execPath,
-    [join(root, "dist/cli.js"), "analyze", quarter.path, "--by", "campaign", "--json"],
+    [cli, "analyze", big.path, "--by", "campaign", "--json"],
+    RUNS,
+  );
+  const mpoQuarter = measureProcess(
+    process.execPath,
+    [cli, "analyze", quarter.path, "--by", "campaign", "--json"],
     3,
   );
   console.log(
-    `mpo analyze --by campaign --json: median ${mpo.seconds.toFixed(3)} s (min ${mpo.min.toFixed(3)}), ${Math.round(1_000_000 / mpo.seconds).toLocaleString("en-US")} rows/s, peak RSS ${mpo.rssMb} MB`,
+    `mpo analyze --by campaign --json: median ${mpo.median.toFixed(3)} s (min ${mpo.min.toFixed(3)}), ${Math.round(1_000_000 / mpo.median).toLocaleString("en-US")} rows/s, peak RSS ${mpo.rssMb} MB`,
   );
   console.log(
     `  same at 250,000 rows: peak RSS ${mpoQuarter.rssMb} MB (memory grows with the columnar table, not the file)`,
@@ -54,35 +54,11 @@ export async function run(): Promise<void> {
       "print(len(by), float(totals['spend']))",
     ].join("\n"),
   );
-  const pandas = measure(python, [script, big.path]);
+  const pandas = measureProcess(python, [script, big.path], RUNS);
   console.log(
-    `pandas read_csv + groupby + sums: median ${pandas.seconds.toFixed(3)} s, peak RSS ${pandas.rssMb} MB`,
+    `pandas read_csv + groupby + sums: median ${pandas.median.toFixed(3)} s, peak RSS ${pandas.rssMb} MB`,
   );
-  console.log(`ratio mpo / pandas: ${(mpo.seconds / pandas.seconds).toFixed(2)} (target <= 1.00)`);
-}
-
-/** Median wall time of a whole process, and its peak RSS from GNU time. */
-function measure(
-  command: string,
-  args: string[],
-  runs = RUNS,
-): { seconds: number; min: number; rssMb: number } {
-  const seconds: number[] = [];
-  let rssKb = 0;
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    const result = spawnSync("/usr/bin/time", ["-f", "%M", command, ...args], {
-      stdio: ["ignore", "ignore", "pipe"],
-      encoding: "utf8",
-    });
-    seconds.push((performance.now() - started) / 1000);
-    if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr}`);
-    rssKb = Math.max(rssKb, Number(result.stderr.trim().split("\n").pop()));
-  }
-  seconds.sort((a, b) => a - b);
-  return {
-    seconds: seconds[Math.floor(runs / 2)] as number,
-    min: seconds[0] as number,
-    rssMb: Math.round(rssKb / 1024),
-  };
+  console.log(
+    `ratio mpo / pandas: ${(mpo.median / pandas.median).toFixed(2)} (target <= 1.00); ${loadLine()}`,
+  );
 }
