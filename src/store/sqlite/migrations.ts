@@ -164,6 +164,24 @@ const STEPS: readonly string[] = [
     PRIMARY KEY (job_id, step)
   );
   `,
+  // Targets (src/targets): a budget or a KPI goal per workspace and channel, for the channel's whole data
+  // or for one campaign (or other value) of it.
+  `
+  CREATE TABLE targets (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    team TEXT,
+    enterprise TEXT,
+    channel TEXT NOT NULL,
+    metric TEXT NOT NULL,
+    value REAL NOT NULL,
+    period TEXT,
+    scope_dimension TEXT,
+    scope_value TEXT,
+    created_by TEXT,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX targets_by_channel ON targets (channel, id);
+  `,
 ];
 
 export function migrate(db: Database): void {

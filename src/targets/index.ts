@@ -1,0 +1,11 @@
+export { type Pacing, PacingRefusal, pace } from "./pacing.js";
+export { parseTarget, TARGET_FORMS, TargetSyntaxError } from "./parse-target.js";
+export { openSqliteTargets } from "./sqlite-target-store.js";
+export type { NewTarget, TargetMetric, TargetRecord, TargetSpec, TargetStore } from "./target.js";
+export {
+  handleTargetCommand,
+  pacingLine,
+  type TargetCommandContext,
+  type TargetData,
+} from "./target-command.js";
+export { describeTarget } from "./target-text.js";
