@@ -1,4 +1,4 @@
-import { loadExport } from "../ingest/index.js";
+import { loadExport, type ReadOptions } from "../ingest/index.js";
 import { parseCurrencyRate } from "../workspace-view/currency-rates.js";
 import { blendExports, type WorkspaceView } from "../workspace-view/index.js";
 
@@ -9,8 +9,9 @@ import { blendExports, type WorkspaceView } from "../workspace-view/index.js";
 export async function loadExports(
   paths: readonly string[],
   rates: readonly string[] = [],
+  options: ReadOptions = {},
 ): Promise<WorkspaceView> {
   const datasets = [];
-  for (const path of paths) datasets.push(await loadExport({ path }));
+  for (const path of paths) datasets.push(await loadExport({ path }, options));
   return blendExports(datasets, { rates: rates.map(parseCurrencyRate) });
 }
