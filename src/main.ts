@@ -8,6 +8,10 @@ import { AlertEngine, slackAlertPoster } from "./alerts/index.js";
 import { type Config, describeConfig, loadConfig } from "./config/config.js";
 import { createHttpApp } from "./http/index.js";
 import { serveHttp } from "./http/serve-http.js";
+import type { JobQueue } from "./jobs/job-queue.js";
+import { JobWorker } from "./jobs/job-worker.js";
+import { slackJobHandler } from "./jobs/slack/slack-job-handler.js";
+import { openSqliteJobQueue } from "./jobs/sqlite/sqlite-job-queue.js";
 import { createLogger, type Logger } from "./log/logger.js";
 import { createSlackApp } from "./slack/create-slack-app.js";
 import { ConversationMembership } from "./slack/flows/conversation-membership.js";
@@ -18,12 +22,19 @@ import { openSqliteStore, type Store } from "./store/index.js";
 
 /** The sample exports the sandbox page offers: `samples/` at the root, from `src/` and `dist/` alike. */
 const SAMPLES_DIR = fileURLToPath(new URL("../samples/", import.meta.url));
+/**
+ * On SIGTERM, how long jobs already running may take to finish before the process exits anyway; what is
+ * unfinished then is resumed by the next start. Under the 30 s most platforms wait before SIGKILL.
+ */
+const DRAIN_DEADLINE_MS = 20_000;
 
 export interface RunningApp {
   url: string;
   port: number;
   config: Config;
   store: Store;
+  /** Durable work: every Slack event's job, waiting or running. */
+  jobs: JobQueue;
   /** The local Slack, when the app runs in the sandbox. */
   emulator: SlackEmulator | null;
   close(): Promise<void>;
@@ -53,6 +64,8 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     });
   if (config.databasePath !== ":memory:") mkdirSync(dirname(config.databasePath), { recursive: true });
   const store = openSqliteStore(config.databasePath);
+  const jobs = openSqliteJobQueue(config.databasePath);
+  let worker: JobWorker | null = null;
   // The local Slack is a workspace package, loaded only when it runs: a deployment with credentials never
   // imports it.
   const sandboxPackage = config.sandbox ? await import("@mpo/slack-sandbox") : null;
@@ -72,6 +85,12 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     botToken: sandbox?.botToken ?? (config.slack.botToken as string),
     alerts: null,
     membership: new ConversationMembership(),
+    jobs: {
+      enqueue: async (job, key) => {
+        const { created } = await jobs.enqueue({ kind: job.kind, payload: job.payload, key });
+        if (created) worker?.nudge();
+      },
+    },
   };
   let alerts: AlertEngine | null = null;
   const http = createHttpApp({
@@ -89,7 +108,8 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     hostname: sandbox ? "127.0.0.1" : "0.0.0.0",
   }).catch(async (error: unknown) => {
     await sandbox?.close();
-    store.close();
+    await jobs.close();
+    await store.close();
     throw error;
   });
   const slack = createSlackApp(deps, {
@@ -118,6 +138,8 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
           },
         )
       : null;
+  worker = new JobWorker({ queue: jobs, handle: slackJobHandler(deps, jobs), logger });
+  await worker.start();
   await slack.start();
   logger.info(`started: ${describeConfig(config)}`);
   return {
@@ -125,14 +147,24 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     port: server.port,
     config,
     store,
+    jobs,
     emulator: sandbox?.emulator ?? null,
+    // Stop taking requests, then let running jobs finish (up to a deadline), and close the database last:
+    // nothing running meets a closed database, and what was accepted but not done waits in the queue.
     close: async () => {
-      engine.stop();
-      closePage?.();
       await slack.stop();
       await server.close();
+      const drained = await worker?.drain(DRAIN_DEADLINE_MS);
+      if (drained && drained.unfinished > 0) {
+        logger.warn("stopping with jobs still running; the next start resumes them", {
+          jobs: drained.unfinished,
+        });
+      }
+      engine.stop();
+      closePage?.();
       await sandbox?.close();
-      store.close();
+      await jobs.close();
+      await store.close();
     },
   };
 }

@@ -1,7 +1,7 @@
-import { App, type Logger as BoltLogger, LogLevel } from "@slack/bolt";
-import type { Logger } from "../log/logger.js";
+import { App } from "@slack/bolt";
 import { HonoReceiver } from "./hono-receiver.js";
 import { registerListeners } from "./listeners/index.js";
+import { clientLogger, slackClientOptions } from "./slack-client-options.js";
 import type { SlackDeps } from "./slack-deps.js";
 
 export interface SlackAppOptions {
@@ -22,14 +22,13 @@ export interface SlackApp {
 
 /**
  * The Bolt app: HTTP events through our Hono receiver (or Socket Mode), Web API calls retried with backoff
- * by the client (429s wait out Retry-After), and each Slack event handled once even when Slack redelivers.
+ * by the client (429s wait out Retry-After). Listeners write jobs (see src/jobs): a redelivered event names
+ * the same job, so it is done once. A listener that could not write its job fails the request, so Slack
+ * delivers the event again rather than it being lost.
  */
 export function createSlackApp(deps: SlackDeps, options: SlackAppOptions): SlackApp {
-  const logger = boltLogger(deps.logger);
-  const clientOptions = {
-    slackApiUrl: options.apiUrl,
-    retryConfig: { retries: 4, factor: 2, minTimeout: 250, maxTimeout: 4000, randomize: true },
-  };
+  const clientOptions = slackClientOptions(options.apiUrl);
+  const logger = clientLogger(deps.logger);
   const receiver = options.appToken
     ? null
     : new HonoReceiver({ signingSecret: options.signingSecret, logger: deps.logger });
@@ -37,13 +36,9 @@ export function createSlackApp(deps: SlackDeps, options: SlackAppOptions): Slack
     ? new App({ token: deps.botToken, appToken: options.appToken, socketMode: true, clientOptions, logger })
     : new App({ token: deps.botToken, receiver: receiver as HonoReceiver, clientOptions, logger });
 
-  app.use(async ({ body, next }) => {
-    const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === "string" && !claimed(deps, `event:${eventId}`)) return;
-    await next();
-  });
   app.error(async (error) => {
     deps.logger.error("slack: unhandled error in a listener", { error: error.message, code: error.code });
+    throw error;
   });
   registerListeners(app, deps);
   return {
@@ -55,38 +50,5 @@ export function createSlackApp(deps: SlackDeps, options: SlackAppOptions): Slack
     stop: async () => {
       if (options.appToken) await app.stop();
     },
-  };
-}
-
-/**
- * True the first time an event is seen. When storage cannot say (disk full, database closed) the event goes
- * on: its listener meets the same failure and tells the person, where dropping it here would leave them
- * with no reply at all.
- */
-function claimed(deps: SlackDeps, key: string): boolean {
-  try {
-    return deps.store.claimEvent(key);
-  } catch (error) {
-    deps.logger.error("slack: storage failed while recording an event", {
-      error: error instanceof Error ? error.message : String(error),
-    });
-    return true;
-  }
-}
-
-function boltLogger(logger: Logger): BoltLogger {
-  let level = LogLevel.INFO;
-  const text = (parts: unknown[]) =>
-    parts.map((part) => (typeof part === "string" ? part : JSON.stringify(part))).join(" ");
-  return {
-    debug: (...parts) => logger.debug(`bolt: ${text(parts)}`),
-    info: (...parts) => logger.info(`bolt: ${text(parts)}`),
-    warn: (...parts) => logger.warn(`bolt: ${text(parts)}`),
-    error: (...parts) => logger.error(`bolt: ${text(parts)}`),
-    setLevel: (next) => {
-      level = next;
-    },
-    getLevel: () => level,
-    setName: () => undefined,
   };
 }

@@ -6,20 +6,15 @@ import { checkSlackHeaders } from "./slack-request-headers.js";
 
 /** Slack gives up on a request after 3 seconds; answer well before that even if a listener is slow to ack. */
 const ACK_DEADLINE_MS = 2_500;
-/** Events handled at once; the rest wait their turn, so a burst cannot starve the acks of what follows. */
-const EVENT_CONCURRENCY = 4;
-/** How long requests must have stopped arriving before queued events are worked on. */
-const QUIET_MS = 5;
 
 /**
  * Bolt's receiver for our one Hono server: `POST /slack/events` hands the Web `Request` here. It verifies
- * the signature, answers url_verification, and responds before heavy work starts
- * (processBeforeResponse: false): events get their 200 at once and are handled from a small queue;
- * commands and button clicks are answered as soon as their listener acks, since that ack carries the reply.
+ * the signature and answers url_verification. Listeners write jobs and do no heavy work themselves, so
+ * an event gets its 200 once its job is stored, and a command or button click as soon as its listener
+ * acks (that ack carries the reply); the work itself runs from the job queue.
  */
 export class HonoReceiver implements Receiver {
   private app: App | undefined;
-  private readonly queue = new WorkQueue(EVENT_CONCURRENCY);
   /** Anyone can send bad signatures: a flood of them writes a few lines a minute, not one per request. */
   private readonly warnRefused: Logger["warn"];
 
@@ -75,18 +70,16 @@ export class HonoReceiver implements Receiver {
     const retryNum = numberHeader(request, "x-slack-retry-num");
     const retryReason = request.headers.get("x-slack-retry-reason") ?? undefined;
 
-    // An Events API ack carries nothing, so Slack gets its 200 at once and the event waits its turn.
+    // An event's listener only writes its job (see src/jobs), so Slack gets its 200 once the job is stored:
+    // acknowledged means durable. A listener that could not store it answers 500, and Slack retries.
     if (body.type === "event_callback") {
       const event: ReceiverEvent = { body, retryNum, retryReason, customProperties: {}, ack: async () => {} };
-      this.queue.add(() =>
-        app.processEvent(event).catch((error: unknown) => {
-          this.options.logger.error("slack: a listener failed", {
-            error: describeError(error),
-            type: body.type,
-          });
-        }),
-      );
-      return new Response("", { status: 200 });
+      try {
+        await app.processEvent(event);
+        return new Response("", { status: 200 });
+      } catch {
+        return new Response("the event could not be stored; please retry", { status: 500 });
+      }
     }
 
     let resolveAck: (response: unknown) => void = () => {};
@@ -102,9 +95,8 @@ export class HonoReceiver implements Receiver {
         resolveAck(response ?? "");
       },
     };
-    const processing = app.processEvent(event).catch((error: unknown) => {
-      this.options.logger.error("slack: a listener failed", { error: describeError(error), type: body.type });
-    });
+    // The app's error handler has logged a listener's failure already.
+    const processing = app.processEvent(event).catch(() => undefined);
     const deadline = new Promise<"deadline">((resolve) =>
       setTimeout(() => resolve("deadline"), this.options.ackDeadlineMs ?? ACK_DEADLINE_MS).unref(),
     );
@@ -115,48 +107,6 @@ export class HonoReceiver implements Receiver {
       });
     }
     return toResponse(outcome === "done" || outcome === "deadline" ? "" : outcome);
-  }
-}
-
-/**
- * Runs tasks with at most `limit` in flight; the rest wait in order. A task starts only once requests
- * have stopped arriving for a moment, so during a burst Slack's acks go first and the work follows.
- */
-class WorkQueue {
-  private running = 0;
-  private readonly waiting: Array<() => Promise<void>> = [];
-  private lastArrival = 0;
-  private timer: NodeJS.Timeout | null = null;
-
-  constructor(private readonly limit: number) {}
-
-  add(task: () => Promise<void>): void {
-    this.waiting.push(task);
-    this.lastArrival = performance.now();
-    this.schedule();
-  }
-
-  private schedule(): void {
-    if (this.timer || this.running >= this.limit || this.waiting.length === 0) return;
-    const quietFor = performance.now() - this.lastArrival;
-    this.timer = setTimeout(
-      () => {
-        this.timer = null;
-        if (performance.now() - this.lastArrival < QUIET_MS) {
-          this.schedule();
-          return;
-        }
-        while (this.running < this.limit && this.waiting.length > 0) {
-          const task = this.waiting.shift() as () => Promise<void>;
-          this.running++;
-          task().finally(() => {
-            this.running--;
-            this.schedule();
-          });
-        }
-      },
-      Math.max(0, QUIET_MS - quietFor),
-    );
   }
 }
 
@@ -180,8 +130,4 @@ function toResponse(ack: unknown): Response {
 function numberHeader(request: Request, name: string): number | undefined {
   const value = request.headers.get(name);
   return value === null ? undefined : Number(value);
-}
-
-function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

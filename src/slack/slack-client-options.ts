@@ -3,13 +3,12 @@ import type { Logger } from "../log/logger.js";
 
 /**
  * How the app's Web API clients talk to Slack: Slack's API or the emulator's, retried with backoff
- * (429s wait out Retry-After), logging through the app's logger.
+ * (429s wait out Retry-After).
  */
-export function slackClientOptions(apiUrl: string, logger: Logger): webApi.WebClientOptions {
+export function slackClientOptions(apiUrl: string): webApi.WebClientOptions {
   return {
     slackApiUrl: apiUrl,
     retryConfig: { retries: 4, factor: 2, minTimeout: 250, maxTimeout: 4000, randomize: true },
-    logger: clientLogger(logger),
   };
 }
 

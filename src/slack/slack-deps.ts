@@ -1,5 +1,6 @@
 import type { AlertEngine } from "../alerts/index.js";
 import type { Config } from "../config/config.js";
+import type { SlackJobSink } from "../jobs/slack/slack-jobs.js";
 import type { Logger } from "../log/logger.js";
 import type { Store } from "../store/index.js";
 import type { ConversationMembership } from "./flows/conversation-membership.js";
@@ -14,4 +15,6 @@ export interface SlackDeps {
   alerts: AlertEngine | null;
   /** Which conversations a person belongs to, asked of Slack and cached briefly. */
   membership: ConversationMembership;
+  /** Where listeners write the work an event asks for; a job handler does it. */
+  jobs: SlackJobSink;
 }

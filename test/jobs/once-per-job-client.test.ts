@@ -7,7 +7,7 @@ import type { JobQueue } from "../../src/jobs/job-queue.js";
 import { OncePerJobClient } from "../../src/jobs/once-per-job-client.js";
 import { openSqliteJobQueue } from "../../src/jobs/sqlite/sqlite-job-queue.js";
 import { silentLogger } from "../../src/log/logger.js";
-import { slackClientOptions } from "../../src/slack/slack-client-options.js";
+import { clientLogger, slackClientOptions } from "../../src/slack/slack-client-options.js";
 import { BOT_TOKEN, seedChannel, startEmulator } from "../sandbox/helpers.js";
 
 let emulator: SlackEmulator;
@@ -34,7 +34,7 @@ function dyingAfterSlackAnswers(inner: JobQueue): JobQueue {
 function client(jobId: number, jobs: JobQueue = queue): OncePerJobClient {
   return new OncePerJobClient(
     BOT_TOKEN,
-    { ...slackClientOptions(emulator.apiUrl, silentLogger) },
+    { ...slackClientOptions(emulator.apiUrl), logger: clientLogger(silentLogger) },
     {
       id: jobId,
       queue: jobs,

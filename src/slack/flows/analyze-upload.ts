@@ -49,7 +49,8 @@ export function isTabularFile(file: SharedFile): boolean {
 /**
  * A CSV shared in a channel or DM: download it, read it, store it as that channel's dataset, and reply in
  * its thread with the reading in one line, the KPIs and charts. Progress shows in place; a file we cannot
- * read gets the reason in plain words. Each file is analysed once, however often Slack tells us about it.
+ * read gets the reason in plain words. Each file is analysed once, however often Slack tells us about it:
+ * its job is keyed by the file id, and a rerun after a crash finishes the progress message it had started.
  */
 export async function analyzeUpload(
   deps: SlackDeps,
@@ -59,22 +60,6 @@ export async function analyzeUpload(
 ): Promise<void> {
   if (!isTabularFile(file)) return;
   const { channel, threadTs } = place;
-  let fresh: boolean;
-  try {
-    fresh = deps.store.claimEvent(`file:${file.id}`);
-  } catch (error) {
-    deps.logger.error("slack: storage failed before reading an upload", {
-      file: file.id,
-      error: describeFailure(error),
-    });
-    await client.chat.postMessage({
-      channel,
-      thread_ts: threadTs,
-      text: mrkdwn`⚠️ I couldn't read ${file.name} (${failureForPeople(error)}). Please share it again later.`,
-    });
-    return;
-  }
-  if (!fresh) return;
   const progress = await client.chat.postMessage({
     channel,
     thread_ts: threadTs,

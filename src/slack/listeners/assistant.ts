@@ -1,30 +1,34 @@
 import { Assistant } from "@slack/bolt";
-import { analyzeUpload, type SharedFile } from "../flows/analyze-upload.js";
-import { assistantGreeting } from "../flows/assistant-greeting.js";
-import { replyToQuestion } from "../flows/reply-to-question.js";
+import { fileKey, messageKey } from "../../jobs/slack/slack-jobs.js";
+import type { SharedFile } from "../flows/analyze-upload.js";
 import type { SlackDeps } from "../slack-deps.js";
 import { questionText } from "./events/question-text.js";
 import { workspaceOf } from "./workspace-of.js";
 
 /**
- * Slack's AI assistant surface: a greeting with suggested prompts built from a dataset the person may
- * read, a status while the analyst works, the thread titled after its first question, and files dropped
- * into the thread analysed like any upload.
+ * Slack's AI assistant surface, each event written down as a job: a greeting with suggested prompts built
+ * from a dataset the person may read, a question answered with a status while the analyst works and the
+ * thread titled after its first question, and files dropped into the thread analysed like any upload.
  */
 export function assistantListener(deps: SlackDeps): Assistant {
   return new Assistant({
-    threadStarted: async ({ say, setSuggestedPrompts, event, client, context }) => {
-      const asker = { user: event.assistant_thread.user_id, workspace: workspaceOf(context) };
-      const greeting = await assistantGreeting(
-        deps,
-        client,
-        asker,
-        event.assistant_thread.context.channel_id,
+    threadStarted: async ({ event, context }) => {
+      const thread = event.assistant_thread;
+      await deps.jobs.enqueue(
+        {
+          kind: "greet-assistant-thread",
+          payload: {
+            channel: thread.channel_id,
+            threadTs: thread.thread_ts,
+            user: thread.user_id,
+            contextChannel: thread.context.channel_id,
+            workspace: workspaceOf(context),
+          },
+        },
+        `assistant-thread:${thread.channel_id}:${thread.thread_ts}`,
       );
-      await say(greeting.text);
-      await setSuggestedPrompts({ title: "Try asking", prompts: greeting.prompts });
     },
-    userMessage: async ({ message, client, setStatus, setTitle, context }) => {
+    userMessage: async ({ message, context }) => {
       const event = message as unknown as {
         channel: string;
         thread_ts?: string;
@@ -34,35 +38,31 @@ export function assistantListener(deps: SlackDeps): Assistant {
         user?: string;
       };
       const threadTs = event.thread_ts ?? event.ts;
+      const workspace = workspaceOf(context);
+      const user = event.user ?? null;
       if (event.files && event.files.length > 0) {
         for (const file of event.files) {
-          await analyzeUpload(deps, client, file, {
-            channel: event.channel,
-            threadTs,
-            user: event.user ?? null,
-            workspace: workspaceOf(context),
-          });
+          await deps.jobs.enqueue(
+            {
+              kind: "analyze-upload",
+              payload: { file, place: { channel: event.channel, threadTs, user, workspace } },
+            },
+            fileKey(file.id),
+          );
         }
         return;
       }
       if (!event.text) return;
-      const question = questionText(event.text, context.botUserId);
-      if (!deps.store.getThread(event.channel, threadTs)) await setTitle(question.slice(0, 60));
-      await replyToQuestion(
-        deps,
-        client,
-        question,
+      await deps.jobs.enqueue(
         {
-          channel: event.channel,
-          threadTs,
-          anyChannel: true,
-          user: event.user ?? null,
-          workspace: workspaceOf(context),
+          kind: "answer-question",
+          payload: {
+            question: questionText(event.text, context.botUserId),
+            place: { channel: event.channel, threadTs, anyChannel: true, user, workspace },
+            assistant: true,
+          },
         },
-        {
-          thinking: async () => void (await setStatus("is crunching your numbers…")),
-          done: async () => undefined,
-        },
+        messageKey(event.channel, event.ts),
       );
     },
   });

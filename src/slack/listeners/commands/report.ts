@@ -1,14 +1,16 @@
 import type { App } from "@slack/bolt";
-import { mrkdwn } from "../../../format/slack-text.js";
+import { triggerKey } from "../../../jobs/slack/slack-jobs.js";
 import { parseReportRequest, REPORT_USAGE, ReportRequestError } from "../../../report/report-request.js";
-import { postReport } from "../../flows/post-report.js";
-import { describeFailure, failureForPeople } from "../../flows/slack-failure.js";
 import type { SlackDeps } from "../../slack-deps.js";
 import { reportBuilding, reportRefusal } from "../../views/report-refusal.js";
 import { workspaceOf } from "../workspace-of.js";
 
+/**
+ * `/report`: words that cannot be read are refused at once, in the acknowledgement; a readable request is
+ * written down as a job and acknowledged with what is being built.
+ */
 export function registerReportCommand(app: App, deps: SlackDeps): void {
-  app.command("/report", async ({ command, ack, respond, client, context }) => {
+  app.command("/report", async ({ command, ack, context }) => {
     const text = command.text.trim();
     if (text === "help") {
       await ack({ response_type: "ephemeral", text: REPORT_USAGE });
@@ -22,27 +24,19 @@ export function registerReportCommand(app: App, deps: SlackDeps): void {
       await ack({ response_type: "ephemeral", text: reportRefusal(text, null, error.message) });
       return;
     }
+    await deps.jobs.enqueue(
+      {
+        kind: "build-report",
+        payload: {
+          text,
+          channel: command.channel_id,
+          user: command.user_id,
+          workspace: workspaceOf(context),
+          responseUrl: command.response_url,
+        },
+      },
+      triggerKey(command.trigger_id),
+    );
     await ack({ response_type: "ephemeral", text: reportBuilding(request) });
-    try {
-      await postReport(deps, client, request, {
-        channel: command.channel_id,
-        user: command.user_id,
-        workspace: workspaceOf(context),
-      });
-    } catch (error) {
-      if (error instanceof ReportRequestError) {
-        // A new message, not `replace_original`: a slash command's response_url has no original to replace.
-        await respond({ response_type: "ephemeral", text: reportRefusal(text, request, error.message) });
-        return;
-      }
-      deps.logger.error("slack: /report failed", {
-        channel: command.channel_id,
-        error: describeFailure(error),
-      });
-      await respond({
-        response_type: "ephemeral",
-        text: mrkdwn`⚠️ The report failed (${failureForPeople(error)}). Please try again.`,
-      });
-    }
   });
 }

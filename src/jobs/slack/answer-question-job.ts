@@ -1,0 +1,37 @@
+import type { webApi } from "@slack/bolt";
+import { replyToQuestion } from "../../slack/flows/reply-to-question.js";
+import type { SlackDeps } from "../../slack/slack-deps.js";
+import type { QuestionJob } from "./slack-jobs.js";
+
+/** A question from a thread, a DM, a mention, the assistant or a suggested-question button. */
+export async function answerQuestionJob(
+  deps: SlackDeps,
+  client: webApi.WebClient,
+  job: QuestionJob,
+): Promise<void> {
+  const { place } = job;
+  if (
+    job.onlyInDataThread &&
+    !(await deps.store.datasetForThread(place.channel, place.threadTs, place.workspace))
+  )
+    return;
+  if (job.announce) {
+    await client.chat.postMessage({ channel: place.channel, thread_ts: place.threadTs, text: job.announce });
+  }
+  if (!job.assistant) {
+    await replyToQuestion(deps, client, job.question, place);
+    return;
+  }
+  const assistantThread = { channel_id: place.channel, thread_ts: place.threadTs };
+  if (!(await deps.store.getThread(place.channel, place.threadTs))) {
+    await client.assistant.threads.setTitle({ ...assistantThread, title: job.question.slice(0, 60) });
+  }
+  await replyToQuestion(deps, client, job.question, place, {
+    thinking: async () =>
+      void (await client.assistant.threads.setStatus({
+        ...assistantThread,
+        status: "is crunching your numbers…",
+      })),
+    done: async () => undefined,
+  });
+}
