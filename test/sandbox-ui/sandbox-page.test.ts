@@ -469,6 +469,52 @@ describe.skipIf(!hasChromium)("the sandbox page in a browser", () => {
     expect(await page.locator("img:not([alt])").count()).toBe(0);
   });
 
+  it("fits a 390 px phone: the channel list folds away behind a menu button", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      const nav = page.getByRole("navigation", { name: "Workspace" });
+      await nav.waitFor({ state: "hidden" });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      const menu = page.getByRole("button", { name: "Channels" });
+      await menu.click();
+      await nav.waitFor();
+      expect(await menu.getAttribute("aria-expanded")).toBe("true");
+      await shot("phone-channels");
+      await nav.getByRole("link", { name: "marketing", exact: true }).click();
+      await nav.waitFor({ state: "hidden" });
+      await composer().waitFor();
+      await shot("phone");
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
+  });
+
+  it("follows the system's dark setting, every text still at AA contrast", async () => {
+    await page.emulateMedia({ colorScheme: "dark" });
+    try {
+      const surface = await page.evaluate(
+        () => getComputedStyle(document.querySelector(".content") as Element).backgroundColor,
+      );
+      expect(surface).toBe("rgb(26, 29, 33)");
+      expect(await lowContrastText(page)).toEqual([]);
+      await shot("dark");
+    } finally {
+      await page.emulateMedia({ colorScheme: "light" });
+    }
+  });
+
+  it("keeps block content out of paragraphs", async () => {
+    expect(await page.locator("p div, p ul, p ol, p pre, p p, p section").count()).toBe(0);
+  });
+
+  it("draws emoji from its own font, whatever the machine has", async () => {
+    const loaded = await page.evaluate(async () => {
+      const faces = await document.fonts.load("16px 'Noto Color Emoji'", "📊");
+      return faces.map((face) => face.family);
+    });
+    expect(loaded).toContain("Noto Color Emoji");
+  });
+
   it("made no request outside the sandbox and raised no script errors", () => {
     expect(offOrigin).toEqual([]);
     expect(pageErrors).toEqual([]);

@@ -78,8 +78,9 @@ export function channelIntro(channel: UiChannel, page: Page): HTMLElement {
     "section",
     { class: "channel-intro" },
     h("h2", { class: "channel-intro-title" }, icon("hash", "icon icon--title"), channel.name),
+    // A div, not a p: the purpose is rendered as a block of mrkdwn, which a paragraph may not hold.
     h(
-      "p",
+      "div",
       { class: "channel-intro-text" },
       `This is the very beginning of the #${channel.name} channel. `,
       channel.purpose

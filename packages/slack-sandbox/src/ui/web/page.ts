@@ -21,4 +21,6 @@ export interface Page {
   /** Tells screen readers about something that happened out of view. */
   announce(text: string): void;
   openImage(src: string, alt: string): void;
+  /** On a narrow screen, shows or hides the channel list over the conversation. */
+  toggleSidebar(): void;
 }

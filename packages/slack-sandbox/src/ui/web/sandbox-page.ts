@@ -30,6 +30,10 @@ export class SandboxPage implements Page {
 
   constructor(private readonly root: HTMLElement) {
     window.addEventListener("hashchange", () => this.applyRoute());
+    // Any choice in the folded-out channel list closes it, the channel already shown included.
+    this.sidebarSlot.addEventListener("click", (event) => {
+      if ((event.target as Element).closest("a")) this.toggleSidebar(false);
+    });
     this.state.subscribe(() => this.render());
   }
 
@@ -49,6 +53,11 @@ export class SandboxPage implements Page {
 
   setConnected(connected: boolean): void {
     this.bar?.setConnected(connected);
+  }
+
+  toggleSidebar(open = !this.root.classList.contains("sidebar-open")): void {
+    this.root.classList.toggle("sidebar-open", open);
+    this.root.querySelector(".topbar-menu")?.setAttribute("aria-expanded", String(open));
   }
 
   private buildShell(): void {

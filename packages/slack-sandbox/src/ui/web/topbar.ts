@@ -18,9 +18,20 @@ export function topbar(page: Page): Topbar {
     connection.textContent = connected ? "Live" : "Reconnecting…";
   };
   setConnected(true);
+  // Shown on narrow screens only, where the sidebar folds away as Slack's does on a phone.
+  const menu = h(
+    "button",
+    {
+      class: "icon-button topbar-menu",
+      attrs: { type: "button", "aria-label": "Channels", "aria-expanded": "false" },
+      on: { click: () => page.toggleSidebar() },
+    },
+    icon("menu"),
+  );
   const element = h(
     "header",
     { class: "topbar" },
+    menu,
     h(
       "div",
       { class: "topbar-brand" },
@@ -43,11 +54,11 @@ export function topbar(page: Page): Topbar {
         "button",
         {
           class: "button button--topbar",
-          attrs: { type: "button" },
+          attrs: { type: "button", "aria-label": "Simulate live data" },
           on: { click: () => openLiveDataDialog(page) },
         },
         icon("pulse", "icon icon--small"),
-        "Simulate live data",
+        h("span", { class: "button-label" }, "Simulate live data"),
       ),
     ),
   );
