@@ -20,8 +20,9 @@ function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
   return format;
 }
 
+/** Large sums without cents; below that, the currency's own minor unit ("₫6,099", not "₫6,098.70"). */
 export function formatMoney(value: number, currency: string | null): string {
-  const digits = Math.abs(value) >= 100_000 ? 0 : 2;
+  const digits = Math.abs(value) >= 100_000 ? 0 : Math.min(2, currencyStyle(currency).decimals);
   if (currency) {
     try {
       return new Intl.NumberFormat("en-US", {
