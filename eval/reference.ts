@@ -10,6 +10,10 @@ export interface Slice {
   where?: Record<string, string[]>;
   /** Days of the week, "Monday" to "Sunday", of the record's date. */
   weekdays?: string[];
+  /** Names holding this text, any case ("brand" keeps "0-D-GO-Brand"). */
+  contains?: Record<string, string>;
+  /** Names not holding this text. */
+  excludes?: Record<string, string>;
   from?: string;
   to?: string;
 }
@@ -70,6 +74,14 @@ function inSlice(record: FixtureRecord, slice: Slice): boolean {
   }
   if (slice.from && (!record.date || record.date < slice.from)) return false;
   if (slice.to && (!record.date || record.date > slice.to)) return false;
+  const holds = (dimension: string, part: string) =>
+    (record.dimensions[dimension] ?? "").toLowerCase().includes(part.toLowerCase());
+  for (const [dimension, part] of Object.entries(slice.contains ?? {})) {
+    if (!holds(dimension, part)) return false;
+  }
+  for (const [dimension, part] of Object.entries(slice.excludes ?? {})) {
+    if (holds(dimension, part)) return false;
+  }
   for (const [dimension, values] of Object.entries(slice.where ?? {})) {
     const value = record.dimensions[dimension]?.toLowerCase();
     if (!values.some((wanted) => wanted.toLowerCase() === value)) return false;

@@ -1,4 +1,5 @@
 import { EVAL_CASES } from "./cases/index.js";
+import { fixtureAvailable } from "./fixtures/index.js";
 import { type CaseResult, scoreCase } from "./score.js";
 
 /**
@@ -6,8 +7,14 @@ import { type CaseResult, scoreCase } from "./score.js";
  * failure, then the grades (CORRECT, DECLINED-WELL, WRONG) overall and per fixture. Exits non-zero on any
  * WRONG answer, a crash included.
  */
+const cases = EVAL_CASES.filter((evalCase) => fixtureAvailable(evalCase.fixture));
+if (cases.length < EVAL_CASES.length) {
+  process.stdout.write(
+    `skipped ${EVAL_CASES.length - cases.length} questions on real exports: ../shared/real-exports is not here\n`,
+  );
+}
 const results: CaseResult[] = [];
-for (const evalCase of EVAL_CASES) {
+for (const evalCase of cases) {
   try {
     results.push(await scoreCase(evalCase));
   } catch (error) {
@@ -22,9 +29,9 @@ for (const failure of failures) {
   for (const problem of failure.problems) process.stdout.write(`    ${problem}\n`);
   process.stdout.write(`${failure.answer.text.replace(/^/gm, "    | ")}\n`);
 }
-const fixtures = [...new Set(EVAL_CASES.map((evalCase) => evalCase.fixture))];
+const fixtures = [...new Set(cases.map((evalCase) => evalCase.fixture))];
 for (const fixture of fixtures) {
-  const own = results.filter((_, index) => EVAL_CASES[index]?.fixture === fixture);
+  const own = results.filter((_, index) => cases[index]?.fixture === fixture);
   process.stdout.write(`  ${fixture}: ${gradeCounts(own)}\n`);
 }
 process.stdout.write(`grades: ${gradeCounts(results)}\n`);

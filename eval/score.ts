@@ -12,7 +12,7 @@ export interface CaseResult {
   id: string;
   question: string;
   passed: boolean;
-  /** CORRECT: answered as expected; DECLINED-WELL: declined as expected; WRONG: anything else. */
+  /** CORRECT: answered as expected; DECLINED-WELL: declined or refused as expected; WRONG: anything else. */
   grade: "CORRECT" | "DECLINED-WELL" | "WRONG";
   problems: string[];
   /** The answer's text, to print with a failure. */
@@ -77,7 +77,8 @@ export async function scoreCase(evalCase: EvalCase): Promise<CaseResult> {
   if (answer.unverified.length > 0) problems.push(`unverified figures: ${answer.unverified.join(", ")}`);
   if (answer.text.includes("something went wrong on my side")) problems.push("the analyst crashed");
   const passed = problems.length === 0;
-  const grade = !passed ? "WRONG" : evalCase.declined ? "DECLINED-WELL" : "CORRECT";
+  // A tool's refusal that says why ("this export has no hour column") is a decline too.
+  const grade = !passed ? "WRONG" : evalCase.declined || evalCase.refusal ? "DECLINED-WELL" : "CORRECT";
   return { id: evalCase.id, question: evalCase.question, passed, grade, problems, answer };
 }
 

@@ -1,8 +1,10 @@
 import type { EvalCase } from "../eval-case.js";
+import { FRESH_PHRASING_CASES } from "./fresh-phrasing.js";
 import { GOOGLE_ADS_CASES } from "./google-ads.js";
 import { MARKETER_PHRASING_CASES } from "./marketer-phrasing.js";
 import { META_LEADS_CASES } from "./meta-leads.js";
 import { MULTI_CHANNEL_CASES } from "./multi-channel.js";
+import { REAL_EXPORT_CASES } from "./real-exports.js";
 import { SEGMENTS_CASES } from "./segments.js";
 
 export const EVAL_CASES: readonly EvalCase[] = [
@@ -11,4 +13,6 @@ export const EVAL_CASES: readonly EvalCase[] = [
   ...META_LEADS_CASES,
   ...SEGMENTS_CASES,
   ...MARKETER_PHRASING_CASES,
+  ...FRESH_PHRASING_CASES,
+  ...REAL_EXPORT_CASES,
 ];

@@ -206,16 +206,16 @@ export const SEGMENTS_CASES: EvalCase[] = [
     id: "seg-forecast",
     fixture: "segments",
     question: "forecast next month's spend",
-    tools: [],
-    declined: true,
-    mentions: ["forecast"],
+    // Forecasts are a tool now (issue 18): next month of data that ends on Sep 30 is October.
+    tools: [{ name: "forecast" }],
+    mentions: ["October 2025"],
   },
   {
     id: "seg-day-of-week",
     fixture: "segments",
     question: "which day of the week performs best?",
+    // The weekday tool may keep to full weeks (and says so), so its figures are not the whole period's.
     tools: [],
-    figures: [{ metric: "roas", weekdays: ["Monday"] }, { metric: "roas", weekdays: ["Tuesday"] }],
     mentions: ["Monday"],
   },
   {

@@ -64,6 +64,17 @@ describe("the number checker", () => {
     expect(unverified(list.replace("$1,234,567.89", "$1,234,999.99"))).toEqual(["$1,234,999.99"]);
   });
 
+  it("reads a whole-number id as a label only where it labels a row or follows a name", () => {
+    const names = ["campaign", "1178", "936"];
+    const check = (text: string) => checkNumbers(text, { results: RESULTS, names }).unverified;
+    expect(check("**Highest spend by campaign: 1178 at $950.50**\n1. 1178: $950.50\n- 936: $12.00")).toEqual(
+      [],
+    );
+    expect(check("Campaign 1178 spent $950.50.")).toEqual([]);
+    // The same digits stated as a figure are still a figure no tool produced.
+    expect(check("You spent $1178 on it, ROAS 936x.")).toEqual(["$1178", "936x"]);
+  });
+
   it("ignores figures quoted from the question", () => {
     expect(unverified("Yes, CPA is above your $50 target.", "Is CPA above $50?")).toEqual([]);
     expect(unverified("Yes, CPA is above your $50 target.")).toEqual(["$50"]);

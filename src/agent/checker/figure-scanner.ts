@@ -133,6 +133,35 @@ function maskNames(text: string, names: readonly string[]): string {
     const pattern = new RegExp(`(?<![\\p{L}\\p{N}.,])${escapeRegExp(name)}(?![\\p{L}\\p{N}]|[.,]\\d)`, "giu");
     masked = masked.replace(pattern, blank);
   }
+  return maskNumberLabels(masked, names);
+}
+
+/**
+ * Ids that are whole numbers (campaign "1178", interest "16") are masked only where they label something:
+ * a list item's label ("- 1178:", "2. 936:") or right after a word the data uses as a name ("campaign
+ * 1178", "by campaign: 1178"). Anywhere else they stay figures that a tool must back.
+ */
+function maskNumberLabels(text: string, names: readonly string[]): string {
+  const ids = new Set(names.filter((name) => /^\d+$/.test(name.trim())).map((name) => name.trim()));
+  if (ids.size === 0) return text;
+  const words = names
+    .filter((name) => !/\d/.test(name) && name.trim().length > 1 && name.length <= 30)
+    .map((name) => escapeRegExp(name.trim().toLowerCase().replace(/_/g, " ")));
+  const label = (digits: string) => (ids.has(digits) ? blank(digits) : digits);
+  // The marker itself may already be blanked as a list number ("1. ").
+  let masked = text.replace(
+    /(^|\n)([ \t]*(?:(?:[-•*]|\d+\.)[ \t]+)?)(\d+)(?=:)/g,
+    (_, start, marker, digits) => {
+      return `${start}${marker}${label(digits)}`;
+    },
+  );
+  if (words.length > 0) {
+    const after = new RegExp(
+      `((?:${[...new Set(words)].join("|")})s?:?[ \\t]+)(\\d+)(?![\\p{L}\\p{N}.,%x])`,
+      "giu",
+    );
+    masked = masked.replace(after, (_, prefix, digits) => `${prefix}${label(digits)}`);
+  }
   return masked;
 }
 

@@ -110,7 +110,12 @@ export function parseQuestion(question: string, dataset: Dataset, today: string)
   const words = ` ${dates.rest
     .replace(/[^a-z0-9%$.]+/g, " ")
     .replace(/\.(?!\d)|(?<!\d)\./g, " ")
+    // "45-49 year olds": the age band is the value; the words around it are not a period.
+    .replace(/\byears? olds?\b/g, " ")
+    // "CPA by campaign, highest first": an order for the list, not a ranking of a few.
+    .replace(ORDERED_LIST, (_, extreme: string) => `${extreme}        `)
     .trim()} `;
+  const orderedList = ORDERED_LIST.test(` ${dates.rest} `);
   const floor = readMinSpend(words);
   const limits = readThresholds(floor.rest);
   const extras = takePhrases(limits.rest, extraMeasurePhrases(dataset));
@@ -141,6 +146,7 @@ export function parseQuestion(question: string, dataset: Dataset, today: string)
             count: count !== null,
           });
   const dimension = dimensions.names[0] ?? null;
+  const listed = orderedList && intent === "rank" && dimension !== null ? "breakdown" : intent;
   // A word no slot took may still be part of names ("retargeting" of "Retargeting - Cart abandoners").
   const nameWords = wordsInNames(
     unreadWords(dimensions.rest, count?.text ?? null).filter(
@@ -149,7 +155,7 @@ export function parseQuestion(question: string, dataset: Dataset, today: string)
     dataset,
   );
   return {
-    intent,
+    intent: listed,
     metrics,
     extraMeasures: [...new Set(extras.found.map((item) => item.value))],
     dimension,
@@ -178,6 +184,9 @@ export function parseQuestion(question: string, dataset: Dataset, today: string)
     verdict,
   };
 }
+
+const ORDERED_LIST =
+  /\b(highest|lowest|largest|smallest|biggest|best|worst|most|least|cheapest)\s+(?:first|on top)\b/;
 
 const VERDICT =
   /\b(?:is|are|has|have)\b.*\b(?:going (?:up|down)|rising|increasing|falling|decreasing|climbing|trending (?:up|down))\b/;

@@ -1,6 +1,6 @@
 import type { Dataset } from "../../ingest/index.js";
 import { dimensionWords } from "./answer-wording.js";
-import { blankOut, wordPattern } from "./text-spans.js";
+import { blankOut, escapeRegExp, wordPattern } from "./text-spans.js";
 import { matchNameParts, matchValueWords } from "./value-words.js";
 import {
   DIMENSION_PHRASES,
@@ -66,7 +66,15 @@ export function matchValues(question: string, dataset: Dataset): ValueMatches {
   const hits = nameHits(rest, dataset).sort((a, b) => b.length - a.length);
   const kept: Hit[] = [];
   for (const hit of hits) {
-    if (kept.some((other) => hit.index < other.index + other.length && other.index < hit.index + hit.length))
+    // Several names can share the words said ("performance max" of two PMax campaigns): all are meant.
+    const same = (other: Hit) =>
+      other.index === hit.index && other.length === hit.length && other.dimension === hit.dimension;
+    if (
+      kept.some(
+        (other) =>
+          !same(other) && hit.index < other.index + other.length && other.index < hit.index + hit.length,
+      )
+    )
       continue;
     kept.push(hit);
     rest = blankOut(rest, hit.index, hit.length);
@@ -87,6 +95,27 @@ export function matchValues(question: string, dataset: Dataset): ValueMatches {
   return { filters, platformNote, missing: words.missing, unmatchedParts: parts.unmatched, rest };
 }
 
+/** A name's words but its last, when at least two of them and six letters are left ("Performance Max"). */
+function leadingWords(name: string): string | null {
+  const words = name.trim().split(/\s+/);
+  if (words.length < 3) return null;
+  const leading = words.slice(0, -1).join(" ");
+  return leading.replace(/[^\p{L}]/gu, "").length >= 6 ? leading : null;
+}
+
+/** A number is a name only right after its dimension's word: "campaign 936", "interest 16". */
+function numberNameHits(question: string, dimension: string, value: string): Hit[] {
+  const word = escapeRegExp(dimension.toLowerCase().replace(/[_-]+/g, " "));
+  const pattern = new RegExp(
+    `(?<![\\p{L}\\p{N}])${word}s?(?:\\s+id)?\\s+${escapeRegExp(value.trim())}(?![\\p{L}\\p{N}])`,
+    "giu",
+  );
+  return [...question.matchAll(pattern)].map((match) => {
+    const length = value.trim().length;
+    return { dimension, value, index: (match.index ?? 0) + match[0].length - length, length };
+  });
+}
+
 function nameHits(question: string, dataset: Dataset): Hit[] {
   const hits: Hit[] = [];
   const spoken = flatten(question);
@@ -97,12 +126,22 @@ function nameHits(question: string, dataset: Dataset): Hit[] {
       const loose = name.toLowerCase();
       // Numbers are not names, but age bands ("25-34", "65+") are.
       const numeric = /^[\d\s.,%-]+$/.test(name) && !AGE_BAND.test(name);
-      if (name.length < 2 || numeric || NOT_NAMES.has(loose) || VOCABULARY.has(loose)) {
+      if (name.length < 2 || NOT_NAMES.has(loose) || VOCABULARY.has(loose)) continue;
+      // A plain substring test first: compiling a Unicode-aware pattern for each of thousands of names is slow.
+      if (!spoken.includes(flatten(numeric ? name : (leadingWords(name) ?? name)))) continue;
+      if (numeric) {
+        hits.push(...numberNameHits(question, dimension, value));
         continue;
       }
-      // A plain substring test first: compiling a Unicode-aware pattern for each of thousands of names is slow.
-      if (!spoken.includes(flatten(name))) continue;
+      let found = false;
       for (const match of question.matchAll(wordPattern(name, name.length <= 3))) {
+        hits.push({ dimension, value, index: match.index ?? 0, length: match[0].length });
+        found = true;
+      }
+      // "performance max" names "Performance Max 2024": the leading words of a longer name.
+      const leading = found ? null : leadingWords(name);
+      if (leading === null) continue;
+      for (const match of question.matchAll(wordPattern(leading))) {
         hits.push({ dimension, value, index: match.index ?? 0, length: match[0].length });
       }
     }

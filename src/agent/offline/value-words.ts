@@ -18,6 +18,14 @@ const VALUE_WORDS: ReadonlyArray<{ words: string[]; column: string; value: RegEx
   { words: ["tablets", "tablet", "ipad"], column: "device", value: /tablet/i },
   { words: ["women", "woman", "female", "females"], column: "gender", value: /^(?:female|women|woman|f)$/i },
   { words: ["men", "man", "male", "males"], column: "gender", value: /^(?:male|men|man|m)$/i },
+  // Countries as people say them, for exports that hold ISO codes (or the names themselves).
+  { words: ["united states", "usa", "america"], column: "country", value: /^(?:us|usa|united states)$/i },
+  { words: ["canada"], column: "country", value: /^(?:ca|canada)$/i },
+  { words: ["united kingdom", "britain", "uk"], column: "country", value: /^(?:gb|uk|united kingdom)$/i },
+  { words: ["germany"], column: "country", value: /^(?:de|germany|deutschland)$/i },
+  { words: ["france"], column: "country", value: /^(?:fr|france)$/i },
+  { words: ["australia"], column: "country", value: /^(?:au|australia)$/i },
+  { words: ["brazil", "brasil"], column: "country", value: /^(?:br|brazil|brasil)$/i },
 ];
 
 export interface ValueWordMatch {
@@ -51,7 +59,7 @@ const DIMENSION_WORD = "(campaigns?|ad sets?|adsets?|ad groups?|ads|ad|keywords?
 const TERM = `["'“‘]?([\\p{L}\\p{N}][\\p{L}\\p{N} &-]*?)["'”’]?`;
 const CONTAINS = [
   new RegExp(
-    `\\b${DIMENSION_WORD}?\\s*(?:with|that have|having)\\s+${TERM}\\s+in (?:the|their|its) names?\\b`,
+    `\\b${DIMENSION_WORD}?\\s*(?:with|that have|having)\\s+${TERM}\\s+in (?:(?:the|their|its) names?|them|it)\\b`,
     "giu",
   ),
   new RegExp(
