@@ -112,6 +112,20 @@ describe("what stands out", () => {
   });
 });
 
+describe("weekly exports", () => {
+  it("names the week, not a day, when the rows are a week apart", () => {
+    const noise = wobble(3);
+    const rows: FactRecord[] = Array.from({ length: 30 }, (_, week) => ({
+      date: dayToIso(START + 7 * week),
+      channel: "Email",
+      sessions: week === 20 ? 9000 : Math.round(1000 + 100 * noise()),
+    }));
+    const [spike] = findings(factTableFromRecords(rows));
+    expect(spike).toMatchObject({ weekly: true, from: "2026-01-19" });
+    expect(describeFinding(spike as never, null)).toMatch(/^Sessions rose \d[\d,]*% the week of Jan 19$/);
+  });
+});
+
 describe("unusual runs", () => {
   it("sees four low days in a row that no single day would show", () => {
     const values = [

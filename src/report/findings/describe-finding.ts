@@ -14,7 +14,9 @@ const shortDay = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeri
  */
 export function describeFinding(finding: Finding, currency: string | null): string {
   const subject = subjectOf(finding);
-  const days = describeDays(finding.from, finding.to);
+  const days = finding.weekly
+    ? `the week of ${describeDays(finding.from, finding.from)}${finding.to === finding.from ? "" : ` to ${describeDays(finding.to, finding.to)}`}`
+    : describeDays(finding.from, finding.to);
   const verb = finding.change < 0 ? "fell" : "rose";
   if (isKpi(finding.metric)) {
     const usual = formatFigure(finding.metric, finding.usual, currency);

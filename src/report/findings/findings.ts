@@ -27,6 +27,8 @@ export interface Finding {
   spendChange: number | null;
   /** How the main result (conversions, else revenue, else key events) moved, for a finding about spend. */
   resultChange: { metric: Metric; change: number } | null;
+  /** The data has one row a week (a weekly export): `from` is the start of a week, not a day. */
+  weekly: boolean;
 }
 
 export interface FindingOptions {
@@ -83,10 +85,15 @@ export function findings(facts: FactTable, options: FindingOptions = {}): Findin
   const metrics = SCANNED.filter((metric) => figures[metric] !== null);
   if (metrics.length === 0) return [];
   const scopes = scopeSeries(facts, filter);
+  const weekly = isWeekly(deliveredDays(scopes[0]?.daily ?? new Map()));
   const found: Scanned[] = [];
   for (const { scope, daily } of scopes) {
     const days = deliveredDays(daily);
-    for (const metric of metrics) found.push(...scanMetric(scope, metric, daily, days, figures));
+    for (const metric of metrics) {
+      found.push(
+        ...scanMetric(scope, metric, daily, days, figures).map((finding) => ({ ...finding, weekly })),
+      );
+    }
   }
   const parents = parentsOf(facts, filter);
   const material = found.filter((finding) => finding.share >= MIN_SHARE);
@@ -115,6 +122,12 @@ function scopeSeries(facts: FactTable, filter: { dateRange: DateRange } | undefi
   return scopes;
 }
 
+/** Rows a week apart (GA4's and Shopify's weekly exports): most gaps between dated days are 7. */
+function isWeekly(days: readonly number[]): boolean {
+  const gaps = days.slice(1).map((day, index) => day - (days[index] as number));
+  return gaps.length >= 3 && median(gaps) === 7;
+}
+
 function volume(daily: Daily): number {
   let total = 0;
   for (const sums of daily.values()) total += sums.spend ?? sums.sessions ?? sums.clicks ?? 0;
@@ -138,7 +151,7 @@ function scanMetric(
   daily: Daily,
   days: readonly number[],
   figures: Figures,
-): Scanned[] {
+): Omit<Scanned, "weekly">[] {
   const series: DayValue[] = days.flatMap((day) => {
     const value = metricFromSums(metric, daily.get(day) as MeasureSums);
     return value === null || !Number.isFinite(value) ? [] : [{ day, value }];
