@@ -4,6 +4,7 @@ import { GOOGLE_ADS_CASES } from "./google-ads.js";
 import { MARKETER_PHRASING_CASES } from "./marketer-phrasing.js";
 import { META_LEADS_CASES } from "./meta-leads.js";
 import { MULTI_CHANNEL_CASES } from "./multi-channel.js";
+import { OPTIMIZER_CASES } from "./optimizer.js";
 import { REAL_EXPORT_CASES } from "./real-exports.js";
 import { SEGMENTS_CASES } from "./segments.js";
 
@@ -15,4 +16,5 @@ export const EVAL_CASES: readonly EvalCase[] = [
   ...MARKETER_PHRASING_CASES,
   ...FRESH_PHRASING_CASES,
   ...REAL_EXPORT_CASES,
+  ...OPTIMIZER_CASES,
 ];

@@ -8,7 +8,7 @@ export interface SegmentUnits {
   units: Array<{ numerator: number; denominator: number }>;
 }
 
-/** A segment's units for a ratio numerator / denominator; units without a denominator carry no evidence. */
+/** A segment's units for a ratio numerator / denominator; units with neither carry no evidence. */
 export function segmentUnits(
   facts: FactTable,
   filter: Filter,
@@ -22,7 +22,9 @@ export function segmentUnits(
       numerator: finite(group.sums[numerator]),
       denominator: finite(group.sums[denominator]),
     }))
-    .filter((unit) => unit.denominator > 0);
+    // A unit with results but no denominator (a view-through conversion on a row without clicks) stays:
+    // the figure tested must be the ratio of sums the rest of the app reports.
+    .filter((unit) => unit.denominator > 0 || unit.numerator > 0);
   return { unitName: dated ? "days" : "rows", units };
 }
 

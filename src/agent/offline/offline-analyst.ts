@@ -28,7 +28,7 @@ export async function answerOffline(
   logger: AnalystLogger,
 ): Promise<OfflineAnswer> {
   const optimizer = await answerOptimizerQuestion(question, context, logger);
-  if (optimizer) return optimizer;
+  if (optimizer && "text" in optimizer) return optimizer;
   const parsed = withFollowUp(
     parseQuestion(question, context.dataset, context.today),
     question,
@@ -52,7 +52,11 @@ export async function answerOffline(
       toolCalls: [],
     };
   }
-  const notes = [...parsed.notes, ...attributionCaveat(parsed, context)];
+  const notes = [
+    ...parsed.notes,
+    ...attributionCaveat(parsed, context),
+    ...(optimizer && "note" in optimizer ? [optimizer.note] : []),
+  ];
   const answer = writeAnswer(parsed, toolCalls, context.dataset, notes);
   const reading = readingLine(parsed, toolCalls);
   return { text: reading ? `${answer}\n${reading}` : answer, toolCalls };

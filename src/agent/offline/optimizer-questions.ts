@@ -1,4 +1,4 @@
-import type { Dataset } from "../../ingest/index.js";
+import { type Dataset, dayRange, dayToIso } from "../../ingest/index.js";
 import { looseValue } from "../../metrics/index.js";
 import type { ToolCall } from "../tool-runner.js";
 import type { JsonObject } from "../tools/tool.js";
@@ -27,7 +27,7 @@ const BUDGET =
 const SIGNIFICANCE =
   /\b(?:significan\w*|statistically|by chance|p[- ]?values?|is (?:the|this|that) (?:difference|gap|lift) real|real difference)\b/i;
 const PATTERN =
-  /\b(?:days? of (?:the )?week|weekdays?|weekends?|which day|what day|best day|worst day|hours? of (?:the )?day|time of day|which hour|what hour|best hour|hourly)\b/i;
+  /\b(?:days? of (?:the )?week|weekdays?|which day|what day|best day|worst day|hours? of (?:the )?day|time of day|which hour|what hour|best hour|hourly)\b/i;
 
 const RATE_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(?:ctr|click[- ]?through)\b/i, "ctr"],
@@ -66,15 +66,26 @@ function forecast(question: string, dataset: Dataset): OptimizerQuestion {
   const available = named.filter((metric) => dataset.facts.measures[metric as "spend"]);
   const metrics = available.length > 0 ? available.slice(0, 3) : ["spend"];
   const days = /\bnext (\d+) days\b/i.exec(question);
-  const args: JsonObject = /\bnext month\b/i.test(question)
-    ? { horizon: "next_month" }
-    : days
-      ? { horizon: "next_days", days: Math.min(92, Math.max(1, Number(days[1]))) }
-      : /\bnext week\b/i.test(question)
-        ? { horizon: "next_days", days: 7 }
-        : /\bnext quarter\b/i.test(question)
-          ? { horizon: "next_days", days: 90 }
-          : { horizon: "month_end" };
+  const month = namedMonth(question, dataset);
+  if (month === "beyond") {
+    return {
+      kind: "forecast",
+      call: { name: "forecast", args: {} },
+      reading: "a forecast",
+      decline: "a forecast reaches at most to the end of the month after the data ends; ask for next month",
+    };
+  }
+  const args: JsonObject = month
+    ? { horizon: month }
+    : /\bnext month\b/i.test(question)
+      ? { horizon: "next_month" }
+      : days
+        ? { horizon: "next_days", days: Math.min(92, Math.max(1, Number(days[1]))) }
+        : /\bnext week\b/i.test(question)
+          ? { horizon: "next_days", days: 7 }
+          : /\bnext quarter\b/i.test(question)
+            ? { horizon: "next_days", days: 90 }
+            : { horizon: "month_end" };
   return {
     kind: "forecast",
     call: { name: "forecast", args: { metrics, ...args } },
@@ -82,18 +93,57 @@ function forecast(question: string, dataset: Dataset): OptimizerQuestion {
   };
 }
 
+const MONTH_NAMES = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
+
+/**
+ * "predict april revenue": a month named in a forecast question, placed against the data's last month.
+ * Only whole month names count ("may" is also a verb, so it needs a number-free question with "in may").
+ */
+function namedMonth(question: string, dataset: Dataset): "month_end" | "next_month" | "beyond" | null {
+  const span = dayRange(dataset.facts);
+  if (!span) return null;
+  const words = question.toLowerCase();
+  const named = (name: string) =>
+    name === "may" ? /\b(?:in|for|of) may\b/.test(words) : new RegExp(`\\b${name}\\b`).test(words);
+  const index = MONTH_NAMES.findIndex(named);
+  if (index < 0) return null;
+  const month = Number(dayToIso(span.last).slice(5, 7));
+  const ahead = (index + 1 - month + 12) % 12;
+  if (ahead === 0) return "month_end";
+  if (ahead === 1) return "next_month";
+  return ahead <= 6 ? "beyond" : null;
+}
+
+const DIMENSION_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\b(?:channels?|platforms?)\b/i, "channel"],
+  [/\b(?:ad ?sets?|ad groups?)\b/i, "ad_group"],
+  [/\bcampaigns?\b/i, "campaign"],
+];
+
 function budget(question: string, dataset: Dataset): OptimizerQuestion {
   const wantsCpa = /\bcpa\b|cost per|conversions?\b/i.test(question) && !/\broas\b|revenue/i.test(question);
   const hasRevenue = Boolean(dataset.facts.measures.revenue);
   const results = wantsCpa || !hasRevenue ? "conversions" : "revenue";
   const dimension =
-    /\bad ?sets?\b|\bad groups?\b/i.test(question) && dataset.facts.dimensions.ad_group
-      ? "ad_group"
-      : "campaign";
+    DIMENSION_WORDS.find(([word, name]) => word.test(question) && dataset.facts.dimensions[name])?.[1] ??
+    "campaign";
   return {
     kind: "budget",
     call: { name: "budget_moves", args: { results, dimension } },
-    reading: `response curves of ${results} to daily spend by ${dimension === "ad_group" ? "ad set" : "campaign"}, and the budget move they support`,
+    reading: `response curves of ${results} to daily spend by ${dimension === "ad_group" ? "ad set" : dimension}, and the budget move they support`,
   };
 }
 
