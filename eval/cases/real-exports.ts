@@ -4,8 +4,10 @@ import type { EvalCase } from "../eval-case.js";
  * Questions on two real exports in ../shared/real-exports (skipped when absent), written as a marketer
  * types them before running them: a Facebook ads file by campaign id, age, gender and interest with no
  * dates and no currency, and a week of a Google Ads keyword report by device with Google's "Total:" rows.
- * Figures come from csv-parse and the files' own headers (see fixtures/real-exports.ts).
+ * A year of a Meta export by day, ad, gender and age (spend and impressions only) comes third. Figures
+ * come from csv-parse and the files' own headers (see fixtures/real-exports.ts).
  */
+const DECEMBER_2024 = { from: "2024-12-01", to: "2024-12-31" };
 const AGES = ["30-34", "35-39", "40-44", "45-49"];
 
 export const REAL_EXPORT_CASES: EvalCase[] = [
@@ -239,5 +241,180 @@ export const REAL_EXPORT_CASES: EvalCase[] = [
     fixture: "keywords",
     question: "clicks by campaign and device",
     tools: [{ name: "query", args: { group_by: ["campaign", "device"] } }],
+  },
+  {
+    id: "mf-spend-2024",
+    fixture: "monfrere",
+    question: "how much did we spend in 2024?",
+    tools: [],
+    figures: [{ metric: "spend" }],
+  },
+  {
+    id: "mf-spend-by-age",
+    fixture: "monfrere",
+    question: "spend by age",
+    tools: [{ name: "query" }],
+    figures: [
+      { metric: "spend", where: { age: ["25-34"] } },
+      { metric: "spend", where: { age: ["65+"] } },
+    ],
+  },
+  {
+    id: "mf-cpm-women",
+    fixture: "monfrere",
+    question: "cpm for women",
+    tools: [],
+    figures: [{ metric: "cpm", where: { gender: ["female"] } }],
+  },
+  {
+    id: "mf-traffic-december",
+    fixture: "monfrere",
+    question: "impressions for MF_TRAFFIC in december",
+    tools: [{ name: "get_kpis", args: { date_range: DECEMBER_2024 } }],
+    figures: [{ metric: "impressions", where: { campaign: ["MF_TRAFFIC"] }, ...DECEMBER_2024 }],
+  },
+  {
+    id: "mf-boosting-q4",
+    fixture: "monfrere",
+    question: "spend on content boosting in q4",
+    tools: [{ name: "get_kpis", args: { date_range: { from: "2024-10-01", to: "2024-12-31" } } }],
+    figures: [
+      { metric: "spend", where: { campaign: ["CONTENT BOOSTING"] }, from: "2024-10-01", to: "2024-12-31" },
+    ],
+  },
+  {
+    id: "mf-most-impressions-age",
+    fixture: "monfrere",
+    question: "which age group got the most impressions?",
+    tools: [],
+    figures: [{ metric: "impressions", where: { age: ["25-34"] } }],
+    mentions: ["25-34"],
+  },
+  {
+    id: "mf-last-month",
+    fixture: "monfrere",
+    question: "spend last month",
+    tools: [{ name: "get_kpis", args: { period: "last_month" } }],
+    figures: [{ metric: "spend", ...DECEMBER_2024 }],
+  },
+  {
+    id: "mf-spend-per-month",
+    fixture: "monfrere",
+    question: "spend per month",
+    tools: [{ name: "trend", args: { grain: "month" } }],
+    figures: [
+      { metric: "spend", from: "2024-01-01", to: "2024-01-31" },
+      { metric: "spend", ...DECEMBER_2024 },
+    ],
+  },
+  {
+    id: "mf-cpm-by-campaign",
+    fixture: "monfrere",
+    question: "cpm by campaign",
+    tools: [{ name: "query", args: { group_by: ["campaign"] } }],
+    figures: [
+      { metric: "cpm", where: { campaign: ["MF_TRAFFIC"] } },
+      { metric: "cpm", where: { campaign: ["CONTENT BOOSTING"] } },
+    ],
+  },
+  {
+    id: "mf-young-h1",
+    fixture: "monfrere",
+    question: "how much went on 18-24 year olds in H1",
+    tools: [],
+    figures: [{ metric: "spend", where: { age: ["18-24"] }, from: "2024-01-01", to: "2024-06-30" }],
+  },
+  {
+    id: "mf-men-65",
+    fixture: "monfrere",
+    question: "spend on men 65+",
+    tools: [],
+    figures: [{ metric: "spend", where: { gender: ["male"], age: ["65+"] } }],
+  },
+  {
+    id: "mf-week-of-nov",
+    fixture: "monfrere",
+    question: "impressions week of nov 4",
+    tools: [{ name: "get_kpis", args: { date_range: { from: "2024-11-04", to: "2024-11-10" } } }],
+    figures: [{ metric: "impressions", from: "2024-11-04", to: "2024-11-10" }],
+  },
+  {
+    id: "mf-cpm-weekly",
+    fixture: "monfrere",
+    question: "cpm trend by week",
+    tools: [{ name: "trend", args: { metrics: ["cpm"], grain: "week" } }],
+  },
+  {
+    id: "mf-weird-days",
+    fixture: "monfrere",
+    question: "any weird days for spend?",
+    tools: [{ name: "find_anomalies", args: { metric: "spend" } }],
+  },
+  {
+    id: "mf-gender-september",
+    fixture: "monfrere",
+    question: "spend by gender in september",
+    tools: [{ name: "query", args: { date_range: { from: "2024-09-01", to: "2024-09-30" } } }],
+    figures: [
+      { metric: "spend", where: { gender: ["male"] }, from: "2024-09-01", to: "2024-09-30" },
+      { metric: "spend", where: { gender: ["female"] }, from: "2024-09-01", to: "2024-09-30" },
+    ],
+  },
+  {
+    id: "mf-dec-vs-nov",
+    fixture: "monfrere",
+    question: "did spend go up in december vs november?",
+    tools: [{ name: "compare_periods" }],
+    figures: [
+      {
+        metric: "spend",
+        change: { current: DECEMBER_2024, previous: { from: "2024-11-01", to: "2024-11-30" } },
+      },
+    ],
+  },
+  {
+    id: "mf-top-ad-set",
+    fixture: "monfrere",
+    question: "which ad set spent the most?",
+    tools: [],
+    figures: [{ metric: "spend", where: { ad_group: ["MF_TRAFFIC_CATALOGUE"] } }],
+    mentions: ["MF_TRAFFIC_CATALOGUE"],
+  },
+  {
+    id: "mf-clicks-by-age",
+    fixture: "monfrere",
+    question: "clicks by age",
+    tools: [],
+    refusal: true,
+    mentions: ["click"],
+  },
+  {
+    id: "mf-roas-december",
+    fixture: "monfrere",
+    question: "roas in december",
+    tools: [],
+    refusal: true,
+    mentions: ["revenue"],
+  },
+  {
+    id: "mf-instagram-reels",
+    fixture: "monfrere",
+    question: "spend on instagram reels",
+    tools: [],
+    figures: [{ metric: "spend", contains: { ad_group: "instagram reels" } }],
+  },
+  {
+    id: "mf-first-half-march",
+    fixture: "monfrere",
+    question: "spend between march 1 and march 15",
+    tools: [{ name: "get_kpis", args: { date_range: { from: "2024-03-01", to: "2024-03-15" } } }],
+    figures: [{ metric: "spend", from: "2024-03-01", to: "2024-03-15" }],
+  },
+  {
+    id: "mf-women-35-44-cpm",
+    fixture: "monfrere",
+    question: "cpm on 35-44 women",
+    tools: [],
+    figures: [{ metric: "cpm", where: { gender: ["female"], age: ["35-44"] } }],
   },
 ];

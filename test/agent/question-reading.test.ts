@@ -23,6 +23,8 @@ describe("reading a question", () => {
     ["spend in H2", ["2025-07-01..2025-12-31"]],
     ["retargeting ad sets second week of september", ["2025-09-08..2025-09-14"]],
     ["ROAS the last week of august", ["2025-08-25..2025-08-31"]],
+    ["spend between march 1 and march 15 2025", ["2025-03-01..2025-03-15"]],
+    ["how much did we spend in 2025?", ["2025-01-01..2025-12-31"]],
   ])("reads the period of %s", (question, expected) => {
     expect(ranges(question)).toEqual(expected);
   });
@@ -45,6 +47,8 @@ describe("reading a question", () => {
       { dimension: "ad_group", values: ["Interests Fitness"], described: "ad group containing “fitness”" },
     ]);
     expect(read("spend on podcasts").unread).toEqual(["podcasts"]);
+    // A number is never a part of names on its own: "Prospecting Q3" does not make "3" a campaign.
+    expect(read("spend on 2 campaigns").filters).toEqual([]);
   });
 
   it("reads 'did spend go up' as a comparison, not a level", () => {

@@ -207,6 +207,20 @@ export function readDatePhrases(lowered: string, data: DataDays): DatePhrases {
       return slot && { ...slot, ends: [start, end] };
     },
   );
+  // "between march 1 and march 15", "from sept 3 to 17": one range, not two days to compare.
+  take(
+    new RegExp(
+      `\\b(?:from|between)\\s+(${MONTH_WORD})\\.?\\s+(\\d{1,2})${ORDINAL}\\s+(?:to|and|until|through|till|-)\\s+(?:(${MONTH_WORD})\\.?\\s+)?(\\d{1,2})${ORDINAL}(?:,?\\s+(\\d{4}))?\\b`,
+      "g",
+    ),
+    (m) => {
+      const start = dayOf(m, monthNumber(m[1]), Number(m[2]), m[5], data);
+      const end = dayOf(m, monthNumber(m[3] ?? m[1]), Number(m[4]), m[5], data);
+      return start?.kind === "range" && end?.kind === "range"
+        ? range(m, start.range.from, end.range.to)
+        : null;
+    },
+  );
   take(new RegExp(`\\b(${MONTH_WORD})\\.?\\s+(\\d{1,2})${ORDINAL}(?:,?\\s+(\\d{4}))?\\b`, "g"), (m) =>
     dayOf(m, monthNumber(m[1]), Number(m[2]), m[3], data),
   );
@@ -226,6 +240,11 @@ export function readDatePhrases(lowered: string, data: DataDays): DatePhrases {
       return { kind: "range", range: { from: month.from, to }, index: m.index ?? 0 };
     },
   );
+  // A year on its own ("spend in 2024"), once month names with years are read.
+  take(/\b(?:(in|for|during|of|since)\s+)?((?:19|20)\d{2})\b/g, (m) => {
+    const to = m[1] === "since" && last !== null ? dayToIso(last) : `${m[2]}-12-31`;
+    return range(m, `${m[2]}-01-01`, to);
+  });
   slots.sort((a, b) => a.index - b.index);
   return { slots, relativeTo, comparison, rest };
 }

@@ -155,8 +155,9 @@ export function wordsInNames(
   for (const word of words) {
     // One flagless pattern per word: a global one would carry its lastIndex from one value to the next.
     const pattern = new RegExp(wordPattern(word).source, "iu");
+    // A bare number is never a name part here: "2024" is a year, and ids need their dimension's word.
     const found =
-      word.length < MIN_NAME_PART
+      word.length < MIN_NAME_PART || !/\p{L}/u.test(word)
         ? undefined
         : dimensions.find(([, column]) => column.values.some((value) => pattern.test(value)));
     const values = found ? found[1].values.filter((value) => pattern.test(value)) : [];
