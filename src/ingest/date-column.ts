@@ -153,13 +153,19 @@ export class DateColumn {
   }
 
   finish(order: DayMonthOrder, rowCount: number): Int32Array {
-    const days = new Int32Array(rowCount).fill(NO_DAY);
+    // Days are written over the packed parts they come from (each row is read before it is written), so a
+    // column of five million dates does not need a second array.
+    const days =
+      this.packed.length >= rowCount ? this.packed.subarray(0, rowCount) : new Int32Array(rowCount);
     // Exports are usually sorted by date, so the previous row's day is the likeliest answer.
     let lastPacked = -1;
     let lastDay = NO_DAY;
     for (let row = 0; row < rowCount; row++) {
       const kind = this.kinds[row];
-      if (kind === NOTHING) continue;
+      if (kind !== CERTAIN && kind !== AMBIGUOUS) {
+        days[row] = NO_DAY;
+        continue;
+      }
       let packed = this.packed[row] as number;
       if (kind === AMBIGUOUS && order === "day-month") {
         const year = Math.floor(packed / 10000);

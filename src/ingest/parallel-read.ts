@@ -7,7 +7,7 @@ import type { Dataset } from "./receipt.js";
 import { spawnWorker } from "./worker/spawn-worker.js";
 
 /** Below this a second thread costs more to start than it saves. */
-const PARALLEL_FROM_BYTES = 32 * 1024 * 1024;
+const PARALLEL_FROM_BYTES = 64 * 1024 * 1024;
 /** How far past the middle a line break is looked for; a longer line reads on one thread. */
 const BOUNDARY_WINDOW = 1024 * 1024;
 const LF = 0x0a;

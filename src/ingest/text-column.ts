@@ -110,7 +110,8 @@ export class TextColumn {
 
   /** The finished column, its dictionary reduced to the values rows use (summary labels are not among them). */
   finish(rowCount: number): ReadText {
-    const codes = this.codes.length === rowCount ? this.codes : this.codes.slice(0, rowCount);
+    // A view, not a copy, as for numbers: the spare capacity is a few percent of a column.
+    const codes = this.codes.length === rowCount ? this.codes : this.codes.subarray(0, rowCount);
     return {
       codes,
       text: keepUsedValues(codes, this.dictionary()),
@@ -127,15 +128,34 @@ export class TextColumn {
   absorb(piece: TextColumn, rowCount: number, pieceRows: number): void {
     const pool = Buffer.from(piece.pool.buffer, piece.pool.byteOffset, piece.poolUsed);
     const codes = new Int32Array(piece.count);
-    for (let entry = 0; entry < piece.count; entry++) {
+    let entry = 0;
+    for (; entry < piece.count && this.slots !== null; entry++) {
       const start = piece.offsets[entry] as number;
       const end = piece.offsets[entry + 1] as number;
       codes[entry] = this.codeOfBytes(pool, start, end, hashOf(pool, start, end));
     }
+    if (entry < piece.count) this.appendAll(piece, entry, codes);
     for (let row = 0; row < pieceRows; row++) {
       const code = piece.codes[row] as number;
       this.setCode(rowCount + row, code < 0 ? code : (codes[code] as number));
     }
+  }
+
+  /** Past the cap nothing is merged: the piece's remaining values are appended as one copy of bytes. */
+  private appendAll(piece: TextColumn, from: number, codes: Int32Array): void {
+    const start = piece.offsets[from] as number;
+    const length = piece.poolUsed - start;
+    if (this.poolUsed + length > this.pool.length) this.growPool(length);
+    this.pool.set(piece.pool.subarray(start, piece.poolUsed), this.poolUsed);
+    const shift = this.poolUsed - start;
+    while (this.count + (piece.count - from) + 1 >= this.offsets.length) this.growEntries();
+    for (let entry = from; entry < piece.count; entry++) {
+      const code = this.count++;
+      codes[entry] = code;
+      this.offsets[code + 1] = (piece.offsets[entry + 1] as number) + shift;
+      this.summary[code] = piece.summary[entry] as number;
+    }
+    this.poolUsed += length;
   }
 
   private dictionary(): TextDictionary {
