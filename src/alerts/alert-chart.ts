@@ -4,6 +4,8 @@ import type { Anomaly, Metric, TrendPoint } from "../metrics/index.js";
 export interface AlertChartInput {
   metric: Metric;
   trend: readonly TrendPoint[];
+  /** The figures hour by hour (live rows are pushed hourly); drawn instead of `trend` when it has two. */
+  hourly?: readonly TrendPoint[];
   /** Drawn as a dashed line across the chart, labelled `limitLabel`. */
   limit: number | null;
   limitLabel: string;
@@ -17,12 +19,16 @@ export interface AlertChartInput {
 export type AlertChartRenderer = (input: AlertChartInput) => Promise<Buffer>;
 
 /**
- * The metric per day over the last two weeks with the rule's line, so the reader sees at a glance whether
+ * The metric hour by hour over the last day (per day over the last two weeks when there is no push
+ * history) with the rule's line, so the reader sees at a glance whether
  * this is a dip or a trend. The line is the trend chart's comparison series held at the limit, which the
  * chart draws dashed and grey with its own legend entry.
  */
 export const renderAlertChart: AlertChartRenderer = async (input) => {
-  const { metric, trend } = input;
+  const { metric } = input;
+  const hourly = (input.hourly ?? []).filter((point) => point[metric] !== null);
+  const byHour = hourly.length >= 2;
+  const trend = byHour ? hourly : input.trend;
   const first = trend[0]?.period;
   const last = trend[trend.length - 1]?.period;
   const spec = trendChartSpec({
@@ -34,7 +40,7 @@ export const renderAlertChart: AlertChartRenderer = async (input) => {
     scope: input.scope,
     rows: trend,
     metric,
-    grain: "day",
+    grain: byHour ? "hour" : "day",
     anomalies: input.anomalies,
     ...(input.limit === null
       ? {}

@@ -57,7 +57,8 @@ export interface ChartBasics {
   readonly scope?: string;
 }
 
-export type TimeGrain = "day" | "week" | "month";
+/** "hour" is for live data, whose rows are pushed hour by hour; its rows' `period` is an ISO date and time. */
+export type TimeGrain = "hour" | "day" | "week" | "month";
 
 /** A figure, or null when absent, not finite, or not in the row. */
 export function figure(row: MetricFigures, metric: Metric): number | null {

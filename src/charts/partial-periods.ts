@@ -18,6 +18,7 @@ export interface TimedPoint {
 
 /** Milliseconds of the day after the bucket that starts at `start`. */
 function bucketEnd(start: number, grain: TimeGrain): number {
+  if (grain === "hour") return start + DAY_MS / 24;
   if (grain === "day") return start + DAY_MS;
   if (grain === "week") return start + 7 * DAY_MS;
   const date = new Date(start);
@@ -31,7 +32,7 @@ export function partialPeriods(
   covered: { from: number; to: number } | null,
 ): Map<TimedPoint, { held: number; whole: number }> {
   const partial = new Map<TimedPoint, { held: number; whole: number }>();
-  if (grain === "day" || !covered || points.length < 3) return partial;
+  if (grain === "day" || grain === "hour" || !covered || points.length < 3) return partial;
   for (const point of [points[0], points[points.length - 1]]) {
     if (!point || point.value === null) continue;
     const end = bucketEnd(point.time, grain);

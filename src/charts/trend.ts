@@ -31,8 +31,13 @@ const TICKS = 5;
 const MAX_DOTTED_POINTS = 45;
 /** Weekly and monthly axes label the periods themselves (Vega would pick Sundays and month starts). */
 const MAX_PERIOD_TICKS = 8;
-const GRAIN_WORD: Record<TimeGrain, string> = { day: "day", week: "week", month: "month" };
-const DATE_FORMAT: Record<TimeGrain, string> = { day: "%b %-d", week: "%b %-d", month: "%b %Y" };
+const GRAIN_WORD: Record<TimeGrain, string> = { hour: "hour", day: "day", week: "week", month: "month" };
+const DATE_FORMAT: Record<TimeGrain, string> = {
+  hour: "%H:%M",
+  day: "%b %-d",
+  week: "%b %-d",
+  month: "%b %Y",
+};
 /** Beyond about half a year, day and week ticks fall on month starts and must say which year. */
 const LONG_SPAN_MS = 183 * 86_400_000;
 /** Parameters: the series' names (this period's dates, then the comparison's), and weekly or monthly ticks. */
@@ -53,7 +58,7 @@ function points(
   times?: readonly number[],
 ): Point[] {
   return rows.flatMap((row, index) => {
-    const time = times ? times[index] : (isoDateTime(row.period) ?? undefined);
+    const time = times ? times[index] : (timeOf(row.period) ?? undefined);
     return time === undefined ? [] : [{ time, value: figure(row, metric), series }];
   });
 }
@@ -98,7 +103,7 @@ export function trendChartSpec(input: TrendChartInput): TopLevelSpec {
       format: spanOf(current) > LONG_SPAN_MS ? "%b %Y" : DATE_FORMAT[grain],
       labelOverlap: true,
       grid: false,
-      ...(grain === "day" ? { tickCount: 6 } : { values: { expr: PERIOD_TICKS } }),
+      ...(grain === "day" || grain === "hour" ? { tickCount: 6 } : { values: { expr: PERIOD_TICKS } }),
     },
   };
   const y = {
@@ -148,7 +153,7 @@ export function trendChartSpec(input: TrendChartInput): TopLevelSpec {
   };
   const parameters = {
     ...(comparison.length > 0 ? { [SERIES]: series } : {}),
-    ...(grain === "day" ? {} : { [PERIOD_TICKS]: periodTicks(current, grain) }),
+    ...(grain === "day" || grain === "hour" ? {} : { [PERIOD_TICKS]: periodTicks(current, grain) }),
   };
   return framedChart(
     { ...frame, plotHeight: PLOT_HEIGHT, bottomAxis: "labels" },
@@ -197,6 +202,13 @@ function periodTicks(current: readonly Point[], grain: TimeGrain): number[] {
     return monthTicks(first, current[current.length - 1]?.time ?? first, MAX_PERIOD_TICKS);
   const every = Math.ceil(current.length / MAX_PERIOD_TICKS);
   return current.filter((_, index) => index % every === 0).map((point) => point.time);
+}
+
+/** A day ("2025-09-30") read without parsing a date string; an hour ("2025-09-30T14:00Z") parsed. */
+function timeOf(period: string): number | null {
+  if (period.length <= 10) return isoDateTime(period);
+  const time = Date.parse(period);
+  return Number.isNaN(time) ? null : time;
 }
 
 function covered(range: { from: string; to: string } | null): { from: number; to: number } | null {

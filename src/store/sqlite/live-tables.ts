@@ -99,6 +99,15 @@ export function liveTables(db: Database) {
   const eventsInRange = db.prepare<[string, string], EventRow>(
     "SELECT * FROM live_events WHERE day >= ? AND day <= ? ORDER BY day, id",
   );
+  // Each metrics row as last pushed at or before a moment: the newest push of each row by then.
+  const metricsAsOf = db.prepare<[number, string, string], MetricsRow>(`
+    SELECT * FROM live_metric_pushes WHERE id IN (
+      SELECT max(id) FROM live_metric_pushes WHERE received_at <= ? AND date >= ? AND date <= ?
+      GROUP BY metrics_id)
+    ORDER BY date, id`);
+  const eventsAsOf = db.prepare<[string, string, number], EventRow>(
+    "SELECT * FROM live_events WHERE day >= ? AND day <= ? AND received_at <= ? ORDER BY day, id",
+  );
   const newestDay = db.prepare<[], { day: string | null }>(
     "SELECT max(day) AS day FROM (SELECT max(date) AS day FROM live_metrics UNION ALL SELECT max(day) FROM live_events)",
   );
@@ -168,8 +177,13 @@ export function liveTables(db: Database) {
     facts: (options: LiveFactsOptions = {}): FactTable => {
       const until = options.until ?? LAST_DAY;
       const since = [options.since ?? FIRST_DAY, windowStart(options.lastDays)].sort().at(-1) as string;
-      const records: FactRecord[] = metricsInRange.all(since, until).map(metricsFact);
-      for (const event of eventsInRange.iterate(since, until)) records.push(eventFact(event));
+      const asOf = options.asOf?.getTime();
+      const metrics =
+        asOf === undefined ? metricsInRange.all(since, until) : metricsAsOf.all(asOf, since, until);
+      const records: FactRecord[] = metrics.map(metricsFact);
+      const events =
+        asOf === undefined ? eventsInRange.iterate(since, until) : eventsAsOf.iterate(since, until, asOf);
+      for (const event of events) records.push(eventFact(event));
       return factTableFromRecords(records);
     },
     recent: (limit: number): LiveFeedItem[] => recent.all({ limit }).map(feedItem),
