@@ -9,6 +9,7 @@ import { alertMessage, alertSummary, resolvedMessage, scopeWords } from "./alert
 import type { AlertPoster } from "./alert-poster.js";
 import type { AlertRule } from "./alert-rule.js";
 import { evaluateRule, type Verdict } from "./evaluate-rule.js";
+import { HOURS_SHOWN, hourlySeries } from "./hourly-series.js";
 import { parseRule } from "./parse-rule.js";
 
 export interface AlertEngineOptions {
@@ -226,9 +227,17 @@ export class AlertEngine {
         verdict.limit === null
           ? ""
           : `${rule.kind === "anomaly" ? "Usual range edge" : "Alert line"} ${formatFigure(rule.metric, verdict.limit, explanation.currency)}`;
+      const hourly = await hourlySeries(
+        (options) => this.store.liveFacts(options),
+        rule,
+        verdict.segment,
+        window,
+        this.now(),
+      );
       const png = await this.renderChart({
         metric: rule.metric,
         trend: explanation.trend,
+        hourly,
         limit: rule.kind === "anomaly" ? null : verdict.limit,
         limitLabel,
         anomalies: verdict.anomaly ? [verdict.anomaly] : [],
@@ -240,8 +249,11 @@ export class AlertEngine {
         threadTs: ts,
         png,
         filename: `alert-${alert.id}-${rule.metric}.png`,
-        title: `${label} per day, last 14 days`,
-        altText: `${label} per day over the last 14 days, ${scopeWords(rule, verdict)}, with the alert line`,
+        title:
+          hourly.length >= 2
+            ? `${label} hour by hour, last ${HOURS_SHOWN} hours`
+            : `${label} per day, last 14 days`,
+        altText: `${label} ${hourly.length >= 2 ? `hour by hour over the last ${HOURS_SHOWN} hours` : "per day over the last 14 days"}, ${scopeWords(rule, verdict)}, with the alert line`,
       });
     });
     return alert.id;

@@ -137,6 +137,8 @@ export interface LiveFactsOptions {
   until?: string;
   /** Only this many days up to the newest live row (with `since`, whichever starts later). */
   lastDays?: number;
+  /** The figures as they stood at this moment: each metrics row as last pushed by then, events received by then. */
+  asOf?: Date;
 }
 
 /** An HTTP answer kept under an idempotency key, replayed byte for byte on a retried delivery. */

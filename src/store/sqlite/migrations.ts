@@ -182,6 +182,44 @@ const STEPS: readonly string[] = [
   );
   CREATE INDEX targets_by_channel ON targets (channel, id);
   `,
+  // Every push of a live metrics row as it arrived: live_metrics keeps one row per id, replaced on each
+  // push, so the hour-by-hour history an alert chart draws is kept here, written by triggers so every
+  // path that stores live rows keeps it.
+  `
+  CREATE TABLE live_metric_pushes (
+    id INTEGER PRIMARY KEY,
+    metrics_id INTEGER NOT NULL,
+    source TEXT NOT NULL,
+    external_id TEXT,
+    date TEXT NOT NULL,
+    campaign TEXT,
+    channel TEXT,
+    spend REAL,
+    impressions REAL,
+    clicks REAL,
+    conversions REAL,
+    revenue REAL,
+    currency TEXT,
+    dimensions TEXT,
+    extra_measures TEXT,
+    received_at INTEGER NOT NULL
+  );
+  CREATE INDEX live_metric_pushes_by_time ON live_metric_pushes (received_at);
+  CREATE TRIGGER live_metric_pushes_on_insert AFTER INSERT ON live_metrics BEGIN
+    INSERT INTO live_metric_pushes (metrics_id, source, external_id, date, campaign, channel, spend,
+      impressions, clicks, conversions, revenue, currency, dimensions, extra_measures, received_at)
+    VALUES (NEW.id, NEW.source, NEW.external_id, NEW.date, NEW.campaign, NEW.channel, NEW.spend,
+      NEW.impressions, NEW.clicks, NEW.conversions, NEW.revenue, NEW.currency, NEW.dimensions,
+      NEW.extra_measures, NEW.received_at);
+  END;
+  CREATE TRIGGER live_metric_pushes_on_update AFTER UPDATE ON live_metrics BEGIN
+    INSERT INTO live_metric_pushes (metrics_id, source, external_id, date, campaign, channel, spend,
+      impressions, clicks, conversions, revenue, currency, dimensions, extra_measures, received_at)
+    VALUES (NEW.id, NEW.source, NEW.external_id, NEW.date, NEW.campaign, NEW.channel, NEW.spend,
+      NEW.impressions, NEW.clicks, NEW.conversions, NEW.revenue, NEW.currency, NEW.dimensions,
+      NEW.extra_measures, NEW.received_at);
+  END;
+  `,
 ];
 
 export function migrate(db: Database): void {
