@@ -19,6 +19,7 @@ import type { HonoReceiver } from "./slack/hono-receiver.js";
 import type { SlackDeps } from "./slack/slack-deps.js";
 import { slackEventsRoute } from "./slack/slack-events-route.js";
 import { openSqliteStore, type Store } from "./store/index.js";
+import { openSqliteTargets } from "./targets/index.js";
 
 /** The sample exports the sandbox page offers: `samples/` at the root, from `src/` and `dist/` alike. */
 const SAMPLES_DIR = fileURLToPath(new URL("../samples/", import.meta.url));
@@ -65,6 +66,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   if (config.databasePath !== ":memory:") mkdirSync(dirname(config.databasePath), { recursive: true });
   const store = openSqliteStore(config.databasePath);
   const jobs = openSqliteJobQueue(config.databasePath);
+  const targets = openSqliteTargets(config.databasePath);
   let worker: JobWorker | null = null;
   // The local Slack is a workspace package, loaded only when it runs: a deployment with credentials never
   // imports it.
@@ -85,6 +87,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     botToken: sandbox?.botToken ?? (config.slack.botToken as string),
     alerts: null,
     membership: new ConversationMembership(),
+    targets,
     jobs: {
       enqueue: async (job, key) => {
         const { created } = await jobs.enqueue({ kind: job.kind, payload: job.payload, key });
@@ -109,6 +112,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   }).catch(async (error: unknown) => {
     await sandbox?.close();
     await jobs.close();
+    await targets.close();
     await store.close();
     throw error;
   });
@@ -164,6 +168,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       closePage?.();
       await sandbox?.close();
       await jobs.close();
+      await targets.close();
       await store.close();
     },
   };

@@ -3,6 +3,7 @@ import type { Config } from "../config/config.js";
 import type { SlackJobSink } from "../jobs/slack/slack-jobs.js";
 import type { Logger } from "../log/logger.js";
 import type { Store } from "../store/index.js";
+import type { TargetStore } from "../targets/index.js";
 import type { ConversationMembership } from "./flows/conversation-membership.js";
 
 /** What the Slack flows need from the rest of the app; listeners pass it through untouched. */
@@ -17,4 +18,6 @@ export interface SlackDeps {
   membership: ConversationMembership;
   /** Where listeners write the work an event asks for; a job handler does it. */
   jobs: SlackJobSink;
+  /** Budget and KPI targets per channel (`/target`), paced in reports and answers. */
+  targets: TargetStore;
 }

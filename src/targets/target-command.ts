@@ -7,7 +7,7 @@ import type { TargetRecord, TargetStore } from "./target.js";
 import { describeTarget } from "./target-text.js";
 
 /** The data targets are paced on: the channel's exports and live data, or null when it has none yet. */
-export type TargetData = { facts: FactTable; currency: string | null } | null;
+export type TargetData = { facts: FactTable; currency: string | null; files: string } | null;
 
 export interface TargetCommandContext {
   targets: TargetStore;
@@ -94,7 +94,10 @@ async function removeTarget(id: string | undefined, context: TargetCommandContex
 }
 
 /** How a target paces on the channel's data, escaped: values come from files. */
-export function pacingLine(target: TargetRecord, data: TargetData): string {
+export function pacingLine(
+  target: TargetRecord,
+  data: Pick<NonNullable<TargetData>, "facts" | "currency"> | null,
+): string {
   if (!data) return "No data in this channel yet to pace it on: share an export here.";
   try {
     return escapeSlackText(pace(data.facts, target, data.currency).text);

@@ -8,8 +8,12 @@ import { type ReportRequest, ReportRequestError, resolvePeriod } from "../../rep
 import { summaryCharts } from "../../report/summary-charts.js";
 import type { StoredDataset, Workspace } from "../../store/index.js";
 import { recentLiveFacts } from "../../store/recent-live-facts.js";
+import { BlendError, type WorkspaceView } from "../../workspace-view/index.js";
 import type { SlackDeps } from "../slack-deps.js";
+import { blendNoteBlocks } from "../views/blend-notes.js";
 import { reportBlocks } from "../views/report-blocks.js";
+import { channelView } from "./channel-view.js";
+import { targetBlocks } from "./target-blocks.js";
 import { uploadCharts } from "./upload-charts.js";
 
 /**
@@ -23,13 +27,18 @@ export async function postReport(
   request: ReportRequest,
   place: { channel: string; user: string; workspace: Workspace },
 ): Promise<void> {
-  const stored = pickDataset(deps, place, request.dataset);
-  const live = recentLiveFacts(deps.store);
+  const blend = await wholeChannel(deps, place, request.dataset);
+  const stored = blend ? null : await pickDataset(deps, place, request.dataset);
+  const live = await recentLiveFacts(deps.store);
   const parts: FactTable[] = [];
   const sources: string[] = [];
   if (stored) {
     parts.push(stored.facts);
     sources.push(stored.record.name);
+  }
+  if (blend) {
+    parts.push(blend.dataset.facts);
+    sources.push(...blend.sources.map((source) => source.file));
   }
   if (live.rowCount > 0) {
     parts.push(live);
@@ -58,7 +67,7 @@ export async function postReport(
     dimension: request.by ?? undefined,
     statedPeriod: stored?.record.receipt.dateRange,
   });
-  const currency = stored?.record.receipt.currency ?? null;
+  const currency = blend?.dataset.receipt.currency ?? stored?.record.receipt.currency ?? null;
   // The narrative may be written by the model: a breakdown by a personal column (`/report by email`)
   // would hand it every value, so it gets the totals only.
   const leaders = summary.leaders;
@@ -83,10 +92,14 @@ export async function postReport(
   const posted = await client.chat.postMessage({
     channel: place.channel,
     text: mrkdwn`Performance report: ${sources.join(" + ")}`,
-    blocks: reportBlocks({ sources, summary, currency, narrative, requestedBy: place.user }),
+    blocks: [
+      ...reportBlocks({ sources, summary, currency, narrative, requestedBy: place.user }),
+      ...blendNoteBlocks(blend?.notes ?? []),
+      ...(await targetBlocks(deps, place, { facts, currency })),
+    ],
   });
   const threadTs = posted.ts as string;
-  if (stored) deps.store.bindThread(place.channel, threadTs, stored.record.id, place.workspace);
+  if (stored) await deps.store.bindThread(place.channel, threadTs, stored.record.id, place.workspace);
   const charts = await summaryCharts(facts, summary, {
     source: sources.join(" + "),
     dateRange: summary.period,
@@ -95,14 +108,35 @@ export async function postReport(
   await uploadCharts(deps, client, charts, { channel: place.channel, threadTs });
 }
 
-function pickDataset(
+/** `/report all`: every export of the channel blended, with platform and source file as dimensions. */
+async function wholeChannel(
   deps: SlackDeps,
   place: { channel: string; workspace: Workspace },
   name: string | null,
-): StoredDataset | null {
+): Promise<WorkspaceView | null> {
+  if (!name || !/^(?:all|all exports|everything|blended?)$/i.test(name.trim())) return null;
+  try {
+    const view = await channelView(deps, place);
+    if (!view)
+      throw new ReportRequestError(
+        "there are no exports in this channel yet: drop an ad export (CSV) here first",
+      );
+    return view;
+  } catch (error) {
+    if (error instanceof BlendError)
+      throw new ReportRequestError(error.message.replace(/--rate (\S+)/g, "a rate for $1"));
+    throw error;
+  }
+}
+
+async function pickDataset(
+  deps: SlackDeps,
+  place: { channel: string; workspace: Workspace },
+  name: string | null,
+): Promise<StoredDataset | null> {
   const { channel, workspace } = place;
   if (!name) return deps.store.latestDataset(channel, workspace);
-  const records = deps.store.listDatasets({ channel, workspace, limit: 50 });
+  const records = await deps.store.listDatasets({ channel, workspace, limit: 50 });
   const wanted = name.toLowerCase();
   const match =
     records.find((record) => record.name.toLowerCase() === wanted) ??

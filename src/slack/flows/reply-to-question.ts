@@ -6,6 +6,7 @@ import { recentLiveFacts } from "../../store/recent-live-facts.js";
 import type { SlackDeps } from "../slack-deps.js";
 import { answerBlocks, answerText } from "../views/answer-blocks.js";
 import { section } from "../views/block-kit.js";
+import { pacingReply } from "./pacing-reply.js";
 import { type AskedIn, type Asker, readableDataset } from "./readable-datasets.js";
 import { describeFailure, failureForPeople } from "./slack-failure.js";
 import { asDataset } from "./stored-dataset.js";
@@ -41,6 +42,11 @@ export async function replyToQuestion(
     await client.chat.postMessage({ channel, thread_ts: threadTs, text: NO_DATA });
     return;
   }
+  const pacing = await pacingReply(deps, question, place);
+  if (pacing) {
+    await client.chat.postMessage({ channel, thread_ts: threadTs, text: pacing });
+    return;
+  }
   const placeholder = surface
     ? null
     : await client.chat.postMessage({
@@ -51,16 +57,18 @@ export async function replyToQuestion(
       });
   await surface?.thinking();
   try {
-    const thread = deps.store.getThread(channel, threadTs);
+    const thread = await deps.store.getThread(channel, threadTs);
     const answer = await answerQuestion({
       question,
       dataset: asDataset(stored),
       history: thread?.history[0],
       config: deps.config,
-      live: liveFacts(deps),
+      live: await liveFacts(deps),
     });
-    deps.store.bindThread(channel, threadTs, stored.record.id, place.workspace);
-    deps.store.replaceHistory(channel, threadTs, [answer.history as unknown as Record<string, unknown>]);
+    await deps.store.bindThread(channel, threadTs, stored.record.id, place.workspace);
+    await deps.store.replaceHistory(channel, threadTs, [
+      answer.history as unknown as Record<string, unknown>,
+    ]);
     const message = { channel, text: answerText(answer).slice(0, 3000), blocks: answerBlocks(answer) };
     // chat.update parses text the way clients do unless told not to (chat.postMessage does not by default).
     if (placeholder?.ts) await client.chat.update({ ...message, ts: placeholder.ts, parse: "none" });
@@ -90,7 +98,7 @@ export async function replyToQuestion(
 }
 
 /** Live webhook rows, when there are any, so questions can cover them too. */
-function liveFacts(deps: SlackDeps): FactTable | undefined {
-  const live = recentLiveFacts(deps.store);
+async function liveFacts(deps: SlackDeps): Promise<FactTable | undefined> {
+  const live = await recentLiveFacts(deps.store);
   return live.rowCount > 0 ? live : undefined;
 }

@@ -4,6 +4,7 @@ import { registerActions } from "./actions/index.js";
 import { assistantListener } from "./assistant.js";
 import { registerAlertCommand } from "./commands/alert.js";
 import { registerReportCommand } from "./commands/report.js";
+import { registerTargetCommand } from "./commands/target.js";
 import { registerFileListeners } from "./events/files.js";
 import { registerHomeListener } from "./events/home.js";
 import { registerMessageListeners } from "./events/messages.js";
@@ -16,5 +17,6 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerHomeListener(app, deps);
   registerReportCommand(app, deps);
   registerAlertCommand(app, deps);
+  registerTargetCommand(app, deps);
   registerActions(app, deps);
 }

@@ -1,0 +1,9 @@
+import type { KnownBlock } from "@slack/types";
+import { escapeSlackText } from "../../format/slack-text.js";
+
+/** What blending the channel's exports did (a repeat counted once, site revenue kept apart), said under the report. */
+export function blendNoteBlocks(notes: readonly string[]): KnownBlock[] {
+  if (notes.length === 0) return [];
+  const lines = notes.map((note) => `• ${escapeSlackText(note)}`);
+  return [{ type: "section", text: { type: "mrkdwn", text: ["*About this blend*", ...lines].join("\n") } }];
+}
