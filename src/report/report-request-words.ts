@@ -5,7 +5,7 @@ export function describeReportRequest(request: ReportRequest): string {
   const data = request.dataset ? `the dataset "${request.dataset}"` : "the channel's latest data";
   const period = request.period
     ? describePeriodSpec(request.period)
-    : "its latest period against the one before";
+    : "all its dates, with the latest days against as many days before";
   return `${data}, ${period}${request.by ? `, by ${request.by}` : ""}`;
 }
 
@@ -18,11 +18,11 @@ function describePeriodSpec(spec: PeriodSpec): string {
     case "this-week":
       return "the data's latest week";
     case "last-week":
-      return "the week before the data's latest";
+      return "the data's last complete week (Monday to Sunday)";
     case "this-month":
       return "the data's latest month";
     case "last-month":
-      return "the month before the data's latest";
+      return "the data's last complete month";
     case "month": {
       const name = new Date(Date.UTC(2000, spec.month - 1, 1)).toLocaleString("en-US", {
         month: "long",

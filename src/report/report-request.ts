@@ -21,7 +21,7 @@ export interface ReportRequest {
 
 export const REPORT_USAGE = [
   "*Usage:* `/report [dataset|period] [by dimension]`",
-  "• `/report` — the channel's latest data, this period against the one before",
+  "• `/report` — the channel's latest data over all its dates, with the latest days against as many days before",
   "• `/report last 7 days` · `/report last week` · `/report march` · `/report 2024-03-01..2024-03-31`",
   "• `/report by channel` · `/report meta-march.csv by campaign` · `/report meta-march.csv last 7 days by ad_group`",
 ].join("\n");

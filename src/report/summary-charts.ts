@@ -38,8 +38,7 @@ export async function summaryCharts(
 ): Promise<SummaryChart[]> {
   const charts: (Omit<SummaryChart, "png"> & { spec: TopLevelSpec })[] = [];
   // An undated file's period comes from its title line: it names the charts' dates but cannot cut rows.
-  const filter: Filter | undefined =
-    summary.period && facts.days ? { dateRange: summary.period } : undefined;
+  const filter: Filter | undefined = summary.period && facts.days ? { dateRange: summary.period } : undefined;
   const metric = summary.metric;
   const grain = facts.days && summary.period ? grainFor(summary.period) : null;
   if (grain) {
