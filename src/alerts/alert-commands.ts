@@ -39,7 +39,10 @@ const HELP = [
  * ephemerally with the answer. Rules belong to the channel they are typed in; in a direct message they go
  * to ALERT_CHANNEL when it is set.
  */
-export function handleAlertCommand(text: string, context: AlertCommandContext): AlertCommandReply {
+export async function handleAlertCommand(
+  text: string,
+  context: AlertCommandContext,
+): Promise<AlertCommandReply> {
   const trimmed = text.trim();
   const [verb = "", ...rest] = trimmed.split(/\s+/);
   const argument = trimmed.slice(verb.length).trim();
@@ -65,11 +68,15 @@ function targetChannel(context: AlertCommandContext): string {
   return isDirectMessage && context.alertChannel ? context.alertChannel : context.channel;
 }
 
-function addRule(argument: string, channel: string, context: AlertCommandContext): AlertCommandReply {
+async function addRule(
+  argument: string,
+  channel: string,
+  context: AlertCommandContext,
+): Promise<AlertCommandReply> {
   if (argument === "") return { text: `Which rule? For example:\n${listOfForms("• ")}` };
   try {
     const rule = parseRule(argument);
-    const record = context.store.addAlertRule({
+    const record = await context.store.addAlertRule({
       team: context.workspace?.team ?? null,
       enterprise: context.workspace?.enterprise ?? null,
       channel,
@@ -88,8 +95,8 @@ function addRule(argument: string, channel: string, context: AlertCommandContext
   }
 }
 
-function listRules(channel: string, store: Store): AlertCommandReply {
-  const rules = store.listAlertRules(channel);
+async function listRules(channel: string, store: Store): Promise<AlertCommandReply> {
+  const rules = await store.listAlertRules(channel);
   if (rules.length === 0)
     return {
       text: `No alert rules in <#${channel}> yet. Add one with \`/alert add roas &lt; 2 window 24h\`.`,
@@ -104,11 +111,15 @@ function listRules(channel: string, store: Store): AlertCommandReply {
   return { text: [`Alert rules in <#${channel}>:`, ...lines].join("\n") };
 }
 
-function removeRule(argument: string | undefined, channel: string, store: Store): AlertCommandReply {
+async function removeRule(
+  argument: string | undefined,
+  channel: string,
+  store: Store,
+): Promise<AlertCommandReply> {
   const id = Number(argument?.replace(/^#/, ""));
   if (!Number.isInteger(id) || id <= 0)
     return { text: "Which rule? `/alert remove &lt;number&gt;`; `/alert list` shows the numbers." };
-  if (!store.removeAlertRule(id, channel)) {
+  if (!(await store.removeAlertRule(id, channel))) {
     return { text: `There is no rule ${id} in <#${channel}>; \`/alert list\` shows the rules here.` };
   }
   return { text: `Removed rule ${id}. Its alerts stay in the channel's history.` };

@@ -123,9 +123,12 @@ export class AlertEngine {
   private async evaluateAll(): Promise<AlertActivity[]> {
     const now = this.now();
     const today = isoToDay(this.calendarDay.format(now));
-    const rules = this.store.listAlertRules();
+    const rules = await this.store.listAlertRules();
     if (rules.length === 0) return [];
-    const facts = this.store.liveFacts({ since: dayToIso(today - LOOKBACK_DAYS), until: dayToIso(today) });
+    const facts = await this.store.liveFacts({
+      since: dayToIso(today - LOOKBACK_DAYS),
+      until: dayToIso(today),
+    });
     const activity: AlertActivity[] = [];
     for (const record of rules) {
       try {
@@ -147,10 +150,10 @@ export class AlertEngine {
     const activity: AlertActivity[] = [];
     const currency = soleCurrency(facts);
 
-    for (const open of this.store.openAlerts(record.id)) {
+    for (const open of await this.store.openAlerts(record.id)) {
       const verdict = byKey.get(open.key);
       if (!verdict?.judged || verdict.breached) continue;
-      this.store.resolveAlert(open.id, now);
+      await this.store.resolveAlert(open.id, now);
       activity.push({ kind: "resolved", ruleId: record.id, key: open.key, alertId: open.id });
       const message = resolvedMessage(rule, verdict, window, currency);
       await this.postQuietly("resolution", { alertId: open.id }, () =>
@@ -159,7 +162,7 @@ export class AlertEngine {
     }
 
     for (const verdict of verdicts) {
-      if (!verdict.breached || !this.mayFire(record.id, verdict.key, now)) continue;
+      if (!verdict.breached || !(await this.mayFire(record.id, verdict.key, now))) continue;
       const alertId = await this.fire(record, rule, verdict, facts, today, window);
       if (alertId !== null) activity.push({ kind: "fired", ruleId: record.id, key: verdict.key, alertId });
     }
@@ -167,8 +170,8 @@ export class AlertEngine {
   }
 
   /** Not while the same problem's alert is open, nor within the cooldown after it was resolved. */
-  private mayFire(ruleId: number, key: string, now: Date): boolean {
-    const latest = this.store.latestAlert(ruleId, key);
+  private async mayFire(ruleId: number, key: string, now: Date): Promise<boolean> {
+    const latest = await this.store.latestAlert(ruleId, key);
     if (!latest) return true;
     if (latest.resolvedAt === null) return false;
     return now.getTime() - Date.parse(latest.resolvedAt) >= this.cooldownMs;
@@ -189,7 +192,7 @@ export class AlertEngine {
   ): Promise<number | null> {
     const explanation = explainVerdict(rule, verdict, facts, window, today);
     const summary = alertSummary(rule, verdict, window, explanation.currency);
-    const alert = this.store.openAlert({
+    const alert = await this.store.openAlert({
       ruleId: record.id,
       key: verdict.key,
       channel: record.channel,
@@ -217,10 +220,10 @@ export class AlertEngine {
     try {
       ts = await this.poster.postMessage({ channel: record.channel, ...message });
     } catch {
-      this.store.discardAlert(alert.id);
+      await this.store.discardAlert(alert.id);
       return null;
     }
-    this.store.setAlertMessage(alert.id, ts);
+    await this.store.setAlertMessage(alert.id, ts);
     await this.postQuietly("chart", { alertId: alert.id }, async () => {
       const label = METRIC_CATALOG[rule.metric].label;
       const limitLabel =

@@ -8,6 +8,6 @@ import type { Store } from "./store.js";
  */
 export const LIVE_WINDOW_DAYS = 400;
 
-export function recentLiveFacts(store: Store): FactTable {
+export function recentLiveFacts(store: Store): Promise<FactTable> {
   return store.liveFacts({ lastDays: LIVE_WINDOW_DAYS });
 }

@@ -1,8 +1,7 @@
 /**
  * Persistence behind one interface: the Slack app, the HTTP routes and the alerts depend on `Store` only,
- * never on SQLite. Methods are synchronous because the embedded engine is (better-sqlite3 answers in
- * microseconds, and a synchronous call cannot interleave with another request's writes); a networked
- * engine would wrap this interface rather than change its callers' logic.
+ * never on SQLite or PostgreSQL. Methods return promises because PostgreSQL answers over the network; the
+ * SQLite store answers each call synchronously inside its promise, so its fast paths stay fast.
  */
 import type { FactTable, ParseReceipt, TotalsCheck } from "../ingest/index.js";
 
@@ -203,69 +202,82 @@ export interface DatasetQuery {
   channels?: readonly string[];
 }
 
+export interface StoreStatus {
+  engine: "sqlite" | "postgres";
+  /** Migration steps this database has had, and how many this program knows. */
+  schemaVersion: number;
+  latestSchemaVersion: number;
+}
+
 export interface Store {
-  saveDataset(input: NewDataset): SavedDataset;
-  getDataset(id: string): StoredDataset | null;
-  findDatasetByFile(fileId: string): DatasetRecord | null;
+  saveDataset(input: NewDataset): Promise<SavedDataset>;
+  getDataset(id: string): Promise<StoredDataset | null>;
+  findDatasetByFile(fileId: string): Promise<DatasetRecord | null>;
   /** The newest dataset shared in a channel (of the workspace, when given). */
-  latestDataset(channel: string, workspace?: Workspace): StoredDataset | null;
+  latestDataset(channel: string, workspace?: Workspace): Promise<StoredDataset | null>;
   /** Newest first. */
-  listDatasets(options?: DatasetQuery): DatasetRecord[];
+  listDatasets(options?: DatasetQuery): Promise<DatasetRecord[]>;
   /**
    * The dataset bound to a thread, else the dataset whose analysis started that thread; of the workspace,
    * when given.
    */
-  datasetForThread(channel: string, threadTs: string, workspace?: Workspace): StoredDataset | null;
+  datasetForThread(channel: string, threadTs: string, workspace?: Workspace): Promise<StoredDataset | null>;
 
-  getThread(channel: string, threadTs: string): ThreadRecord | null;
-  bindThread(channel: string, threadTs: string, datasetId: string, workspace?: Workspace): void;
+  getThread(channel: string, threadTs: string): Promise<ThreadRecord | null>;
+  bindThread(channel: string, threadTs: string, datasetId: string, workspace?: Workspace): Promise<void>;
   /** Adds entries and keeps only the newest, up to the history limit; returns the kept history. */
-  appendHistory(channel: string, threadTs: string, entries: readonly HistoryEntry[]): HistoryEntry[];
+  appendHistory(channel: string, threadTs: string, entries: readonly HistoryEntry[]): Promise<HistoryEntry[]>;
   /** Swaps the history for a shorter one (a summary); still bounded by the history limit. */
-  replaceHistory(channel: string, threadTs: string, entries: readonly HistoryEntry[]): void;
+  replaceHistory(channel: string, threadTs: string, entries: readonly HistoryEntry[]): Promise<void>;
 
   /** True only the first time a key is claimed (Slack event ids, file ids); old keys are pruned. */
-  claimEvent(key: string): boolean;
+  claimEvent(key: string): Promise<boolean>;
 
   /** Stores a batch in one transaction; one outcome per record, in order. */
-  saveLiveBatch(batch: LiveBatch): LiveOutcome[];
+  saveLiveBatch(batch: LiveBatch): Promise<LiveOutcome[]>;
   /**
-   * Runs `produce` (which may store things) and keeps its response under `key`, in one transaction; a later
-   * call with the same key and fingerprint replays that response without running `produce`. A 5xx response
-   * is not kept.
+   * Runs `produce` (which may store things through `tx`) and keeps its response under `key`, in one
+   * transaction; a later call with the same key and fingerprint replays that response without running
+   * `produce`. Calls with the same key wait for each other, across instances too. A 5xx response is not kept.
    */
-  rememberResponse(key: string, fingerprint: string, produce: () => StoredResponse): RememberedResponse;
+  rememberResponse(
+    key: string,
+    fingerprint: string,
+    produce: (tx: Store) => Promise<StoredResponse>,
+  ): Promise<RememberedResponse>;
   /** Live figures as facts: metrics rows, plus `leads`, `orders` and `order_value` per event's day. */
-  liveFacts(options?: LiveFactsOptions): FactTable;
+  liveFacts(options?: LiveFactsOptions): Promise<FactTable>;
   /** Newest first. */
-  recentEvents(limit: number): LiveFeedItem[];
+  recentEvents(limit: number): Promise<LiveFeedItem[]>;
   /** The names of the extra dimensions and measures a source's metrics rows carry, each once. */
-  liveFieldNames(source: string): LiveFieldNames;
+  liveFieldNames(source: string): Promise<LiveFieldNames>;
 
-  addAlertRule(input: NewAlertRule): AlertRuleRecord;
-  getAlertRule(id: number): AlertRuleRecord | null;
+  addAlertRule(input: NewAlertRule): Promise<AlertRuleRecord>;
+  getAlertRule(id: number): Promise<AlertRuleRecord | null>;
   /** Every rule, or a channel's, oldest first. */
-  listAlertRules(channel?: string): AlertRuleRecord[];
+  listAlertRules(channel?: string): Promise<AlertRuleRecord[]>;
   /** False when no such rule (in that channel, when given). */
-  removeAlertRule(id: number, channel?: string): boolean;
-  openAlert(input: NewAlert): AlertRecord;
-  setAlertMessage(id: number, messageTs: string): void;
-  resolveAlert(id: number, at?: Date): void;
+  removeAlertRule(id: number, channel?: string): Promise<boolean>;
+  openAlert(input: NewAlert): Promise<AlertRecord>;
+  setAlertMessage(id: number, messageTs: string): Promise<void>;
+  resolveAlert(id: number, at?: Date): Promise<void>;
   /** Forgets an alert that could not be posted, so the next evaluation tries again. */
-  discardAlert(id: number): void;
-  getAlert(id: number): AlertRecord | null;
+  discardAlert(id: number): Promise<void>;
+  getAlert(id: number): Promise<AlertRecord | null>;
   /** The newest alert of a rule for a key, open or resolved. */
-  latestAlert(ruleId: number, key: string): AlertRecord | null;
+  latestAlert(ruleId: number, key: string): Promise<AlertRecord | null>;
   /** Alerts of a rule not yet resolved. */
-  openAlerts(ruleId: number): AlertRecord[];
+  openAlerts(ruleId: number): Promise<AlertRecord[]>;
 
   /**
-   * Runs `work` atomically: everything it stores commits together, or nothing does when it throws. Calls
-   * nest (an inner one that throws undoes only its own part).
+   * Runs `work` atomically: everything it stores through `tx` commits together, or nothing does when it
+   * throws. `tx.transaction` nests (an inner one that throws undoes only its own part); await one nested
+   * call before starting the next. Inside `work`, store through `tx` only: on SQLite the store itself
+   * waits for the transaction to end, so a call on it from inside would never return.
    */
-  transaction<T>(work: () => T): T;
+  transaction<T>(work: (tx: Store) => Promise<T>): Promise<T>;
 
-  /** Throws when the database cannot answer (for /healthz). */
-  ping(): void;
-  close(): void;
+  /** What /readyz reports; rejects when the database cannot answer. */
+  ping(): Promise<StoreStatus>;
+  close(): Promise<void>;
 }

@@ -105,13 +105,13 @@ function addRule(text: string) {
 describe("alerts end to end: webhook rows in, Slack messages out", () => {
   it("posts one alert with its figures, drivers, chart and button; holds it; resolves it in the thread", async () => {
     await setUp();
-    expect(addRule("roas < 2 window 24h by campaign min spend 100").text).toMatch(/^Added rule 1/);
+    expect((await addRule("roas < 2 window 24h by campaign min spend 100")).text).toMatch(/^Added rule 1/);
     await deliver(history());
     await deliver([row("b-today", "Brand", 200, 800), row("p-today-1", "Promo", 300, 240)]);
 
     const [alert] = alertsPosted();
     expect(alertsPosted()).toHaveLength(1);
-    const stored = api.store.latestAlert(1, "Promo");
+    const stored = await api.store.latestAlert(1, "Promo");
     expect(stored).toMatchObject({ channel, messageTs: alert?.ts, resolvedAt: null });
     expect(alert?.text).toBe(
       `Alert: ROAS is 0.80x today (${TODAY}), below the threshold of 2.00x — campaign Promo`,
@@ -152,7 +152,7 @@ describe("alerts end to end: webhook rows in, Slack messages out", () => {
     expect(resolved.text).toBe(
       `Resolved: ROAS is back to 5.59x today (${TODAY}); the threshold is 2.00x — campaign Promo.`,
     );
-    expect(api.store.latestAlert(1, "Promo")?.resolvedAt).toBe(NOW.toISOString());
+    expect((await api.store.latestAlert(1, "Promo"))?.resolvedAt).toBe(NOW.toISOString());
 
     // Bad again within the cooldown: no new alert, no second resolution.
     await deliver([row("p-today-4", "Promo", 5000, 0)]);
@@ -162,7 +162,7 @@ describe("alerts end to end: webhook rows in, Slack messages out", () => {
 
   it("alerts on spend today against the daily average, for the whole account", async () => {
     await setUp();
-    addRule("spend today > 1.3 x daily average");
+    await addRule("spend today > 1.3 x daily average");
     await deliver(history());
     await deliver([row("b-today", "Brand", 150, 600), row("p-today", "Promo", 150, 400)]);
     expect(alertsPosted().map((message) => message.text)).toEqual([
@@ -172,7 +172,7 @@ describe("alerts end to end: webhook rows in, Slack messages out", () => {
 
   it("retries Slack's transient failures, and tries again later after a refusal", async () => {
     await setUp();
-    addRule("roas < 2");
+    await addRule("roas < 2");
     await deliver(history());
     emulator.failNext("chat.postMessage", "internal_error", { count: 2 });
     await deliver([row("p-today", "Promo", 300, 100)]);
@@ -181,21 +181,21 @@ describe("alerts end to end: webhook rows in, Slack messages out", () => {
       emulator.transcript().apiCalls.filter((call) => call.method === "chat.postMessage" && !call.ok),
     ).toHaveLength(2);
 
-    api.store.removeAlertRule(1);
-    addRule("cpa > 1");
+    await api.store.removeAlertRule(1);
+    await addRule("cpa > 1");
     emulator.failNext("chat.postMessage", "not_in_channel");
     await deliver([{ ...row("p-conv", "Promo", 10, 0), conversions: 1 }]);
     expect(alertsPosted()).toHaveLength(1);
-    expect(api.store.latestAlert(2, "all")).toBeNull();
+    expect(await api.store.latestAlert(2, "all")).toBeNull();
     await deliver([{ ...row("p-conv-2", "Promo", 10, 0), conversions: 1 }]);
     expect(alertsPosted()).toHaveLength(2);
-    expect(api.store.latestAlert(2, "all")?.messageTs).toBe(alertsPosted()[1]?.ts);
+    expect((await api.store.latestAlert(2, "all"))?.messageTs).toBe(alertsPosted()[1]?.ts);
   });
 
   it("takes today in the account's time zone", async () => {
     // 02:00 UTC on the 11th is still the evening of the 10th in São Paulo.
     await setUp({ timeZone: "America/Sao_Paulo", now: () => new Date("2025-05-11T02:00:00Z") });
-    addRule("roas < 2");
+    await addRule("roas < 2");
     await deliver([row("p-today", "Promo", 300, 100)]);
     expect(alertsPosted()[0]?.text).toMatch(new RegExp(`^Alert: ROAS is 0.33x today \\(${TODAY}\\)`));
     expect(
@@ -205,12 +205,12 @@ describe("alerts end to end: webhook rows in, Slack messages out", () => {
 
   it("keeps its state across a restart: an open alert is neither repeated nor forgotten", async () => {
     await setUp();
-    addRule("roas < 2");
+    await addRule("roas < 2");
     await deliver([...history(), row("p-today", "Promo", 1000, 100)]);
     expect(alertsPosted()).toHaveLength(1);
 
     engine.stop();
-    api.store.close();
+    await api.store.close();
     const reopened = api.temp.open();
     const restarted = new AlertEngine({
       store: reopened,
@@ -220,7 +220,7 @@ describe("alerts end to end: webhook rows in, Slack messages out", () => {
       logger: silentLogger(),
     });
     expect(await restarted.evaluateNow()).toEqual([]);
-    reopened.saveLiveBatch({
+    await reopened.saveLiveBatch({
       source: "n8n",
       records: [{ kind: "metrics", date: TODAY, spend: 1, revenue: 5000 }],
     });

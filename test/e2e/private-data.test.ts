@@ -59,8 +59,8 @@ function homeOf(user: string) {
 }
 
 describe("a private channel's data", () => {
-  it("is stored under the workspace it came from", () => {
-    const [record] = harness.app.store.listDatasets();
+  it("is stored under the workspace it came from", async () => {
+    const [record] = await harness.app.store.listDatasets();
     expect(record).toMatchObject({
       name: "nightingale-plan.csv",
       team: harness.emulator.teamId,

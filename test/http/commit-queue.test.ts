@@ -18,20 +18,16 @@ describe("group commit", () => {
   it("commits deliveries of the same turn together; one that fails undoes only its own writes", async () => {
     const queue = new CommitQueue(store);
     const results = await Promise.allSettled([
-      queue.submit(() => store.saveLiveBatch({ source: "a", records: [row("1")] })),
-      queue.submit(() => {
-        store.saveLiveBatch({ source: "a", records: [row("2")] });
+      queue.submit((tx) => tx.saveLiveBatch({ source: "a", records: [row("1")] })),
+      queue.submit(async (tx) => {
+        await tx.saveLiveBatch({ source: "a", records: [row("2")] });
         throw new Error("this delivery fails after writing");
       }),
-      queue.submit(() => store.saveLiveBatch({ source: "a", records: [row("3")] })),
+      queue.submit((tx) => tx.saveLiveBatch({ source: "a", records: [row("3")] })),
     ]);
     expect(results.map((result) => result.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
-    store.close();
-    const ids = temp
-      .open()
-      .recentEvents(10)
-      .map((item) => item.externalId)
-      .sort();
+    await store.close();
+    const ids = (await temp.open().recentEvents(10)).map((item) => item.externalId).sort();
     expect(ids).toEqual(["1", "3"]);
   });
 
@@ -46,7 +42,7 @@ describe("group commit", () => {
       const texts = await Promise.all(responses.map((response) => response.text()));
       expect(responses.map((response) => response.status)).toEqual([200, 200, 200, 200, 200]);
       expect(new Set(texts).size).toBe(1);
-      expect(api.store.recentEvents(10)).toHaveLength(1);
+      expect(await api.store.recentEvents(10)).toHaveLength(1);
     } finally {
       await api.close();
     }

@@ -78,12 +78,12 @@ describe("durability", () => {
 
     const store = openSqliteStore(databasePath);
     try {
-      const present = new Set(store.recentEvents(100_000).map((item) => item.externalId));
+      const present = new Set((await store.recentEvents(100_000)).map((item) => item.externalId));
       const lost = acked.filter((id) => !present.has(id));
       expect(lost).toEqual([]);
       expect(present.has("after-restart")).toBe(true);
     } finally {
-      store.close();
+      await store.close();
     }
   });
 });

@@ -55,7 +55,7 @@ export async function startApi(options: ApiOptions = {}): Promise<Api> {
     server,
     close: async () => {
       await server.close();
-      temp.remove();
+      await temp.remove();
     },
   };
 }

@@ -15,7 +15,7 @@ async function refused(response: Response, status: number, reason: RegExp, store
   expect(response.status).toBe(status);
   expect(JSON.parse(text).error).toMatch(reason);
   expect(text).not.toContain(SECRET);
-  expect(store?.recentEvents(10)).toEqual([]);
+  expect(await store?.recentEvents(10)).toEqual([]);
 }
 
 describe("webhook authentication", () => {
@@ -23,7 +23,7 @@ describe("webhook authentication", () => {
     api = await startApi();
     const response = await postJson(api, "/webhooks/ingest", BODY);
     expect(response.status).toBe(200);
-    expect(api.store.recentEvents(10)).toHaveLength(1);
+    expect(await api.store.recentEvents(10)).toHaveLength(1);
   });
 
   it("accepts the secret as a bearer token, on the alias path too", async () => {
@@ -33,7 +33,7 @@ describe("webhook authentication", () => {
       authorization: `Bearer ${SECRET}`,
     });
     expect(response.status).toBe(200);
-    expect(api.store.recentEvents(10)).toHaveLength(1);
+    expect(await api.store.recentEvents(10)).toHaveLength(1);
   });
 
   it("refuses a request without credentials, and stores nothing", async () => {
@@ -85,7 +85,7 @@ describe("webhook authentication", () => {
     api = await startApi({ secret: null, sandbox: true });
     const response = await postJson(api, "/webhooks/ingest", BODY, { "content-type": "application/json" });
     expect(response.status).toBe(200);
-    expect(api.store.recentEvents(10)).toHaveLength(1);
+    expect(await api.store.recentEvents(10)).toHaveLength(1);
   });
 
   it("with a secret, the sandbox still requires it", async () => {

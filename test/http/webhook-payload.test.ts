@@ -15,7 +15,7 @@ async function ingest(body: unknown, headers: Record<string, string> = {}) {
   return { status: response.status, text: await response.clone().text(), json: await response.json() };
 }
 
-const stored = () => (api as Api).store.recentEvents(10_000).length;
+const stored = async () => (await (api as Api).store.recentEvents(10_000)).length;
 
 describe("webhook payloads", () => {
   it("stores one metrics row sent as a plain object, with extra fields kept by kind", async () => {
@@ -31,7 +31,7 @@ describe("webhook payloads", () => {
       duplicates: 0,
       rejected: [],
     });
-    const facts = api.store.liveFacts();
+    const facts = await api.store.liveFacts();
     expect(totals(facts)).toMatchObject({ spend: 120.5, clicks: 300, roas: 640 / 120.5 });
     expect(facts.dimensions.country?.values).toEqual(["BR"]);
     expect(facts.extraMeasures.reach?.[0]).toBe(900);
@@ -54,14 +54,14 @@ describe("webhook payloads", () => {
       ],
     });
     expect(answer.json).toMatchObject({ source: "n8n-meta", accepted: 3, stored: 3, rejected: [] });
-    const feed = api.store.recentEvents(10);
+    const feed = await api.store.recentEvents(10);
     expect(feed.every((item) => item.source === "n8n-meta")).toBe(true);
     expect(feed.find((item) => item.kind === "order")).toMatchObject({
       externalId: "1001",
       currency: "USD",
       occurredAt: "2025-05-01T10:00:00.000Z",
     });
-    expect(totals(api.store.liveFacts()).spend).toBe(99.9);
+    expect(totals(await api.store.liveFacts()).spend).toBe(99.9);
   });
 
   it("accepts a bare list of records", async () => {
@@ -96,7 +96,7 @@ describe("webhook payloads", () => {
       { index: 3, errors: ['kind: expected "metrics" (the default), "lead" or "order", got "refund"'] },
       { index: 4, errors: ['record: expected an object, got "just text"'] },
     ]);
-    expect(stored()).toBe(2);
+    expect(await stored()).toBe(2);
   });
 
   it("answers 422 naming each field when nothing in the payload is usable", async () => {
@@ -117,7 +117,7 @@ describe("webhook payloads", () => {
       "currency: expected a 3-letter currency code such as USD, EUR or BRL",
       "tags: an extra field must be text (up to 300 characters) or a number, got a list",
     ]);
-    expect(stored()).toBe(0);
+    expect(await stored()).toBe(0);
   });
 
   it("answers 422 for an envelope that is not one", async () => {
@@ -140,7 +140,7 @@ describe("webhook payloads", () => {
     expect(answer.json.at).toEqual({ position: 40, line: 3, column: 15 });
     expect((await ingest('{"spend": tru}')).json.error).toMatch(/column 11 .*expected a value/);
     expect((await ingest("")).json.error).toBe("the body is empty: send a JSON object");
-    expect(stored()).toBe(0);
+    expect(await stored()).toBe(0);
   });
 
   it("answers 415 for a body that is not declared as JSON", async () => {
@@ -152,7 +152,7 @@ describe("webhook payloads", () => {
     expect((await response.json()).error).toBe(
       "expected Content-Type: application/json, got Content-Type application/x-www-form-urlencoded",
     );
-    expect(stored()).toBe(0);
+    expect(await stored()).toBe(0);
   });
 
   it("answers 413 for more than 5,000 records, and for a body over 5 MB", async () => {
@@ -169,7 +169,7 @@ describe("webhook payloads", () => {
     });
     expect(response.status).toBe(413);
     expect((await response.json()).error).toMatch(/larger than 5 MB/);
-    expect(stored()).toBe(0);
+    expect(await stored()).toBe(0);
   });
 
   it("counts the actual bytes of a chunked body sent without Content-Length", async () => {
@@ -193,7 +193,7 @@ describe("webhook payloads", () => {
       outgoing.end();
     });
     expect(status).toBe(413);
-    expect(stored()).toBe(0);
+    expect(await stored()).toBe(0);
   });
 });
 
@@ -212,23 +212,23 @@ describe("retried deliveries", () => {
     expect(first.status).toBe(200);
     expect(retry.status).toBe(200);
     expect(retry.text).toBe(first.text);
-    expect(stored()).toBe(1);
+    expect(await stored()).toBe(1);
     expect(arrivals).toEqual([1]);
 
     const reused = await ingest({ ...METRICS_ROW, spend: 1 }, { "idempotency-key": "delivery-42" });
     expect(reused.status).toBe(422);
     expect(reused.json.error).toMatch(/already used for a different body/);
-    expect(stored()).toBe(1);
+    expect(await stored()).toBe(1);
   });
 
   it("remembers the key across a restart", async () => {
     api = await startApi();
     const body = { ...METRICS_ROW, id: undefined };
     const first = await ingest(body, { "idempotency-key": "k-restart" });
-    api.store.close();
+    await api.store.close();
     const reopened = api.temp.open();
     expect(
-      reopened.rememberResponse("webhook:k-restart", "other", () => ({ status: 200, body: "" })),
+      await reopened.rememberResponse("webhook:k-restart", "other", async () => ({ status: 200, body: "" })),
     ).toEqual({
       outcome: "conflict",
     });
@@ -244,8 +244,8 @@ describe("retried deliveries", () => {
     expect(again.json).toMatchObject({ accepted: 2, stored: 0, updated: 0, duplicates: 2 });
     const corrected = await ingest({ source: "zapier", records: [{ ...METRICS_ROW, spend: 130 }] });
     expect(corrected.json).toMatchObject({ stored: 0, updated: 1, duplicates: 0 });
-    expect(stored()).toBe(2);
-    expect(totals(api.store.liveFacts()).spend).toBe(130);
+    expect(await stored()).toBe(2);
+    expect(totals(await api.store.liveFacts()).spend).toBe(130);
     expect(arrivals).toEqual([2, 1]);
   });
 
@@ -253,6 +253,6 @@ describe("retried deliveries", () => {
     api = await startApi();
     const answer = await ingest(METRICS_ROW, { "idempotency-key": "x".repeat(300) });
     expect(answer.status).toBe(400);
-    expect(stored()).toBe(0);
+    expect(await stored()).toBe(0);
   });
 });

@@ -68,10 +68,10 @@ function expectSameFacts(actual: FactTable, expected: FactTable): void {
 }
 
 describe("datasets", () => {
-  it("saves an ingested CSV and reads back exactly the same typed arrays, receipt and totals check", () => {
+  it("saves an ingested CSV and reads back exactly the same typed arrays, receipt and totals check", async () => {
     const input = csvDataset();
     const store = temp.open();
-    const { record, created } = store.saveDataset(input);
+    const { record, created } = await store.saveDataset(input);
     expect(created).toBe(true);
     expect(record).toMatchObject({
       team: "T1",
@@ -82,14 +82,14 @@ describe("datasets", () => {
       uploadedBy: "U1",
       rowCount: 4,
     });
-    const loaded = store.getDataset(record.id);
+    const loaded = await store.getDataset(record.id);
     expect(loaded?.record).toEqual(record);
     expect(loaded?.record.receipt).toEqual(input.receipt);
     expectSameFacts(loaded?.facts as FactTable, input.facts);
     expect(Number.isNaN(loaded?.facts.measures.conversions?.[1])).toBe(true);
   });
 
-  it("keeps absent cells, blank dimensions, undated rows and -0 through a restart", () => {
+  it("keeps absent cells, blank dimensions, undated rows and -0 through a restart", async () => {
     const facts = factTableFromRecords([
       { date: "2025-01-01", campaign: "A", spend: 1.5, reach: 10 },
       { date: "2025-01-02", campaign: null, spend: -0, clicks: 3 },
@@ -99,17 +99,17 @@ describe("datasets", () => {
     expect(facts.dimensions.campaign?.codes[1]).toBe(NO_VALUE);
     const receipt = csvDataset().receipt;
     const first = temp.open();
-    const { record } = first.saveDataset({ channel: "C2", name: "hand-made", receipt, facts });
-    first.close();
+    const { record } = await first.saveDataset({ channel: "C2", name: "hand-made", receipt, facts });
+    await first.close();
 
     const reopened = temp.open();
-    const loaded = reopened.getDataset(record.id);
+    const loaded = await reopened.getDataset(record.id);
     expectSameFacts(loaded?.facts as FactTable, facts);
     expect(Object.is(loaded?.facts.measures.spend?.[1], -0)).toBe(true);
     expect(loaded?.record).toEqual(record);
   });
 
-  it("round-trips a 200,000-row table (the size the column blobs are for)", () => {
+  it("round-trips a 200,000-row table (the size the column blobs are for)", async () => {
     const rows = 200_000;
     const first = civilToDay(2024, 1, 1);
     const facts: FactTable = {
@@ -128,53 +128,60 @@ describe("datasets", () => {
       extraMeasures: { reach: Float64Array.from({ length: rows }, (_, row) => row) },
     };
     const store = temp.open();
-    const { record } = store.saveDataset({ channel: "C", name: "big", receipt: csvDataset().receipt, facts });
-    expectSameFacts(store.getDataset(record.id)?.facts as FactTable, facts);
+    const { record } = await store.saveDataset({
+      channel: "C",
+      name: "big",
+      receipt: csvDataset().receipt,
+      facts,
+    });
+    expectSameFacts((await store.getDataset(record.id))?.facts as FactTable, facts);
   });
 
-  it("stores a Slack file once: the same file id returns the first dataset, untouched", () => {
+  it("stores a Slack file once: the same file id returns the first dataset, untouched", async () => {
     const store = temp.open();
-    const first = store.saveDataset(csvDataset());
-    const again = store.saveDataset({ ...csvDataset(), name: "renamed.csv", channel: "C9" });
+    const first = await store.saveDataset(csvDataset());
+    const again = await store.saveDataset({ ...csvDataset(), name: "renamed.csv", channel: "C9" });
     expect(again).toEqual({ record: first.record, created: false });
-    expect(store.findDatasetByFile("F1")).toEqual(first.record);
-    expect(store.findDatasetByFile("F404")).toBeNull();
-    expect(store.listDatasets()).toHaveLength(1);
+    expect(await store.findDatasetByFile("F1")).toEqual(first.record);
+    expect(await store.findDatasetByFile("F404")).toBeNull();
+    expect(await store.listDatasets()).toHaveLength(1);
   });
 
-  it("finds the channel's latest dataset, lists newest first, and answers for threads", () => {
+  it("finds the channel's latest dataset, lists newest first, and answers for threads", async () => {
     const store = temp.open();
     const base = csvDataset();
-    const older = store.saveDataset({
+    const older = await store.saveDataset({
       ...base,
       fileId: "F1",
       threadTs: "100.1",
       createdAt: new Date("2025-03-01T10:00:00Z"),
     });
-    const newer = store.saveDataset({
+    const newer = await store.saveDataset({
       ...base,
       fileId: "F2",
       threadTs: "200.1",
       createdAt: new Date("2025-03-02T10:00:00Z"),
     });
-    const elsewhere = store.saveDataset({ ...base, fileId: "F3", channel: "C2", threadTs: "300.1" });
+    const elsewhere = await store.saveDataset({ ...base, fileId: "F3", channel: "C2", threadTs: "300.1" });
 
-    expect(store.latestDataset("C1")?.record.id).toBe(newer.record.id);
-    expect(store.latestDataset("C404")).toBeNull();
-    expect(store.listDatasets().map((d) => d.id)).toEqual([
+    expect((await store.latestDataset("C1"))?.record.id).toBe(newer.record.id);
+    expect(await store.latestDataset("C404")).toBeNull();
+    expect((await store.listDatasets()).map((d) => d.id)).toEqual([
       elsewhere.record.id,
       newer.record.id,
       older.record.id,
     ]);
-    expect(store.listDatasets({ limit: 1, channel: "C1" }).map((d) => d.id)).toEqual([newer.record.id]);
+    expect((await store.listDatasets({ limit: 1, channel: "C1" })).map((d) => d.id)).toEqual([
+      newer.record.id,
+    ]);
 
-    expect(store.datasetForThread("C1", "100.1")?.record.id).toBe(older.record.id);
-    expect(store.datasetForThread("C1", "999.9")).toBeNull();
-    store.bindThread("C1", "100.1", newer.record.id);
-    expect(store.datasetForThread("C1", "100.1")?.record.id).toBe(newer.record.id);
+    expect((await store.datasetForThread("C1", "100.1"))?.record.id).toBe(older.record.id);
+    expect(await store.datasetForThread("C1", "999.9")).toBeNull();
+    await store.bindThread("C1", "100.1", newer.record.id);
+    expect((await store.datasetForThread("C1", "100.1"))?.record.id).toBe(newer.record.id);
   });
 
-  it("returns null for a dataset that does not exist", () => {
-    expect(temp.open().getDataset("ds_missing")).toBeNull();
+  it("returns null for a dataset that does not exist", async () => {
+    expect(await temp.open().getDataset("ds_missing")).toBeNull();
   });
 });

@@ -45,18 +45,18 @@ const ROWS: LiveRecord[] = [
 ];
 
 describe("live data", () => {
-  it("stores rows and events, and gives them back as facts and as a feed, also after a restart", () => {
+  it("stores rows and events, and gives them back as facts and as a feed, also after a restart", async () => {
     const store = temp.open();
-    expect(store.saveLiveBatch({ source: "n8n", records: ROWS })).toEqual([
+    expect(await store.saveLiveBatch({ source: "n8n", records: ROWS })).toEqual([
       "stored",
       "stored",
       "stored",
       "stored",
     ]);
-    store.close();
+    await store.close();
 
     const reopened = temp.open();
-    const facts = reopened.liveFacts();
+    const facts = await reopened.liveFacts();
     expect(facts.rowCount).toBe(4);
     const figures = totals(facts);
     expect(figures).toMatchObject({ spend: 150, revenue: 450, clicks: 50, roas: 3 });
@@ -69,7 +69,7 @@ describe("live data", () => {
     expect(facts.extraMeasures.order_value?.[orderRow]).toBe(80);
     expect(Array.from(facts.extraMeasures.leads ?? []).filter((value) => value === 1)).toHaveLength(1);
 
-    const feed = reopened.recentEvents(10);
+    const feed = await reopened.recentEvents(10);
     expect(feed).toHaveLength(4);
     expect(feed.map((item) => item.kind).sort()).toEqual(["lead", "metrics", "metrics", "order"]);
     expect(feed.find((item) => item.kind === "order")).toMatchObject({
@@ -79,90 +79,99 @@ describe("live data", () => {
       value: 80,
       email: "ana@example.com",
     });
-    expect(reopened.recentEvents(2)).toHaveLength(2);
+    expect(await reopened.recentEvents(2)).toHaveLength(2);
   });
 
-  it("limits facts to a range of days", () => {
+  it("limits facts to a range of days", async () => {
     const store = temp.open();
-    store.saveLiveBatch({ source: "n8n", records: ROWS });
-    const facts = store.liveFacts({ since: "2025-05-02", until: "2025-05-02" });
+    await store.saveLiveBatch({ source: "n8n", records: ROWS });
+    const facts = await store.liveFacts({ since: "2025-05-02", until: "2025-05-02" });
     expect(totals(facts)).toMatchObject({ spend: 50, revenue: 50 });
-    expect(store.liveFacts({ since: "2026-01-01" }).rowCount).toBe(0);
+    expect((await store.liveFacts({ since: "2026-01-01" })).rowCount).toBe(0);
   });
 
-  it("lists newest arrivals first", () => {
+  it("lists newest arrivals first", async () => {
     const store = temp.open();
-    store.saveLiveBatch({ source: "a", records: [ROWS[1] as LiveRecord], receivedAt: new Date(1000) });
-    store.saveLiveBatch({ source: "b", records: [ROWS[3] as LiveRecord], receivedAt: new Date(3000) });
-    store.saveLiveBatch({ source: "c", records: [ROWS[0] as LiveRecord], receivedAt: new Date(2000) });
-    expect(store.recentEvents(10).map((item) => item.source)).toEqual(["b", "c", "a"]);
+    await store.saveLiveBatch({ source: "a", records: [ROWS[1] as LiveRecord], receivedAt: new Date(1000) });
+    await store.saveLiveBatch({ source: "b", records: [ROWS[3] as LiveRecord], receivedAt: new Date(3000) });
+    await store.saveLiveBatch({ source: "c", records: [ROWS[0] as LiveRecord], receivedAt: new Date(2000) });
+    expect((await store.recentEvents(10)).map((item) => item.source)).toEqual(["b", "c", "a"]);
   });
 
-  it("stores nothing twice: same ids are duplicates, a metrics row with new figures replaces the old", () => {
+  it("stores nothing twice: same ids are duplicates, a metrics row with new figures replaces the old", async () => {
     const store = temp.open();
-    store.saveLiveBatch({ source: "n8n", records: ROWS });
-    expect(store.saveLiveBatch({ source: "n8n", records: ROWS })).toEqual([
+    await store.saveLiveBatch({ source: "n8n", records: ROWS });
+    expect(await store.saveLiveBatch({ source: "n8n", records: ROWS })).toEqual([
       "duplicate",
       "stored",
       "duplicate",
       "duplicate",
     ]);
     const corrected = { ...(ROWS[0] as LiveRecord), spend: 120 } as LiveRecord;
-    expect(store.saveLiveBatch({ source: "n8n", records: [corrected] })).toEqual(["updated"]);
+    expect(await store.saveLiveBatch({ source: "n8n", records: [corrected] })).toEqual(["updated"]);
     // The same id from another source is another record.
-    expect(store.saveLiveBatch({ source: "zapier", records: [ROWS[2] as LiveRecord] })).toEqual(["stored"]);
-    expect(totals(store.liveFacts())).toMatchObject({ spend: 220 });
+    expect(await store.saveLiveBatch({ source: "zapier", records: [ROWS[2] as LiveRecord] })).toEqual([
+      "stored",
+    ]);
+    expect(totals(await store.liveFacts())).toMatchObject({ spend: 220 });
   });
 
-  it("tells a correction from a re-send field by field, unknown (null) figures and dimensions included", () => {
+  it("tells a correction from a re-send field by field, unknown (null) figures and dimensions included", async () => {
     const store = temp.open();
     const base = ROWS[0] as LiveRecord & { kind: "metrics" };
-    const save = (record: LiveRecord) => store.saveLiveBatch({ source: "n8n", records: [record] })[0];
-    expect(save({ ...base, impressions: null })).toBe("stored");
-    expect(save({ ...base, impressions: null })).toBe("duplicate");
-    expect(save({ ...base, impressions: 0 })).toBe("updated");
-    expect(save({ ...base, impressions: null })).toBe("updated");
-    expect(save({ ...base, impressions: null, dimensions: { device: "mobile", country: "BR" } })).toBe(
+    const save = async (record: LiveRecord) =>
+      (await store.saveLiveBatch({ source: "n8n", records: [record] }))[0];
+    expect(await save({ ...base, impressions: null })).toBe("stored");
+    expect(await save({ ...base, impressions: null })).toBe("duplicate");
+    expect(await save({ ...base, impressions: 0 })).toBe("updated");
+    expect(await save({ ...base, impressions: null })).toBe("updated");
+    expect(await save({ ...base, impressions: null, dimensions: { device: "mobile", country: "BR" } })).toBe(
       "updated",
     );
-    expect(save({ ...base, impressions: null, dimensions: { country: "BR", device: "mobile" } })).toBe(
+    expect(await save({ ...base, impressions: null, dimensions: { country: "BR", device: "mobile" } })).toBe(
       "duplicate",
     );
-    expect(save({ ...base, impressions: null, extraMeasures: {}, dimensions: { country: "BR" } })).toBe(
+    expect(await save({ ...base, impressions: null, extraMeasures: {}, dimensions: { country: "BR" } })).toBe(
       "updated",
     );
-    expect(store.recentEvents(10)).toHaveLength(1);
-    expect(store.recentEvents(10)[0]).toMatchObject({ impressions: null, extraMeasures: {} });
+    expect(await store.recentEvents(10)).toHaveLength(1);
+    expect((await store.recentEvents(10))[0]).toMatchObject({ impressions: null, extraMeasures: {} });
   });
 
-  it("rolls a failing batch back whole and keeps what was stored before", () => {
+  it("rolls a failing batch back whole and keeps what was stored before", async () => {
     const store = temp.open();
-    store.saveLiveBatch({ source: "n8n", records: ROWS.slice(0, 2) });
+    await store.saveLiveBatch({ source: "n8n", records: ROWS.slice(0, 2) });
     const broken = { kind: "refund", occurredAt: "2025-05-01" } as unknown as LiveRecord;
-    expect(() => store.saveLiveBatch({ source: "n8n", records: [ROWS[3] as LiveRecord, broken] })).toThrow();
-    expect(store.recentEvents(10)).toHaveLength(2);
+    await expect(
+      store.saveLiveBatch({ source: "n8n", records: [ROWS[3] as LiveRecord, broken] }),
+    ).rejects.toThrow();
+    expect(await store.recentEvents(10)).toHaveLength(2);
   });
 });
 
 describe("alert rules and alerts", () => {
-  it("keeps rules per channel and never reuses a removed rule's number", () => {
+  it("keeps rules per channel and never reuses a removed rule's number", async () => {
     const store = temp.open();
-    const first = store.addAlertRule({ channel: "C1", definition: "roas < 2 window 24h", createdBy: "U1" });
-    const second = store.addAlertRule({ channel: "C2", definition: "cpa > 60" });
-    expect(store.listAlertRules("C1")).toEqual([first]);
-    expect(store.listAlertRules()).toEqual([first, second]);
-    expect(store.removeAlertRule(second.id, "C1")).toBe(false);
-    expect(store.removeAlertRule(second.id, "C2")).toBe(true);
-    const third = store.addAlertRule({ channel: "C2", definition: "spend > 10" });
+    const first = await store.addAlertRule({
+      channel: "C1",
+      definition: "roas < 2 window 24h",
+      createdBy: "U1",
+    });
+    const second = await store.addAlertRule({ channel: "C2", definition: "cpa > 60" });
+    expect(await store.listAlertRules("C1")).toEqual([first]);
+    expect(await store.listAlertRules()).toEqual([first, second]);
+    expect(await store.removeAlertRule(second.id, "C1")).toBe(false);
+    expect(await store.removeAlertRule(second.id, "C2")).toBe(true);
+    const third = await store.addAlertRule({ channel: "C2", definition: "spend > 10" });
     expect(third.id).toBeGreaterThan(second.id);
-    store.close();
-    expect(temp.open().getAlertRule(first.id)).toEqual(first);
+    await store.close();
+    expect(await temp.open().getAlertRule(first.id)).toEqual(first);
   });
 
-  it("records firings per rule and key, their message and resolution", () => {
+  it("records firings per rule and key, their message and resolution", async () => {
     const store = temp.open();
-    const rule = store.addAlertRule({ channel: "C1", definition: "roas < 2 by campaign" });
-    const alert = store.openAlert({
+    const rule = await store.addAlertRule({ channel: "C1", definition: "roas < 2 by campaign" });
+    const alert = await store.openAlert({
       ruleId: rule.id,
       key: "Promo",
       channel: "C1",
@@ -170,24 +179,24 @@ describe("alert rules and alerts", () => {
       details: { value: 1 },
       firedAt: new Date("2025-05-02T10:00:00Z"),
     });
-    store.setAlertMessage(alert.id, "123.456");
-    expect(store.latestAlert(rule.id, "Promo")).toMatchObject({
+    await store.setAlertMessage(alert.id, "123.456");
+    expect(await store.latestAlert(rule.id, "Promo")).toMatchObject({
       id: alert.id,
       messageTs: "123.456",
       resolvedAt: null,
       details: { value: 1 },
       firedAt: "2025-05-02T10:00:00.000Z",
     });
-    expect(store.openAlerts(rule.id).map((a) => a.id)).toEqual([alert.id]);
-    store.resolveAlert(alert.id, new Date("2025-05-02T12:00:00Z"));
-    expect(store.getAlert(alert.id)?.resolvedAt).toBe("2025-05-02T12:00:00.000Z");
-    expect(store.openAlerts(rule.id)).toEqual([]);
+    expect((await store.openAlerts(rule.id)).map((a) => a.id)).toEqual([alert.id]);
+    await store.resolveAlert(alert.id, new Date("2025-05-02T12:00:00Z"));
+    expect((await store.getAlert(alert.id))?.resolvedAt).toBe("2025-05-02T12:00:00.000Z");
+    expect(await store.openAlerts(rule.id)).toEqual([]);
 
-    const failed = store.openAlert({ ruleId: rule.id, key: "Brand", channel: "C1", summary: "x" });
-    store.discardAlert(failed.id);
-    expect(store.latestAlert(rule.id, "Brand")).toBeNull();
+    const failed = await store.openAlert({ ruleId: rule.id, key: "Brand", channel: "C1", summary: "x" });
+    await store.discardAlert(failed.id);
+    expect(await store.latestAlert(rule.id, "Brand")).toBeNull();
 
-    store.removeAlertRule(rule.id);
-    expect(store.getAlert(alert.id)).toBeNull();
+    await store.removeAlertRule(rule.id);
+    expect(await store.getAlert(alert.id)).toBeNull();
   });
 });

@@ -13,11 +13,11 @@ const dayBefore = (newest: string, days: number) =>
   new Date(Date.parse(newest) - days * 86_400_000).toISOString().slice(0, 10);
 
 describe("live data read for answers and reports", () => {
-  it("covers the year and a month up to the newest row, not every row ever pushed", () => {
+  it("covers the year and a month up to the newest row, not every row ever pushed", async () => {
     temp = tempStore();
     const store = temp.open();
     const newest = "2025-09-30";
-    store.saveLiveBatch({
+    await store.saveLiveBatch({
       source: "n8n",
       records: [
         { kind: "metrics", externalId: "old", date: dayBefore(newest, LIVE_WINDOW_DAYS + 30), spend: 1000 },
@@ -26,14 +26,14 @@ describe("live data read for answers and reports", () => {
         { kind: "order", externalId: "o-1", occurredAt: `${dayBefore(newest, 3)}T10:00:00Z`, value: 40 },
       ],
     });
-    expect(totals(store.liveFacts()).spend).toBe(1025);
-    const recent = recentLiveFacts(store);
+    expect(totals(await store.liveFacts()).spend).toBe(1025);
+    const recent = await recentLiveFacts(store);
     expect(totals(recent).spend).toBe(25);
     expect(recent.rowCount).toBe(3);
   });
 
-  it("is empty, not an error, before anything was pushed", () => {
+  it("is empty, not an error, before anything was pushed", async () => {
     temp = tempStore();
-    expect(recentLiveFacts(temp.open()).rowCount).toBe(0);
+    expect((await recentLiveFacts(temp.open())).rowCount).toBe(0);
   });
 });

@@ -8,7 +8,7 @@ export interface TempStore {
   path: string;
   open(options?: SqliteStoreOptions): Store;
   /** Closes every store opened here and deletes the folder. */
-  remove(): void;
+  remove(): Promise<void>;
 }
 
 export function tempStore(): TempStore {
@@ -22,8 +22,8 @@ export function tempStore(): TempStore {
       opened.push(store);
       return store;
     },
-    remove() {
-      for (const store of opened) store.close();
+    async remove() {
+      for (const store of opened) await store.close();
       rmSync(folder, { recursive: true, force: true });
     },
   };

@@ -2,6 +2,7 @@ import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { factTableFromRecords, readExport } from "../../src/ingest/index.js";
 import { openSqliteStore, StoreError } from "../../src/store/index.js";
+import { LATEST_SCHEMA_VERSION } from "../../src/store/sqlite/migrations.js";
 import { type TempStore, tempStore } from "./temp-store.js";
 
 let temp: TempStore;
@@ -21,16 +22,16 @@ function someDataset() {
 }
 
 describe("threads", () => {
-  it("binds a thread to a dataset and keeps its history across a restart", () => {
+  it("binds a thread to a dataset and keeps its history across a restart", async () => {
     const store = temp.open();
-    const { record } = store.saveDataset(someDataset());
-    expect(store.getThread("C1", "1.1")).toBeNull();
-    store.bindThread("C1", "1.1", record.id);
-    store.appendHistory("C1", "1.1", [{ role: "user", text: "which campaign spent most?" }]);
-    store.appendHistory("C1", "1.1", [{ role: "model", text: "A", figures: [1] }]);
-    store.close();
+    const { record } = await store.saveDataset(someDataset());
+    expect(await store.getThread("C1", "1.1")).toBeNull();
+    await store.bindThread("C1", "1.1", record.id);
+    await store.appendHistory("C1", "1.1", [{ role: "user", text: "which campaign spent most?" }]);
+    await store.appendHistory("C1", "1.1", [{ role: "model", text: "A", figures: [1] }]);
+    await store.close();
 
-    const thread = temp.open().getThread("C1", "1.1");
+    const thread = await temp.open().getThread("C1", "1.1");
     expect(thread).toMatchObject({
       channel: "C1",
       threadTs: "1.1",
@@ -42,91 +43,98 @@ describe("threads", () => {
     });
   });
 
-  it("keeps only the newest entries, up to the history limit", () => {
+  it("keeps only the newest entries, up to the history limit", async () => {
     const store = temp.open({ historyLimit: 3 });
-    for (let turn = 1; turn <= 5; turn++) store.appendHistory("C1", "2.2", [{ turn }]);
-    expect(store.getThread("C1", "2.2")?.history).toEqual([{ turn: 3 }, { turn: 4 }, { turn: 5 }]);
-    expect(store.appendHistory("C1", "2.2", [{ turn: 6 }, { turn: 7 }])).toEqual([
+    for (let turn = 1; turn <= 5; turn++) await store.appendHistory("C1", "2.2", [{ turn }]);
+    expect((await store.getThread("C1", "2.2"))?.history).toEqual([{ turn: 3 }, { turn: 4 }, { turn: 5 }]);
+    expect(await store.appendHistory("C1", "2.2", [{ turn: 6 }, { turn: 7 }])).toEqual([
       { turn: 5 },
       { turn: 6 },
       { turn: 7 },
     ]);
-    store.replaceHistory("C1", "2.2", [{ summary: "asked about A" }]);
-    expect(store.getThread("C1", "2.2")?.history).toEqual([{ summary: "asked about A" }]);
-    store.replaceHistory("C1", "2.2", [{ a: 1 }, { a: 2 }, { a: 3 }, { a: 4 }]);
-    expect(store.getThread("C1", "2.2")?.history).toEqual([{ a: 2 }, { a: 3 }, { a: 4 }]);
+    await store.replaceHistory("C1", "2.2", [{ summary: "asked about A" }]);
+    expect((await store.getThread("C1", "2.2"))?.history).toEqual([{ summary: "asked about A" }]);
+    await store.replaceHistory("C1", "2.2", [{ a: 1 }, { a: 2 }, { a: 3 }, { a: 4 }]);
+    expect((await store.getThread("C1", "2.2"))?.history).toEqual([{ a: 2 }, { a: 3 }, { a: 4 }]);
   });
 
-  it("a history written before binding keeps the thread unbound until bound", () => {
+  it("a history written before binding keeps the thread unbound until bound", async () => {
     const store = temp.open();
-    store.appendHistory("C1", "3.3", [{ role: "user" }]);
-    expect(store.getThread("C1", "3.3")?.datasetId).toBeNull();
-    const { record } = store.saveDataset(someDataset());
-    store.bindThread("C1", "3.3", record.id);
-    expect(store.getThread("C1", "3.3")).toMatchObject({ datasetId: record.id, history: [{ role: "user" }] });
+    await store.appendHistory("C1", "3.3", [{ role: "user" }]);
+    expect((await store.getThread("C1", "3.3"))?.datasetId).toBeNull();
+    const { record } = await store.saveDataset(someDataset());
+    await store.bindThread("C1", "3.3", record.id);
+    expect(await store.getThread("C1", "3.3")).toMatchObject({
+      datasetId: record.id,
+      history: [{ role: "user" }],
+    });
   });
 });
 
 describe("processed events", () => {
-  it("claims a key only once, also after a restart", () => {
+  it("claims a key only once, also after a restart", async () => {
     const store = temp.open();
-    expect(store.claimEvent("Ev1")).toBe(true);
-    expect(store.claimEvent("Ev1")).toBe(false);
-    expect(store.claimEvent("file:F1")).toBe(true);
-    store.close();
+    expect(await store.claimEvent("Ev1")).toBe(true);
+    expect(await store.claimEvent("Ev1")).toBe(false);
+    expect(await store.claimEvent("file:F1")).toBe(true);
+    await store.close();
     const reopened = temp.open();
-    expect(reopened.claimEvent("Ev1")).toBe(false);
-    expect(reopened.claimEvent("Ev2")).toBe(true);
+    expect(await reopened.claimEvent("Ev1")).toBe(false);
+    expect(await reopened.claimEvent("Ev2")).toBe(true);
   });
 
-  it("prunes keys older than the retention when the store opens", () => {
-    temp.open().claimEvent("old");
+  it("prunes keys older than the retention when the store opens", async () => {
+    await temp.open().claimEvent("old");
     const later = temp.open({ keyRetentionMs: -1 });
-    expect(later.claimEvent("old")).toBe(true);
+    expect(await later.claimEvent("old")).toBe(true);
   });
 });
 
 describe("remembered responses", () => {
-  it("replays the first response for the same key and body, and refuses the key for another body", () => {
+  it("replays the first response for the same key and body, and refuses the key for another body", async () => {
     const store = temp.open();
     let runs = 0;
-    const produce = () => {
+    const produce = async () => {
       runs += 1;
       return { status: 200, body: `{"run":${runs}}` };
     };
-    expect(store.rememberResponse("k1", "body-a", produce)).toEqual({
+    expect(await store.rememberResponse("k1", "body-a", produce)).toEqual({
       outcome: "fresh",
       response: { status: 200, body: '{"run":1}' },
     });
-    expect(store.rememberResponse("k1", "body-a", produce)).toEqual({
+    expect(await store.rememberResponse("k1", "body-a", produce)).toEqual({
       outcome: "replayed",
       response: { status: 200, body: '{"run":1}' },
     });
-    expect(store.rememberResponse("k1", "body-b", produce)).toEqual({ outcome: "conflict" });
+    expect(await store.rememberResponse("k1", "body-b", produce)).toEqual({ outcome: "conflict" });
     expect(runs).toBe(1);
   });
 
-  it("does not keep a server error, and keeps nothing when producing fails", () => {
+  it("does not keep a server error, and keeps nothing when producing fails", async () => {
     const store = temp.open();
-    store.rememberResponse("k2", "x", () => ({ status: 503, body: "later" }));
-    expect(store.rememberResponse("k2", "x", () => ({ status: 200, body: "ok" })).outcome).toBe("fresh");
+    await store.rememberResponse("k2", "x", async () => ({ status: 503, body: "later" }));
+    expect((await store.rememberResponse("k2", "x", async () => ({ status: 200, body: "ok" }))).outcome).toBe(
+      "fresh",
+    );
 
-    expect(() =>
-      store.rememberResponse("k3", "x", () => {
-        store.saveLiveBatch({ source: "s", records: [{ kind: "metrics", date: "2025-01-01", spend: 1 }] });
+    await expect(
+      store.rememberResponse("k3", "x", async (tx) => {
+        await tx.saveLiveBatch({ source: "s", records: [{ kind: "metrics", date: "2025-01-01", spend: 1 }] });
         throw new Error("boom");
       }),
-    ).toThrow("boom");
-    expect(store.recentEvents(10)).toEqual([]);
-    expect(store.rememberResponse("k3", "x", () => ({ status: 200, body: "ok" })).outcome).toBe("fresh");
+    ).rejects.toThrow("boom");
+    expect(await store.recentEvents(10)).toEqual([]);
+    expect((await store.rememberResponse("k3", "x", async () => ({ status: 200, body: "ok" }))).outcome).toBe(
+      "fresh",
+    );
   });
 });
 
 describe("schema", () => {
-  it("records its version and refuses a file from a newer program", () => {
-    temp.open().close();
+  it("records its version and refuses a file from a newer program", async () => {
+    await temp.open().close();
     const db = new Database(temp.path);
-    expect(db.pragma("user_version", { simple: true })).toBe(2);
+    expect(db.pragma("user_version", { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
     db.pragma("user_version = 99");
     db.close();

@@ -1,7 +1,9 @@
+import { renameSync, rmSync } from "node:fs";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { readExport } from "../../src/ingest/index.js";
 import type { NewDataset, Workspace } from "../../src/store/index.js";
+import { LATEST_SCHEMA_VERSION, STEPS } from "../../src/store/sqlite/migrations.js";
 import { type TempStore, tempStore } from "./temp-store.js";
 
 let temp: TempStore;
@@ -18,73 +20,91 @@ function dataset(input: Partial<NewDataset> & { channel: string; name: string })
   return { receipt: read.receipt, facts: read.facts, ...input };
 }
 
-/** Turns a fresh file back into what schema version 1 left on disk: no workspace columns anywhere. */
+/**
+ * Turns a file of the current schema into what schema version 1 left on disk: a new file made by step 1
+ * alone, holding the version 1 columns of every row. Later steps (whoever adds them) need no change here.
+ */
 function downgradeToVersionOne(path: string): void {
-  const db = new Database(path);
-  db.exec(`
-    DROP INDEX datasets_by_team;
-    ALTER TABLE datasets DROP COLUMN enterprise;
-    ALTER TABLE threads DROP COLUMN team;
-    ALTER TABLE threads DROP COLUMN enterprise;
-    ALTER TABLE alert_rules DROP COLUMN team;
-    ALTER TABLE alert_rules DROP COLUMN enterprise;
-  `);
+  const old = `${path}.v1`;
+  const db = new Database(old);
+  db.exec(STEPS[0] as string);
+  db.exec(`ATTACH DATABASE '${path}' AS current`);
+  const tables = db
+    .prepare<[], { name: string }>(
+      "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+    )
+    .all();
+  for (const { name } of tables) {
+    const columns = db
+      .prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${name}', 'main')`)
+      .all()
+      .map((column) => column.name)
+      .join(", ");
+    db.exec(`INSERT INTO main.${name} (${columns}) SELECT ${columns} FROM current.${name}`);
+  }
+  db.exec("DETACH DATABASE current");
   db.pragma("user_version = 1");
   db.close();
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${path}${suffix}`, { force: true });
+  renameSync(old, path);
 }
 
 describe("rows scoped by workspace", () => {
-  it("lists, finds and answers threads only within the asking workspace", () => {
+  it("lists, finds and answers threads only within the asking workspace", async () => {
     const store = temp.open();
-    const ours = store.saveDataset(
+    const ours = await store.saveDataset(
       dataset({ team: "T1", channel: "C1", threadTs: "1.1", name: "ours.csv", createdAt: new Date(1_000) }),
     );
-    store.saveDataset(
+    await store.saveDataset(
       dataset({ team: "T2", channel: "C2", threadTs: "2.2", name: "theirs.csv", createdAt: new Date(2_000) }),
     );
-    expect(store.listDatasets({ workspace: T1 }).map((record) => record.name)).toEqual(["ours.csv"]);
-    expect(store.listDatasets({ workspace: T2 }).map((record) => record.name)).toEqual(["theirs.csv"]);
-    expect(store.latestDataset("C2", T1)).toBeNull();
-    expect(store.datasetForThread("C2", "2.2", T1)).toBeNull();
-    expect(store.datasetForThread("C1", "1.1", T1)?.record.id).toBe(ours.record.id);
-    expect(store.getDataset(ours.record.id)?.record).toMatchObject({ team: "T1", enterprise: null });
+    expect((await store.listDatasets({ workspace: T1 })).map((record) => record.name)).toEqual(["ours.csv"]);
+    expect((await store.listDatasets({ workspace: T2 })).map((record) => record.name)).toEqual([
+      "theirs.csv",
+    ]);
+    expect(await store.latestDataset("C2", T1)).toBeNull();
+    expect(await store.datasetForThread("C2", "2.2", T1)).toBeNull();
+    expect((await store.datasetForThread("C1", "1.1", T1))?.record.id).toBe(ours.record.id);
+    expect((await store.getDataset(ours.record.id))?.record).toMatchObject({ team: "T1", enterprise: null });
   });
 
-  it("keeps an enterprise's workspaces apart from another enterprise's", () => {
+  it("keeps an enterprise's workspaces apart from another enterprise's", async () => {
     const store = temp.open();
-    store.saveDataset(dataset({ team: "T1", enterprise: "E1", channel: "C1", name: "grid.csv" }));
-    expect(store.listDatasets({ workspace: { team: "T1", enterprise: "E2" } })).toEqual([]);
-    expect(store.listDatasets({ workspace: { team: "T1", enterprise: "E1" } })).toHaveLength(1);
+    await store.saveDataset(dataset({ team: "T1", enterprise: "E1", channel: "C1", name: "grid.csv" }));
+    expect(await store.listDatasets({ workspace: { team: "T1", enterprise: "E2" } })).toEqual([]);
+    expect(await store.listDatasets({ workspace: { team: "T1", enterprise: "E1" } })).toHaveLength(1);
   });
 
-  it("lists only datasets of the conversations given", () => {
+  it("lists only datasets of the conversations given", async () => {
     const store = temp.open();
-    store.saveDataset(dataset({ team: "T1", channel: "C1", name: "one.csv", createdAt: new Date(1_000) }));
-    store.saveDataset(
+    await store.saveDataset(
+      dataset({ team: "T1", channel: "C1", name: "one.csv", createdAt: new Date(1_000) }),
+    );
+    await store.saveDataset(
       dataset({ team: "T1", channel: "G9", name: "private.csv", createdAt: new Date(2_000) }),
     );
-    expect(store.listDatasets({ workspace: T1, channels: ["C1"] }).map((record) => record.name)).toEqual([
-      "one.csv",
-    ]);
-    expect(store.listDatasets({ workspace: T1, channels: [] })).toEqual([]);
+    expect(
+      (await store.listDatasets({ workspace: T1, channels: ["C1"] })).map((record) => record.name),
+    ).toEqual(["one.csv"]);
+    expect(await store.listDatasets({ workspace: T1, channels: [] })).toEqual([]);
   });
 
-  it("migrates a version 1 file without losing a row", () => {
+  it("migrates a version 1 file without losing a row", async () => {
     const first = temp.open();
-    first.saveDataset(dataset({ team: "T1", channel: "C1", threadTs: "1.1", name: "before.csv" }));
-    const rule = first.addAlertRule({ channel: "C1", definition: "roas < 2" });
-    first.close();
+    await first.saveDataset(dataset({ team: "T1", channel: "C1", threadTs: "1.1", name: "before.csv" }));
+    const rule = await first.addAlertRule({ channel: "C1", definition: "roas < 2" });
+    await first.close();
     downgradeToVersionOne(temp.path);
 
     const store = temp.open();
     const db = new Database(temp.path, { readonly: true });
-    expect(db.pragma("user_version", { simple: true })).toBe(2);
+    expect(db.pragma("user_version", { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     db.close();
-    const [record] = store.listDatasets({ workspace: T1 });
+    const [record] = await store.listDatasets({ workspace: T1 });
     expect(record).toMatchObject({ name: "before.csv", team: "T1", enterprise: null });
-    expect(store.getDataset(record?.id ?? "")?.facts.rowCount).toBe(2);
-    expect(store.getAlertRule(rule.id)).toMatchObject({ definition: "roas < 2" });
-    store.bindThread("C1", "1.1", record?.id ?? "", T1);
-    expect(store.datasetForThread("C1", "1.1", T1)?.record.name).toBe("before.csv");
+    expect((await store.getDataset(record?.id ?? ""))?.facts.rowCount).toBe(2);
+    expect(await store.getAlertRule(rule.id)).toMatchObject({ definition: "roas < 2" });
+    await store.bindThread("C1", "1.1", record?.id ?? "", T1);
+    expect((await store.datasetForThread("C1", "1.1", T1))?.record.name).toBe("before.csv");
   });
 });

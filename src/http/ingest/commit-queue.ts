@@ -1,7 +1,7 @@
 import type { Store } from "../../store/index.js";
 
 interface Job {
-  work: () => unknown;
+  work: (tx: Store) => Promise<unknown>;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
@@ -18,21 +18,21 @@ export class CommitQueue {
 
   constructor(private readonly store: Store) {}
 
-  submit<T>(work: () => T): Promise<T> {
+  submit<T>(work: (tx: Store) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.pending.push({ work, resolve: resolve as (value: unknown) => void, reject });
       if (this.pending.length === 1) setImmediate(() => this.flush());
     });
   }
 
-  private flush(): void {
+  private async flush(): Promise<void> {
     const jobs = this.pending;
     this.pending = [];
     const [only] = jobs;
     if (only && jobs.length === 1) {
       // Alone, a job needs no savepoint of its own: the whole transaction is its.
       try {
-        only.resolve(this.store.transaction(only.work));
+        only.resolve(await this.store.transaction(only.work));
       } catch (error) {
         only.reject(error);
       }
@@ -40,10 +40,10 @@ export class CommitQueue {
     }
     const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
     try {
-      this.store.transaction(() => {
+      await this.store.transaction(async (tx) => {
         for (const job of jobs) {
           try {
-            outcomes.push({ ok: true, value: this.store.transaction(job.work) });
+            outcomes.push({ ok: true, value: await tx.transaction(job.work) });
           } catch (error) {
             outcomes.push({ ok: false, error });
           }

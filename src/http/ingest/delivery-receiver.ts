@@ -22,9 +22,9 @@ export function deliveryReceiver(
   logger: Pick<Logger, "error">,
 ): ReceiveDelivery {
   const commits = new CommitQueue(store);
-  const names = new FieldNameBudget(store);
+  const names = new FieldNameBudget();
   return async (request) => {
-    const answer = await commits.submit(() => ingestDelivery(store, request, names));
+    const answer = await commits.submit((tx) => ingestDelivery(tx, request, names));
     if (answer.changed > 0 && answer.source !== null && onLiveData) {
       try {
         onLiveData({ source: answer.source, changed: answer.changed });

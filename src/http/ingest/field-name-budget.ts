@@ -6,17 +6,22 @@ export const MAX_NAMES_PER_SOURCE = 100;
 /**
  * Keeps each source within MAX_NAMES_PER_SOURCE dimension and measure names: every name becomes a column of
  * the live facts that every later answer reads, so names without end would slow every answer. Names a
- * source already uses are read from the store once per source and then kept here, since only this process
- * writes live rows.
+ * source already uses are read from the store once per source and then kept here. Several instances
+ * each keep their own count, so together they may let a source reach a few names past the limit.
  */
 export class FieldNameBudget {
-  private readonly known = new Map<string, { dimensions: Set<string>; measures: Set<string> }>();
+  private readonly known = new Map<string, Promise<{ dimensions: Set<string>; measures: Set<string> }>>();
 
-  constructor(private readonly store: Pick<Store, "liveFieldNames">) {}
-
-  /** Why this row would take its source past the limit, or null (and its names are then counted in). */
-  admit(source: string, row: LiveMetricRow): string | null {
-    const names = this.namesOf(source);
+  /**
+   * Why this row would take its source past the limit, or null (and its names are then counted in).
+   * `store` is where a source's names are read the first time: inside a transaction, its `tx`.
+   */
+  async admit(
+    store: Pick<Store, "liveFieldNames">,
+    source: string,
+    row: LiveMetricRow,
+  ): Promise<string | null> {
+    const names = await this.namesOf(store, source);
     const newDimensions = Object.keys(row.dimensions ?? {}).filter((name) => !names.dimensions.has(name));
     const newMeasures = Object.keys(row.extraMeasures ?? {}).filter((name) => !names.measures.has(name));
     const over = (kind: string, known: Set<string>, added: string[]) =>
@@ -31,12 +36,16 @@ export class FieldNameBudget {
     return null;
   }
 
-  private namesOf(source: string) {
+  /** One read per source, shared by deliveries that arrive before it answers. */
+  private namesOf(store: Pick<Store, "liveFieldNames">, source: string) {
     let names = this.known.get(source);
     if (!names) {
-      const stored = this.store.liveFieldNames(source);
-      names = { dimensions: new Set(stored.dimensions), measures: new Set(stored.measures) };
+      names = store
+        .liveFieldNames(source)
+        .then((stored) => ({ dimensions: new Set(stored.dimensions), measures: new Set(stored.measures) }));
       this.known.set(source, names);
+      // A failed read is not remembered: the next delivery reads again.
+      names.catch(() => this.known.delete(source));
     }
     return names;
   }

@@ -33,7 +33,11 @@ const KEY_FORMAT = /^[\x21-\x7e]{1,255}$/;
  * ids (records with ids are stored once anyway) is kept under its signature the same way: a captured
  * request replayed within the signature's window stores nothing.
  */
-export function ingestDelivery(store: Store, request: IngestRequest, names: FieldNameBudget): IngestAnswer {
+export async function ingestDelivery(
+  store: Store,
+  request: IngestRequest,
+  names: FieldNameBudget,
+): Promise<IngestAnswer> {
   const { idempotencyKey } = request;
   if (idempotencyKey !== undefined && !KEY_FORMAT.test(idempotencyKey)) {
     return refusal(400, "Idempotency-Key must be 1 to 255 visible ASCII characters (a UUID is ideal)");
@@ -44,7 +48,7 @@ export function ingestDelivery(store: Store, request: IngestRequest, names: Fiel
   if (!envelope.ok) return refusal(envelope.status, envelope.message);
 
   const { source } = envelope;
-  const { accepted, rejected } = checkRecords(envelope.records, source, names);
+  const { accepted, rejected } = await checkRecords(store, envelope.records, source, names);
   const key =
     idempotencyKey !== undefined
       ? `webhook:${idempotencyKey}`
@@ -52,13 +56,13 @@ export function ingestDelivery(store: Store, request: IngestRequest, names: Fiel
         ? `webhook-signature:${request.signature}`
         : undefined;
   if (key === undefined) {
-    const { response, changed } = storeRecords(store, source, accepted, rejected);
+    const { response, changed } = await storeRecords(store, source, accepted, rejected);
     return { status: response.status, body: response.body, changed, source };
   }
   let changed = 0;
   const fingerprint = createHash("sha256").update(request.body).digest("hex");
-  const remembered = store.rememberResponse(key, fingerprint, () => {
-    const stored = storeRecords(store, source, accepted, rejected);
+  const remembered = await store.rememberResponse(key, fingerprint, async (tx) => {
+    const stored = await storeRecords(tx, source, accepted, rejected);
     changed = stored.changed;
     return stored.response;
   });
@@ -71,16 +75,18 @@ export function ingestDelivery(store: Store, request: IngestRequest, names: Fiel
   return { ...remembered.response, changed, source };
 }
 
-function checkRecords(
+async function checkRecords(
+  store: Store,
   records: readonly unknown[],
   source: string,
   names: FieldNameBudget,
-): { accepted: LiveRecord[]; rejected: RejectedRecord[] } {
+): Promise<{ accepted: LiveRecord[]; rejected: RejectedRecord[] }> {
   const accepted: LiveRecord[] = [];
   const rejected: RejectedRecord[] = [];
   for (let index = 0; index < records.length; index++) {
     const check = checkRecord(records[index]);
-    const overBudget = check.ok && check.record.kind === "metrics" ? names.admit(source, check.record) : null;
+    const overBudget =
+      check.ok && check.record.kind === "metrics" ? await names.admit(store, source, check.record) : null;
     if (!check.ok) rejected.push({ index, errors: check.errors });
     else if (overBudget) rejected.push({ index, errors: [overBudget] });
     else accepted.push(check.record);
@@ -89,12 +95,12 @@ function checkRecords(
 }
 
 /** Stores the accepted records (in the caller's transaction) and words the answer; `changed` counts new and corrected ones. */
-function storeRecords(
+async function storeRecords(
   store: Store,
   source: string,
   accepted: readonly LiveRecord[],
   rejected: readonly RejectedRecord[],
-): { response: StoredResponse; changed: number } {
+): Promise<{ response: StoredResponse; changed: number }> {
   if (accepted.length === 0) {
     const error =
       rejected.length === 1 ? "the record was rejected" : `all ${rejected.length} records were rejected`;
@@ -103,7 +109,7 @@ function storeRecords(
   let stored = 0;
   let updated = 0;
   let duplicates = 0;
-  for (const outcome of store.saveLiveBatch({ source, records: accepted })) {
+  for (const outcome of await store.saveLiveBatch({ source, records: accepted })) {
     if (outcome === "stored") stored += 1;
     else if (outcome === "updated") updated += 1;
     else duplicates += 1;

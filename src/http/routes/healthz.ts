@@ -21,9 +21,9 @@ export function readyzRoute(
   databasePath: string | undefined,
   minFreeBytes: number,
 ): Handler<HttpEnv> {
-  return (c) => {
+  return async (c) => {
     try {
-      store.ping();
+      await store.ping();
     } catch {
       return errorResponse(c, 503, "not ready: the database is not answering; check the logs and restart");
     }

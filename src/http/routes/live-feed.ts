@@ -10,7 +10,7 @@ const MAX_LIMIT = 500;
  * (`a***@example.com`) unless the reader asks for them with `?emails=full`.
  */
 export function liveFeedRoute(store: Store): Handler<HttpEnv> {
-  return (c) => {
+  return async (c) => {
     const asked = c.req.query("limit");
     const limit = asked === undefined ? DEFAULT_LIMIT : Number(asked);
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
@@ -28,7 +28,7 @@ export function liveFeedRoute(store: Store): Handler<HttpEnv> {
         `emails: expected "masked" (the default) or "full", got ${JSON.stringify(emails)}`,
       );
     }
-    const events = store.recentEvents(limit);
+    const events = await store.recentEvents(limit);
     return c.json({ events: emails === "full" ? events : events.map(maskEmail) });
   };
 }

@@ -80,7 +80,7 @@ export async function analyzeUpload(
         mrkdwn`⏳ Analysing *${file.name}*: ${dataset.receipt.rows.toLocaleString("en-US")} rows read…`,
       ),
     ]);
-    const saved = deps.store.saveDataset({
+    const saved = await deps.store.saveDataset({
       team: place.workspace.team,
       enterprise: place.workspace.enterprise,
       channel,
@@ -92,7 +92,7 @@ export async function analyzeUpload(
       totalsCheck: dataset.totalsCheck,
       facts: dataset.facts,
     });
-    deps.store.bindThread(channel, threadTs, saved.record.id, place.workspace);
+    await deps.store.bindThread(channel, threadTs, saved.record.id, place.workspace);
     await replyWithAnalysis(deps, client, dataset, { channel, threadTs, progressTs });
     deps.logger.info("slack: analysed an upload", { channel, file: file.id, rows: dataset.receipt.rows });
   } catch (error) {

@@ -53,7 +53,7 @@ async function greetingDataset(
   asker: Asker,
   contextChannel: string | undefined,
 ): Promise<StoredDataset | null> {
-  const inContext = contextChannel ? deps.store.latestDataset(contextChannel, asker.workspace) : null;
+  const inContext = contextChannel ? await deps.store.latestDataset(contextChannel, asker.workspace) : null;
   if (inContext && (await mayRead(deps, client, asker, inContext.record))) return inContext;
   const [newest] = await readableDatasets(deps, client, asker, 1);
   return newest ? deps.store.getDataset(newest.id) : null;

@@ -19,9 +19,9 @@ export async function openAlertAnalyst(
   alertId: number,
   asker: Asker,
 ): Promise<void> {
-  const alert = deps.store.getAlert(alertId);
+  const alert = await deps.store.getAlert(alertId);
   if (!alert?.messageTs) return;
-  const live = recentLiveFacts(deps.store);
+  const live = await recentLiveFacts(deps.store);
   const place = { channel: alert.channel, threadTs: alert.messageTs, anyChannel: false, ...asker };
   await client.chat.postMessage({
     channel: alert.channel,
@@ -36,7 +36,7 @@ export async function openAlertAnalyst(
     });
     return;
   }
-  const saved = deps.store.saveDataset({
+  const saved = await deps.store.saveDataset({
     team: asker.workspace.team,
     enterprise: asker.workspace.enterprise,
     channel: alert.channel,
@@ -46,7 +46,7 @@ export async function openAlertAnalyst(
     receipt: liveReceipt(live),
     facts: live,
   });
-  deps.store.bindThread(alert.channel, alert.messageTs, saved.record.id, asker.workspace);
+  await deps.store.bindThread(alert.channel, alert.messageTs, saved.record.id, asker.workspace);
   await replyToQuestion(deps, client, alertQuestion(alert, live), place);
 }
 

@@ -28,13 +28,13 @@ export async function readableDataset(
   place: AskedIn,
 ): Promise<StoredDataset | null> {
   const { store } = deps;
-  const inThread = store.datasetForThread(place.channel, place.threadTs, asker.workspace);
+  const inThread = await store.datasetForThread(place.channel, place.threadTs, asker.workspace);
   if (
     inThread &&
     (inThread.record.channel === place.channel || (await mayRead(deps, client, asker, inThread.record)))
   )
     return inThread;
-  const inChannel = store.latestDataset(place.channel, asker.workspace);
+  const inChannel = await store.latestDataset(place.channel, asker.workspace);
   if (inChannel || !place.anyChannel) return inChannel;
   const [newest] = await readableDatasets(deps, client, asker, 1);
   return newest ? store.getDataset(newest.id) : null;

@@ -5,7 +5,7 @@ import { StoreError } from "../store-error.js";
  * The schema, one step per version; `PRAGMA user_version` records how many steps a file has had. Steps
  * are only ever appended: a released step is never edited, because files already carry it.
  */
-const STEPS: readonly string[] = [
+export const STEPS: readonly string[] = [
   `
   CREATE TABLE datasets (
     id TEXT PRIMARY KEY,
@@ -222,8 +222,14 @@ const STEPS: readonly string[] = [
   `,
 ];
 
+export const LATEST_SCHEMA_VERSION = STEPS.length;
+
+export function schemaVersion(db: Database): number {
+  return db.pragma("user_version", { simple: true }) as number;
+}
+
 export function migrate(db: Database): void {
-  const version = db.pragma("user_version", { simple: true }) as number;
+  const version = schemaVersion(db);
   if (version > STEPS.length) {
     throw new StoreError(
       `the database has schema version ${version}, newer than this program knows (${STEPS.length}): upgrade the program or point DATABASE_URL at another file`,

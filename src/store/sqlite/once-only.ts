@@ -1,5 +1,5 @@
 import type { Database } from "better-sqlite3";
-import type { RememberedResponse, StoredResponse } from "../store.js";
+import type { StoredResponse } from "../store.js";
 
 /** Writes between two prunings of expired keys: pruning is an indexed range delete, cheap but not free. */
 const PRUNE_EVERY = 500;
@@ -33,22 +33,6 @@ export function onceOnlyTables(db: Database, retentionMs: number) {
     if (writes % PRUNE_EVERY === 0) prune();
   };
 
-  const remember = db.transaction(
-    (key: string, fingerprint: string, produce: () => StoredResponse): RememberedResponse => {
-      const earlier = findResponse.get(key);
-      if (earlier) {
-        if (earlier.fingerprint !== fingerprint) return { outcome: "conflict" };
-        return { outcome: "replayed", response: { status: earlier.status, body: earlier.body } };
-      }
-      const response = produce();
-      // A server error is not an answer to replay: the retry deserves another try.
-      if (response.status >= 500) return { outcome: "fresh", response };
-      keepResponse.run(key, fingerprint, response.status, response.body, Date.now());
-      counted();
-      return { outcome: "fresh", response };
-    },
-  );
-
   return {
     prune,
     claim: (key: string): boolean => {
@@ -56,7 +40,11 @@ export function onceOnlyTables(db: Database, retentionMs: number) {
       if (claimed) counted();
       return claimed;
     },
-    remember: (key: string, fingerprint: string, produce: () => StoredResponse) =>
-      remember(key, fingerprint, produce),
+    findResponse: (key: string) => findResponse.get(key),
+    /** Called inside the transaction that produced the response (see sqlite-async-store.ts). */
+    keepResponse: (key: string, fingerprint: string, response: StoredResponse) => {
+      keepResponse.run(key, fingerprint, response.status, response.body, Date.now());
+      counted();
+    },
   };
 }

@@ -6,8 +6,9 @@ import { alertTables } from "./alert-tables.js";
 import { datasetTable } from "./dataset-table.js";
 import { assertLittleEndian } from "./fact-columns.js";
 import { liveTables } from "./live-tables.js";
-import { migrate } from "./migrations.js";
+import { LATEST_SCHEMA_VERSION, migrate, schemaVersion } from "./migrations.js";
 import { onceOnlyTables } from "./once-only.js";
+import { type SqliteTables, sqliteAsyncStore } from "./sqlite-async-store.js";
 import { threadTable } from "./thread-table.js";
 
 export interface SqliteStoreOptions {
@@ -57,10 +58,9 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   const live = liveTables(db);
   const alerts = alertTables(db);
   const ping = db.prepare("SELECT 1");
-  const atomically = db.transaction((work: () => unknown) => work());
   onceOnly.prune();
 
-  return {
+  const tables: SqliteTables = {
     saveDataset: datasets.save,
     getDataset: datasets.get,
     findDatasetByFile: datasets.findByFile,
@@ -74,7 +74,6 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     replaceHistory: threads.replace,
 
     claimEvent: onceOnly.claim,
-    rememberResponse: onceOnly.remember,
 
     saveLiveBatch: live.save,
     liveFacts: live.facts,
@@ -92,13 +91,19 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     getAlert: alerts.getAlert,
     latestAlert: alerts.latest,
     openAlerts: alerts.open,
-
-    transaction: <T>(work: () => T) => atomically(work) as T,
-    ping: () => {
-      ping.get();
-    },
-    close: () => {
-      if (db.open) db.close();
-    },
   };
+  return sqliteAsyncStore({
+    db,
+    tables,
+    findResponse: onceOnly.findResponse,
+    keepResponse: onceOnly.keepResponse,
+    status: () => {
+      ping.get();
+      return {
+        engine: "sqlite",
+        schemaVersion: schemaVersion(db),
+        latestSchemaVersion: LATEST_SCHEMA_VERSION,
+      };
+    },
+  });
 }

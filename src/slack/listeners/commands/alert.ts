@@ -5,7 +5,7 @@ import { workspaceOf } from "../workspace-of.js";
 
 export function registerAlertCommand(app: App, deps: SlackDeps): void {
   app.command("/alert", async ({ command, ack, context }) => {
-    const reply = handleAlertCommand(command.text, {
+    const reply = await handleAlertCommand(command.text, {
       store: deps.store,
       channel: command.channel_id,
       user: command.user_id,

@@ -1,0 +1,156 @@
+import type { Database } from "better-sqlite3";
+import type { RememberedResponse, Store, StoredResponse, StoreStatus } from "../store.js";
+import { StoreError } from "../store-error.js";
+
+/** A store method answered synchronously, as better-sqlite3 does. */
+type Synchronous<M> = M extends (...args: infer A) => Promise<infer R> ? (...args: A) => R : never;
+
+/** Everything a table answers by itself; transactions, replays, status and closing are this module's. */
+type TableMethods = Omit<Store, "transaction" | "rememberResponse" | "ping" | "close">;
+
+export type SqliteTables = { [K in keyof TableMethods]: Synchronous<TableMethods[K]> };
+
+export interface SqliteParts {
+  db: Database;
+  tables: SqliteTables;
+  findResponse: (key: string) => { fingerprint: string; status: number; body: string } | undefined;
+  keepResponse: (key: string, fingerprint: string, response: StoredResponse) => void;
+  status: () => StoreStatus;
+}
+
+/**
+ * A transaction holds the one connection for milliseconds; a call that waits this long is almost surely
+ * one made on the store from inside a transaction's own work, which would otherwise wait forever.
+ */
+const WAIT_LIMIT_MS = 10_000;
+
+/**
+ * The promise-returning store over synchronous SQLite. Each call runs at once and settles its promise, so
+ * a call costs what better-sqlite3 costs plus one microtask. The one connection makes a transaction a
+ * stretch of time rather than a handle: while one is open (its work may await between statements), calls
+ * on the store wait for it to end, and only the `tx` given to the work reaches the database, so no other
+ * request's writes are committed or rolled back with it.
+ */
+export function sqliteAsyncStore(parts: SqliteParts): Store {
+  const { db } = parts;
+  let running: Promise<void> | null = null;
+  let savepoints = 0;
+
+  const waitTurn = async () => {
+    const started = Date.now();
+    while (running) {
+      const turn = running;
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<"late">((resolve) => {
+        timer = setTimeout(resolve, WAIT_LIMIT_MS, "late");
+      });
+      const outcome = await Promise.race([turn, late]);
+      clearTimeout(timer);
+      if (outcome === "late" && Date.now() - started >= WAIT_LIMIT_MS) {
+        throw new StoreError(
+          `a store call waited ${WAIT_LIMIT_MS / 1000} s for a transaction to end: inside store.transaction, call the tx it gives, not the store`,
+        );
+      }
+    }
+  };
+
+  const wrap = (gate: boolean): TableMethods =>
+    Object.fromEntries(
+      Object.entries(parts.tables).map(([name, method]) => {
+        const call = method as (...args: unknown[]) => unknown;
+        return [
+          name,
+          gate
+            ? async (...args: unknown[]) => {
+                if (running) await waitTurn();
+                return call(...args);
+              }
+            : async (...args: unknown[]) => call(...args),
+        ];
+      }),
+    ) as unknown as TableMethods;
+
+  /** Runs `work` between `begin` and `commit`, or `rollback` when it throws. */
+  const bracket = async <T>(
+    statements: { begin: string; commit: string; rollback: string },
+    work: () => Promise<T>,
+  ): Promise<T> => {
+    db.exec(statements.begin);
+    try {
+      const result = await work();
+      db.exec(statements.commit);
+      return result;
+    } catch (error) {
+      if (db.inTransaction) db.exec(statements.rollback);
+      throw error;
+    }
+  };
+
+  const remember = async (
+    store: Store,
+    key: string,
+    fingerprint: string,
+    produce: (tx: Store) => Promise<StoredResponse>,
+  ): Promise<RememberedResponse> =>
+    store.transaction(async (tx) => {
+      const earlier = parts.findResponse(key);
+      if (earlier) {
+        if (earlier.fingerprint !== fingerprint) return { outcome: "conflict" };
+        return { outcome: "replayed", response: { status: earlier.status, body: earlier.body } };
+      }
+      const response = await produce(tx);
+      // A server error is not an answer to replay: the retry deserves another try.
+      if (response.status < 500) parts.keepResponse(key, fingerprint, response);
+      return { outcome: "fresh", response };
+    });
+
+  const inside: Store = {
+    ...wrap(false),
+    transaction: async <T>(work: (tx: Store) => Promise<T>): Promise<T> => {
+      savepoints += 1;
+      const name = `nested_${savepoints}`;
+      return bracket(
+        {
+          begin: `SAVEPOINT ${name}`,
+          commit: `RELEASE ${name}`,
+          rollback: `ROLLBACK TO ${name}; RELEASE ${name}`,
+        },
+        () => work(inside),
+      );
+    },
+    rememberResponse: (key: string, fingerprint: string, produce: (tx: Store) => Promise<StoredResponse>) =>
+      remember(inside, key, fingerprint, produce),
+    ping: async () => parts.status(),
+    close: async () => {
+      throw new Error("close the store, not a transaction");
+    },
+  };
+
+  const outside: Store = {
+    ...wrap(true),
+    transaction: async <T>(work: (tx: Store) => Promise<T>): Promise<T> => {
+      await waitTurn();
+      let done = () => {};
+      running = new Promise<void>((resolve) => {
+        done = resolve;
+      });
+      try {
+        return await bracket({ begin: "BEGIN", commit: "COMMIT", rollback: "ROLLBACK" }, () => work(inside));
+      } finally {
+        running = null;
+        done();
+      }
+    },
+    rememberResponse: (key: string, fingerprint: string, produce: (tx: Store) => Promise<StoredResponse>) =>
+      remember(outside, key, fingerprint, produce),
+    ping: async () => {
+      await waitTurn();
+      return parts.status();
+    },
+    close: async () => {
+      await waitTurn();
+      if (db.open) db.close();
+    },
+  };
+  return outside;
+}
