@@ -108,7 +108,7 @@ function budgetText(result: JsonObject, currency: string | null): string {
   if (refused.length > 4 || result.refused_more)
     lines.push(`- and ${refused.length - 4 + Number(result.refused_more ?? 0)} more not fitted`);
   lines.push(
-    "Marginal = what the next dollar brings at today's spend, read from each campaign's own days (last 90); intervals are 80% bootstrap ranges. This is correlational: confirm a big move with a holdout test.",
+    "Marginal = what the next dollar brings at today's spend, read from each campaign's own days (last 90); “likely” ranges come from refitting on resampled weeks. This is correlational: confirm a big move with a holdout test.",
   );
   return lines.join("\n");
 }
