@@ -417,4 +417,32 @@ export const REAL_EXPORT_CASES: EvalCase[] = [
     tools: [],
     figures: [{ metric: "cpm", where: { gender: ["female"], age: ["35-44"] } }],
   },
+  {
+    id: "kw-phrase-match-ctr",
+    fixture: "keywords",
+    question: "phrase match ctr",
+    tools: [],
+    figures: [{ metric: "ctr", where: { match_type: ["Phrase match"] } }],
+  },
+  {
+    id: "kw-dashcam-cost",
+    fixture: "keywords",
+    question: "cost of the dashcam campaign",
+    tools: [],
+    figures: [{ metric: "spend", where: { campaign: ["M7M2-DASHCAM"] } }],
+  },
+  {
+    id: "kag-men-cpc",
+    fixture: "kag",
+    question: "cpc for men",
+    tools: [],
+    figures: [{ metric: "cpc", where: { gender: ["M"] } }],
+  },
+  {
+    id: "kag-interest-16-clicks",
+    fixture: "kag",
+    question: "clicks for interest 16",
+    tools: [],
+    figures: [{ metric: "clicks", where: { interest: ["16"] } }],
+  },
 ];

@@ -45,6 +45,10 @@ describe("function declarations", () => {
       "find_anomalies",
       "explain_change",
       "render_chart",
+      "forecast",
+      "budget_moves",
+      "test_difference",
+      "weekday_pattern",
     ]);
     for (const declaration of declarations) {
       expect(declaration.name).toMatch(/^[a-zA-Z_][a-zA-Z0-9_]{0,63}$/);

@@ -7,6 +7,8 @@ import type { ParsedQuestion } from "./question-parser.js";
  * Why a question is declined rather than answered as a broader one, or null when every word of it was
  * read and the tools can answer it. A decline names what this file does have and questions it can answer.
  */
+const MAX_NAMED_UNKNOWN = 1;
+
 export function declineReason(parsed: ParsedQuestion, dataset: Dataset): string | null {
   if (parsed.outOfReach) return `that needs ${parsed.outOfReach}`;
   const has = `it has ${columnList(dataset)}`;
@@ -22,8 +24,10 @@ export function declineReason(parsed: ParsedQuestion, dataset: Dataset): string 
   if (second && parsed.intent !== "breakdown") {
     return `I can split this by one dimension at a time, not by ${first} and ${second} together; ask by ${first}, then by ${second}`;
   }
-  // A question with no slot at all gets the general help instead of a list of its words.
-  if (parsed.unread.length > 0 && parsed.intent !== "unknown") {
+  // A question with no slot at all gets the general help instead of a list of its words, unless one
+  // word is all it asks about ("what's our ltv?"): it is named, as a term this file cannot answer.
+  const named = parsed.intent !== "unknown" || parsed.unread.length <= MAX_NAMED_UNKNOWN;
+  if (parsed.unread.length > 0 && named) {
     const words = parsed.unread.map((word) => `“${word}”`).join(", ");
     return `I don't know what ${words} means for this file; ${has}`;
   }

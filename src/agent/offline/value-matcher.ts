@@ -61,8 +61,8 @@ interface Hit {
  */
 export function matchValues(question: string, dataset: Dataset): ValueMatches {
   const parts = matchNameParts(question, dataset);
-  const words = matchValueWords(parts.rest, dataset);
-  let rest = words.rest;
+  // Whole names before everyday words, so the "UK" of "Lead Gen UK" is not read as a country.
+  let rest = parts.rest;
   const hits = nameHits(rest, dataset).sort((a, b) => b.length - a.length);
   const kept: Hit[] = [];
   for (const hit of hits) {
@@ -79,6 +79,8 @@ export function matchValues(question: string, dataset: Dataset): ValueMatches {
     kept.push(hit);
     rest = blankOut(rest, hit.index, hit.length);
   }
+  const words = matchValueWords(rest, dataset);
+  rest = words.rest;
   const filters: ValueFilter[] = [];
   // "desktop vs mobile" is one filter with two values, so it reads as a comparison of the two.
   for (const filter of [...parts.filters, ...words.filters]) addFilter(filters, filter);
