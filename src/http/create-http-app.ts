@@ -16,6 +16,7 @@ import { healthzRoute, MIN_FREE_BYTES, readyzRoute } from "./routes/healthz.js";
 import { liveFeedRoute } from "./routes/live-feed.js";
 import { uploadCsvRoute } from "./routes/upload-csv.js";
 import { webhookIngestRoute } from "./routes/webhook-ingest.js";
+import { type FrontDoor, webhookSpeedPath } from "./webhook-speed-path.js";
 
 export interface HttpLimits {
   /** Largest webhook body; 5 MB by default (5,000 records of about 1 KB). */
@@ -48,7 +49,10 @@ const WEBHOOK_PATHS = ["/webhooks/ingest", "/integrations/webhook/ingest-data"];
  * read; the live feed, which holds customers' emails, has a read token of its own. The Slack app mounts
  * `/slack/events` on the returned app.
  */
-export function createHttpApp(deps: HttpDeps): Hono<HttpEnv> {
+/** The Hono app, and the webhook's speed-only path in front of it when a secret is set (see `serveHttp`). */
+export type HttpApp = Hono<HttpEnv> & { frontDoor?: FrontDoor };
+
+export function createHttpApp(deps: HttpDeps): HttpApp {
   const { store, config } = deps;
   const logger = deps.logger ?? console;
   const limits = {
@@ -77,7 +81,8 @@ export function createHttpApp(deps: HttpDeps): Hono<HttpEnv> {
 
   app.get("/healthz", healthzRoute());
   app.get("/readyz", readyzRoute(store, config.databasePath, limits.minFreeDiskBytes));
-  const ingest = webhookIngestRoute(deliveryReceiver(store, deps.onLiveData, logger));
+  const receive = deliveryReceiver(store, deps.onLiveData, logger);
+  const ingest = webhookIngestRoute(receive);
   for (const path of WEBHOOK_PATHS) {
     app.post(
       path,
@@ -105,5 +110,11 @@ export function createHttpApp(deps: HttpDeps): Hono<HttpEnv> {
     });
     return errorResponse(c, 500, INTERNAL_ERROR);
   });
-  return app;
+  const secret = config.webhookSecret;
+  const frontDoor =
+    // The sandbox's host check and CORS headers are Hono middleware: with either, Hono answers alone.
+    secret && !config.sandbox && !cors
+      ? webhookSpeedPath({ paths: WEBHOOK_PATHS, secret, maxBytes: limits.webhookBytes, receive, logger })
+      : undefined;
+  return Object.assign(app, { frontDoor });
 }

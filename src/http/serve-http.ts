@@ -1,6 +1,7 @@
-import { createServer } from "node:http";
+import { createServer, type RequestListener } from "node:http";
 import type { AddressInfo } from "node:net";
 import { getRequestListener } from "@hono/node-server";
+import type { FrontDoor } from "./webhook-speed-path.js";
 
 export interface RunningServer {
   port: number;
@@ -24,11 +25,15 @@ export interface ServeOptions {
 }
 
 /**
- * Serves a Hono app on Node's HTTP server; port 0 picks a free one (tests, benchmarks). Slow or idle
- * clients cannot hold the server's sockets: headers and whole requests have deadlines, and connections
- * are capped, so thousands of slow connections cannot exhaust the process's file descriptors.
+ * Serves a Hono app on Node's HTTP server, behind its `frontDoor` when it has one (the webhook's speed-only
+ * path); port 0 picks a free one (tests, benchmarks). Slow or idle clients cannot hold the server's
+ * sockets: headers and whole requests have deadlines, and connections are capped, so thousands of slow
+ * connections cannot exhaust the process's file descriptors.
  */
-export function serveHttp(app: { fetch: FetchHandler }, options: ServeOptions): Promise<RunningServer> {
+export function serveHttp(
+  app: { fetch: FetchHandler; frontDoor?: FrontDoor },
+  options: ServeOptions,
+): Promise<RunningServer> {
   const hostname = options.hostname ?? "127.0.0.1";
   const headersTimeout = options.headersTimeoutMs ?? 10_000;
   const requestTimeout = Math.max(options.requestTimeoutMs ?? 120_000, headersTimeout);
@@ -39,7 +44,7 @@ export function serveHttp(app: { fetch: FetchHandler }, options: ServeOptions): 
       // How often Node looks for connections past those deadlines (30 s by default).
       connectionsCheckingInterval: Math.min(1_000, headersTimeout),
     },
-    getRequestListener(app.fetch, { hostname }),
+    withFrontDoor(app, getRequestListener(app.fetch, { hostname })),
   );
   server.maxConnections = options.maxConnections ?? 1_000;
   return new Promise((resolve, reject) => {
@@ -57,4 +62,8 @@ export function serveHttp(app: { fetch: FetchHandler }, options: ServeOptions): 
       });
     });
   });
+}
+
+function withFrontDoor(app: { frontDoor?: FrontDoor }, listener: RequestListener): RequestListener {
+  return app.frontDoor ? app.frontDoor(listener) : listener;
 }
