@@ -1,4 +1,5 @@
 import type { EvalCase } from "../eval-case.js";
+import { BLENDED_EXPORTS_CASES } from "./blended-exports.js";
 import { FRESH_PHRASING_CASES } from "./fresh-phrasing.js";
 import { GOOGLE_ADS_CASES } from "./google-ads.js";
 import { MARKETER_PHRASING_CASES } from "./marketer-phrasing.js";
@@ -10,6 +11,7 @@ import { SEGMENTS_CASES } from "./segments.js";
 
 export const EVAL_CASES: readonly EvalCase[] = [
   ...MULTI_CHANNEL_CASES,
+  ...BLENDED_EXPORTS_CASES,
   ...GOOGLE_ADS_CASES,
   ...META_LEADS_CASES,
   ...SEGMENTS_CASES,

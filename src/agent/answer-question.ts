@@ -1,5 +1,7 @@
 import type { Dataset, FactTable } from "../ingest/index.js";
 import { redact } from "../log/logger.js";
+import { pacingTurn } from "../targets/pacing-turn.js";
+import type { TargetSpec } from "../targets/target.js";
 import { type AnalystLogger, stderrLogger } from "./analyst-logger.js";
 import { checkNumbers } from "./checker/number-checker.js";
 import { relevanceGaps, relevanceNote } from "./checker/relevance-checker.js";
@@ -22,6 +24,8 @@ export interface AnswerRequest {
   /** The thread's memory as stored after the previous answer (`AnalystAnswer.history`), if any. */
   history?: unknown;
   config?: { gemini: { apiKey?: string; model: string; baseUrl?: string } };
+  /** Budget and KPI targets of the conversation, paced when the question asks about pacing. */
+  targets?: readonly TargetSpec[];
   /** Rows pushed by automations, when the workspace has any. */
   live?: FactTable;
   /** YYYY-MM-DD; the wall clock by default. */
@@ -56,6 +60,10 @@ export interface AnalystAnswer {
 export async function answerQuestion(request: AnswerRequest): Promise<AnalystAnswer> {
   const logger = request.logger ?? stderrLogger;
   const memory = threadMemoryFor(request.dataset, request.history);
+  // Pacing against a target (named in the question, or the channel's) is arithmetic on the data: answered
+  // here, with its call recorded, whether or not Gemini is configured.
+  const pacing = pacingTurn(request.question, request.dataset, request.targets);
+  if (pacing) return finish(request, memory, logger, { ...pacing, engine: "offline", charts: [] });
   const today = request.today ?? new Date().toISOString().slice(0, 10);
   const shared = shareableData(request.dataset, request.live);
   const newContext = (): ToolContext => ({ ...shared, today, charts: [] });

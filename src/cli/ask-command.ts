@@ -4,7 +4,6 @@ import { parseArgs } from "node:util";
 import { type AnalystLogger, answerQuestion, unverifiedNote } from "../agent/index.js";
 import { loadConfig } from "../config/config.js";
 import { markdownToPlain } from "../format/markdown-to-plain.js";
-import { pacingAnswer } from "../targets/index.js";
 import { UsageError } from "./cli-error.js";
 import { loadExports } from "./load-exports.js";
 
@@ -38,13 +37,6 @@ export async function askCommand(args: string[], options: AskOptions = {}): Prom
   if (files.length === 0 || question === "") throw new UsageError("expected a file and a question");
   const view = await loadExports(files, values.rate);
   const { dataset } = view;
-  // A pacing question names its target ("our $20k monthly budget"): answered from the data, not the model.
-  const pacing = pacingAnswer(
-    question,
-    { ...dataset, currency: dataset.receipt.currency, files: dataset.receipt.file },
-    [],
-  );
-  if (pacing) return `${markdownToPlain(pacing)}\n`;
   const config = loadConfig(options.env ?? process.env);
   const answer = await answerQuestion({
     question,

@@ -1,25 +1,12 @@
 import type { FactTable } from "../ingest/index.js";
 import { PacingRefusal, pace } from "./pacing.js";
-import { parseTarget, TargetSyntaxError } from "./parse-target.js";
 import type { TargetSpec } from "./target.js";
+import { targetInQuestion } from "./target-in-question.js";
 import { describeTarget } from "./target-text.js";
 
 /** Words that ask how spend or a KPI stands against a goal; "budget" alone is a budget move, not this. */
 const PACING =
   /\b(?:on pace|pacing|pace|on track|on budget|over budget|under budget|overspend\w*|underspend\w*|targets?)\b/i;
-
-const AMOUNT = String.raw`[$€£]?\s*\d[\d,.]*(?:\s*[km]\b)?`;
-const PERIOD = "monthly|weekly|daily|(?:a|per) (?:month|week|day)";
-/** "$20k monthly budget", "budget of $20,000 a month", "20000 per month budget". */
-const BUDGET_IN_QUESTION = new RegExp(
-  String.raw`(${AMOUNT})\s*(${PERIOD})\s*budget|budget\s*(?:of|is|at)?\s*(${AMOUNT})\s*(${PERIOD})`,
-  "i",
-);
-/** "CPA target of 40", "target CPA $40", "ROAS target 3x". */
-const KPI_IN_QUESTION = new RegExp(
-  String.raw`\b(cpa|roas|cpc|ctr|cvr)\s*(?:target|goal)\s*(?:of|is|at)?\s*(${AMOUNT}\s*(?:x|%)?)|\b(?:target|goal)\s*(cpa|roas|cpc|ctr|cvr)\s*(?:of|is|at)?\s*(${AMOUNT}\s*(?:x|%)?)`,
-  "i",
-);
 
 export interface PacingData {
   facts: FactTable;
@@ -45,7 +32,7 @@ export function pacingAnswer(
   const asked = targetInQuestion(question);
   const targets = asked ? [asked] : stored;
   if (targets.length === 0) {
-    return "I have no target to pace against: say it in the question (“are we on pace for a $20k monthly budget?”) or set one with `/target set budget 20000 monthly`.";
+    return "I have no target to pace against: say it in the question, with its amount and period (“are we on pace for our monthly budget of …?”), or set one with `/target set budget <amount> monthly`.";
   }
   const lines = targets.map((target) => {
     try {
@@ -67,16 +54,4 @@ export function pacingAnswer(
     ...lines.map((line) => line.text),
     `Read as: pacing of ${what} (${source})${through ? ` · data through ${through}` : ""} · ${data.files}`,
   ].join("\n");
-}
-
-function targetInQuestion(question: string): TargetSpec | null {
-  const budget = BUDGET_IN_QUESTION.exec(question);
-  const kpi = KPI_IN_QUESTION.exec(question);
-  try {
-    if (budget) return parseTarget(`budget ${budget[1] ?? budget[3]} ${budget[2] ?? budget[4]}`);
-    if (kpi) return parseTarget(`${kpi[1] ?? kpi[3]} ${(kpi[2] ?? kpi[4] ?? "").trim()}`);
-  } catch (error) {
-    if (!(error instanceof TargetSyntaxError)) throw error;
-  }
-  return null;
 }
