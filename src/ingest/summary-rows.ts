@@ -23,3 +23,19 @@ export function mayBeSummaryLabel(firstByte: number | undefined): boolean {
     firstByte === 0x73
   );
 }
+
+const LOWER = 0x20;
+
+/**
+ * The same test on a trimmed value's first two letters ("to", "gr", "ge", "su" in any case), for text
+ * columns that see every row's value: a search-term column full of "shoes ..." is not decoded row by row.
+ */
+export function mayStartSummaryLabel(bytes: Uint8Array, start: number, end: number): boolean {
+  if (end - start < 2) return false;
+  const first = (bytes[start] as number) | LOWER;
+  const second = (bytes[start + 1] as number) | LOWER;
+  if (first === 0x74) return second === 0x6f;
+  if (first === 0x67) return second === 0x72 || second === 0x65;
+  if (first === 0x73) return second === 0x75;
+  return false;
+}

@@ -1,7 +1,7 @@
 import { FIELD_ESCAPED } from "./csv-syntax.js";
 import { NO_VALUE } from "./fact-table.js";
 import { IngestError } from "./ingest-error.js";
-import { mayBeSummaryLabel, summaryLabel } from "./summary-rows.js";
+import { mayStartSummaryLabel, summaryLabel } from "./summary-rows.js";
 import { decodeValue, keepUsedValues, type TextDictionary } from "./text-dictionary.js";
 
 const LF = 0x0a;
@@ -185,7 +185,7 @@ export class TextColumn {
     if (slots === null) return this.append(bytes, start, end);
     const mask = slots.length - 1;
     const length = end - start;
-    let slot = hash & mask;
+    let slot = spread(hash) & mask;
     while (true) {
       const entry = slots[slot] as number;
       if (entry < 0) break;
@@ -215,7 +215,7 @@ export class TextColumn {
     if (code + 1 >= this.offsets.length) this.growEntries();
     this.poolUsed = at + length;
     this.offsets[code + 1] = this.poolUsed;
-    if (mayBeSummaryLabel(bytes[start]) && summaryLabel(bytes.toString("utf8", start, end))) {
+    if (mayStartSummaryLabel(bytes, start, end) && summaryLabel(bytes.toString("utf8", start, end))) {
       this.summary[code] = 1;
     }
     return code;
@@ -260,12 +260,18 @@ export class TextColumn {
     const slots = new Int32Array((this.slots as Int32Array).length * 2).fill(-1);
     const mask = slots.length - 1;
     for (let entry = 0; entry < this.count; entry++) {
-      let slot = (this.hashes[entry] as number) & mask;
+      let slot = spread(this.hashes[entry] as number) & mask;
       while ((slots[slot] as number) >= 0) slot = (slot + 1) & mask;
       slots[slot] = entry;
     }
     this.slots = slots;
   }
+}
+
+/** Mixes FNV's high bits into the low ones the table uses: ids that differ in one character spread out. */
+function spread(hash: number): number {
+  const mixed = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
+  return mixed ^ (mixed >>> 13);
 }
 
 function hashOf(bytes: Uint8Array, start: number, end: number): number {
