@@ -26,42 +26,48 @@ export function marginalResults(curve: ResponseCurve, spend: number): number {
 }
 
 /**
- * Least squares over days: for each κ on the grid the best β is Σ g·y / Σ g² with g = x / (x + κ), and
- * the κ with the smallest squared error wins. The straight line (one parameter fewer) is kept unless the
- * curve beats it by Akaike's criterion, so noise is not read as saturation. Deterministic and without a
- * solver, so the bootstrap can refit hundreds of times in milliseconds.
+ * Weighted least squares over days with spend, each day weighted by the inverse of its expected results:
+ * results are counts whose spread grows with their mean (a Poisson-like variance, as in a quasi-Poisson
+ * fit), so a big day is not trusted more than a small one. For each κ on the grid the best β is then
+ * Σ y / Σ g with g = x / (x + κ), and for the straight line that is results per dollar over the days, the
+ * same figure "ROAS stays constant" uses. The line (one parameter fewer) is kept unless the curve beats it
+ * by Schwarz's (Bayesian information) criterion, so noise is not read as saturation: with Akaike's milder
+ * penalty the curves chose saturation on real weeks where spend explained little, and predicted held-out
+ * weeks worse than the line. Deterministic and without a solver, so the
+ * bootstrap can refit hundreds of times in milliseconds. Days without spend are left out: every curve
+ * predicts nothing for them.
  */
 export function fitResponseCurve(spend: readonly number[], results: readonly number[]): ResponseCurve {
-  const active = spend.filter((value) => value > 0).sort((a, b) => a - b);
+  const days: number[] = [];
+  for (let i = 0; i < spend.length; i++) if ((spend[i] as number) > 0) days.push(i);
+  const active = days.map((i) => spend[i] as number).sort((a, b) => a - b);
   const typical = active[Math.floor(active.length / 2)] ?? 1;
-  let best: { error: number; curve: ResponseCurve } = {
-    error: Number.POSITIVE_INFINITY,
-    curve: { beta: 0, kappa: null },
-  };
-  let linear = best;
-  const candidates: Array<number | null> = [null];
-  for (let step = 0; step < KAPPA_STEPS; step++)
-    candidates.push(typical * KAPPA_LOWEST * KAPPA_RATIO ** step);
-  for (const kappa of candidates) {
-    let gy = 0;
-    let gg = 0;
-    for (let i = 0; i < spend.length; i++) {
-      const x = spend[i] as number;
-      const g = kappa === null ? x : x / (x + kappa);
-      gy += g * (results[i] as number);
-      gg += g * g;
+  const fitAt = (kappa: number | null) => {
+    const shape = (x: number) => (kappa === null ? x : x / (x + kappa));
+    let totalResults = 0;
+    let totalShape = 0;
+    for (const i of days) {
+      totalResults += results[i] as number;
+      totalShape += shape(spend[i] as number);
     }
-    const beta = gg > 0 ? Math.max(0, gy / gg) : 0;
-    const curve = { beta, kappa };
+    const curve = { beta: totalShape > 0 ? Math.max(0, totalResults / totalShape) : 0, kappa };
     let error = 0;
-    for (let i = 0; i < spend.length; i++) {
-      error += ((results[i] as number) - predictResults(curve, spend[i] as number)) ** 2;
+    for (const i of days) {
+      // Pearson's χ²: each squared miss over the results expected that day, so fits with different κ
+      // are compared on one scale.
+      const expected = Math.max(curve.beta * shape(spend[i] as number), 1e-9);
+      error += ((results[i] as number) - expected) ** 2 / expected;
     }
-    if (kappa === null) linear = { error, curve };
-    else if (error < best.error - 1e-12) best = { error, curve };
+    return { error, curve };
+  };
+  const linear = fitAt(null);
+  let best = { error: Number.POSITIVE_INFINITY, curve: linear.curve };
+  for (let step = 0; step < KAPPA_STEPS; step++) {
+    const candidate = fitAt(typical * KAPPA_LOWEST * KAPPA_RATIO ** step);
+    if (candidate.error < best.error - 1e-12) best = candidate;
   }
-  const n = spend.length;
-  const aic = (error: number, parameters: number) =>
-    n * Math.log(Math.max(error, 1e-12) / n) + 2 * parameters;
-  return aic(best.error, 2) < aic(linear.error, 1) ? best.curve : linear.curve;
+  const n = Math.max(1, days.length);
+  const criterion = (error: number, parameters: number) =>
+    n * Math.log(Math.max(error, 1e-12) / n) + Math.log(n) * parameters;
+  return criterion(best.error, 2) < criterion(linear.error, 1) ? best.curve : linear.curve;
 }
