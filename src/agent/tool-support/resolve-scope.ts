@@ -6,6 +6,7 @@ import {
   looseValue,
   MetricsError,
   valuesMatching,
+  weeklyPeriodNote,
 } from "../../metrics/index.js";
 import type { JsonObject, ToolContext } from "../tools/tool.js";
 import {
@@ -57,7 +58,11 @@ export function resolveScope(context: ToolContext, args: ScopeArgs): ResolvedSco
     : dataSpan
       ? { ...spanToRange(dataSpan), label: "all dates in the data" }
       : { label: "all rows (the data has no dates)" };
-  const notes = range && dataSpan ? coverageNotes("period", range, dataSpan) : [];
+  const weekly = range ? weeklyPeriodNote(facts, range) : null;
+  const notes = [
+    ...(range && dataSpan ? coverageNotes("period", range, dataSpan) : []),
+    ...(weekly ? [weekly] : []),
+  ];
   return { facts, filter, range, described: describe(context, args.source, { period }, args.filters, notes) };
 }
 
@@ -74,9 +79,11 @@ export function resolveComparison(context: ToolContext, args: ComparisonArgs): R
   const pair = comparisonPair(context, facts, args, filter);
   const current = spanToRange(pair.current);
   const previous = spanToRange(pair.previous);
+  const weekly = [current, previous].flatMap((range) => weeklyPeriodNote(facts, range) ?? []);
   const notes = [
     ...coverageNotes("current period", current, dataSpan),
     ...coverageNotes("previous period", previous, dataSpan),
+    ...weekly,
   ];
   const periods: JsonObject = {
     current: { ...current, label: pair.label },
