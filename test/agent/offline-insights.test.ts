@@ -71,4 +71,16 @@ describe("the offline narrative's best, weakest and budget advice", () => {
     expect(text.startsWith("## Next actions\n")).toBe(true);
     expect(text).not.toMatch(/Headline|What stands out/);
   });
+
+  it("does not tell a report already broken down by campaign to break the figures down", () => {
+    const three = summary([
+      ["A", 100, 10],
+      ["B", 80, 2],
+      ["C", 60, 6],
+    ]);
+    expect(offlineInsights(three)).toMatch(/Break the figures down/);
+    const text = offlineInsights(three, { nextActionsOnly: true });
+    expect(text).not.toMatch(/Break the figures down/);
+    expect(text).toMatch(/^## Next actions\n1\. Track CPA weekly/);
+  });
 });

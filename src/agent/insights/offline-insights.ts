@@ -73,13 +73,16 @@ export function offlineInsights(
       : typeof totals.spend === "number"
         ? []
         : WITHOUT_SPEND.filter((metric) => typeof totals[metric] === "number").slice(0, 2);
-    lines.push(
-      "## Next actions",
-      `1. Break the figures down by campaign or channel to see which ${segment}s drive the results.`,
+    // A report already broken down (by campaign, with its chart) is not told to break the figures down.
+    const actions = [
+      ...(options.nextActionsOnly && summary.by
+        ? []
+        : [`Break the figures down by campaign or channel to see which ${segment}s drive the results.`]),
       watched.length > 0
-        ? `2. Track ${watched.map(metricWords).join(" and ")} weekly to catch a drift early.`
-        : "2. Add revenue or conversions to the export: without them, efficiency cannot be judged.",
-    );
+        ? `Track ${watched.map(metricWords).join(" and ")} weekly to catch a drift early.`
+        : "Add revenue or conversions to the export: without them, efficiency cannot be judged.",
+    ];
+    lines.push("## Next actions", ...actions.map((action, index) => `${index + 1}. ${action}`));
   }
   if (!options.nextActionsOnly) return lines.join("\n");
   return lines.slice(lines.indexOf("## Next actions")).join("\n");
