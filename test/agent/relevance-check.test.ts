@@ -89,6 +89,29 @@ describe("the relevance check of Gemini's answers", () => {
     expect(refused.unanswered).toEqual([]);
   });
 
+  it("reads a query call back in words, and counts its time part as the split asked for", async () => {
+    const answer = await askGemini("ROAS by weekday for Meta", [
+      {
+        name: "query",
+        args: {
+          metrics: ["roas"],
+          group_by: ["weekday"],
+          sort: { metric: "roas", direction: "desc" },
+          filters: [{ dimension: "channel", op: "in", values: ["Meta"] }],
+        },
+      },
+    ]);
+    expect(answer.unanswered).toEqual([]);
+    expect(answer.text).toContain(
+      "Read as: ROAS by weekday, highest ROAS first · 2024-03-01 to 2024-03-02 · channel = Meta · small.csv",
+    );
+    await server?.close();
+    const unsplit = await askGemini("ROAS by weekday for Meta", [
+      { name: "query", args: { metrics: ["roas"], filters: [{ dimension: "channel", values: ["Meta"] }] } },
+    ]);
+    expect(unsplit.unanswered).toEqual(["the split by weekday you asked for"]);
+  });
+
   it("counts a split by the dimension as answering a comparison of two of its values", async () => {
     const answer = await askGemini("Prospecting vs Brand Search spend", [
       { name: "get_kpis", args: { metrics: ["spend"], group_by: "campaign" } },
