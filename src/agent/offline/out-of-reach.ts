@@ -9,16 +9,19 @@ import { PLATFORM_ALIASES, PLATFORM_GROUP_OF_EXPORT, PLATFORM_NAMES } from "./vo
 const OUT_OF_REACH: ReadonlyArray<readonly [RegExp, string]> = [
   [
     /\b(?:forecast\w*|predict\w*|project(?:ed|ion|ions)?|will (?:we|it|spend|roas|cpa)|next (?:week|month|quarter|year))\b/i,
-    "a forecast: the tools report what the data holds and do not project it forward",
+    "a forecast of that: forecasts cover spend, conversions, revenue, clicks and impressions to the end of the month, next month or the next N days (ratios such as ROAS are not forecast); ask e.g. “forecast next month's spend”",
   ],
   [
     /\b(?:weekends?|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)\b/i,
     "one weekday or the weekend alone: the tools split by day of the week, but do not filter by it; ask which day of the week performs best",
   ],
-  [/\b(?:hour|hours|hourly|time of day)\b/i, "an hourly split: exports hold one row per day at most"],
+  [
+    /\b(?:hour|hours|hourly|time of day)\b/i,
+    "an hourly split: ask “which hour of the day performs best?” of an export with an hour-of-day column",
+  ],
   [
     /\b(?:significan\w*|confidence|p ?value|a\/?b test|statistically)\b/i,
-    "a significance test: the tools give the figures but do not test them",
+    "a significance test of two named groups: ask e.g. “is the CVR difference between male and female significant?”",
   ],
 ];
 
