@@ -73,9 +73,9 @@ export function offlineInsights(
       : typeof totals.spend === "number"
         ? []
         : WITHOUT_SPEND.filter((metric) => typeof totals[metric] === "number").slice(0, 2);
-    // A report already broken down (by campaign, with its chart) is not told to break the figures down.
+    // The report shows its breakdown and chart above the actions: it is not told to break the figures down.
     const actions = [
-      ...(options.nextActionsOnly && summary.by
+      ...(options.nextActionsOnly
         ? []
         : [`Break the figures down by campaign or channel to see which ${segment}s drive the results.`]),
       watched.length > 0
