@@ -11,5 +11,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // A real PostgreSQL server for the shared store suite: TEST_DATABASE_URL, or one started from npm.
+    globalSetup: ["test/store/postgres-server.ts"],
   },
 });

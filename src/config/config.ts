@@ -11,6 +11,9 @@ const optionalText = z
   .transform((value) => (value === "" ? undefined : value))
   .optional();
 
+/** A PostgreSQL connection URL, as libpq and the pg driver read it. */
+const POSTGRES_URL = /^postgres(?:ql)?:\/\//;
+
 const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   SLACK_BOT_TOKEN: optionalText,
@@ -25,8 +28,8 @@ const ConfigSchema = z.object({
     .trim()
     .default("sqlite:data/mpo.db")
     .refine(
-      (value) => value.startsWith("sqlite:"),
-      "only sqlite: URLs are supported, e.g. sqlite:data/mpo.db",
+      (value) => value.startsWith("sqlite:") || POSTGRES_URL.test(value),
+      "expected sqlite:<file>, e.g. sqlite:data/mpo.db, or postgres://user:password@host:5432/database",
     ),
   WEBHOOK_SECRET: optionalText,
   LIVE_READ_TOKEN: optionalText,
@@ -42,7 +45,12 @@ export interface Config {
   port: number;
   slack: { botToken?: string; signingSecret?: string; appToken?: string; apiUrl: string };
   gemini: { apiKey?: string; model: string; baseUrl?: string };
-  /** Path of the SQLite file (":memory:" allowed). */
+  /** DATABASE_URL: `sqlite:<file>` or `postgres://…`, where the store keeps everything it owns. */
+  databaseUrl: string;
+  /**
+   * Path of the SQLite file (":memory:" allowed). With a PostgreSQL DATABASE_URL, the parts not yet on
+   * PostgreSQL (the job queue, targets) keep theirs in data/mpo.db.
+   */
   databasePath: string;
   webhookSecret?: string;
   /** What a reader of `GET /live` must send as a bearer token; without it the feed is off but in the sandbox. */
@@ -89,7 +97,10 @@ export function loadConfig(
       apiUrl: values.SLACK_API_URL,
     },
     gemini: { apiKey: values.GEMINI_API_KEY, model: values.GEMINI_MODEL, baseUrl: values.GEMINI_BASE_URL },
-    databasePath: values.DATABASE_URL.slice("sqlite:".length),
+    databaseUrl: values.DATABASE_URL,
+    databasePath: POSTGRES_URL.test(values.DATABASE_URL)
+      ? "data/mpo.db"
+      : values.DATABASE_URL.slice("sqlite:".length),
     webhookSecret: values.WEBHOOK_SECRET,
     liveReadToken: values.LIVE_READ_TOKEN,
     slackFileHosts: listOf(values.SLACK_FILE_HOSTS),
@@ -114,7 +125,7 @@ export function describeConfig(config: Config): string {
       ? "Slack: local sandbox"
       : `Slack: ${config.slack.appToken ? "Socket Mode" : "HTTP events"}`,
     config.gemini.apiKey ? `analyst: Gemini (${config.gemini.model})` : "analyst: offline",
-    `storage: sqlite ${config.databasePath}`,
+    POSTGRES_URL.test(config.databaseUrl) ? "storage: postgres" : `storage: sqlite ${config.databasePath}`,
     config.webhookSecret ? "webhooks: signed" : "webhooks: sandbox only",
     config.liveReadToken ? "live feed: read token" : "live feed: sandbox only",
   ].join(" · ");

@@ -8,12 +8,9 @@ import {
   readExport,
 } from "../../src/ingest/index.js";
 import type { NewDataset } from "../../src/store/index.js";
-import { type TempStore, tempStore } from "./temp-store.js";
+import { STORE_KINDS, type TempStore, tempStore } from "./temp-store.js";
 
 let temp: TempStore;
-beforeEach(() => {
-  temp = tempStore();
-});
 afterEach(() => temp.remove());
 
 const CSV = [
@@ -67,10 +64,13 @@ function expectSameFacts(actual: FactTable, expected: FactTable): void {
   }
 }
 
-describe("datasets", () => {
+describe.each(STORE_KINDS)("datasets (%s)", (kind) => {
+  beforeEach(() => {
+    temp = tempStore(kind);
+  });
   it("saves an ingested CSV and reads back exactly the same typed arrays, receipt and totals check", async () => {
     const input = csvDataset();
-    const store = temp.open();
+    const store = await temp.open();
     const { record, created } = await store.saveDataset(input);
     expect(created).toBe(true);
     expect(record).toMatchObject({
@@ -98,11 +98,11 @@ describe("datasets", () => {
     expect(facts.days?.[2]).toBe(NO_DAY);
     expect(facts.dimensions.campaign?.codes[1]).toBe(NO_VALUE);
     const receipt = csvDataset().receipt;
-    const first = temp.open();
+    const first = await temp.open();
     const { record } = await first.saveDataset({ channel: "C2", name: "hand-made", receipt, facts });
     await first.close();
 
-    const reopened = temp.open();
+    const reopened = await temp.open();
     const loaded = await reopened.getDataset(record.id);
     expectSameFacts(loaded?.facts as FactTable, facts);
     expect(Object.is(loaded?.facts.measures.spend?.[1], -0)).toBe(true);
@@ -127,7 +127,7 @@ describe("datasets", () => {
       },
       extraMeasures: { reach: Float64Array.from({ length: rows }, (_, row) => row) },
     };
-    const store = temp.open();
+    const store = await temp.open();
     const { record } = await store.saveDataset({
       channel: "C",
       name: "big",
@@ -138,7 +138,7 @@ describe("datasets", () => {
   });
 
   it("stores a Slack file once: the same file id returns the first dataset, untouched", async () => {
-    const store = temp.open();
+    const store = await temp.open();
     const first = await store.saveDataset(csvDataset());
     const again = await store.saveDataset({ ...csvDataset(), name: "renamed.csv", channel: "C9" });
     expect(again).toEqual({ record: first.record, created: false });
@@ -148,7 +148,7 @@ describe("datasets", () => {
   });
 
   it("finds the channel's latest dataset, lists newest first, and answers for threads", async () => {
-    const store = temp.open();
+    const store = await temp.open();
     const base = csvDataset();
     const older = await store.saveDataset({
       ...base,
@@ -182,6 +182,6 @@ describe("datasets", () => {
   });
 
   it("returns null for a dataset that does not exist", async () => {
-    expect(await temp.open().getDataset("ds_missing")).toBeNull();
+    expect(await (await temp.open()).getDataset("ds_missing")).toBeNull();
   });
 });

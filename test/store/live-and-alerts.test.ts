@@ -2,12 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { dayToIso } from "../../src/ingest/index.js";
 import { totals } from "../../src/metrics/index.js";
 import type { LiveRecord } from "../../src/store/index.js";
-import { type TempStore, tempStore } from "./temp-store.js";
+import { STORE_KINDS, type TempStore, tempStore } from "./temp-store.js";
 
 let temp: TempStore;
-beforeEach(() => {
-  temp = tempStore();
-});
 afterEach(() => temp.remove());
 
 const ROWS: LiveRecord[] = [
@@ -44,9 +41,12 @@ const ROWS: LiveRecord[] = [
   },
 ];
 
-describe("live data", () => {
+describe.each(STORE_KINDS)("live data (%s)", (kind) => {
+  beforeEach(() => {
+    temp = tempStore(kind);
+  });
   it("stores rows and events, and gives them back as facts and as a feed, also after a restart", async () => {
-    const store = temp.open();
+    const store = await temp.open();
     expect(await store.saveLiveBatch({ source: "n8n", records: ROWS })).toEqual([
       "stored",
       "stored",
@@ -55,7 +55,7 @@ describe("live data", () => {
     ]);
     await store.close();
 
-    const reopened = temp.open();
+    const reopened = await temp.open();
     const facts = await reopened.liveFacts();
     expect(facts.rowCount).toBe(4);
     const figures = totals(facts);
@@ -83,7 +83,7 @@ describe("live data", () => {
   });
 
   it("limits facts to a range of days", async () => {
-    const store = temp.open();
+    const store = await temp.open();
     await store.saveLiveBatch({ source: "n8n", records: ROWS });
     const facts = await store.liveFacts({ since: "2025-05-02", until: "2025-05-02" });
     expect(totals(facts)).toMatchObject({ spend: 50, revenue: 50 });
@@ -91,7 +91,7 @@ describe("live data", () => {
   });
 
   it("lists newest arrivals first", async () => {
-    const store = temp.open();
+    const store = await temp.open();
     await store.saveLiveBatch({ source: "a", records: [ROWS[1] as LiveRecord], receivedAt: new Date(1000) });
     await store.saveLiveBatch({ source: "b", records: [ROWS[3] as LiveRecord], receivedAt: new Date(3000) });
     await store.saveLiveBatch({ source: "c", records: [ROWS[0] as LiveRecord], receivedAt: new Date(2000) });
@@ -99,7 +99,7 @@ describe("live data", () => {
   });
 
   it("stores nothing twice: same ids are duplicates, a metrics row with new figures replaces the old", async () => {
-    const store = temp.open();
+    const store = await temp.open();
     await store.saveLiveBatch({ source: "n8n", records: ROWS });
     expect(await store.saveLiveBatch({ source: "n8n", records: ROWS })).toEqual([
       "duplicate",
@@ -117,7 +117,7 @@ describe("live data", () => {
   });
 
   it("tells a correction from a re-send field by field, unknown (null) figures and dimensions included", async () => {
-    const store = temp.open();
+    const store = await temp.open();
     const base = ROWS[0] as LiveRecord & { kind: "metrics" };
     const save = async (record: LiveRecord) =>
       (await store.saveLiveBatch({ source: "n8n", records: [record] }))[0];
@@ -139,7 +139,7 @@ describe("live data", () => {
   });
 
   it("rolls a failing batch back whole and keeps what was stored before", async () => {
-    const store = temp.open();
+    const store = await temp.open();
     await store.saveLiveBatch({ source: "n8n", records: ROWS.slice(0, 2) });
     const broken = { kind: "refund", occurredAt: "2025-05-01" } as unknown as LiveRecord;
     await expect(
@@ -149,9 +149,12 @@ describe("live data", () => {
   });
 });
 
-describe("alert rules and alerts", () => {
+describe.each(STORE_KINDS)("alert rules and alerts (%s)", (kind) => {
+  beforeEach(() => {
+    temp = tempStore(kind);
+  });
   it("keeps rules per channel and never reuses a removed rule's number", async () => {
-    const store = temp.open();
+    const store = await temp.open();
     const first = await store.addAlertRule({
       channel: "C1",
       definition: "roas < 2 window 24h",
@@ -165,11 +168,11 @@ describe("alert rules and alerts", () => {
     const third = await store.addAlertRule({ channel: "C2", definition: "spend > 10" });
     expect(third.id).toBeGreaterThan(second.id);
     await store.close();
-    expect(await temp.open().getAlertRule(first.id)).toEqual(first);
+    expect(await (await temp.open()).getAlertRule(first.id)).toEqual(first);
   });
 
   it("records firings per rule and key, their message and resolution", async () => {
-    const store = temp.open();
+    const store = await temp.open();
     const rule = await store.addAlertRule({ channel: "C1", definition: "roas < 2 by campaign" });
     const alert = await store.openAlert({
       ruleId: rule.id,

@@ -15,7 +15,7 @@ const dayBefore = (newest: string, days: number) =>
 describe("live data read for answers and reports", () => {
   it("covers the year and a month up to the newest row, not every row ever pushed", async () => {
     temp = tempStore();
-    const store = temp.open();
+    const store = await temp.open();
     const newest = "2025-09-30";
     await store.saveLiveBatch({
       source: "n8n",
@@ -34,6 +34,6 @@ describe("live data read for answers and reports", () => {
 
   it("is empty, not an error, before anything was pushed", async () => {
     temp = tempStore();
-    expect((await recentLiveFacts(temp.open())).rowCount).toBe(0);
+    expect((await recentLiveFacts(await temp.open())).rowCount).toBe(0);
   });
 });

@@ -3,12 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { factTableFromRecords, readExport } from "../../src/ingest/index.js";
 import { openSqliteStore, StoreError } from "../../src/store/index.js";
 import { LATEST_SCHEMA_VERSION } from "../../src/store/sqlite/migrations.js";
-import { type TempStore, tempStore } from "./temp-store.js";
+import { STORE_KINDS, type TempStore, tempStore } from "./temp-store.js";
 
 let temp: TempStore;
-beforeEach(() => {
-  temp = tempStore();
-});
 afterEach(() => temp.remove());
 
 function someDataset() {
@@ -21,9 +18,12 @@ function someDataset() {
   };
 }
 
-describe("threads", () => {
+describe.each(STORE_KINDS)("threads (%s)", (kind) => {
+  beforeEach(() => {
+    temp = tempStore(kind);
+  });
   it("binds a thread to a dataset and keeps its history across a restart", async () => {
-    const store = temp.open();
+    const store = await temp.open();
     const { record } = await store.saveDataset(someDataset());
     expect(await store.getThread("C1", "1.1")).toBeNull();
     await store.bindThread("C1", "1.1", record.id);
@@ -31,7 +31,7 @@ describe("threads", () => {
     await store.appendHistory("C1", "1.1", [{ role: "model", text: "A", figures: [1] }]);
     await store.close();
 
-    const thread = await temp.open().getThread("C1", "1.1");
+    const thread = await (await temp.open()).getThread("C1", "1.1");
     expect(thread).toMatchObject({
       channel: "C1",
       threadTs: "1.1",
@@ -44,7 +44,7 @@ describe("threads", () => {
   });
 
   it("keeps only the newest entries, up to the history limit", async () => {
-    const store = temp.open({ historyLimit: 3 });
+    const store = await temp.open({ historyLimit: 3 });
     for (let turn = 1; turn <= 5; turn++) await store.appendHistory("C1", "2.2", [{ turn }]);
     expect((await store.getThread("C1", "2.2"))?.history).toEqual([{ turn: 3 }, { turn: 4 }, { turn: 5 }]);
     expect(await store.appendHistory("C1", "2.2", [{ turn: 6 }, { turn: 7 }])).toEqual([
@@ -59,7 +59,7 @@ describe("threads", () => {
   });
 
   it("a history written before binding keeps the thread unbound until bound", async () => {
-    const store = temp.open();
+    const store = await temp.open();
     await store.appendHistory("C1", "3.3", [{ role: "user" }]);
     expect((await store.getThread("C1", "3.3"))?.datasetId).toBeNull();
     const { record } = await store.saveDataset(someDataset());
@@ -71,28 +71,34 @@ describe("threads", () => {
   });
 });
 
-describe("processed events", () => {
+describe.each(STORE_KINDS)("processed events (%s)", (kind) => {
+  beforeEach(() => {
+    temp = tempStore(kind);
+  });
   it("claims a key only once, also after a restart", async () => {
-    const store = temp.open();
+    const store = await temp.open();
     expect(await store.claimEvent("Ev1")).toBe(true);
     expect(await store.claimEvent("Ev1")).toBe(false);
     expect(await store.claimEvent("file:F1")).toBe(true);
     await store.close();
-    const reopened = temp.open();
+    const reopened = await temp.open();
     expect(await reopened.claimEvent("Ev1")).toBe(false);
     expect(await reopened.claimEvent("Ev2")).toBe(true);
   });
 
   it("prunes keys older than the retention when the store opens", async () => {
-    await temp.open().claimEvent("old");
-    const later = temp.open({ keyRetentionMs: -1 });
+    await (await temp.open()).claimEvent("old");
+    const later = await temp.open({ keyRetentionMs: -1 });
     expect(await later.claimEvent("old")).toBe(true);
   });
 });
 
-describe("remembered responses", () => {
+describe.each(STORE_KINDS)("remembered responses (%s)", (kind) => {
+  beforeEach(() => {
+    temp = tempStore(kind);
+  });
   it("replays the first response for the same key and body, and refuses the key for another body", async () => {
-    const store = temp.open();
+    const store = await temp.open();
     let runs = 0;
     const produce = async () => {
       runs += 1;
@@ -111,7 +117,7 @@ describe("remembered responses", () => {
   });
 
   it("does not keep a server error, and keeps nothing when producing fails", async () => {
-    const store = temp.open();
+    const store = await temp.open();
     await store.rememberResponse("k2", "x", async () => ({ status: 503, body: "later" }));
     expect((await store.rememberResponse("k2", "x", async () => ({ status: 200, body: "ok" }))).outcome).toBe(
       "fresh",
@@ -131,8 +137,11 @@ describe("remembered responses", () => {
 });
 
 describe("schema", () => {
+  beforeEach(() => {
+    temp = tempStore("sqlite");
+  });
   it("records its version and refuses a file from a newer program", async () => {
-    await temp.open().close();
+    await (await temp.open()).close();
     const db = new Database(temp.path);
     expect(db.pragma("user_version", { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     expect(db.pragma("journal_mode", { simple: true })).toBe("wal");

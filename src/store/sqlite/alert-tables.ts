@@ -1,7 +1,7 @@
 import type { Database } from "better-sqlite3";
 import type { AlertRecord, AlertRuleRecord, NewAlert, NewAlertRule } from "../store.js";
 
-interface RuleRow {
+export interface RuleRow {
   id: number;
   channel: string;
   definition: string;
@@ -9,7 +9,7 @@ interface RuleRow {
   created_at: number;
 }
 
-interface AlertRow {
+export interface AlertRow {
   id: number;
   rule_id: number;
   key: string;
@@ -113,7 +113,7 @@ export function alertTables(db: Database) {
   };
 }
 
-function ruleOf(row: RuleRow): AlertRuleRecord {
+export function ruleOf(row: RuleRow): AlertRuleRecord {
   return {
     id: row.id,
     channel: row.channel,
@@ -123,7 +123,7 @@ function ruleOf(row: RuleRow): AlertRuleRecord {
   };
 }
 
-function alertOf(row: AlertRow): AlertRecord {
+export function alertOf(row: AlertRow): AlertRecord {
   return {
     id: row.id,
     ruleId: row.rule_id,

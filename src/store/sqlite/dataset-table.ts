@@ -10,7 +10,7 @@ import type {
 } from "../store.js";
 import { columnsOfFacts, factsOfColumns, type StoredColumn } from "./fact-columns.js";
 
-interface DatasetRow {
+export interface DatasetRow {
   id: string;
   team: string | null;
   enterprise: string | null;
@@ -118,13 +118,13 @@ interface ListParams {
 }
 
 /** The same rule as the list query's: an unknown part on either side does not exclude. */
-function belongsTo(row: DatasetRow, workspace: Workspace): boolean {
+export function belongsTo(row: DatasetRow, workspace: Workspace): boolean {
   const same = (stored: string | null, wanted: string | null) =>
     stored === null || wanted === null || stored === wanted;
   return same(row.team, workspace.team) && same(row.enterprise, workspace.enterprise);
 }
 
-function recordOf(row: DatasetRow): DatasetRecord {
+export function recordOf(row: DatasetRow): DatasetRecord {
   return {
     id: row.id,
     team: row.team,

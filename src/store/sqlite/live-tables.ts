@@ -16,7 +16,7 @@ import type {
   LiveOutcome,
 } from "../store.js";
 
-interface MetricsRow {
+export interface MetricsRow {
   source: string;
   external_id: string | null;
   date: string;
@@ -33,7 +33,7 @@ interface MetricsRow {
   received_at: number;
 }
 
-interface EventRow {
+export interface EventRow {
   kind: "lead" | "order";
   source: string;
   external_id: string | null;
@@ -48,7 +48,7 @@ interface EventRow {
 }
 
 /** Columns compared to tell a retried metrics row from a corrected one. */
-const METRICS_CONTENT = [
+export const METRICS_CONTENT = [
   "date",
   "campaign",
   "channel",
@@ -62,8 +62,8 @@ const METRICS_CONTENT = [
   "extra_measures",
 ] as const;
 
-const FIRST_DAY = "0000-01-01";
-const LAST_DAY = "9999-12-31";
+export const FIRST_DAY = "0000-01-01";
+export const LAST_DAY = "9999-12-31";
 
 /**
  * Rows pushed by automation tools. Metrics rows with an id are upserted (a tool re-sending today's
@@ -194,7 +194,7 @@ export function liveTables(db: Database) {
   };
 }
 
-function metricsRow(source: string, record: LiveMetricRow, receivedAt: number): MetricsRow {
+export function metricsRow(source: string, record: LiveMetricRow, receivedAt: number): MetricsRow {
   return {
     source,
     external_id: record.externalId ?? null,
@@ -213,7 +213,7 @@ function metricsRow(source: string, record: LiveMetricRow, receivedAt: number): 
   };
 }
 
-function eventRow(source: string, record: LiveEventRow, receivedAt: number): EventRow {
+export function eventRow(source: string, record: LiveEventRow, receivedAt: number): EventRow {
   return {
     kind: record.kind,
     source,
@@ -235,7 +235,7 @@ function sortedJson(fields: Record<string, string | number> | undefined): string
   return JSON.stringify(Object.fromEntries(Object.entries(fields).sort(([a], [b]) => (a < b ? -1 : 1))));
 }
 
-function metricsFact(row: MetricsRow): FactRecord {
+export function metricsFact(row: MetricsRow): FactRecord {
   return {
     ...(row.dimensions ? (JSON.parse(row.dimensions) as Record<string, string>) : {}),
     ...(row.extra_measures ? (JSON.parse(row.extra_measures) as Record<string, number>) : {}),
@@ -255,12 +255,12 @@ function metricsFact(row: MetricsRow): FactRecord {
  * Leads and orders join the facts as their own counts (`leads`, `orders`, `order_value`) rather than as
  * conversions and revenue: the ad platforms' rows already count those, and adding both would double them.
  */
-function eventFact(row: EventRow): FactRecord {
+export function eventFact(row: EventRow): FactRecord {
   const base = { date: row.day, campaign: row.campaign, channel: row.channel, currency: row.currency };
   return row.kind === "lead" ? { ...base, leads: 1 } : { ...base, orders: 1, order_value: row.value };
 }
 
-interface FeedRow {
+export interface FeedRow {
   kind: "metrics" | "lead" | "order";
   id: number;
   source: string;
@@ -282,7 +282,7 @@ interface FeedRow {
   email: string | null;
 }
 
-function feedItem(row: FeedRow): LiveFeedItem {
+export function feedItem(row: FeedRow): LiveFeedItem {
   const common = {
     id: row.id,
     source: row.source,

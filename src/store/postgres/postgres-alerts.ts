@@ -1,0 +1,80 @@
+import { type AlertRow, alertOf, type RuleRow, ruleOf } from "../sqlite/alert-tables.js";
+import type { NewAlert, NewAlertRule } from "../store.js";
+import type { Sql } from "./sql.js";
+
+const RULE_COLUMNS = "id, channel, definition, created_by, created_at";
+
+/** Alert rules and firings, as in SQLite (see ../sqlite/alert-tables.ts). */
+export function postgresAlerts(sql: Sql) {
+  const rules = async (text: string, values: unknown[]) =>
+    (await sql.query<RuleRow>(text, values)).rows.map(ruleOf);
+  const alerts = async (text: string, values: unknown[]) =>
+    (await sql.query<AlertRow>(text, values)).rows.map(alertOf);
+
+  return {
+    addRule: async (input: NewAlertRule) =>
+      (
+        await rules(
+          `INSERT INTO alert_rules (team, enterprise, channel, definition, created_by, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${RULE_COLUMNS}`,
+          [
+            input.team ?? null,
+            input.enterprise ?? null,
+            input.channel,
+            input.definition,
+            input.createdBy ?? null,
+            Date.now(),
+          ],
+        )
+      )[0] as ReturnType<typeof ruleOf>,
+    getRule: async (id: number) =>
+      (await rules(`SELECT ${RULE_COLUMNS} FROM alert_rules WHERE id = $1`, [id]))[0] ?? null,
+    listRules: (channel?: string) =>
+      channel === undefined
+        ? rules(`SELECT ${RULE_COLUMNS} FROM alert_rules ORDER BY id`, [])
+        : rules(`SELECT ${RULE_COLUMNS} FROM alert_rules WHERE channel = $1 ORDER BY id`, [channel]),
+    removeRule: async (id: number, channel?: string) =>
+      (channel === undefined
+        ? await sql.query("DELETE FROM alert_rules WHERE id = $1", [id])
+        : await sql.query("DELETE FROM alert_rules WHERE id = $1 AND channel = $2", [id, channel])
+      ).rowCount === 1,
+
+    openAlert: async (input: NewAlert) =>
+      (
+        await alerts(
+          `INSERT INTO alerts (rule_id, key, channel, summary, details, fired_at) VALUES ($1, $2, $3, $4, $5, $6)
+           RETURNING *`,
+          [
+            input.ruleId,
+            input.key,
+            input.channel,
+            input.summary,
+            JSON.stringify(input.details ?? {}),
+            (input.firedAt ?? new Date()).getTime(),
+          ],
+        )
+      )[0] as ReturnType<typeof alertOf>,
+    setMessage: async (id: number, messageTs: string) => {
+      await sql.query("UPDATE alerts SET message_ts = $1 WHERE id = $2", [messageTs, id]);
+    },
+    resolve: async (id: number, at: Date = new Date()) => {
+      await sql.query("UPDATE alerts SET resolved_at = $1 WHERE id = $2 AND resolved_at IS NULL", [
+        at.getTime(),
+        id,
+      ]);
+    },
+    discard: async (id: number) => {
+      await sql.query("DELETE FROM alerts WHERE id = $1", [id]);
+    },
+    getAlert: async (id: number) => (await alerts("SELECT * FROM alerts WHERE id = $1", [id]))[0] ?? null,
+    latest: async (ruleId: number, key: string) =>
+      (
+        await alerts("SELECT * FROM alerts WHERE rule_id = $1 AND key = $2 ORDER BY id DESC LIMIT 1", [
+          ruleId,
+          key,
+        ])
+      )[0] ?? null,
+    open: (ruleId: number) =>
+      alerts("SELECT * FROM alerts WHERE rule_id = $1 AND resolved_at IS NULL ORDER BY id", [ruleId]),
+  };
+}

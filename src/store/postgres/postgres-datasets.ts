@@ -1,0 +1,121 @@
+import { randomBytes } from "node:crypto";
+import { belongsTo, type DatasetRow, recordOf } from "../sqlite/dataset-table.js";
+import { columnsOfFacts, factsOfColumns, type StoredColumn } from "../sqlite/fact-columns.js";
+import type { DatasetQuery, NewDataset, SavedDataset, StoredDataset, Workspace } from "../store.js";
+import type { Sql } from "./sql.js";
+
+const DEFAULT_LIST_LIMIT = 50;
+const COLUMNS =
+  "id, team, enterprise, channel, thread_ts, file_id, name, uploaded_by, created_at, row_count, receipt, totals_check";
+
+/** Datasets and their column blobs, as in SQLite (see ../sqlite/dataset-table.ts). */
+export function postgresDatasets(sql: Sql) {
+  const withFacts = async (row: DatasetRow | undefined): Promise<StoredDataset | null> => {
+    if (!row) return null;
+    const columns = await sql.query<StoredColumn>(
+      "SELECT role, name, data, dictionary FROM dataset_columns WHERE dataset_id = $1 ORDER BY position",
+      [row.id],
+    );
+    return { record: recordOf(row), facts: factsOfColumns(row.row_count, columns.rows) };
+  };
+  // A null parameter leaves its condition out; a row of an unknown workspace (NULL) matches any workspace.
+  const list = async (query: DatasetQuery = {}) =>
+    (
+      await sql.query<DatasetRow>(
+        `SELECT ${COLUMNS} FROM datasets
+         WHERE ($1::text IS NULL OR channel = $1)
+           AND ($2::text IS NULL OR team IS NULL OR team = $2)
+           AND ($3::text IS NULL OR enterprise IS NULL OR enterprise = $3)
+           AND ($4::text[] IS NULL OR channel = ANY($4))
+         ORDER BY created_at DESC, seq DESC LIMIT $5`,
+        [
+          query.channel ?? null,
+          query.workspace?.team ?? null,
+          query.workspace?.enterprise ?? null,
+          query.channels ? [...query.channels] : null,
+          query.limit ?? DEFAULT_LIST_LIMIT,
+        ],
+      )
+    ).rows;
+  const byFile = async (fileId: string) =>
+    (await sql.query<DatasetRow>(`SELECT ${COLUMNS} FROM datasets WHERE file_id = $1`, [fileId])).rows[0];
+
+  return {
+    /** Called inside a transaction: the dataset and its columns commit together. */
+    save: async (input: NewDataset): Promise<SavedDataset> => {
+      const row: DatasetRow = {
+        id: `ds_${randomBytes(6).toString("hex")}`,
+        team: input.team ?? null,
+        enterprise: input.enterprise ?? null,
+        channel: input.channel,
+        thread_ts: input.threadTs ?? null,
+        file_id: input.fileId ?? null,
+        name: input.name,
+        uploaded_by: input.uploadedBy ?? null,
+        created_at: (input.createdAt ?? new Date()).getTime(),
+        row_count: input.facts.rowCount,
+        receipt: JSON.stringify(input.receipt),
+        totals_check: input.totalsCheck ? JSON.stringify(input.totalsCheck) : null,
+      };
+      // ON CONFLICT: two instances saving the same file at once store it once.
+      const inserted = await sql.query(
+        `INSERT INTO datasets (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+         ON CONFLICT (file_id) DO NOTHING`,
+        [
+          row.id,
+          row.team,
+          row.enterprise,
+          row.channel,
+          row.thread_ts,
+          row.file_id,
+          row.name,
+          row.uploaded_by,
+          row.created_at,
+          row.row_count,
+          row.receipt,
+          row.totals_check,
+        ],
+      );
+      if (inserted.rowCount === 0 && input.fileId) {
+        const existing = await byFile(input.fileId);
+        if (existing) return { record: recordOf(existing), created: false };
+      }
+      const columns = columnsOfFacts(input.facts);
+      for (const [position, column] of columns.entries()) {
+        await sql.query(
+          "INSERT INTO dataset_columns (dataset_id, position, role, name, data, dictionary) VALUES ($1, $2, $3, $4, $5, $6)",
+          [row.id, position, column.role, column.name, Buffer.from(column.data), column.dictionary],
+        );
+      }
+      return { record: recordOf(row), created: true };
+    },
+    get: async (id: string) =>
+      withFacts((await sql.query<DatasetRow>(`SELECT ${COLUMNS} FROM datasets WHERE id = $1`, [id])).rows[0]),
+    findByFile: async (fileId: string) => {
+      const row = await byFile(fileId);
+      return row ? recordOf(row) : null;
+    },
+    latest: async (channel: string, workspace?: Workspace) =>
+      withFacts((await list({ channel, workspace, limit: 1 }))[0]),
+    list: async (query?: DatasetQuery) => (await list(query)).map(recordOf),
+    forThread: async (channel: string, threadTs: string, workspace?: Workspace) => {
+      const bound = await sql.query<DatasetRow>(
+        `SELECT ${COLUMNS.split(", ")
+          .map((column) => `datasets.${column}`)
+          .join(", ")} FROM threads JOIN datasets ON datasets.id = threads.dataset_id
+         WHERE threads.channel = $1 AND threads.thread_ts = $2`,
+        [channel, threadTs],
+      );
+      const row =
+        bound.rows[0] ??
+        (
+          await sql.query<DatasetRow>(
+            `SELECT ${COLUMNS} FROM datasets WHERE channel = $1 AND thread_ts = $2
+             ORDER BY created_at DESC, seq DESC LIMIT 1`,
+            [channel, threadTs],
+          )
+        ).rows[0];
+      return withFacts(row && (!workspace || belongsTo(row, workspace)) ? row : undefined);
+    },
+  };
+}

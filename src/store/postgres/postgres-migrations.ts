@@ -1,0 +1,200 @@
+import type { Pool } from "pg";
+import { StoreError } from "../store-error.js";
+import type { Sql } from "./sql.js";
+
+/**
+ * PostgreSQL's schema, one step per version, the same tables and columns as SQLite's (see
+ * ../sqlite/migrations.ts) written in PostgreSQL's types: times are epoch milliseconds (bigint), facts
+ * are bytea blobs, ids grow from identity columns that never hand out a removed row's number. Steps are
+ * only ever appended. `schema_migrations` records how many a database has had.
+ */
+export const POSTGRES_STEPS: readonly string[] = [
+  `
+  CREATE TABLE datasets (
+    id text PRIMARY KEY,
+    seq bigint GENERATED ALWAYS AS IDENTITY,
+    team text,
+    enterprise text,
+    channel text NOT NULL,
+    thread_ts text,
+    file_id text UNIQUE,
+    name text NOT NULL,
+    uploaded_by text,
+    created_at bigint NOT NULL,
+    row_count integer NOT NULL,
+    receipt text NOT NULL,
+    totals_check text
+  );
+  CREATE INDEX datasets_by_channel ON datasets (channel, created_at);
+  CREATE INDEX datasets_by_thread ON datasets (channel, thread_ts);
+  CREATE INDEX datasets_by_team ON datasets (team, created_at);
+
+  CREATE TABLE dataset_columns (
+    dataset_id text NOT NULL REFERENCES datasets (id) ON DELETE CASCADE,
+    position integer NOT NULL,
+    role text NOT NULL CHECK (role IN ('days', 'measure', 'extra', 'dimension')),
+    name text NOT NULL,
+    data bytea NOT NULL,
+    dictionary text,
+    UNIQUE (dataset_id, position)
+  );
+
+  CREATE TABLE threads (
+    channel text NOT NULL,
+    thread_ts text NOT NULL,
+    dataset_id text REFERENCES datasets (id) ON DELETE SET NULL,
+    team text,
+    enterprise text,
+    history text NOT NULL DEFAULT '[]',
+    updated_at bigint NOT NULL,
+    PRIMARY KEY (channel, thread_ts)
+  );
+
+  CREATE TABLE processed_events (
+    key text PRIMARY KEY,
+    claimed_at bigint NOT NULL
+  );
+  CREATE INDEX processed_events_by_age ON processed_events (claimed_at);
+
+  CREATE TABLE idempotent_responses (
+    key text PRIMARY KEY,
+    fingerprint text NOT NULL,
+    status integer NOT NULL,
+    body text NOT NULL,
+    created_at bigint NOT NULL
+  );
+  CREATE INDEX idempotent_responses_by_age ON idempotent_responses (created_at);
+
+  CREATE TABLE live_metrics (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    source text NOT NULL,
+    external_id text,
+    date text NOT NULL,
+    campaign text,
+    channel text,
+    spend double precision,
+    impressions double precision,
+    clicks double precision,
+    conversions double precision,
+    revenue double precision,
+    currency text,
+    dimensions text,
+    extra_measures text,
+    received_at bigint NOT NULL
+  );
+  CREATE UNIQUE INDEX live_metrics_by_external_id ON live_metrics (source, external_id)
+    WHERE external_id IS NOT NULL;
+  CREATE INDEX live_metrics_by_date ON live_metrics (date);
+
+  -- Every push of a metrics row as it arrived (see the SQLite step that adds it).
+  CREATE TABLE live_metric_pushes (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    metrics_id bigint NOT NULL,
+    source text NOT NULL,
+    external_id text,
+    date text NOT NULL,
+    campaign text,
+    channel text,
+    spend double precision,
+    impressions double precision,
+    clicks double precision,
+    conversions double precision,
+    revenue double precision,
+    currency text,
+    dimensions text,
+    extra_measures text,
+    received_at bigint NOT NULL
+  );
+  CREATE INDEX live_metric_pushes_by_time ON live_metric_pushes (received_at);
+
+  CREATE TABLE live_events (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    kind text NOT NULL CHECK (kind IN ('lead', 'order')),
+    source text NOT NULL,
+    external_id text,
+    occurred_at text NOT NULL,
+    day text NOT NULL,
+    campaign text,
+    channel text,
+    value double precision,
+    currency text,
+    email text,
+    received_at bigint NOT NULL
+  );
+  CREATE UNIQUE INDEX live_events_by_external_id ON live_events (source, kind, external_id)
+    WHERE external_id IS NOT NULL;
+  CREATE INDEX live_events_by_day ON live_events (day);
+
+  CREATE TABLE alert_rules (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    team text,
+    enterprise text,
+    channel text NOT NULL,
+    definition text NOT NULL,
+    created_by text,
+    created_at bigint NOT NULL
+  );
+  CREATE INDEX alert_rules_by_channel ON alert_rules (channel);
+
+  CREATE TABLE alerts (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    rule_id bigint NOT NULL REFERENCES alert_rules (id) ON DELETE CASCADE,
+    key text NOT NULL,
+    channel text NOT NULL,
+    message_ts text,
+    summary text NOT NULL,
+    details text NOT NULL,
+    fired_at bigint NOT NULL,
+    resolved_at bigint
+  );
+  CREATE INDEX alerts_by_rule_key ON alerts (rule_id, key, id);
+  `,
+];
+
+export const LATEST_POSTGRES_VERSION = POSTGRES_STEPS.length;
+
+/** Any number fits: instances starting together take turns on it, so a step runs once. */
+const MIGRATION_LOCK = 7_117_001;
+
+export async function postgresSchemaVersion(sql: Sql): Promise<number> {
+  const result = await sql.query<{ version: number }>(
+    "SELECT coalesce(max(version), 0)::int AS version FROM schema_migrations",
+  );
+  return result.rows[0]?.version ?? 0;
+}
+
+export async function migratePostgres(pool: Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
+    await client.query(
+      "CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at bigint NOT NULL)",
+    );
+    const result = await client.query<{ version: number }>(
+      "SELECT coalesce(max(version), 0)::int AS version FROM schema_migrations",
+    );
+    const version = result.rows[0]?.version ?? 0;
+    if (version > POSTGRES_STEPS.length) {
+      throw new StoreError(
+        `the database has schema version ${version}, newer than this program knows (${POSTGRES_STEPS.length}): upgrade the program or point DATABASE_URL at another database`,
+      );
+    }
+    for (let step = version; step < POSTGRES_STEPS.length; step++) {
+      await client.query("BEGIN");
+      try {
+        await client.query(POSTGRES_STEPS[step] as string);
+        await client.query("INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)", [
+          step + 1,
+          Date.now(),
+        ]);
+        await client.query("COMMIT");
+      } catch (error) {
+        await client.query("ROLLBACK");
+        throw error;
+      }
+    }
+  } finally {
+    await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => undefined);
+    client.release();
+  }
+}
