@@ -18,6 +18,11 @@ const CONCURRENT = 200;
 const ROUNDS = 3;
 const SIGNING_SECRET = "bench-signing-secret";
 const BOT_TOKEN = "xoxb-bench";
+/**
+ * The app under test: this checkout's build, or another build's main.js (BENCH_APP_ENTRY), so the same
+ * load can be run against an earlier version of the app for comparison (README, "Durable jobs").
+ */
+const APP_ENTRY = process.env.BENCH_APP_ENTRY ?? fileURLToPath(new URL("../dist/main.js", import.meta.url));
 
 export async function run(): Promise<void> {
   const slack = spawn(
@@ -42,7 +47,7 @@ export async function run(): Promise<void> {
     process.execPath,
     [
       ...(process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
-      fileURLToPath(new URL("../dist/main.js", import.meta.url)),
+      APP_ENTRY,
     ],
     {
       env: {
@@ -112,7 +117,7 @@ export async function run(): Promise<void> {
   app.kill("SIGTERM");
   slack.kill("SIGTERM");
   console.log(
-    `/slack/events ack under ${CONCURRENT} concurrent mentions (x${ROUNDS}): ${percentiles(latencies)} (target p99 < 50 ms; Slack allows 3,000 ms)`,
+    `/slack/events ack under ${CONCURRENT} concurrent mentions (x${ROUNDS}), ${APP_ENTRY}: ${percentiles(latencies)} (target p99 < 50 ms; Slack allows 3,000 ms)`,
   );
   console.log(
     `same burst against a bare node:http server that answers 200 at once: ${percentiles(await bareBaseline())}`,

@@ -142,7 +142,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
           },
         )
       : null;
-  worker = new JobWorker({ queue: jobs, handle: slackJobHandler(deps, jobs), logger });
+  worker = new JobWorker({ queue: jobs, handle: slackJobHandler(deps, jobs, slack.app), logger });
   await worker.start();
   await slack.start();
   logger.info(`started: ${describeConfig(config)}`);

@@ -1,8 +1,24 @@
-import { App } from "@slack/bolt";
+import { createHash } from "node:crypto";
+import { App, type ReceiverEvent } from "@slack/bolt";
+import { eventKey, type SlackEventJob } from "../jobs/slack/slack-jobs.js";
 import { HonoReceiver } from "./hono-receiver.js";
 import { registerListeners } from "./listeners/index.js";
 import { clientLogger, slackClientOptions } from "./slack-client-options.js";
 import type { SlackDeps } from "./slack-deps.js";
+
+/** The envelope as a job, keyed by Slack's event id so a redelivery adds nothing. */
+function keepEvent(deps: SlackDeps, event: ReceiverEvent): Promise<void> {
+  const eventId = event.body.event_id;
+  const job: SlackEventJob = { body: event.body };
+  if (event.retryNum !== undefined) job.retryNum = event.retryNum;
+  if (event.retryReason !== undefined) job.retryReason = event.retryReason;
+  return deps.jobs.enqueue(
+    { kind: "slack-event", payload: job },
+    typeof eventId === "string"
+      ? eventKey(eventId)
+      : `event-body:${createHash("sha256").update(JSON.stringify(event.body)).digest("hex")}`,
+  );
+}
 
 export interface SlackAppOptions {
   signingSecret: string;
@@ -22,16 +38,21 @@ export interface SlackApp {
 
 /**
  * The Bolt app: HTTP events through our Hono receiver (or Socket Mode), Web API calls retried with backoff
- * by the client (429s wait out Retry-After). Listeners write jobs (see src/jobs): a redelivered event names
- * the same job, so it is done once. A listener that could not write its job fails the request, so Slack
- * delivers the event again rather than it being lost.
+ * by the client (429s wait out Retry-After). Over HTTP an event is stored as a job before Slack's 200 and
+ * handed to Bolt by the worker; listeners then write the job of what was asked (see src/jobs), keyed so a
+ * redelivered event is done once. A listener that could not write its job fails, so the event is tried
+ * again rather than lost.
  */
 export function createSlackApp(deps: SlackDeps, options: SlackAppOptions): SlackApp {
   const clientOptions = slackClientOptions(options.apiUrl);
   const logger = clientLogger(deps.logger);
   const receiver = options.appToken
     ? null
-    : new HonoReceiver({ signingSecret: options.signingSecret, logger: deps.logger });
+    : new HonoReceiver({
+        signingSecret: options.signingSecret,
+        logger: deps.logger,
+        keepEvent: (event) => keepEvent(deps, event),
+      });
   const app = options.appToken
     ? new App({ token: deps.botToken, appToken: options.appToken, socketMode: true, clientOptions, logger })
     : new App({ token: deps.botToken, receiver: receiver as HonoReceiver, clientOptions, logger });

@@ -9,16 +9,27 @@ const ACK_DEADLINE_MS = 2_500;
 
 /**
  * Bolt's receiver for our one Hono server: `POST /slack/events` hands the Web `Request` here. It verifies
- * the signature and answers url_verification. Listeners write jobs and do no heavy work themselves, so
- * an event gets its 200 once its job is stored, and a command or button click as soon as its listener
- * acks (that ack carries the reply); the work itself runs from the job queue.
+ * the signature and answers url_verification. An event gets its 200 once it is stored as a job, and a
+ * command or button click as soon as its listener has stored its job and acked (that ack carries the
+ * reply); the work itself runs from the job queue.
  */
 export class HonoReceiver implements Receiver {
   private app: App | undefined;
   /** Anyone can send bad signatures: a flood of them writes a few lines a minute, not one per request. */
   private readonly warnRefused: Logger["warn"];
 
-  constructor(private readonly options: { signingSecret: string; logger: Logger; ackDeadlineMs?: number }) {
+  constructor(
+    private readonly options: {
+      signingSecret: string;
+      logger: Logger;
+      ackDeadlineMs?: number;
+      /**
+       * Writes an Events API envelope down durably (as a job that hands it to Bolt later); Slack gets its
+       * 200 once this resolves. Without it, Bolt's listeners run before the answer.
+       */
+      keepEvent?: (event: ReceiverEvent) => Promise<void>;
+    },
+  ) {
     this.warnRefused = throttled((message, context) => options.logger.warn(message, context), {
       limit: 10,
       windowMs: 60_000,
@@ -70,12 +81,13 @@ export class HonoReceiver implements Receiver {
     const retryNum = numberHeader(request, "x-slack-retry-num");
     const retryReason = request.headers.get("x-slack-retry-reason") ?? undefined;
 
-    // An event's listener only writes its job (see src/jobs), so Slack gets its 200 once the job is stored:
-    // acknowledged means durable. A listener that could not store it answers 500, and Slack retries.
+    // Slack gets its 200 once the event is stored (see src/jobs): acknowledged means durable, and the ack
+    // costs one insert, as little as the in-memory queue it replaced. What could not be stored answers 500,
+    // and Slack retries.
     if (body.type === "event_callback") {
       const event: ReceiverEvent = { body, retryNum, retryReason, customProperties: {}, ack: async () => {} };
       try {
-        await app.processEvent(event);
+        await (this.options.keepEvent ? this.options.keepEvent(event) : app.processEvent(event));
         return new Response("", { status: 200 });
       } catch {
         return new Response("the event could not be stored; please retry", { status: 500 });

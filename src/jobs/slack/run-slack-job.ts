@@ -1,4 +1,4 @@
-import type { webApi } from "@slack/bolt";
+import type { App, webApi } from "@slack/bolt";
 import { openAlertAnalyst } from "../../slack/flows/open-alert-analyst.js";
 import { publishHome } from "../../slack/flows/publish-home.js";
 import type { SlackDeps } from "../../slack/slack-deps.js";
@@ -15,11 +15,21 @@ import type { SlackJob } from "./slack-jobs.js";
  */
 export async function runSlackJob(
   deps: SlackDeps,
-  client: webApi.WebClient,
+  slack: { app: App; client: webApi.WebClient },
   claimed: ClaimedJob,
 ): Promise<void> {
+  const { client } = slack;
   const job = { kind: claimed.kind, payload: claimed.payload } as SlackJob;
   switch (job.kind) {
+    case "slack-event":
+      // Bolt routes the stored envelope to its listeners, which write the jobs of what was asked.
+      return slack.app.processEvent({
+        body: job.payload.body,
+        retryNum: job.payload.retryNum,
+        retryReason: job.payload.retryReason,
+        customProperties: {},
+        ack: async () => undefined,
+      });
     case "answer-question":
       return answerQuestionJob(deps, client, job.payload);
     case "analyze-upload":

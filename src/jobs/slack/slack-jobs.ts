@@ -7,6 +7,7 @@ import type { Workspace } from "../../store/index.js";
  * handler needs from the event, stored as JSON, so a job resumed after a restart needs nothing else.
  */
 export type SlackJob =
+  | { kind: "slack-event"; payload: SlackEventJob }
   | { kind: "answer-question"; payload: QuestionJob }
   | { kind: "analyze-upload"; payload: UploadJob }
   | { kind: "build-report"; payload: ReportJob }
@@ -15,6 +16,13 @@ export type SlackJob =
   | { kind: "greet-assistant-thread"; payload: GreetingJob };
 
 export type SlackJobKind = SlackJob["kind"];
+
+/** An Events API envelope as Slack sent it, stored before the 200; Bolt's listeners read it in the job. */
+export interface SlackEventJob {
+  body: Record<string, unknown>;
+  retryNum?: number;
+  retryReason?: string;
+}
 
 export interface QuestionJob {
   question: string;
@@ -63,6 +71,8 @@ export interface SlackJobSink {
   enqueue(job: SlackJob, key: string): Promise<void>;
 }
 
+/** Slack's own id for an event: a redelivery carries the same one. */
+export const eventKey = (eventId: string) => `event:${eventId}`;
 /** A Slack message is identified by its conversation and ts, whichever event announced it. */
 export const messageKey = (channel: string, ts: string) => `message:${channel}:${ts}`;
 /** A file is analysed once, however many events announce it. */
