@@ -1,5 +1,6 @@
 import { channelLink, escapeSlackText, mrkdwn } from "../format/slack-text.js";
 import type { Store, Workspace } from "../store/index.js";
+import { type TargetStore, withTargetThreshold } from "../targets/index.js";
 import { parseRule, RULE_FORMS, RuleSyntaxError } from "./parse-rule.js";
 import { describeRule, ruleDefinition } from "./rule-text.js";
 
@@ -12,6 +13,8 @@ export interface AlertCommandContext {
   workspace?: Workspace;
   /** ALERT_CHANNEL: where rules typed in a direct message post their alerts. */
   alertChannel?: string;
+  /** The channel's targets, for rules that compare with one (`cpa > target`). */
+  targets?: TargetStore;
   /** Called after a rule is added, e.g. to evaluate the live data against it at once. */
   onRulesChanged?: () => void;
 }
@@ -74,8 +77,13 @@ async function addRule(
   context: AlertCommandContext,
 ): Promise<AlertCommandReply> {
   if (argument === "") return { text: `Which rule? For example:\n${listOfForms("• ")}` };
+  const targets = context.targets ? await context.targets.list(channel, context.workspace) : [];
+  const withTarget = withTargetThreshold(argument, targets);
+  if (withTarget.kind === "missing")
+    return { text: mrkdwn`I could not add that rule: ${withTarget.message}.` };
+  const text = withTarget.kind === "resolved" ? withTarget.rule : argument;
   try {
-    const rule = parseRule(argument);
+    const rule = parseRule(text);
     const record = await context.store.addAlertRule({
       team: context.workspace?.team ?? null,
       enterprise: context.workspace?.enterprise ?? null,
@@ -85,7 +93,7 @@ async function addRule(
     });
     context.onRulesChanged?.();
     return {
-      text: mrkdwn`Added rule ${record.id}: ${describeRule(rule)}. Alerts go to ${channelLink(channel)}; the live data is checked as it arrives. \`/alert remove ${record.id}\` stops it.`,
+      text: mrkdwn`Added rule ${record.id}: ${describeRule(rule)}${withTarget.kind === "resolved" ? ` (${withTarget.note})` : ""}. Alerts go to ${channelLink(channel)}; the live data is checked as it arrives. \`/alert remove ${record.id}\` stops it.`,
     };
   } catch (error) {
     if (!(error instanceof RuleSyntaxError)) throw error;

@@ -10,3 +10,4 @@ export {
   type TargetData,
 } from "./target-command.js";
 export { describeTarget } from "./target-text.js";
+export { type TargetThreshold, withTargetThreshold } from "./target-threshold.js";

@@ -72,6 +72,27 @@ describe("/target and pacing", () => {
     expect(await target(`remove ${id}`)).toMatch(/has no target/);
   });
 
+  it("an alert rule can compare with the channel's target", async () => {
+    expect(await target("set roas 3")).toMatch(/Target \d+ set: ROAS 3\.00x/);
+    const result = await harness.emulator.runSlashCommand({
+      user,
+      channel,
+      command: "/alert",
+      text: "add roas < target",
+    });
+    const added = (JSON.parse(result.responseBody ?? "{}") as { text: string }).text;
+    expect(added).toMatch(
+      /Added rule \d+: ROAS below 3\.00x .*\(the channel's ROAS target, 3\.00x, as set now\)/,
+    );
+    const missing = await harness.emulator.runSlashCommand({
+      user,
+      channel,
+      command: "/alert",
+      text: "add cpc > target",
+    });
+    expect((JSON.parse(missing.responseBody ?? "{}") as { text: string }).text).toMatch(/no CPC target/);
+  });
+
   it("keeps targets to their channel", async () => {
     const other = harness.emulator.createChannel({ name: "other-team", members: [user], withBot: true });
     expect(await target("list", other.id)).toMatch(/no targets yet/);
@@ -88,7 +109,10 @@ describe("/target and pacing", () => {
     };
     const stored = await ask("are we on pace with our targets?");
     expect(stored.text).toMatch(/Budget \$20K monthly: \$43\.6K of \$20K spent over Sep 1–30 \(118% over\)/);
-    expect(stored.text).toMatch(/Read as: pacing of budget \$20,000\.00 monthly \(the channel's targets\)/);
+    expect(stored.text).toMatch(/ROAS 2\.69x for Sep 1–30 against a target of 3\.00x: 10% below target/);
+    expect(stored.text).toMatch(
+      /Read as: pacing of budget \$20,000\.00 monthly; ROAS 3\.00x \(the channel's targets\)/,
+    );
     const named = await ask("are we on pace for a $50k monthly budget?");
     expect(named.text).toMatch(/Budget \$50K monthly: \$43\.6K of \$50K spent over Sep 1–30 \(13% under\)/);
     expect(named.text).toContain(META);

@@ -7,6 +7,7 @@ export function registerAlertCommand(app: App, deps: SlackDeps): void {
   app.command("/alert", async ({ command, ack, context }) => {
     const reply = await handleAlertCommand(command.text, {
       store: deps.store,
+      targets: deps.targets,
       channel: command.channel_id,
       user: command.user_id,
       workspace: workspaceOf(context),
