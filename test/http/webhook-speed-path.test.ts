@@ -21,7 +21,7 @@ async function startSide(withSpeedPath: boolean): Promise<Side> {
   const temp = tempStore();
   const handedOn: string[] = [];
   const app = createHttpApp({
-    store: temp.open(),
+    store: await temp.open(),
     config: { webhookSecret: SECRET, sandbox: false, corsOrigins: [] },
     insights: async () => "",
     logger: { warn: () => {}, error: () => {} },
@@ -199,14 +199,16 @@ describe("the webhook's speed-only path", () => {
     expect(plain.handedOn).toEqual([]);
   });
 
-  it("is not there when Hono must answer alone: no secret, the sandbox, or CORS", () => {
+  it("is not there when Hono must answer alone: no secret, the sandbox, or CORS", async () => {
+    const store = await speed.temp.open();
     const app = (config: { webhookSecret?: string; sandbox: boolean; corsOrigins: string[] }) =>
-      createHttpApp({ store: speed.temp.open(), config, insights: async () => "" });
+      createHttpApp({ store, config, insights: async () => "" });
     expect(app({ sandbox: false, corsOrigins: [] }).frontDoor).toBeUndefined();
     expect(app({ webhookSecret: SECRET, sandbox: true, corsOrigins: [] }).frontDoor).toBeUndefined();
     expect(
       app({ webhookSecret: SECRET, sandbox: false, corsOrigins: ["https://a.example"] }).frontDoor,
     ).toBeUndefined();
+    expect(app({ webhookSecret: SECRET, sandbox: false, corsOrigins: [] }).frontDoor).toBeDefined();
   });
 
   it("serves the everyday deliveries itself and hands every other form to Hono", () => {
