@@ -60,6 +60,8 @@ describe("the relevance check of Gemini's answers", () => {
       },
     ]);
     expect(contains.unanswered).toEqual([]);
+    // The reading says the operator the model used, not "= prosp".
+    expect(contains.text).toContain("campaign containing “prosp”");
   });
 
   it("flags a filter applied with other values, a missing period and a missing split", async () => {

@@ -111,15 +111,28 @@ function period(scope: JsonObject): string | null {
   return null;
 }
 
+/** How each filter's operator reads: "campaign = Brand", "campaign not containing “brand”". */
+const OPERATOR_WORDS: Record<string, string> = {
+  in: "=",
+  not_in: "not",
+  contains: "containing",
+  not_contains: "not containing",
+};
+
 function filters(args: JsonObject, parsed: Hints): string[] {
-  const applied = (args.filters ?? []) as Array<{ dimension: string; values: string[] }>;
+  const applied = (args.filters ?? []) as Array<{ dimension: string; op?: string; values: string[] }>;
   return applied.map((filter) => {
     const named = parsed?.filters.find((item) => item.dimension === filter.dimension && item.described);
     if (named?.described) return named.described;
-    const shown = filter.values.slice(0, MAX_VALUES_SHOWN).join(", ");
+    const parts = filter.op === "contains" || filter.op === "not_contains";
+    const shown = filter.values
+      .slice(0, MAX_VALUES_SHOWN)
+      .map((value) => (parts ? `“${value}”` : value))
+      .join(parts ? " or " : ", ");
     const more =
       filter.values.length > MAX_VALUES_SHOWN ? ` and ${filter.values.length - MAX_VALUES_SHOWN} more` : "";
-    return `${dimensionWords(filter.dimension)} = ${shown}${more}`;
+    const operator = OPERATOR_WORDS[filter.op ?? "in"] ?? "=";
+    return `${dimensionWords(filter.dimension)} ${operator} ${shown}${more}`;
   });
 }
 
