@@ -118,6 +118,24 @@ describe("/target and pacing", () => {
     expect(named.text).toContain(META);
   });
 
+  it("answers 'blended ROAS across google and meta' in an export's thread from all the channel's exports", async () => {
+    const { emulator } = harness;
+    const question = emulator.postMessage({
+      user,
+      channel,
+      text: "blended ROAS across google and meta",
+      threadTs: firstShare,
+    });
+    const answer = await emulator.waitForMessage(
+      { channel, threadTs: firstShare, fromBot: true, after: question.ts, text: /ROAS/ },
+      { timeoutMs: 20_000 },
+    );
+    // (72,908.89 + 44,592.73) / (25,765.68 + 17,835.15): the totals download is not counted again.
+    expect(answer.text).toMatch(/ROAS: 2\.69x/);
+    expect(answer.text).toContain(META);
+    expect(answer.text).toContain(GOOGLE);
+  });
+
   it("/report shows each target's pacing", async () => {
     const text = await report("");
     expect(text).toMatch(/Targets/);

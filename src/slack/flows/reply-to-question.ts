@@ -6,6 +6,7 @@ import { recentLiveFacts } from "../../store/recent-live-facts.js";
 import type { SlackDeps } from "../slack-deps.js";
 import { answerBlocks, answerText } from "../views/answer-blocks.js";
 import { section } from "../views/block-kit.js";
+import { blendForQuestion } from "./blend-for-question.js";
 import { pacingReply } from "./pacing-reply.js";
 import { type AskedIn, type Asker, readableDataset } from "./readable-datasets.js";
 import { describeFailure, failureForPeople } from "./slack-failure.js";
@@ -60,7 +61,7 @@ export async function replyToQuestion(
     const thread = await deps.store.getThread(channel, threadTs);
     const answer = await answerQuestion({
       question,
-      dataset: asDataset(stored),
+      dataset: (await blendForQuestion(deps, question, stored, place.workspace)) ?? asDataset(stored),
       history: thread?.history[0],
       config: deps.config,
       live: await liveFacts(deps),
