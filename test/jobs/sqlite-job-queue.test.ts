@@ -51,6 +51,18 @@ describe("the SQLite job queue", () => {
     expect(await second.claim("w2", 10, 1000)).toEqual([]);
   });
 
+  it("stores a burst of enqueues in one commit, each told whether it was new", async () => {
+    const queue = open(databaseFile());
+    const results = await Promise.all([
+      queue.enqueue({ kind: "k", key: "same", payload: 1 }),
+      queue.enqueue({ kind: "k", key: "same", payload: 2 }),
+      queue.enqueue({ kind: "k", key: "other", payload: 3 }),
+    ]);
+    expect(results.map((result) => result.created)).toEqual([true, false, true]);
+    expect(results[1]?.id).toBe(results[0]?.id);
+    expect((await queue.claim("w", 10, 1000)).map((job) => job.payload)).toEqual([1, 3]);
+  });
+
   it("lives in the store's own file, next to its tables", async () => {
     const path = databaseFile();
     const store = openSqliteStore(path);

@@ -105,7 +105,7 @@ export function openSqliteJobQueue(path: string, options: SqliteJobQueueOptions 
     if (finished % PRUNE_EVERY === 0) prune.run(now() - retentionMs);
   };
 
-  const enqueue = db.transaction((job: NewJob): Enqueued => {
+  const enqueueOne = (job: NewJob): Enqueued => {
     const at = now();
     const inserted = insert.run(
       job.kind,
@@ -117,7 +117,24 @@ export function openSqliteJobQueue(path: string, options: SqliteJobQueueOptions 
     );
     if (inserted.changes === 1) return { id: Number(inserted.lastInsertRowid), created: true };
     return { id: (byKey.get(job.key) as { id: number }).id, created: false };
-  });
+  };
+  const enqueueAll = db.transaction((jobs: readonly NewJob[]) => jobs.map(enqueueOne));
+
+  // Group commit: enqueues made in the same turn of the event loop (a burst of Slack's events) share one
+  // transaction, so a burst pays for one WAL write instead of one per event; each caller's promise
+  // settles after the commit, so an ack still means stored.
+  let waiting: Array<{ job: NewJob; resolve: (value: Enqueued) => void; reject: (error: unknown) => void }> =
+    [];
+  const flush = () => {
+    const group = waiting;
+    waiting = [];
+    try {
+      const results = enqueueAll(group.map((entry) => entry.job));
+      group.forEach((entry, index) => entry.resolve(results[index] as Enqueued));
+    } catch (error) {
+      for (const entry of group) entry.reject(error);
+    }
+  };
 
   const claim = db.transaction((owner: string, limit: number, leaseMs: number): ClaimedJob[] => {
     const at = now();
@@ -161,7 +178,11 @@ export function openSqliteJobQueue(path: string, options: SqliteJobQueueOptions 
   prune.run(now() - retentionMs);
 
   return {
-    enqueue: async (job) => enqueue(job),
+    enqueue: (job) =>
+      new Promise<Enqueued>((resolve, reject) => {
+        waiting.push({ job, resolve, reject });
+        if (waiting.length === 1) setImmediate(flush);
+      }),
     claim: async (owner, limit, leaseMs) => (limit > 0 ? claim(owner, limit, leaseMs) : []),
     renew: async (owner, ids, leaseMs) => {
       if (ids.length > 0) renewAll(owner, ids, leaseMs);
