@@ -130,7 +130,9 @@ export function openSqliteJobQueue(path: string, options: SqliteJobQueueOptions 
     waiting = [];
     try {
       const results = enqueueAll(group.map((entry) => entry.job));
-      group.forEach((entry, index) => entry.resolve(results[index] as Enqueued));
+      group.forEach((entry, index) => {
+        entry.resolve(results[index] as Enqueued);
+      });
     } catch (error) {
       for (const entry of group) entry.reject(error);
     }
