@@ -134,6 +134,9 @@ describe("/target and pacing", () => {
     expect(answer.text).toMatch(/ROAS: 2\.69x/);
     expect(answer.text).toContain(META);
     expect(answer.text).toContain(GOOGLE);
+    expect(blockText(answer.blocks)).toMatch(
+      /About this blend: google-ads-campaign-totals\.csv repeats google-ads-campaign-report\.csv .*counted once/,
+    );
   });
 
   it("/report shows each target's pacing", async () => {

@@ -1,6 +1,6 @@
-import type { Dataset } from "../../ingest/index.js";
+import { escapeSlackText } from "../../format/slack-text.js";
 import type { StoredDataset, Workspace } from "../../store/index.js";
-import { BlendError } from "../../workspace-view/index.js";
+import { BlendError, type WorkspaceView } from "../../workspace-view/index.js";
 import type { SlackDeps } from "../slack-deps.js";
 import { channelView } from "./channel-view.js";
 
@@ -27,14 +27,21 @@ export async function blendForQuestion(
   question: string,
   stored: StoredDataset,
   workspace: Workspace,
-): Promise<Dataset | null> {
+): Promise<WorkspaceView | null> {
   const named = PLATFORM_NAMES.filter((pattern) => pattern.test(question)).length;
   if (!ACROSS.test(question) && named < 2) return null;
   try {
     const view = await channelView(deps, { channel: stored.record.channel, workspace });
-    return view && view.sources.length > 1 ? view.dataset : null;
+    return view && view.sources.length > 1 ? view : null;
   } catch (error) {
     if (error instanceof BlendError) return null;
     throw error;
   }
+}
+
+/** The answer's note with the blend's notes after it, escaped: they name files. */
+export function blendNote(note: string | undefined, notes: readonly string[]): string | undefined {
+  const said = notes.map((text) => escapeSlackText(text)).join(" · ");
+  const parts = [note, said === "" ? undefined : `About this blend: ${said}`].filter(Boolean);
+  return parts.length > 0 ? parts.join("\n") : undefined;
 }

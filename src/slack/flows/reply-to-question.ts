@@ -6,7 +6,7 @@ import { recentLiveFacts } from "../../store/recent-live-facts.js";
 import type { SlackDeps } from "../slack-deps.js";
 import { answerBlocks, answerText } from "../views/answer-blocks.js";
 import { section } from "../views/block-kit.js";
-import { blendForQuestion } from "./blend-for-question.js";
+import { blendForQuestion, blendNote } from "./blend-for-question.js";
 import { pacingReply } from "./pacing-reply.js";
 import { type AskedIn, type Asker, readableDataset } from "./readable-datasets.js";
 import { describeFailure, failureForPeople } from "./slack-failure.js";
@@ -59,13 +59,16 @@ export async function replyToQuestion(
   await surface?.thinking();
   try {
     const thread = await deps.store.getThread(channel, threadTs);
-    const answer = await answerQuestion({
+    const blend = await blendForQuestion(deps, question, stored, place.workspace);
+    const answered = await answerQuestion({
       question,
-      dataset: (await blendForQuestion(deps, question, stored, place.workspace)) ?? asDataset(stored),
+      dataset: blend?.dataset ?? asDataset(stored),
       history: thread?.history[0],
       config: deps.config,
       live: await liveFacts(deps),
     });
+    // What blending did (a repeat counted once, spend without revenue) goes under the answer it shaped.
+    const answer = blend ? { ...answered, note: blendNote(answered.note, blend.notes) } : answered;
     await deps.store.bindThread(channel, threadTs, stored.record.id, place.workspace);
     await deps.store.replaceHistory(channel, threadTs, [
       answer.history as unknown as Record<string, unknown>,
