@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import type { Config } from "../config/config.js";
+import type { JobQueue } from "../jobs/job-queue.js";
 import type { Logger } from "../log/logger.js";
 import type { Store } from "../store/index.js";
 import { readSignedBody } from "./auth/read-signed-body.js";
@@ -38,6 +39,8 @@ export interface HttpDeps {
   onLiveData?: (arrived: LiveDataArrived) => void;
   logger?: Pick<Logger, "warn" | "error">;
   limits?: HttpLimits;
+  /** The durable job queue, whose backlog `/readyz` reports. */
+  jobs?: Pick<JobQueue, "backlog">;
 }
 
 const MB = 1024 * 1024;
@@ -80,7 +83,7 @@ export function createHttpApp(deps: HttpDeps): HttpApp {
   if (cors) app.use("*", cors);
 
   app.get("/healthz", healthzRoute());
-  app.get("/readyz", readyzRoute(store, config.databasePath, limits.minFreeDiskBytes));
+  app.get("/readyz", readyzRoute(store, config.databasePath, limits.minFreeDiskBytes, deps.jobs));
   const receive = deliveryReceiver(store, deps.onLiveData, logger);
   const ingest = webhookIngestRoute(receive);
   for (const path of WEBHOOK_PATHS) {

@@ -5,9 +5,9 @@ import { type TempStore, tempStore } from "../store/temp-store.js";
 
 let temp: TempStore;
 let store: Store;
-beforeEach(() => {
+beforeEach(async () => {
   temp = tempStore();
-  store = temp.open();
+  store = await temp.open();
 });
 afterEach(() => temp.remove());
 

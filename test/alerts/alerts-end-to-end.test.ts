@@ -211,7 +211,7 @@ describe("alerts end to end: webhook rows in, Slack messages out", () => {
 
     engine.stop();
     await api.store.close();
-    const reopened = api.temp.open();
+    const reopened = await api.temp.open();
     const restarted = new AlertEngine({
       store: reopened,
       poster: slackAlertPoster(webClient(emulator), { logger: silentLogger(), baseDelayMs: 1 }),

@@ -6,9 +6,9 @@ import { type Api, METRICS_ROW, postJson, signed, startApi } from "./http-harnes
 
 let temp: TempStore;
 let store: Store;
-beforeEach(() => {
+beforeEach(async () => {
   temp = tempStore();
-  store = temp.open();
+  store = await temp.open();
 });
 afterEach(() => temp.remove());
 
@@ -27,7 +27,7 @@ describe("group commit", () => {
     ]);
     expect(results.map((result) => result.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
     await store.close();
-    const ids = (await temp.open().recentEvents(10)).map((item) => item.externalId).sort();
+    const ids = (await (await temp.open()).recentEvents(10)).map((item) => item.externalId).sort();
     expect(ids).toEqual(["1", "3"]);
   });
 

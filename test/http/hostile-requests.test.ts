@@ -1,8 +1,11 @@
 import { connect } from "node:net";
 import { Hono } from "hono";
 import { afterEach, describe, expect, it } from "vitest";
+import type { HttpEnv } from "../../src/http/http-env.js";
 import { type RunningServer, serveHttp } from "../../src/http/index.js";
 import { FieldNameBudget } from "../../src/http/ingest/field-name-budget.js";
+import { readyzRoute } from "../../src/http/routes/healthz.js";
+import { LATEST_SCHEMA_VERSION } from "../../src/store/sqlite/migrations.js";
 import { type Api, METRICS_ROW, postJson, READ_TOKEN, SECRET, signed, startApi } from "./http-harness.js";
 import { answerBeforeBody } from "./partial-request.js";
 
@@ -100,7 +103,28 @@ describe("readiness reflects storage (issue 13, item 14)", () => {
     api = await startApi();
     const ready = await fetch(`${api.url}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ ok: true });
+    expect(await ready.json()).toEqual({
+      ok: true,
+      store: { engine: "sqlite", schemaVersion: LATEST_SCHEMA_VERSION },
+    });
+  });
+
+  it("reports the job backlog, and is not ready on a schema other than the one it migrates to", async () => {
+    api = await startApi({ jobs: { backlog: async () => ({ waiting: 3, oldestAgeMs: 4_200 }) } });
+    const ready = await fetch(`${api.url}/readyz`);
+    expect((await ready.json()).jobs).toEqual({ waiting: 3, oldestAgeSeconds: 4 });
+
+    const behind = readyzRoute(
+      { ping: async () => ({ engine: "postgres", schemaVersion: 1, latestSchemaVersion: 2 }) },
+      undefined,
+      0,
+    );
+    const app = new Hono<HttpEnv>().get("/readyz", behind);
+    const response = await app.request("/readyz");
+    expect(response.status).toBe(503);
+    expect((await response.json()).error).toBe(
+      "not ready: the postgres database has schema version 1 and this program expects 2; run the newer program or restart this one to migrate",
+    );
   });
 
   it("is not ready when the disk is (as good as) full, and says so", async () => {

@@ -33,7 +33,7 @@ export interface ApiOptions extends Partial<Omit<HttpDeps, "store" | "config">> 
 export async function startApi(options: ApiOptions = {}): Promise<Api> {
   const { secret = SECRET, sandbox = false, corsOrigins = [], liveReadToken = READ_TOKEN, ...rest } = options;
   const temp = tempStore();
-  const store = temp.open();
+  const store = await temp.open();
   const app = createHttpApp({
     store,
     config: {

@@ -226,7 +226,7 @@ describe("retried deliveries", () => {
     const body = { ...METRICS_ROW, id: undefined };
     const first = await ingest(body, { "idempotency-key": "k-restart" });
     await api.store.close();
-    const reopened = api.temp.open();
+    const reopened = await api.temp.open();
     expect(
       await reopened.rememberResponse("webhook:k-restart", "other", async () => ({ status: 200, body: "" })),
     ).toEqual({

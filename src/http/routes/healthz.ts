@@ -1,6 +1,7 @@
 import { statfsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { Handler } from "hono";
+import type { Backlog } from "../../jobs/job-queue.js";
 import type { Store } from "../../store/index.js";
 import { errorResponse, type HttpEnv } from "../http-env.js";
 
@@ -13,19 +14,30 @@ export function healthzRoute(): Handler<HttpEnv> {
 }
 
 /**
- * Ready to take work: the database answers and its disk has room. What a load balancer or uptime check
- * asks before sending a webhook or a Slack event; each refusal says what an operator should look at.
+ * Ready to take work: the database answers, its schema is the one this program migrates to, and its disk
+ * has room. What a load balancer or uptime check asks before sending a webhook or a Slack event; each
+ * refusal says what an operator should look at. The job backlog (how many jobs wait, and for how long) is
+ * reported for monitoring, not judged: a busy queue is still a ready one.
  */
 export function readyzRoute(
   store: Pick<Store, "ping">,
   databasePath: string | undefined,
   minFreeBytes: number,
+  jobs?: { backlog(): Promise<Backlog> },
 ): Handler<HttpEnv> {
   return async (c) => {
+    let status: Awaited<ReturnType<Store["ping"]>>;
     try {
-      await store.ping();
+      status = await store.ping();
     } catch {
       return errorResponse(c, 503, "not ready: the database is not answering; check the logs and restart");
+    }
+    if (status.schemaVersion !== status.latestSchemaVersion) {
+      return errorResponse(
+        c,
+        503,
+        `not ready: the ${status.engine} database has schema version ${status.schemaVersion} and this program expects ${status.latestSchemaVersion}; run the newer program or restart this one to migrate`,
+      );
     }
     const free = databasePath && databasePath !== ":memory:" ? freeBytesNear(databasePath) : null;
     if (free !== null && free < minFreeBytes) {
@@ -35,7 +47,19 @@ export function readyzRoute(
         `not ready: ${Math.floor(free / (1024 * 1024))} MB free on the database's disk, under ${minFreeBytes / (1024 * 1024)} MB; free some space`,
       );
     }
-    return c.json({ ok: true });
+    const backlog = jobs ? await jobs.backlog().catch(() => null) : undefined;
+    return c.json({
+      ok: true,
+      store: { engine: status.engine, schemaVersion: status.schemaVersion },
+      ...(backlog === undefined
+        ? {}
+        : {
+            jobs: backlog && {
+              waiting: backlog.waiting,
+              oldestAgeSeconds: backlog.oldestAgeMs === null ? null : Math.round(backlog.oldestAgeMs / 1000),
+            },
+          }),
+    });
   };
 }
 
