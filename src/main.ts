@@ -18,7 +18,7 @@ import { ConversationMembership } from "./slack/flows/conversation-membership.js
 import type { HonoReceiver } from "./slack/hono-receiver.js";
 import type { SlackDeps } from "./slack/slack-deps.js";
 import { slackEventsRoute } from "./slack/slack-events-route.js";
-import { openSqliteStore, type Store } from "./store/index.js";
+import { openStore, type Store } from "./store/index.js";
 import { openSqliteTargets } from "./targets/index.js";
 
 /** The sample exports the sandbox page offers: `samples/` at the root, from `src/` and `dist/` alike. */
@@ -64,7 +64,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       ],
     });
   if (config.databasePath !== ":memory:") mkdirSync(dirname(config.databasePath), { recursive: true });
-  const store = openSqliteStore(config.databasePath);
+  const store = await openStore(config.databaseUrl);
   const jobs = openSqliteJobQueue(config.databasePath);
   const targets = openSqliteTargets(config.databasePath);
   let worker: JobWorker | null = null;
@@ -102,6 +102,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     insights: (summary) => generateInsights(summary, { config }),
     onLiveData: () => alerts?.notifyDataArrived(),
     logger,
+    jobs,
   });
   let receiver: HonoReceiver | null = null;
   http.post("/slack/events", ...slackEventsRoute(() => receiver));
