@@ -12,6 +12,7 @@ import { corsPolicy } from "./cors-policy.js";
 import { errorResponse, type HttpEnv, INTERNAL_ERROR } from "./http-env.js";
 import { deliveryReceiver, type LiveDataArrived } from "./ingest/delivery-receiver.js";
 import { loopbackHostOnly } from "./loopback-host-only.js";
+import { requestId } from "./request-id.js";
 import { generateInsightsRoute, type InsightsWriter } from "./routes/generate-insights.js";
 import { healthzRoute, MIN_FREE_BYTES, readyzRoute } from "./routes/healthz.js";
 import { liveFeedRoute } from "./routes/live-feed.js";
@@ -78,6 +79,7 @@ export function createHttpApp(deps: HttpDeps): HttpApp {
       readSignedBody(config.webhookSecret),
     ] as const;
 
+  app.use("*", requestId());
   if (config.sandbox) app.use("*", loopbackHostOnly());
   const cors = corsPolicy(config.corsOrigins);
   if (cors) app.use("*", cors);
@@ -109,6 +111,7 @@ export function createHttpApp(deps: HttpDeps): HttpApp {
   app.onError((error, c) => {
     // Only the route and the error's own message: bodies and headers may carry secrets or personal data.
     logger.error(`${c.req.method} ${c.req.path} failed`, {
+      requestId: c.get("requestId"),
       error: error instanceof Error ? error.message : error,
     });
     return errorResponse(c, 500, INTERNAL_ERROR);

@@ -8,6 +8,8 @@ export interface HttpEnv {
     rawBody: Uint8Array<ArrayBuffer>;
     /** The request's signature, null when it came with a bearer token or unsigned from the local sandbox. */
     signed: PendingSignature | null;
+    /** The caller's X-Request-Id, or one made here: named in the request's log lines. */
+    requestId: string;
   };
 }
 
