@@ -1,6 +1,7 @@
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { factTableFromRecords, readExport } from "../../src/ingest/index.js";
+import type { Store } from "../../src/store/index.js";
 import { openSqliteStore, StoreError } from "../../src/store/index.js";
 import { LATEST_SCHEMA_VERSION } from "../../src/store/sqlite/migrations.js";
 import { STORE_KINDS, type TempStore, tempStore } from "./temp-store.js";
@@ -97,6 +98,30 @@ describe.each(STORE_KINDS)("remembered responses (%s)", (kind) => {
   beforeEach(() => {
     temp = tempStore(kind);
   });
+  it("answers concurrent deliveries of one key once, also through two stores on one database", async () => {
+    // On PostgreSQL two opened stores are two instances (two pools). SQLite is one process's store: a
+    // second connection in the same process would wait for the first's lock while holding the event loop.
+    const first = await temp.open();
+    const instances = [first, kind === "postgres" ? await temp.open() : first];
+    let runs = 0;
+    const deliver = (index: number) =>
+      (instances[index % 2] as Store).rememberResponse("same-delivery", "body", async (tx) => {
+        runs += 1;
+        await tx.saveLiveBatch({ source: "s", records: [{ kind: "metrics", date: "2025-01-01", spend: 1 }] });
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        return { status: 200, body: `{"run":${runs}}` };
+      });
+    const answers = await Promise.all(Array.from({ length: 6 }, (_, index) => deliver(index)));
+    expect(runs).toBe(1);
+    expect(answers.filter((answer) => answer.outcome === "fresh")).toHaveLength(1);
+    expect(
+      new Set(
+        answers.map((answer) => JSON.stringify(answer.outcome === "conflict" ? null : answer.response)),
+      ),
+    ).toEqual(new Set(['{"status":200,"body":"{\\"run\\":1}"}']));
+    expect(await (instances[0] as Store).recentEvents(10)).toHaveLength(1);
+  });
+
   it("replays the first response for the same key and body, and refuses the key for another body", async () => {
     const store = await temp.open();
     let runs = 0;

@@ -62,7 +62,8 @@ export function sqliteAsyncStore(parts: SqliteParts): Store {
           name,
           gate
             ? async (...args: unknown[]) => {
-                if (running) await waitTurn();
+                // Re-checked after each wait: another transaction may have begun before this call resumed.
+                while (running) await waitTurn();
                 return call(...args);
               }
             : async (...args: unknown[]) => call(...args),
@@ -129,7 +130,8 @@ export function sqliteAsyncStore(parts: SqliteParts): Store {
   const outside: Store = {
     ...wrap(true),
     transaction: async <T>(work: (tx: Store) => Promise<T>): Promise<T> => {
-      await waitTurn();
+      // Checked and taken in one synchronous stretch, so two waiters never both begin.
+      while (running) await waitTurn();
       let done = () => {};
       running = new Promise<void>((resolve) => {
         done = resolve;
@@ -144,11 +146,11 @@ export function sqliteAsyncStore(parts: SqliteParts): Store {
     rememberResponse: (key: string, fingerprint: string, produce: (tx: Store) => Promise<StoredResponse>) =>
       remember(outside, key, fingerprint, produce),
     ping: async () => {
-      await waitTurn();
+      while (running) await waitTurn();
       return parts.status();
     },
     close: async () => {
-      await waitTurn();
+      while (running) await waitTurn();
       if (db.open) db.close();
     },
   };
