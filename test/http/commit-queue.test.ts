@@ -1,35 +1,40 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { CommitQueue } from "../../src/http/ingest/commit-queue.js";
 import type { LiveRecord, Store } from "../../src/store/index.js";
-import { type TempStore, tempStore } from "../store/temp-store.js";
+import { STORE_KINDS, type TempStore, tempStore } from "../store/temp-store.js";
 import { type Api, METRICS_ROW, postJson, signed, startApi } from "./http-harness.js";
 
-let temp: TempStore;
-let store: Store;
-beforeEach(async () => {
-  temp = tempStore();
-  store = await temp.open();
+let temp: TempStore | undefined;
+afterEach(async () => {
+  await temp?.remove();
+  temp = undefined;
 });
-afterEach(() => temp.remove());
 
 const row = (id: string): LiveRecord => ({ kind: "metrics", externalId: id, date: "2025-05-01", spend: 1 });
 
 describe("group commit", () => {
-  it("commits deliveries of the same turn together; one that fails undoes only its own writes", async () => {
-    const queue = new CommitQueue(store);
-    const results = await Promise.allSettled([
-      queue.submit((tx) => tx.saveLiveBatch({ source: "a", records: [row("1")] })),
-      queue.submit(async (tx) => {
-        await tx.saveLiveBatch({ source: "a", records: [row("2")] });
-        throw new Error("this delivery fails after writing");
-      }),
-      queue.submit((tx) => tx.saveLiveBatch({ source: "a", records: [row("3")] })),
-    ]);
-    expect(results.map((result) => result.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
-    await store.close();
-    const ids = (await (await temp.open()).recentEvents(10)).map((item) => item.externalId).sort();
-    expect(ids).toEqual(["1", "3"]);
-  });
+  it.each(STORE_KINDS)(
+    "commits deliveries of the same turn together; one that fails undoes only its own writes (%s)",
+    async (kind) => {
+      temp = tempStore(kind);
+      const store: Store = await temp.open();
+      const queue = new CommitQueue(store);
+      const results = await Promise.allSettled([
+        queue.submit((tx) => tx.saveLiveBatch({ source: "a", records: [row("1")] })),
+        queue.submit(async (tx) => {
+          await tx.saveLiveBatch({ source: "a", records: [row("2")] });
+          throw new Error("this delivery fails after writing");
+        }),
+        queue.submit((tx) => tx.saveLiveBatch({ source: "a", records: [row("3")] })),
+      ]);
+      expect(results.map((result) => result.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+      await store.close();
+      const ids = (await (await (temp as TempStore).open()).recentEvents(10))
+        .map((item) => item.externalId)
+        .sort();
+      expect(ids).toEqual(["1", "3"]);
+    },
+  );
 
   it("answers concurrent retries of one Idempotency-Key identically, storing once", async () => {
     const api: Api = await startApi();
