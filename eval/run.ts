@@ -1,11 +1,12 @@
 import { EVAL_CASES } from "./cases/index.js";
+import { EVAL_CATEGORIES } from "./eval-case.js";
 import { fixtureAvailable } from "./fixtures/index.js";
 import { type CaseResult, scoreCase } from "./score.js";
 
 /**
  * `npm run eval`: asks every question of the evaluation set of the offline analyst and prints each
- * failure, then the grades (CORRECT, DECLINED-WELL, WRONG) overall and per fixture. Exits non-zero on any
- * WRONG answer, a crash included.
+ * failure, then the grades (CORRECT, DECLINED-WELL, WRONG) overall, per fixture and per category. Exits
+ * non-zero on any WRONG answer, a crash included.
  */
 const cases = EVAL_CASES.filter((evalCase) => fixtureAvailable(evalCase.fixture));
 if (cases.length < EVAL_CASES.length) {
@@ -30,9 +31,15 @@ for (const failure of failures) {
   process.stdout.write(`${failure.answer.text.replace(/^/gm, "    | ")}\n`);
 }
 const fixtures = [...new Set(cases.map((evalCase) => evalCase.fixture))];
+process.stdout.write("per fixture:\n");
 for (const fixture of fixtures) {
   const own = results.filter((_, index) => cases[index]?.fixture === fixture);
   process.stdout.write(`  ${fixture}: ${gradeCounts(own)}\n`);
+}
+process.stdout.write("per category:\n");
+for (const category of EVAL_CATEGORIES) {
+  const own = results.filter((_, index) => cases[index]?.category === category);
+  if (own.length > 0) process.stdout.write(`  ${category}: ${gradeCounts(own)}\n`);
 }
 process.stdout.write(`grades: ${gradeCounts(results)}\n`);
 const passed = results.length - failures.length;

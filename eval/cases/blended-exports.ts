@@ -14,6 +14,7 @@ export const BLENDED_EXPORTS_CASES: EvalCase[] = [
   {
     id: "blend-roas-google-and-meta",
     fixture: "blend",
+    category: "blends",
     question: "blended ROAS across google and meta",
     tools: [{ name: "get_kpis", args: { metrics: ["roas"] } }],
     figures: [{ metric: "roas" }],
@@ -22,6 +23,7 @@ export const BLENDED_EXPORTS_CASES: EvalCase[] = [
   {
     id: "blend-total-spend",
     fixture: "blend",
+    category: "blends",
     question: "What is our total spend across all platforms?",
     tools: [{ name: "query", args: { metrics: ["spend"], group_by: ["platform"] } }],
     figures: [{ metric: "spend" }, { metric: "spend", where: GOOGLE }, { metric: "spend", where: META }],
@@ -29,6 +31,7 @@ export const BLENDED_EXPORTS_CASES: EvalCase[] = [
   {
     id: "blend-cpa-by-platform",
     fixture: "blend",
+    category: "blends",
     question: "CPA by platform",
     tools: [{ name: "query", args: { metrics: ["cpa"], group_by: ["platform"] } }],
     figures: [{ metric: "cpa", where: GOOGLE }, { metric: "cpa", where: META }, { metric: "cpa" }],
@@ -37,6 +40,7 @@ export const BLENDED_EXPORTS_CASES: EvalCase[] = [
   {
     id: "blend-spend-by-file",
     fixture: "blend",
+    category: "blends",
     question: "spend by source file",
     tools: [{ name: "query", args: { group_by: ["source file"] } }],
     figures: [{ metric: "spend", where: { "source file": ["google-ads-daily.csv"] } }],
@@ -45,6 +49,7 @@ export const BLENDED_EXPORTS_CASES: EvalCase[] = [
   {
     id: "blend-roas-meta",
     fixture: "blend",
+    category: "blends",
     question: "ROAS for Meta",
     tools: [{ name: "get_kpis", args: { filters: [{ dimension: "platform", values: ["Meta Ads"] }] } }],
     figures: [{ metric: "roas", where: META }],
@@ -52,6 +57,7 @@ export const BLENDED_EXPORTS_CASES: EvalCase[] = [
   {
     id: "blend-best-platform",
     fixture: "blend",
+    category: "blends",
     question: "which platform has the best ROAS?",
     tools: [{ name: "top_bottom", args: { dimension: "platform", metric: "roas" } }],
     figures: [{ metric: "roas", where: GOOGLE }],
@@ -59,6 +65,7 @@ export const BLENDED_EXPORTS_CASES: EvalCase[] = [
   {
     id: "blend-combined-conversions",
     fixture: "blend",
+    category: "blends",
     question: "combined conversions",
     tools: [{ name: "get_kpis", args: { metrics: ["conversions"] } }],
     figures: [{ metric: "conversions" }],
@@ -66,6 +73,7 @@ export const BLENDED_EXPORTS_CASES: EvalCase[] = [
   {
     id: "blend-platform-not-held",
     fixture: "blend",
+    category: "blends",
     question: "blended ROAS across google and tiktok",
     tools: [],
     declined: true,
@@ -74,6 +82,7 @@ export const BLENDED_EXPORTS_CASES: EvalCase[] = [
   {
     id: "pacing-monthly-budget",
     fixture: "blend",
+    category: "pacing",
     question: "are we on pace for our $20k monthly budget?",
     tools: [{ name: "pacing", args: { metric: "budget", value: 20000, period: "monthly" } }],
     figures: [{ metric: "spend", ...MONTH_SO_FAR }],
@@ -82,6 +91,7 @@ export const BLENDED_EXPORTS_CASES: EvalCase[] = [
   {
     id: "pacing-cpa-target",
     fixture: "blend",
+    category: "pacing",
     question: "is our CPA target of $40 on track?",
     tools: [{ name: "pacing", args: { metric: "cpa", value: 40 } }],
     figures: [{ metric: "cpa", ...MONTH_SO_FAR }],
@@ -90,6 +100,7 @@ export const BLENDED_EXPORTS_CASES: EvalCase[] = [
   {
     id: "pacing-without-target",
     fixture: "blend",
+    category: "pacing",
     question: "how are we pacing?",
     tools: [],
     mentions: ["I have no target to pace against", "/target set budget"],

@@ -14,6 +14,7 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
     id: "fresh-tiktok-march-spend",
     fixture: "multi",
+    category: "casual-phrasing",
     question: "how much did tiktok spend in march?",
     tools: [{ name: "get_kpis", args: { date_range: MARCH } }],
     figures: [{ metric: "spend", where: { channel: ["TikTok"] }, ...MARCH }],
@@ -21,6 +22,7 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
     id: "fresh-meta-roas-last-month",
     fixture: "multi",
+    category: "casual-phrasing",
     question: "meta roas last month",
     tools: [{ name: "get_kpis", args: { period: "last_month" } }],
     figures: [{ metric: "roas", where: { channel: ["Meta"] }, ...MARCH }],
@@ -28,6 +30,7 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
     id: "fresh-brand-search-cpc",
     fixture: "multi",
+    category: "casual-phrasing",
     question: "brand search cpc",
     tools: [{ name: "get_kpis" }],
     figures: [{ metric: "cpc", where: { campaign: ["Brand Search"] } }],
@@ -35,6 +38,7 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
     id: "fresh-canada-cvr",
     fixture: "multi",
+    category: "synonyms",
     question: "what's the cvr for canada",
     tools: [],
     figures: [{ metric: "cvr", where: { country: ["CA"] } }],
@@ -42,6 +46,7 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
     id: "fresh-google-by-country",
     fixture: "multi",
+    category: "breakdowns",
     question: "spend by country for google ads",
     tools: [{ name: "query", args: { group_by: ["country"] } }],
     figures: [
@@ -52,6 +57,7 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
     id: "fresh-lowest-roas-feb",
     fixture: "multi",
+    category: "rankings",
     question: "which campaign had the lowest roas in feb?",
     tools: [{ name: "top_bottom", args: { dimension: "campaign", metric: "roas", order: "bottom" } }],
     figures: [{ metric: "roas", where: { campaign: ["TopView Test"] }, ...FEBRUARY }],
@@ -60,6 +66,7 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
     id: "fresh-top3-revenue-30d",
     fixture: "multi",
+    category: "rankings",
     question: "top 3 campaigns by revenue last 30 days",
     tools: [{ name: "top_bottom", args: { dimension: "campaign", metric: "revenue", n: 3 } }],
     figures: [
@@ -69,6 +76,7 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
     id: "fresh-clicks-15th-march",
     fixture: "multi",
+    category: "ranges",
     question: "clicks on the 15th of march",
     tools: [{ name: "get_kpis", args: { date_range: { from: "2024-03-15", to: "2024-03-15" } } }],
     figures: [{ metric: "clicks", from: "2024-03-15", to: "2024-03-15" }],
@@ -76,6 +84,7 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
     id: "fresh-roas-week-of",
     fixture: "multi",
+    category: "ranges",
     question: "ROAS week of march 11",
     tools: [{ name: "get_kpis", args: { date_range: { from: "2024-03-11", to: "2024-03-17" } } }],
     figures: [{ metric: "roas", from: "2024-03-11", to: "2024-03-17" }],
@@ -83,6 +92,7 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
     id: "fresh-retargeting-vs-prospecting",
     fixture: "multi",
+    category: "comparisons",
     question: "cpa for retargeting vs prospecting",
     tools: [],
     figures: [
@@ -93,6 +103,7 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
     id: "fresh-channel-country",
     fixture: "multi",
+    category: "cross-tabs",
     question: "spend per channel per country",
     tools: [{ name: "query", args: { group_by: ["channel", "country"] } }],
     figures: [{ metric: "spend", where: { channel: ["Meta"], country: ["CA"] } }],
@@ -100,6 +111,7 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
     id: "fresh-impressions-weekday",
     fixture: "multi",
+    category: "weekdays",
     question: "impressions by weekday",
     // Totals per weekday or a mean per day are both fair when the answer says which; the order is not.
     tools: [],
@@ -108,6 +120,7 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
     id: "fresh-roas-by-quarter",
     fixture: "multi",
+    category: "trends",
     question: "roas by quarter",
     tools: [{ name: "query", args: { group_by: ["quarter"] } }],
     figures: [{ metric: "roas" }],
@@ -116,6 +129,7 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
     id: "fresh-shopping-first-half-march",
     fixture: "multi",
+    category: "ranges",
     question: "shopping conversions first half of march",
     tools: [{ name: "get_kpis", args: { date_range: { from: "2024-03-01", to: "2024-03-15" } } }],
     figures: [
@@ -125,6 +139,7 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
     id: "fresh-revenue-excluding-meta",
     fixture: "multi",
+    category: "names",
     question: "revenue excluding meta",
     tools: [],
     figures: [{ metric: "revenue", where: { channel: ["Google Ads", "TikTok"] } }],
@@ -132,12 +147,14 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
     id: "fresh-weird-days-tiktok",
     fixture: "multi",
+    category: "anomalies",
     question: "weird days for tiktok?",
     tools: [{ name: "find_anomalies", args: { filters: [{ dimension: "channel", values: ["TikTok"] }] } }],
   },
   {
     id: "fresh-cpa-up-last-week",
     fixture: "multi",
+    category: "direction",
     question: "did cpa go up last week?",
     tools: [{ name: "compare_periods", args: { period: "last_week" } }],
     figures: [
@@ -153,6 +170,7 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
     id: "fresh-country-ctr",
     fixture: "multi",
+    category: "breakdowns",
     question: "ctr by country",
     tools: [{ name: "query", args: { group_by: ["country"] } }],
     figures: [
@@ -163,6 +181,7 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
     id: "fresh-typo-ctr-under",
     fixture: "multi",
+    category: "typos",
     question: "campains with ctr under 1%",
     tools: [
       { name: "query", args: { group_by: ["campaign"], thresholds: [{ metric: "ctr", below: 0.01 }] } },
@@ -171,6 +190,7 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
     id: "fresh-channel-cpa-worst",
     fixture: "multi",
+    category: "rankings",
     question: "worst channel for cpa",
     tools: [{ name: "top_bottom", args: { dimension: "channel", metric: "cpa", order: "bottom" } }],
     figures: [{ metric: "cpa", where: { channel: ["TikTok"] } }],
@@ -179,6 +199,7 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
     id: "fresh-desktop-ctr",
     fixture: "segments",
+    category: "segments",
     question: "ctr on desktop",
     tools: [],
     figures: [{ metric: "ctr", where: { device: ["Computers"] } }],
@@ -186,6 +207,7 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
     id: "fresh-spend-women",
     fixture: "segments",
+    category: "segments",
     question: "spend on women",
     tools: [],
     figures: [{ metric: "spend", where: { gender: ["female"] } }],
@@ -193,6 +215,7 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
     id: "fresh-men-mobile-roas",
     fixture: "segments",
+    category: "segments",
     question: "roas for men on mobile",
     tools: [],
     figures: [{ metric: "roas", where: { gender: ["male"], device: ["Mobile phones"] } }],
@@ -200,6 +223,7 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
     id: "fresh-cpa-device-gender",
     fixture: "segments",
+    category: "cross-tabs",
     question: "cpa by device and gender",
     tools: [{ name: "query", args: { group_by: ["device", "Gender"] } }],
     figures: [{ metric: "cpa", where: { device: ["Tablets"], gender: ["male"] } }],
@@ -207,6 +231,7 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
     id: "fresh-brand-campaigns-spend",
     fixture: "segments",
+    category: "names",
     question: "brand campaigns spend",
     tools: [],
     figures: [{ metric: "spend", where: { campaign: ["Brand Awareness", "Brand Retargeting"] } }],
@@ -214,6 +239,7 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
     id: "fresh-summer-sale-august",
     fixture: "segments",
+    category: "totals",
     question: "cost for summer sale in august",
     tools: [{ name: "get_kpis", args: { date_range: AUGUST_2025 } }],
     figures: [{ metric: "spend", where: { campaign: ["Summer Sale"] }, ...AUGUST_2025 }],
@@ -221,6 +247,7 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
     id: "fresh-best-ad-roas",
     fixture: "segments",
+    category: "rankings",
     question: "which ad has the best roas?",
     tools: [{ name: "top_bottom", args: { dimension: "ad", metric: "roas", order: "top" } }],
     figures: [{ metric: "roas", where: { ad: ["Carousel B"] } }],
@@ -229,6 +256,7 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
     id: "fresh-tablet-cpc-sept",
     fixture: "segments",
+    category: "segments",
     question: "tablet cpc in september",
     tools: [{ name: "get_kpis", args: { date_range: SEPTEMBER_2025 } }],
     figures: [{ metric: "cpc", where: { device: ["Tablets"] }, ...SEPTEMBER_2025 }],
@@ -236,6 +264,7 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
     id: "fresh-roas-first-week-sept",
     fixture: "segments",
+    category: "ranges",
     question: "roas first week of september",
     tools: [{ name: "get_kpis", args: { date_range: { from: "2025-09-01", to: "2025-09-07" } } }],
     figures: [{ metric: "roas", from: "2025-09-01", to: "2025-09-07" }],
@@ -243,6 +272,7 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
     id: "fresh-spend-by-month",
     fixture: "segments",
+    category: "trends",
     question: "spend by month",
     tools: [{ name: "trend", args: { grain: "month" } }],
     figures: [
@@ -253,12 +283,14 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
     id: "fresh-roas-going-down",
     fixture: "segments",
+    category: "direction",
     question: "is roas going down?",
     tools: [{ name: "trend", args: { grain: "week" } }],
   },
   {
     id: "fresh-conversions-excluding-prospecting",
     fixture: "segments",
+    category: "names",
     question: "conversions excluding prospecting",
     tools: [],
     figures: [
@@ -268,6 +300,7 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
     id: "fresh-weekday-ctr-segments",
     fixture: "segments",
+    category: "weekdays",
     question: "ctr by day of week",
     tools: [],
     figures: [{ metric: "ctr", weekdays: ["Saturday"] }],
@@ -275,6 +308,7 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
     id: "fresh-cpl-webinar",
     fixture: "metaLeads",
+    category: "totals",
     question: "cost per lead for webinar signups",
     tools: [],
     figures: [{ metric: "cpa", where: { campaign: ["Webinar Signups"] } }],
@@ -282,6 +316,7 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
     id: "fresh-ebook-leads-feb",
     fixture: "metaLeads",
+    category: "totals",
     question: "how many leads did ebook downloads get in feb",
     tools: [{ name: "get_kpis", args: { date_range: { from: "2024-02-01", to: "2024-02-29" } } }],
     figures: [{ metric: "conversions", where: { campaign: ["Ebook Downloads"] }, ...FEBRUARY }],
@@ -289,6 +324,7 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
     id: "fresh-cpl-by-ad-set",
     fixture: "metaLeads",
+    category: "breakdowns",
     question: "cpl by ad set",
     tools: [{ name: "query", args: { group_by: ["ad_group"] } }],
     figures: [{ metric: "cpa", where: { ad_group: ["Lookalike 1%"] } }],
@@ -296,6 +332,7 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
     id: "fresh-lookalike-january",
     fixture: "metaLeads",
+    category: "names",
     question: "lookalike spend in january",
     tools: [{ name: "get_kpis", args: { date_range: { from: "2024-01-01", to: "2024-01-31" } } }],
     figures: [
@@ -305,6 +342,7 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
     id: "fresh-most-leads",
     fixture: "metaLeads",
+    category: "rankings",
     question: "which campaign had the most leads",
     tools: [{ name: "top_bottom", args: { dimension: "campaign", metric: "conversions" } }],
     figures: [{ metric: "conversions", where: { campaign: ["Lead Gen UK"] } }],
@@ -313,6 +351,7 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
     id: "fresh-pmax-cpc",
     fixture: "googleAds",
+    category: "synonyms",
     question: "cpc for performance max",
     tools: [],
     figures: [{ metric: "cpc", where: { campaign: ["Performance Max 2024"] } }],
@@ -320,6 +359,7 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
     id: "fresh-trail-conversions",
     fixture: "googleAds",
+    category: "names",
     question: "conversions for trail shoes",
     tools: [],
     figures: [{ metric: "conversions", where: { ad_group: ["Trail Shoes"] } }],
@@ -327,6 +367,7 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
     id: "fresh-ctr-by-campaign-gads",
     fixture: "googleAds",
+    category: "breakdowns",
     question: "ctr by campaign",
     tools: [{ name: "query", args: { group_by: ["campaign"] } }],
     figures: [
@@ -337,6 +378,7 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
     id: "fresh-remarketing-spend",
     fixture: "googleAds",
+    category: "names",
     question: "spend on remarketing",
     tools: [],
     figures: [{ metric: "spend", where: { campaign: ["Remarketing"] } }],
@@ -344,6 +386,7 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
     id: "fresh-shoes-spend",
     fixture: "googleAds",
+    category: "names",
     question: "how much went on shoes ad groups",
     tools: [],
     figures: [{ metric: "spend", contains: { ad_group: "shoes" } }],
@@ -351,6 +394,7 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
     id: "fresh-gads-hourly",
     fixture: "googleAds",
+    category: "missing-data",
     question: "which hour of the day converts best",
     tools: [],
     refusal: true,
@@ -359,6 +403,7 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
     id: "fresh2-typo-spend-meta",
     fixture: "multi",
+    category: "typos",
     question: "spned on meta in febuary",
     tools: [{ name: "get_kpis", args: { date_range: FEBRUARY } }],
     figures: [{ metric: "spend", where: { channel: ["Meta"] }, ...FEBRUARY }],
@@ -366,6 +411,7 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
     id: "fresh2-cpc-us",
     fixture: "multi",
+    category: "segments",
     question: "cpc in the us",
     tools: [],
     figures: [{ metric: "cpc", where: { country: ["US"] } }],
@@ -373,6 +419,7 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
     id: "fresh2-usa-revenue",
     fixture: "multi",
+    category: "synonyms",
     question: "revenue from the usa last month",
     tools: [{ name: "get_kpis", args: { period: "last_month" } }],
     figures: [{ metric: "revenue", where: { country: ["US"] }, ...MARCH }],
@@ -380,12 +427,14 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
     id: "fresh2-campaigns-cpa-over",
     fixture: "multi",
+    category: "thresholds",
     question: "campaigns with cpa over 30",
     tools: [{ name: "query", args: { thresholds: [{ metric: "cpa", above: 30 }] } }],
   },
   {
     id: "fresh2-roas-below-2",
     fixture: "multi",
+    category: "thresholds",
     question: "which campaigns have roas below 2",
     tools: [{ name: "query", args: { thresholds: [{ metric: "roas", below: 2 }] } }],
     figures: [{ metric: "roas", where: { campaign: ["TopView Test"] } }],
@@ -393,6 +442,7 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
     id: "fresh2-search-spend",
     fixture: "multi",
+    category: "names",
     question: "how much are we spending on search",
     tools: [],
     figures: [{ metric: "spend", where: { campaign: ["Brand Search", "Generic Search"] } }],
@@ -400,6 +450,7 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
     id: "fresh2-spark-ctr-week",
     fixture: "multi",
+    category: "casual-phrasing",
     question: "spark ads ctr last week",
     tools: [{ name: "get_kpis", args: { period: "last_week" } }],
     figures: [{ metric: "ctr", where: { campaign: ["Spark Ads"] }, from: "2024-03-25", to: "2024-03-31" }],
@@ -407,6 +458,7 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
     id: "fresh2-march-vs-feb-revenue",
     fixture: "multi",
+    category: "comparisons",
     question: "revenue march vs feb",
     tools: [{ name: "compare_periods" }],
     figures: [{ metric: "revenue", change: { current: MARCH, previous: FEBRUARY } }],
@@ -414,12 +466,14 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
     id: "fresh2-best-country-roas",
     fixture: "multi",
+    category: "rankings",
     question: "best country for roas",
     tools: [{ name: "top_bottom", args: { dimension: "country", metric: "roas" } }],
   },
   {
     id: "fresh2-conversions-per-week-google",
     fixture: "multi",
+    category: "trends",
     question: "google ads conversions per week",
     tools: [{ name: "trend", args: { grain: "week" } }],
     figures: [
@@ -429,6 +483,7 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
     id: "fresh2-budget-blend-out",
     fixture: "multi",
+    category: "out-of-scope",
     question: "what's our ltv",
     tools: [],
     declined: true,
@@ -436,6 +491,7 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
     id: "fresh2-mobile-cpa-segments",
     fixture: "segments",
+    category: "comparisons",
     question: "mobile cpa vs desktop cpa",
     tools: [],
     figures: [
@@ -446,6 +502,7 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
     id: "fresh2-female-ctr-july",
     fixture: "segments",
+    category: "synonyms",
     question: "female ctr in july",
     tools: [{ name: "get_kpis", args: { date_range: { from: "2025-07-01", to: "2025-07-31" } } }],
     figures: [{ metric: "ctr", where: { gender: ["female"] }, from: "2025-07-01", to: "2025-07-31" }],
@@ -453,6 +510,7 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
     id: "fresh2-video-ads-spend",
     fixture: "segments",
+    category: "names",
     question: "spend on video ads",
     tools: [],
     figures: [{ metric: "spend", where: { ad: ["Video A", "Video E"] } }],
@@ -460,6 +518,7 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
     id: "fresh2-roas-by-ad-set-sept",
     fixture: "segments",
+    category: "breakdowns",
     question: "roas by ad set for september",
     tools: [{ name: "query", args: { group_by: ["ad_group"], date_range: SEPTEMBER_2025 } }],
     figures: [{ metric: "roas", where: { ad_group: ["Past Buyers"] }, ...SEPTEMBER_2025 }],
@@ -467,6 +526,7 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
     id: "fresh2-prospecting-h2",
     fixture: "segments",
+    category: "ranges",
     question: "prospecting spend in h2",
     tools: [],
     figures: [
@@ -476,6 +536,7 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
     id: "fresh2-summer-sale-week",
     fixture: "segments",
+    category: "ranges",
     question: "summer sale roas the third week of august",
     tools: [{ name: "get_kpis", args: { date_range: { from: "2025-08-15", to: "2025-08-21" } } }],
     figures: [{ metric: "roas", where: { campaign: ["Summer Sale"] }, from: "2025-08-15", to: "2025-08-21" }],
@@ -483,12 +544,14 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
     id: "fresh2-leads-by-week",
     fixture: "metaLeads",
+    category: "trends",
     question: "leads by week",
     tools: [{ name: "trend", args: { grain: "week" } }],
   },
   {
     id: "fresh2-cpl-uk-feb",
     fixture: "metaLeads",
+    category: "names",
     question: "cpl for lead gen uk in feb",
     tools: [{ name: "get_kpis", args: { date_range: FEBRUARY } }],
     figures: [{ metric: "cpa", where: { campaign: ["Lead Gen UK"] }, ...FEBRUARY }],
@@ -496,6 +559,7 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
     id: "fresh2-broad-audience-ctr",
     fixture: "metaLeads",
+    category: "names",
     question: "ctr broad audience",
     tools: [],
     figures: [{ metric: "ctr", where: { ad_group: ["Broad Audience"] } }],
@@ -503,6 +567,7 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
     id: "fresh2-gads-brand-spend",
     fixture: "googleAds",
+    category: "names",
     question: "how much on brand",
     tools: [],
     figures: [{ metric: "spend", where: { campaign: ["Brand"] } }],
@@ -510,6 +575,7 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
     id: "fresh2-gads-cpa-ad-group",
     fixture: "googleAds",
+    category: "breakdowns",
     question: "cpa per ad group, lowest first",
     tools: [{ name: "query", args: { group_by: ["ad_group"], sort: { metric: "cpa", direction: "asc" } } }],
     figures: [{ metric: "cpa", where: { ad_group: ["Exact Brand"] } }],
@@ -517,6 +583,7 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
     id: "fresh2-gads-walking-clicks",
     fixture: "googleAds",
+    category: "names",
     question: "walking shoes clicks",
     tools: [],
     figures: [{ metric: "clicks", where: { ad_group: ["Walking Shoes"] } }],

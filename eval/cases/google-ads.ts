@@ -5,6 +5,7 @@ export const GOOGLE_ADS_CASES: EvalCase[] = [
   {
     id: "gads-total-cost",
     fixture: "googleAds",
+    category: "totals",
     question: "What's the total cost?",
     tools: [{ name: "get_kpis", args: { metrics: ["spend"] } }],
     figures: [{ metric: "spend" }],
@@ -13,6 +14,7 @@ export const GOOGLE_ADS_CASES: EvalCase[] = [
   {
     id: "gads-roas-by-campaign",
     fixture: "googleAds",
+    category: "breakdowns",
     question: "ROAS by campaign",
     tools: [{ name: "query", args: { metrics: ["roas"], group_by: ["campaign"] } }],
     figures: [{ metric: "roas", where: { campaign: ["Brand"] } }, { metric: "roas" }],
@@ -20,6 +22,7 @@ export const GOOGLE_ADS_CASES: EvalCase[] = [
   {
     id: "gads-top-ad-groups-roas",
     fixture: "googleAds",
+    category: "rankings",
     question: "top 3 ad groups by ROAS",
     tools: [{ name: "top_bottom", args: { dimension: "ad_group", metric: "roas", order: "top", n: 3 } }],
     figures: [{ metric: "roas", where: { ad_group: ["Exact Brand"] } }],
@@ -28,6 +31,7 @@ export const GOOGLE_ADS_CASES: EvalCase[] = [
   {
     id: "gads-worst-campaign-roas",
     fixture: "googleAds",
+    category: "rankings",
     question: "Which campaign has the worst ROAS?",
     tools: [{ name: "top_bottom", args: { dimension: "campaign", metric: "roas", order: "bottom" } }],
     figures: [{ metric: "roas", where: { campaign: ["Competitors"] } }],
@@ -36,6 +40,7 @@ export const GOOGLE_ADS_CASES: EvalCase[] = [
   {
     id: "gads-cpa-name-with-digits",
     fixture: "googleAds",
+    category: "names",
     question: "CPA for Performance Max 2024",
     tools: [
       {
@@ -48,6 +53,7 @@ export const GOOGLE_ADS_CASES: EvalCase[] = [
   {
     id: "gads-no-dates-trend",
     fixture: "googleAds",
+    category: "missing-data",
     question: "Trend of spend by week",
     tools: [{ name: "trend" }],
     refusal: true,
@@ -56,6 +62,7 @@ export const GOOGLE_ADS_CASES: EvalCase[] = [
   {
     id: "gads-no-dates-compare",
     fixture: "googleAds",
+    category: "missing-data",
     question: "Compare last week with the week before",
     tools: [{ name: "compare_periods" }],
     refusal: true,
@@ -64,6 +71,7 @@ export const GOOGLE_ADS_CASES: EvalCase[] = [
   {
     id: "gads-no-dates-relative",
     fixture: "googleAds",
+    category: "missing-data",
     question: "spend in the last 7 days",
     tools: [{ name: "get_kpis", args: { period: "last_7_days" } }],
     refusal: true,
@@ -72,6 +80,7 @@ export const GOOGLE_ADS_CASES: EvalCase[] = [
   {
     id: "gads-describe",
     fixture: "googleAds",
+    category: "dataset",
     question: "What data do you have?",
     tools: [{ name: "describe_dataset" }],
     mentions: ["Google Ads export", "currency EUR", "no dates", "ad group (10 values"],
@@ -79,6 +88,7 @@ export const GOOGLE_ADS_CASES: EvalCase[] = [
   {
     id: "gads-clicks-ad-group",
     fixture: "googleAds",
+    category: "totals",
     question: "How many clicks did Running Shoes get?",
     tools: [
       {
@@ -91,6 +101,7 @@ export const GOOGLE_ADS_CASES: EvalCase[] = [
   {
     id: "gads-ad-groups-to-pause",
     fixture: "googleAds",
+    category: "recommendations",
     question: "Which ad groups should I pause?",
     tools: [{ name: "top_bottom", args: { dimension: "ad_group", metric: "roas", order: "bottom" } }],
     figures: [{ metric: "roas", where: { ad_group: ["Competitor Names"] } }],
@@ -99,6 +110,7 @@ export const GOOGLE_ADS_CASES: EvalCase[] = [
   {
     id: "gads-chart-spend-by-campaign",
     fixture: "googleAds",
+    category: "charts",
     question: "chart spend by campaign",
     tools: [{ name: "render_chart", args: { kind: "breakdown", metric: "spend", dimension: "campaign" } }],
     figures: [{ metric: "spend", where: { campaign: ["Generic Shoes"] } }],
@@ -107,6 +119,7 @@ export const GOOGLE_ADS_CASES: EvalCase[] = [
   {
     id: "gads-ctr-cpc-brand",
     fixture: "googleAds",
+    category: "totals",
     question: "CTR and CPC for Brand",
     tools: [
       {
@@ -122,6 +135,7 @@ export const GOOGLE_ADS_CASES: EvalCase[] = [
   {
     id: "gads-not-understood",
     fixture: "googleAds",
+    category: "out-of-scope",
     question: "Can you book me a flight?",
     tools: [],
     mentions: ["Top 5 campaigns by ROAS", "Conversions by ad group"],
@@ -129,6 +143,7 @@ export const GOOGLE_ADS_CASES: EvalCase[] = [
   {
     id: "gads-other-platform",
     fixture: "googleAds",
+    category: "totals",
     question: "For Meta, what is the spend?",
     tools: [{ name: "get_kpis", args: { metrics: ["spend"] } }],
     figures: [{ metric: "spend" }],
@@ -137,6 +152,7 @@ export const GOOGLE_ADS_CASES: EvalCase[] = [
   {
     id: "gads-spend-by-ad-group-in-campaign",
     fixture: "googleAds",
+    category: "breakdowns",
     question: "Spend by ad group for Generic Shoes",
     tools: [
       {

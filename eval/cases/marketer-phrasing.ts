@@ -13,6 +13,7 @@ export const MARKETER_PHRASING_CASES: EvalCase[] = [
   {
     id: "say-spend-last-2-weeks",
     fixture: "multi",
+    category: "ranges",
     question: "spend last 2 weeks",
     tools: [{ name: "get_kpis", args: { metrics: ["spend"], period: "last_14_days" } }],
     figures: [{ metric: "spend", from: "2024-03-18", to: "2024-03-31" }],
@@ -20,6 +21,7 @@ export const MARKETER_PHRASING_CASES: EvalCase[] = [
   {
     id: "say-retargeting-roas-march",
     fixture: "multi",
+    category: "casual-phrasing",
     question: "roas for retargeting in march",
     tools: [{ name: "get_kpis", args: { metrics: ["roas"], date_range: MARCH } }],
     figures: [{ metric: "roas", where: { campaign: ["Retargeting"] }, ...MARCH }],
@@ -27,6 +29,7 @@ export const MARKETER_PHRASING_CASES: EvalCase[] = [
   {
     id: "say-shopping-feb",
     fixture: "multi",
+    category: "casual-phrasing",
     question: "what did shopping spend in feb",
     tools: [{ name: "get_kpis", args: { metrics: ["spend"], date_range: FEBRUARY } }],
     figures: [{ metric: "spend", where: { campaign: ["Shopping"] }, ...FEBRUARY }],
@@ -34,6 +37,7 @@ export const MARKETER_PHRASING_CASES: EvalCase[] = [
   {
     id: "say-ctr-by-country",
     fixture: "multi",
+    category: "breakdowns",
     question: "ctr by country",
     tools: [{ name: "query", args: { metrics: ["ctr"], group_by: ["country"] } }],
     figures: [
@@ -44,6 +48,7 @@ export const MARKETER_PHRASING_CASES: EvalCase[] = [
   {
     id: "say-excluding-tiktok",
     fixture: "multi",
+    category: "names",
     question: "spend in march excluding tiktok",
     tools: [{ name: "get_kpis", args: { metrics: ["spend"], date_range: MARCH } }],
     figures: [{ metric: "spend", where: { channel: ["Google Ads", "Meta"] }, ...MARCH }],
@@ -51,6 +56,7 @@ export const MARKETER_PHRASING_CASES: EvalCase[] = [
   {
     id: "say-meta-us-cpa",
     fixture: "multi",
+    category: "segments",
     question: "cpa for meta in the US",
     tools: [{ name: "get_kpis", args: { metrics: ["cpa"] } }],
     figures: [{ metric: "cpa", where: { channel: ["Meta"], country: ["US"] } }],
@@ -58,6 +64,7 @@ export const MARKETER_PHRASING_CASES: EvalCase[] = [
   {
     id: "say-clicks-day-range",
     fixture: "multi",
+    category: "ranges",
     question: "clicks from 4 to 10 march",
     tools: [
       {
@@ -70,6 +77,7 @@ export const MARKETER_PHRASING_CASES: EvalCase[] = [
   {
     id: "say-top-2-conversions",
     fixture: "multi",
+    category: "rankings",
     question: "top 2 campaigns by conversions",
     tools: [
       { name: "top_bottom", args: { dimension: "campaign", metric: "conversions", order: "top", n: 2 } },
@@ -78,12 +86,14 @@ export const MARKETER_PHRASING_CASES: EvalCase[] = [
   {
     id: "say-worst-ctr",
     fixture: "multi",
+    category: "rankings",
     question: "worst campaign by ctr",
     tools: [{ name: "top_bottom", args: { dimension: "campaign", metric: "ctr", order: "bottom" } }],
   },
   {
     id: "say-feb-vs-march-roas",
     fixture: "multi",
+    category: "comparisons",
     question: "roas in february vs march",
     tools: [{ name: "compare_periods", args: { current: MARCH, previous: FEBRUARY } }],
     figures: [{ metric: "roas", change: { current: MARCH, previous: FEBRUARY } }],
@@ -91,6 +101,7 @@ export const MARKETER_PHRASING_CASES: EvalCase[] = [
   {
     id: "say-weekly-prospecting",
     fixture: "multi",
+    category: "trends",
     question: "spend per week for prospecting",
     tools: [
       {
@@ -106,6 +117,7 @@ export const MARKETER_PHRASING_CASES: EvalCase[] = [
   {
     id: "say-cost-per-purchase-channel",
     fixture: "multi",
+    category: "synonyms",
     question: "cost per purchase by channel",
     tools: [{ name: "query", args: { metrics: ["cpa"], group_by: ["channel"] } }],
     figures: [{ metric: "cpa", where: { channel: ["Meta"] } }],
@@ -113,12 +125,14 @@ export const MARKETER_PHRASING_CASES: EvalCase[] = [
   {
     id: "say-cheapest-per-click",
     fixture: "multi",
+    category: "synonyms",
     question: "which channel is cheapest per click",
     tools: [{ name: "top_bottom", args: { dimension: "channel", metric: "cpc", order: "top" } }],
   },
   {
     id: "say-typo-in-a-name",
     fixture: "multi",
+    category: "typos",
     question: "whats the cpc for generic serach",
     tools: [
       {
@@ -131,12 +145,14 @@ export const MARKETER_PHRASING_CASES: EvalCase[] = [
   {
     id: "say-typo-metric",
     fixture: "multi",
+    category: "typos",
     question: "reveneu by channel",
     tools: [{ name: "query", args: { metrics: ["revenue"], group_by: ["channel"] } }],
   },
   {
     id: "say-instagram-is-meta",
     fixture: "multi",
+    category: "synonyms",
     question: "spend on instagram",
     tools: [
       {
@@ -149,6 +165,7 @@ export const MARKETER_PHRASING_CASES: EvalCase[] = [
   {
     id: "say-containing-search",
     fixture: "multi",
+    category: "names",
     question: "CPC for campaigns with 'search' in the name in march",
     tools: [
       { name: "get_kpis", args: { metrics: ["cpc"], filters: [{ dimension: "campaign", values: SEARCH }] } },
@@ -158,12 +175,14 @@ export const MARKETER_PHRASING_CASES: EvalCase[] = [
   {
     id: "say-floor-and-ranking",
     fixture: "multi",
+    category: "thresholds",
     question: "top 3 campaigns by roas that spent over $3k",
     tools: [{ name: "top_bottom", args: { dimension: "campaign", metric: "roas", n: 3, min_spend: 3000 } }],
   },
   {
     id: "say-unknown-country-word",
     fixture: "multi",
+    category: "synonyms",
     question: "roas in canada",
     tools: [{ name: "get_kpis", args: { filters: [{ dimension: "country", values: ["CA"] }] } }],
     figures: [{ metric: "roas", where: { country: ["CA"] } }],
@@ -171,6 +190,7 @@ export const MARKETER_PHRASING_CASES: EvalCase[] = [
   {
     id: "say-predict",
     fixture: "multi",
+    category: "forecasts",
     question: "predict april revenue",
     // The data ends on 2024-03-31: April is the month to forecast, not March.
     tools: [{ name: "forecast" }],
@@ -180,6 +200,7 @@ export const MARKETER_PHRASING_CASES: EvalCase[] = [
   {
     id: "say-best-hour",
     fixture: "multi",
+    category: "missing-data",
     question: "what's the best hour to run ads",
     tools: [],
     refusal: true,
@@ -188,6 +209,7 @@ export const MARKETER_PHRASING_CASES: EvalCase[] = [
   {
     id: "say-significance",
     fixture: "multi",
+    category: "significance",
     question: "is the meta vs google difference statistically significant",
     tools: [],
     declined: true,
@@ -195,6 +217,7 @@ export const MARKETER_PHRASING_CASES: EvalCase[] = [
   {
     id: "say-weekends",
     fixture: "multi",
+    category: "weekdays",
     question: "roas on weekends",
     tools: [],
     declined: true,
@@ -202,6 +225,7 @@ export const MARKETER_PHRASING_CASES: EvalCase[] = [
   {
     id: "say-leads-feb",
     fixture: "metaLeads",
+    category: "casual-phrasing",
     question: "how many leads in feb",
     tools: [{ name: "get_kpis", args: { metrics: ["conversions"], date_range: FEBRUARY } }],
     figures: [{ metric: "conversions", ...FEBRUARY }],
@@ -209,12 +233,14 @@ export const MARKETER_PHRASING_CASES: EvalCase[] = [
   {
     id: "say-most-expensive-per-lead",
     fixture: "metaLeads",
+    category: "synonyms",
     question: "which ad set is the most expensive per lead",
     tools: [{ name: "top_bottom", args: { dimension: "ad_group", metric: "cpa", order: "bottom" } }],
   },
   {
     id: "say-is-cpl-going-up",
     fixture: "metaLeads",
+    category: "direction",
     question: "is cpl going up?",
     tools: [{ name: "trend", args: { metrics: ["cpa"], grain: "week" } }],
     mentions: ["complete weeks"],
@@ -222,6 +248,7 @@ export const MARKETER_PHRASING_CASES: EvalCase[] = [
   {
     id: "say-leads-no-gender",
     fixture: "metaLeads",
+    category: "missing-data",
     question: "cpl for women",
     tools: [],
     declined: true,
@@ -230,6 +257,7 @@ export const MARKETER_PHRASING_CASES: EvalCase[] = [
   {
     id: "say-leads-day-range",
     fixture: "metaLeads",
+    category: "ranges",
     question: "leads 1-14 feb",
     tools: [{ name: "get_kpis", args: { date_range: { from: "2024-02-01", to: "2024-02-14" } } }],
     figures: [{ metric: "conversions", from: "2024-02-01", to: "2024-02-14" }],
@@ -237,6 +265,7 @@ export const MARKETER_PHRASING_CASES: EvalCase[] = [
   {
     id: "say-leads-halves",
     fixture: "metaLeads",
+    category: "ranges",
     question: "first half of february vs second half",
     tools: [
       {
@@ -260,6 +289,7 @@ export const MARKETER_PHRASING_CASES: EvalCase[] = [
   {
     id: "say-leads-q1",
     fixture: "metaLeads",
+    category: "ranges",
     question: "leads in Q1",
     tools: [{ name: "get_kpis", args: { date_range: { from: "2024-01-01", to: "2024-03-31" } } }],
     figures: [{ metric: "conversions" }],
@@ -267,6 +297,7 @@ export const MARKETER_PHRASING_CASES: EvalCase[] = [
   {
     id: "say-leads-week-of",
     fixture: "metaLeads",
+    category: "ranges",
     question: "leads the week of feb 14",
     tools: [{ name: "get_kpis", args: { date_range: { from: "2024-02-12", to: "2024-02-18" } } }],
     figures: [{ metric: "conversions", from: "2024-02-12", to: "2024-02-18" }],
@@ -274,6 +305,7 @@ export const MARKETER_PHRASING_CASES: EvalCase[] = [
   {
     id: "say-leads-blended",
     fixture: "metaLeads",
+    category: "blends",
     question: "blended cpl across meta and google",
     tools: [],
     declined: true,
@@ -282,6 +314,7 @@ export const MARKETER_PHRASING_CASES: EvalCase[] = [
   {
     id: "say-gads-no-device",
     fixture: "googleAds",
+    category: "missing-data",
     question: "spend on mobile",
     tools: [],
     declined: true,
@@ -290,6 +323,7 @@ export const MARKETER_PHRASING_CASES: EvalCase[] = [
   {
     id: "say-gads-name-part",
     fixture: "googleAds",
+    category: "names",
     question: "roas for ad groups containing shoes",
     mentions: ["ad group containing “shoes”"],
     tools: [
@@ -306,12 +340,14 @@ export const MARKETER_PHRASING_CASES: EvalCase[] = [
   {
     id: "say-gads-typo-dimension",
     fixture: "googleAds",
+    category: "typos",
     question: "spend by campain",
     tools: [{ name: "query", args: { metrics: ["spend"], group_by: ["campaign"] } }],
   },
   {
     id: "say-slack-mention",
     fixture: "multi",
+    category: "casual-phrasing",
     question: "<@U0BOT> what is the total spend?",
     tools: [{ name: "get_kpis", args: { metrics: ["spend"] } }],
     figures: [{ metric: "spend" }],
@@ -319,6 +355,7 @@ export const MARKETER_PHRASING_CASES: EvalCase[] = [
   {
     id: "say-what-next",
     fixture: "multi",
+    category: "recommendations",
     question: "what should I do next?",
     tools: [
       { name: "top_bottom", args: { order: "bottom" } },

@@ -8,6 +8,7 @@ export const META_LEADS_CASES: EvalCase[] = [
   {
     id: "meta-no-revenue-roas",
     fixture: "metaLeads",
+    category: "missing-data",
     question: "What's the ROAS?",
     tools: [{ name: "get_kpis", args: { metrics: ["roas"] } }],
     refusal: true,
@@ -16,6 +17,7 @@ export const META_LEADS_CASES: EvalCase[] = [
   {
     id: "meta-total-leads",
     fixture: "metaLeads",
+    category: "totals",
     question: "How many leads did we get?",
     tools: [{ name: "get_kpis", args: { metrics: ["conversions"] } }],
     figures: [{ metric: "conversions" }],
@@ -23,6 +25,7 @@ export const META_LEADS_CASES: EvalCase[] = [
   {
     id: "meta-cpl-by-ad-set",
     fixture: "metaLeads",
+    category: "breakdowns",
     question: "cost per lead by ad set",
     tools: [{ name: "query", args: { metrics: ["cpa"], group_by: ["ad_group"] } }],
     figures: [{ metric: "cpa", where: { ad_group: ["Lookalike 1%"] } }, { metric: "cpa" }],
@@ -30,6 +33,7 @@ export const META_LEADS_CASES: EvalCase[] = [
   {
     id: "meta-top-ad-sets-leads",
     fixture: "metaLeads",
+    category: "rankings",
     question: "top 2 ad sets by leads",
     tools: [
       { name: "top_bottom", args: { dimension: "ad_group", metric: "conversions", order: "top", n: 2 } },
@@ -40,6 +44,7 @@ export const META_LEADS_CASES: EvalCase[] = [
   {
     id: "meta-leads-last-7-days",
     fixture: "metaLeads",
+    category: "totals",
     question: "leads last 7 days",
     tools: [{ name: "get_kpis", args: { metrics: ["conversions"], period: "last_7_days" } }],
     figures: [{ metric: "conversions", from: "2024-02-23", to: "2024-02-29" }],
@@ -48,6 +53,7 @@ export const META_LEADS_CASES: EvalCase[] = [
   {
     id: "meta-february-vs-january",
     fixture: "metaLeads",
+    category: "comparisons",
     question: "Compare February with January",
     tools: [{ name: "compare_periods", args: { current: FEBRUARY, previous: JANUARY } }],
     figures: [
@@ -58,6 +64,7 @@ export const META_LEADS_CASES: EvalCase[] = [
   {
     id: "meta-unusual-lead-days",
     fixture: "metaLeads",
+    category: "anomalies",
     question: "Any unusual days in leads?",
     tools: [{ name: "find_anomalies", args: { metric: "conversions" } }],
     mentions: ["2024-02-14"],
@@ -65,6 +72,7 @@ export const META_LEADS_CASES: EvalCase[] = [
   {
     id: "meta-leads-percent-in-name",
     fixture: "metaLeads",
+    category: "names",
     question: "How many leads for Lookalike 1%?",
     tools: [
       {
@@ -77,6 +85,7 @@ export const META_LEADS_CASES: EvalCase[] = [
   {
     id: "meta-weekly-cpl",
     fixture: "metaLeads",
+    category: "trends",
     question: "weekly CPL trend",
     tools: [{ name: "trend", args: { metrics: ["cpa"], grain: "week" } }],
     figures: [{ metric: "cpa", from: "2024-02-12", to: "2024-02-18" }],
@@ -85,6 +94,7 @@ export const META_LEADS_CASES: EvalCase[] = [
   {
     id: "meta-ad-sets-to-pause",
     fixture: "metaLeads",
+    category: "recommendations",
     question: "Which ad sets should I pause?",
     tools: [{ name: "top_bottom", args: { dimension: "ad_group", metric: "cpa", order: "bottom" } }],
     figures: [{ metric: "cpa", where: { ad_group: ["Broad Audience"] } }],
@@ -93,6 +103,7 @@ export const META_LEADS_CASES: EvalCase[] = [
   {
     id: "meta-chart-spend-over-time",
     fixture: "metaLeads",
+    category: "charts",
     question: "chart spend over time",
     tools: [{ name: "render_chart", args: { kind: "trend", metric: "spend" } }],
     figures: [{ metric: "spend" }],
@@ -101,6 +112,7 @@ export const META_LEADS_CASES: EvalCase[] = [
   {
     id: "meta-why-cpl-changed",
     fixture: "metaLeads",
+    category: "explanations",
     question: "Why did cost per lead change last month?",
     tools: [{ name: "explain_change", args: { metric: "cpa", dimension: "campaign", period: "last_month" } }],
     figures: [
@@ -112,6 +124,7 @@ export const META_LEADS_CASES: EvalCase[] = [
   {
     id: "meta-platform-is-whole-file",
     fixture: "metaLeads",
+    category: "totals",
     question: "CPA for Meta",
     tools: [{ name: "get_kpis", args: { metrics: ["cpa"] } }],
     figures: [{ metric: "cpa" }],
@@ -120,6 +133,7 @@ export const META_LEADS_CASES: EvalCase[] = [
   {
     id: "meta-this-week-vs-last-week-spend",
     fixture: "metaLeads",
+    category: "comparisons",
     question: "this week vs last week spend",
     tools: [{ name: "compare_periods", args: { metrics: ["spend"], period: "this_week" } }],
     figures: [
@@ -136,6 +150,7 @@ export const META_LEADS_CASES: EvalCase[] = [
   {
     id: "meta-lowest-cpl-campaign-february",
     fixture: "metaLeads",
+    category: "rankings",
     question: "Which campaign has the lowest cost per lead in February?",
     tools: [
       {
@@ -149,6 +164,7 @@ export const META_LEADS_CASES: EvalCase[] = [
   {
     id: "meta-ctr-ebook-january",
     fixture: "metaLeads",
+    category: "totals",
     question: "Show me the CTR for Ebook Downloads in January",
     tools: [{ name: "get_kpis", args: { metrics: ["ctr"], date_range: JANUARY } }],
     figures: [{ metric: "ctr", where: { campaign: ["Ebook Downloads"] }, ...JANUARY }],
@@ -156,6 +172,7 @@ export const META_LEADS_CASES: EvalCase[] = [
   {
     id: "meta-no-revenue-aov",
     fixture: "metaLeads",
+    category: "missing-data",
     question: "What's the average order value?",
     tools: [{ name: "get_kpis", args: { metrics: ["aov"] } }],
     refusal: true,
@@ -164,6 +181,7 @@ export const META_LEADS_CASES: EvalCase[] = [
   {
     id: "meta-daily-spend-this-month",
     fixture: "metaLeads",
+    category: "trends",
     question: "daily spend this month",
     tools: [{ name: "trend", args: { metrics: ["spend"], grain: "day", period: "this_month" } }],
     figures: [{ metric: "spend", ...FEBRUARY }],

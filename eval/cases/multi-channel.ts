@@ -10,6 +10,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
   {
     id: "multi-total-spend",
     fixture: "multi",
+    category: "totals",
     question: "What is my total spend?",
     tools: [{ name: "get_kpis", args: { metrics: ["spend"] } }],
     figures: [{ metric: "spend" }],
@@ -18,6 +19,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
   {
     id: "multi-spend-meta",
     fixture: "multi",
+    category: "totals",
     question: "How much did we spend on Meta?",
     tools: [
       {
@@ -31,6 +33,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
   {
     id: "multi-roas-march",
     fixture: "multi",
+    category: "totals",
     question: "What's our ROAS in March?",
     tools: [{ name: "get_kpis", args: { metrics: ["roas"], date_range: MARCH } }],
     figures: [{ metric: "roas", ...MARCH }],
@@ -38,6 +41,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
   {
     id: "multi-cpa-google-last-7-days",
     fixture: "multi",
+    category: "totals",
     question: "CPA for Google Ads in the last 7 days",
     tools: [
       {
@@ -55,6 +59,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
   {
     id: "multi-conversions-tiktok-february",
     fixture: "multi",
+    category: "totals",
     question: "How many conversions did TikTok get in February?",
     tools: [
       {
@@ -70,6 +75,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
   {
     id: "multi-ctr",
     fixture: "multi",
+    category: "totals",
     question: "What is the click-through rate?",
     tools: [{ name: "get_kpis", args: { metrics: ["ctr"] } }],
     figures: [{ metric: "ctr" }],
@@ -77,6 +83,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
   {
     id: "multi-revenue-roas-brand-search",
     fixture: "multi",
+    category: "totals",
     question: "Show me revenue and ROAS for Brand Search",
     tools: [
       {
@@ -95,6 +102,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
   {
     id: "multi-cost-purchases-us",
     fixture: "multi",
+    category: "synonyms",
     question: "Total cost and purchases in the US",
     tools: [
       {
@@ -110,6 +118,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
   {
     id: "multi-overview",
     fixture: "multi",
+    category: "totals",
     question: "Give me an overview of how we're doing",
     tools: [{ name: "get_kpis" }],
     figures: [{ metric: "spend" }, { metric: "roas" }, { metric: "cpa" }],
@@ -117,6 +126,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
   {
     id: "multi-spend-by-channel",
     fixture: "multi",
+    category: "breakdowns",
     question: "spend by channel",
     tools: [{ name: "query", args: { metrics: ["spend"], group_by: ["channel"] } }],
     figures: [
@@ -128,6 +138,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
   {
     id: "multi-cpa-per-campaign-meta",
     fixture: "multi",
+    category: "breakdowns",
     question: "CPA per campaign for Meta",
     tools: [
       {
@@ -147,6 +158,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
   {
     id: "multi-revenue-by-country-march",
     fixture: "multi",
+    category: "breakdowns",
     question: "Break down revenue by country in March",
     tools: [{ name: "query", args: { metrics: ["revenue"], group_by: ["country"], date_range: MARCH } }],
     figures: [{ metric: "revenue", where: { country: ["US"] }, ...MARCH }],
@@ -154,6 +166,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
   {
     id: "multi-top-3-roas",
     fixture: "multi",
+    category: "rankings",
     question: "Top 3 campaigns by ROAS",
     tools: [{ name: "top_bottom", args: { dimension: "campaign", metric: "roas", order: "top", n: 3 } }],
     figures: [{ metric: "roas", where: { campaign: ["Brand Search"] } }],
@@ -162,6 +175,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
   {
     id: "multi-worst-2-cpa",
     fixture: "multi",
+    category: "rankings",
     question: "What are the worst 2 campaigns by CPA?",
     tools: [{ name: "top_bottom", args: { dimension: "campaign", metric: "cpa", order: "bottom", n: 2 } }],
     figures: [{ metric: "cpa", where: { campaign: ["TopView Test"] } }],
@@ -170,6 +184,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
   {
     id: "multi-lowest-cpa-channel",
     fixture: "multi",
+    category: "rankings",
     question: "Which channel has the lowest CPA?",
     tools: [{ name: "top_bottom", args: { dimension: "channel", metric: "cpa", order: "top" } }],
     figures: [{ metric: "cpa", where: { channel: ["Google Ads"] } }],
@@ -178,6 +193,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
   {
     id: "multi-biggest-spender-last-month",
     fixture: "multi",
+    category: "rankings",
     question: "Which campaign spent the most last month?",
     tools: [
       {
@@ -191,6 +207,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
   {
     id: "multi-best-campaign-us",
     fixture: "multi",
+    category: "rankings",
     question: "best performing campaign in the US",
     tools: [
       {
@@ -209,6 +226,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
   {
     id: "multi-highest-cpc",
     fixture: "multi",
+    category: "rankings",
     question: "Which campaign has the highest cost per click?",
     tools: [{ name: "top_bottom", args: { dimension: "campaign", metric: "cpc", order: "bottom" } }],
     figures: [{ metric: "cpc", where: { campaign: ["TopView Test"] } }],
@@ -217,6 +235,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
   {
     id: "multi-this-week-vs-last-week",
     fixture: "multi",
+    category: "comparisons",
     question: "Compare this week with last week",
     tools: [{ name: "compare_periods", args: { period: "this_week" } }],
     figures: [
@@ -229,6 +248,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
   {
     id: "multi-last-week-vs-week-before",
     fixture: "multi",
+    category: "comparisons",
     question: "How did last week compare to the week before?",
     tools: [{ name: "compare_periods", args: { period: "last_week" } }],
     figures: [{ metric: "conversions", change: { current: LAST_WEEK, previous: WEEK_BEFORE } }],
@@ -236,6 +256,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
   {
     id: "multi-march-vs-february-revenue",
     fixture: "multi",
+    category: "comparisons",
     question: "March vs February revenue",
     tools: [
       {
@@ -250,6 +271,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
   {
     id: "multi-wow-conversions-meta",
     fixture: "multi",
+    category: "comparisons",
     question: "Week over week conversions for Meta",
     tools: [{ name: "compare_periods", args: { metrics: ["conversions"], period: "last_7_days" } }],
     figures: [
@@ -262,6 +284,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
   {
     id: "multi-cpa-trend-weekly",
     fixture: "multi",
+    category: "trends",
     question: "Trend of CPA by week",
     tools: [{ name: "trend", args: { metrics: ["cpa"], grain: "week" } }],
     figures: [{ metric: "cpa", ...LAST_WEEK }, { metric: "cpa" }],
@@ -270,6 +293,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
   {
     id: "multi-daily-spend-tiktok-march",
     fixture: "multi",
+    category: "trends",
     question: "Daily spend for TikTok in March",
     tools: [{ name: "trend", args: { metrics: ["spend"], grain: "day", date_range: MARCH } }],
     figures: [{ metric: "spend", where: { channel: ["TikTok"] }, from: "2024-03-12", to: "2024-03-12" }],
@@ -278,6 +302,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
   {
     id: "multi-roas-monthly",
     fixture: "multi",
+    category: "trends",
     question: "How has ROAS evolved month by month?",
     tools: [{ name: "trend", args: { metrics: ["roas"], grain: "month" } }],
     figures: [{ metric: "roas", ...MARCH }],
@@ -286,6 +311,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
   {
     id: "multi-spend-anomalies",
     fixture: "multi",
+    category: "anomalies",
     question: "Any anomalies in spend?",
     tools: [{ name: "find_anomalies", args: { metric: "spend" } }],
     figures: [{ metric: "spend", from: "2024-03-12", to: "2024-03-12" }],
@@ -294,6 +320,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
   {
     id: "multi-spark-ads-unusual-days",
     fixture: "multi",
+    category: "anomalies",
     question: "Were there unusual days for Spark Ads spend?",
     tools: [
       {
@@ -306,6 +333,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
   {
     id: "multi-why-cpa-jump",
     fixture: "multi",
+    category: "explanations",
     question: "Why did CPA jump last week?",
     tools: [
       { name: "compare_periods", args: { period: "last_week" } },
@@ -321,6 +349,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
   {
     id: "multi-what-drove-roas-by-channel",
     fixture: "multi",
+    category: "explanations",
     question: "What drove the ROAS drop this week by channel?",
     tools: [{ name: "explain_change", args: { metric: "roas", dimension: "channel", period: "this_week" } }],
     figures: [{ metric: "roas", change: { current: LAST_WEEK, previous: WEEK_BEFORE } }],
@@ -329,6 +358,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
   {
     id: "multi-why-conversions-fell",
     fixture: "multi",
+    category: "explanations",
     question: "Why did conversions fall in the last 7 days?",
     tools: [
       {
@@ -342,6 +372,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
   {
     id: "multi-chart-roas-by-channel-march",
     fixture: "multi",
+    category: "charts",
     question: "Chart ROAS by channel for March",
     tools: [
       {
@@ -356,6 +387,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
   {
     id: "multi-plot-spend-over-time",
     fixture: "multi",
+    category: "charts",
     question: "Plot spend over time",
     tools: [{ name: "render_chart", args: { kind: "trend", metric: "spend" } }],
     charts: 1,
@@ -363,6 +395,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
   {
     id: "multi-funnel-chart",
     fixture: "multi",
+    category: "charts",
     question: "Show me a funnel chart",
     tools: [{ name: "render_chart", args: { kind: "funnel" } }],
     figures: [{ metric: "clicks" }, { metric: "ctr" }],
@@ -371,6 +404,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
   {
     id: "multi-what-to-cut",
     fixture: "multi",
+    category: "recommendations",
     question: "Which campaigns should I cut?",
     tools: [
       { name: "top_bottom", args: { dimension: "campaign", metric: "roas", order: "bottom" } },
@@ -382,6 +416,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
   {
     id: "multi-move-budget-channels",
     fixture: "multi",
+    category: "recommendations",
     question: "Where should we move budget between channels?",
     tools: [{ name: "top_bottom", args: { dimension: "channel", metric: "roas", order: "bottom" } }],
     mentions: ["Cap or pause TikTok", "move that budget to Google Ads"],
@@ -389,6 +424,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
   {
     id: "multi-describe",
     fixture: "multi",
+    category: "dataset",
     question: "What's in this file?",
     tools: [{ name: "describe_dataset" }],
     mentions: ["896 rows", "2024-02-05 to 2024-03-31", "currency USD"],
@@ -396,6 +432,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
   {
     id: "multi-not-understood",
     fixture: "multi",
+    category: "out-of-scope",
     question: "Tell me a joke about penguins",
     tools: [],
     mentions: ["Try:", "Top 5 campaigns by ROAS in the last 30 days", "Why did ROAS change last week?"],
@@ -403,6 +440,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
   {
     id: "multi-follow-up-platform",
     fixture: "multi",
+    category: "follow-ups",
     after: ["ROAS for Meta in March"],
     question: "and for TikTok?",
     tools: [
@@ -421,6 +459,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
   {
     id: "multi-follow-up-breakdown",
     fixture: "multi",
+    category: "follow-ups",
     after: ["What was the CPA last week?"],
     question: "by channel?",
     tools: [{ name: "query", args: { metrics: ["cpa"], group_by: ["channel"], period: "last_week" } }],
@@ -429,6 +468,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
   {
     id: "multi-last-10-days",
     fixture: "multi",
+    category: "ranges",
     question: "Spend over the last 10 days",
     tools: [{ name: "get_kpis", args: { date_range: { from: "2024-03-22", to: "2024-03-31" } } }],
     figures: [{ metric: "spend", from: "2024-03-22", to: "2024-03-31" }],
@@ -436,6 +476,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
   {
     id: "multi-since-date",
     fixture: "multi",
+    category: "ranges",
     question: "How much revenue since 2024-03-20?",
     tools: [
       {
@@ -448,6 +489,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
   {
     id: "multi-between-dates",
     fixture: "multi",
+    category: "ranges",
     question: "ROAS between 2024-03-01 and 2024-03-15",
     tools: [
       { name: "get_kpis", args: { metrics: ["roas"], date_range: { from: "2024-03-01", to: "2024-03-15" } } },
@@ -457,6 +499,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
   {
     id: "multi-relative-to-today",
     fixture: "multi",
+    category: "ranges",
     question: "Spend in the last 7 days as of today",
     tools: [{ name: "get_kpis", args: { metrics: ["spend"], period: "last_7_days", relative_to: "today" } }],
     figures: [{ metric: "spend", from: "2024-03-27", to: "2024-03-31" }],
@@ -465,6 +508,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
   {
     id: "multi-cpm-canada",
     fixture: "multi",
+    category: "segments",
     question: "CPM in CA",
     tools: [
       { name: "get_kpis", args: { metrics: ["cpm"], filters: [{ dimension: "country", values: ["CA"] }] } },
@@ -474,6 +518,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
   {
     id: "multi-aov-retargeting",
     fixture: "multi",
+    category: "synonyms",
     question: "What's the average order value for Retargeting?",
     tools: [{ name: "get_kpis", args: { metrics: ["aov"] } }],
     figures: [{ metric: "aov", where: { campaign: ["Retargeting"] } }],
@@ -481,6 +526,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
   {
     id: "multi-cvr-by-channel",
     fixture: "multi",
+    category: "breakdowns",
     question: "conversion rate by channel",
     tools: [{ name: "query", args: { metrics: ["cvr"], group_by: ["channel"] } }],
     figures: [{ metric: "cvr", where: META }],
@@ -488,6 +534,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
   {
     id: "multi-cpc-shopping-yesterday",
     fixture: "multi",
+    category: "ranges",
     question: "Cost per click for Shopping yesterday",
     tools: [{ name: "get_kpis", args: { metrics: ["cpc"], period: "latest_day" } }],
     figures: [{ metric: "cpc", where: { campaign: ["Shopping"] }, from: "2024-03-31", to: "2024-03-31" }],
@@ -496,6 +543,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
   {
     id: "multi-top-revenue-this-month",
     fixture: "multi",
+    category: "rankings",
     question: "Top 5 campaigns by revenue this month",
     tools: [
       {
@@ -509,6 +557,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
   {
     id: "multi-compare-channels",
     fixture: "multi",
+    category: "comparisons",
     question: "Compare Meta and Google Ads",
     tools: [
       {
@@ -525,6 +574,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
   {
     id: "multi-is-tiktok-profitable",
     fixture: "multi",
+    category: "casual-phrasing",
     question: "Is TikTok profitable?",
     tools: [
       {
@@ -537,6 +587,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
   {
     id: "multi-change-from-february-to-march",
     fixture: "multi",
+    category: "comparisons",
     question: "How did spend change from February to March?",
     tools: [
       {
@@ -551,6 +602,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
   {
     id: "multi-getting-worse",
     fixture: "multi",
+    category: "direction",
     question: "Is Prospecting getting worse?",
     tools: [
       { name: "compare_periods", args: { filters: [{ dimension: "campaign", values: ["Prospecting"] }] } },
@@ -569,6 +621,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
   {
     id: "multi-channel-better-than",
     fixture: "multi",
+    category: "comparisons",
     question: "Is TikTok better than Meta?",
     tools: [
       {
@@ -584,6 +637,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
   {
     id: "multi-what-happened-on-day",
     fixture: "multi",
+    category: "explanations",
     question: "What happened on March 12?",
     tools: [{ name: "explain_change", args: { current: { from: "2024-03-12", to: "2024-03-12" } } }],
     mentions: ["- Spark Ads"],
@@ -591,6 +645,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
   {
     id: "multi-why-roas-down-default-periods",
     fixture: "multi",
+    category: "explanations",
     question: "Why is ROAS down?",
     tools: [{ name: "explain_change", args: { metric: "roas", dimension: "campaign" } }],
     figures: [{ metric: "roas", change: { current: LAST_WEEK, previous: WEEK_BEFORE } }],
@@ -599,6 +654,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
   {
     id: "multi-cpa-by-campaign-last-week",
     fixture: "multi",
+    category: "breakdowns",
     question: "Show CPA by campaign for last week",
     tools: [{ name: "query", args: { metrics: ["cpa"], group_by: ["campaign"], period: "last_week" } }],
     figures: [{ metric: "cpa", where: { campaign: ["Prospecting"] }, ...LAST_WEEK }],
@@ -606,6 +662,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
   {
     id: "multi-daily-revenue-14-days",
     fixture: "multi",
+    category: "trends",
     question: "daily revenue for the last 14 days",
     tools: [{ name: "trend", args: { metrics: ["revenue"], grain: "day", period: "last_14_days" } }],
     figures: [{ metric: "revenue", from: "2024-03-18", to: "2024-03-31" }],
@@ -613,6 +670,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
   {
     id: "multi-graph-weekly-conversions-google",
     fixture: "multi",
+    category: "charts",
     question: "Graph of conversions by week for Google Ads",
     tools: [
       {
@@ -631,6 +689,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
   {
     id: "multi-best-channel",
     fixture: "multi",
+    category: "rankings",
     question: "What's our best channel?",
     tools: [{ name: "top_bottom", args: { dimension: "channel", metric: "roas", order: "top" } }],
     mentions: ["Best ROAS by channel: Google Ads"],
@@ -638,6 +697,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
   {
     id: "multi-wasting-money",
     fixture: "multi",
+    category: "recommendations",
     question: "Which campaigns are wasting money?",
     tools: [{ name: "top_bottom", args: { dimension: "campaign", metric: "roas", order: "bottom" } }],
     mentions: ["Cap or pause TopView Test"],
@@ -645,6 +705,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
   {
     id: "multi-missing-dimension",
     fixture: "multi",
+    category: "missing-data",
     question: "Which ads should I scale?",
     tools: [{ name: "top_bottom", args: { dimension: "ad" } }],
     refusal: true,

@@ -8,6 +8,7 @@ export const OPTIMIZER_CASES: EvalCase[] = [
   {
     id: "opt-month-end-complete",
     fixture: "segments",
+    category: "forecasts",
     question: "where will spend land by month end?",
     // The data runs to Sep 30: September's spend is final, and the answer says so with the month's figure.
     tools: [{ name: "forecast", args: { metrics: ["spend"], horizon: "month_end" } }],
@@ -17,6 +18,7 @@ export const OPTIMIZER_CASES: EvalCase[] = [
   {
     id: "opt-forecast-conversions-next-days",
     fixture: "segments",
+    category: "forecasts",
     question: "forecast conversions for the next 14 days",
     tools: [{ name: "forecast", args: { metrics: ["conversions"], horizon: "next_days", days: 14 } }],
     mentions: ["the next 14 days", "likely", "repeating last week"],
@@ -24,6 +26,7 @@ export const OPTIMIZER_CASES: EvalCase[] = [
   {
     id: "opt-forecast-no-dates",
     fixture: "kag",
+    category: "forecasts",
     question: "forecast next month's spend",
     tools: [{ name: "forecast" }],
     refusal: true,
@@ -32,6 +35,7 @@ export const OPTIMIZER_CASES: EvalCase[] = [
   {
     id: "opt-cvr-men-women",
     fixture: "kag",
+    category: "significance",
     question: "is the CVR difference between men and women significant?",
     tools: [{ name: "test_difference", args: { metric: "cvr", dimension: "gender", values: ["M", "F"] } }],
     figures: [
@@ -43,6 +47,7 @@ export const OPTIMIZER_CASES: EvalCase[] = [
   {
     id: "opt-ctr-gender-segments",
     fixture: "segments",
+    category: "significance",
     question: "is the CTR gap between male and female statistically significant?",
     tools: [{ name: "test_difference", args: { metric: "ctr" } }],
     figures: [
@@ -54,6 +59,7 @@ export const OPTIMIZER_CASES: EvalCase[] = [
   {
     id: "opt-significance-no-pair",
     fixture: "segments",
+    category: "significance",
     question: "is this significant?",
     tools: [],
     declined: true,
@@ -62,6 +68,7 @@ export const OPTIMIZER_CASES: EvalCase[] = [
   {
     id: "opt-weekday-ctr",
     fixture: "segments",
+    category: "weekdays",
     question: "which day of the week has the best CTR?",
     tools: [{ name: "weekday_pattern", args: { metric: "ctr", by: "weekday" } }],
     mentions: ["Monday", "Sunday", "Shuffle test"],
@@ -69,6 +76,7 @@ export const OPTIMIZER_CASES: EvalCase[] = [
   {
     id: "opt-hour-no-grain",
     fixture: "segments",
+    category: "missing-data",
     question: "which hour of the day has the best CPA?",
     tools: [{ name: "weekday_pattern", args: { by: "hour" } }],
     refusal: true,
@@ -77,6 +85,7 @@ export const OPTIMIZER_CASES: EvalCase[] = [
   {
     id: "opt-move-budget-flat-spend",
     fixture: "multi",
+    category: "recommendations",
     question: "where should I move budget between campaigns?",
     // Campaign budgets barely moved day to day: no curve can be read, and the answer says so.
     tools: [{ name: "top_bottom" }],

@@ -14,6 +14,7 @@ export const REAL_EXPORT_CASES: EvalCase[] = [
   {
     id: "kag-total-spend",
     fixture: "kag",
+    category: "totals",
     question: "how much did we spend in total?",
     tools: [{ name: "get_kpis" }],
     figures: [{ metric: "spend" }],
@@ -21,6 +22,7 @@ export const REAL_EXPORT_CASES: EvalCase[] = [
   {
     id: "kag-clicks",
     fixture: "kag",
+    category: "totals",
     question: "total clicks",
     tools: [{ name: "get_kpis" }],
     figures: [{ metric: "clicks" }],
@@ -28,6 +30,7 @@ export const REAL_EXPORT_CASES: EvalCase[] = [
   {
     id: "kag-ctr",
     fixture: "kag",
+    category: "casual-phrasing",
     question: "whats our overall ctr",
     tools: [{ name: "get_kpis" }],
     figures: [{ metric: "ctr" }],
@@ -35,6 +38,7 @@ export const REAL_EXPORT_CASES: EvalCase[] = [
   {
     id: "kag-cpm",
     fixture: "kag",
+    category: "totals",
     question: "what's the cpm?",
     tools: [{ name: "get_kpis" }],
     figures: [{ metric: "cpm" }],
@@ -42,6 +46,7 @@ export const REAL_EXPORT_CASES: EvalCase[] = [
   {
     id: "kag-cpa-by-age",
     fixture: "kag",
+    category: "breakdowns",
     question: "cpa by age",
     tools: [{ name: "query", args: { group_by: ["age"] } }],
     figures: AGES.map((age) => ({ metric: "cpa" as const, where: { age: [age] } })),
@@ -49,6 +54,7 @@ export const REAL_EXPORT_CASES: EvalCase[] = [
   {
     id: "kag-cheapest-age",
     fixture: "kag",
+    category: "rankings",
     question: "which age group has the cheapest cost per conversion?",
     tools: [],
     figures: [{ metric: "cpa", where: { age: ["30-34"] } }],
@@ -57,6 +63,7 @@ export const REAL_EXPORT_CASES: EvalCase[] = [
   {
     id: "kag-campaign-spend",
     fixture: "kag",
+    category: "names",
     question: "spend for campaign 1178",
     tools: [],
     figures: [{ metric: "spend", where: { campaign: ["1178"] } }],
@@ -64,6 +71,7 @@ export const REAL_EXPORT_CASES: EvalCase[] = [
   {
     id: "kag-campaign-most-spend",
     fixture: "kag",
+    category: "rankings",
     question: "which campaign spent the most?",
     tools: [],
     figures: [{ metric: "spend", where: { campaign: ["1178"] } }],
@@ -72,6 +80,7 @@ export const REAL_EXPORT_CASES: EvalCase[] = [
   {
     id: "kag-conversions-by-campaign",
     fixture: "kag",
+    category: "breakdowns",
     question: "conversions by campaign",
     tools: [{ name: "query", args: { group_by: ["campaign"] } }],
     figures: ["1178", "936", "916"].map((id) => ({
@@ -82,6 +91,7 @@ export const REAL_EXPORT_CASES: EvalCase[] = [
   {
     id: "kag-cpc-by-gender",
     fixture: "kag",
+    category: "breakdowns",
     question: "cost per click by gender",
     tools: [{ name: "query", args: { group_by: ["gender"] } }],
     figures: [
@@ -92,6 +102,7 @@ export const REAL_EXPORT_CASES: EvalCase[] = [
   {
     id: "kag-women-ctr-age",
     fixture: "kag",
+    category: "segments",
     question: "CTR for women aged 30-34",
     tools: [],
     figures: [{ metric: "ctr", where: { gender: ["F"], age: ["30-34"] } }],
@@ -99,6 +110,7 @@ export const REAL_EXPORT_CASES: EvalCase[] = [
   {
     id: "kag-spend-older",
     fixture: "kag",
+    category: "segments",
     question: "spend on 45-49 year olds",
     tools: [],
     figures: [{ metric: "spend", where: { age: ["45-49"] } }],
@@ -106,6 +118,7 @@ export const REAL_EXPORT_CASES: EvalCase[] = [
   {
     id: "kag-cvr-936",
     fixture: "kag",
+    category: "names",
     question: "conversion rate for campaign 936",
     tools: [],
     figures: [{ metric: "cvr", where: { campaign: ["936"] } }],
@@ -113,6 +126,7 @@ export const REAL_EXPORT_CASES: EvalCase[] = [
   {
     id: "kag-top-interests",
     fixture: "kag",
+    category: "rankings",
     question: "top 3 interests by conversions",
     tools: [{ name: "top_bottom", args: { dimension: "interest", metric: "conversions", n: 3 } }],
     figures: ["16", "29", "10"].map((id) => ({ metric: "conversions" as const, where: { interest: [id] } })),
@@ -120,6 +134,7 @@ export const REAL_EXPORT_CASES: EvalCase[] = [
   {
     id: "kag-age-gender-clicks",
     fixture: "kag",
+    category: "cross-tabs",
     question: "clicks by age and gender",
     tools: [{ name: "query", args: { group_by: ["age", "gender"] } }],
     figures: [{ metric: "clicks", where: { age: ["45-49"], gender: ["F"] } }],
@@ -127,6 +142,7 @@ export const REAL_EXPORT_CASES: EvalCase[] = [
   {
     id: "kag-last-week",
     fixture: "kag",
+    category: "missing-data",
     question: "spend last week",
     tools: [{ name: "get_kpis", args: { period: "last_week" } }],
     refusal: true,
@@ -135,6 +151,7 @@ export const REAL_EXPORT_CASES: EvalCase[] = [
   {
     id: "kag-trend-clicks",
     fixture: "kag",
+    category: "missing-data",
     question: "show me the trend of clicks",
     tools: [{ name: "trend" }],
     refusal: true,
@@ -143,6 +160,7 @@ export const REAL_EXPORT_CASES: EvalCase[] = [
   {
     id: "kag-roas",
     fixture: "kag",
+    category: "missing-data",
     question: "ROAS by campaign",
     tools: [],
     refusal: true,
@@ -151,6 +169,7 @@ export const REAL_EXPORT_CASES: EvalCase[] = [
   {
     id: "kw-total-spend",
     fixture: "keywords",
+    category: "totals",
     question: "total spend",
     tools: [{ name: "get_kpis" }],
     figures: [{ metric: "spend" }],
@@ -158,6 +177,7 @@ export const REAL_EXPORT_CASES: EvalCase[] = [
   {
     id: "kw-mobile-ctr",
     fixture: "keywords",
+    category: "segments",
     question: "CTR on mobile?",
     tools: [],
     figures: [{ metric: "ctr", where: { device: ["Mobile phones"] } }],
@@ -165,6 +185,7 @@ export const REAL_EXPORT_CASES: EvalCase[] = [
   {
     id: "kw-spend-by-device",
     fixture: "keywords",
+    category: "breakdowns",
     question: "spend by device",
     tools: [{ name: "query", args: { group_by: ["device"] } }],
     figures: [
@@ -176,6 +197,7 @@ export const REAL_EXPORT_CASES: EvalCase[] = [
   {
     id: "kw-desktop-conversions",
     fixture: "keywords",
+    category: "synonyms",
     question: "how many conversions did we get from computers?",
     tools: [],
     figures: [{ metric: "conversions", where: { device: ["Computers"] } }],
@@ -183,6 +205,7 @@ export const REAL_EXPORT_CASES: EvalCase[] = [
   {
     id: "kw-broad-cpc",
     fixture: "keywords",
+    category: "names",
     question: "cpc for broad match keywords",
     tools: [],
     figures: [{ metric: "cpc", where: { match_type: ["Broad match"] } }],
@@ -190,6 +213,7 @@ export const REAL_EXPORT_CASES: EvalCase[] = [
   {
     id: "kw-top-keywords-clicks",
     fixture: "keywords",
+    category: "rankings",
     question: "top 5 keywords by clicks",
     tools: [{ name: "top_bottom", args: { dimension: "keyword", metric: "clicks", n: 5 } }],
     figures: [{ metric: "clicks", where: { keyword: ["+DASHBOARD +CAMERA"] } }],
@@ -197,6 +221,7 @@ export const REAL_EXPORT_CASES: EvalCase[] = [
   {
     id: "kw-contains-eld",
     fixture: "keywords",
+    category: "names",
     question: "spend for keywords with 'eld' in them",
     tools: [],
     figures: [{ metric: "spend", contains: { keyword: "eld" } }],
@@ -204,6 +229,7 @@ export const REAL_EXPORT_CASES: EvalCase[] = [
   {
     id: "kw-excluding-brand",
     fixture: "keywords",
+    category: "names",
     question: "what's the cost excluding brand campaigns",
     tools: [],
     figures: [{ metric: "spend", excludes: { campaign: "brand" } }],
@@ -211,6 +237,7 @@ export const REAL_EXPORT_CASES: EvalCase[] = [
   {
     id: "kw-tablet-clicks",
     fixture: "keywords",
+    category: "segments",
     question: "tablet clicks",
     tools: [],
     figures: [{ metric: "clicks", where: { device: ["Tablets"] } }],
@@ -218,6 +245,7 @@ export const REAL_EXPORT_CASES: EvalCase[] = [
   {
     id: "kw-campaign-type",
     fixture: "keywords",
+    category: "missing-data",
     question: "cost by campaign type",
     tools: [],
     declined: true,
@@ -225,6 +253,7 @@ export const REAL_EXPORT_CASES: EvalCase[] = [
   {
     id: "kw-august",
     fixture: "keywords",
+    category: "ranges",
     question: "what did we spend in august 2020?",
     tools: [],
     refusal: true,
@@ -232,6 +261,7 @@ export const REAL_EXPORT_CASES: EvalCase[] = [
   {
     id: "kw-cpa-by-campaign",
     fixture: "keywords",
+    category: "breakdowns",
     question: "cpa by campaign, highest first",
     tools: [{ name: "query", args: { group_by: ["campaign"] } }],
     figures: [{ metric: "cpa", where: { campaign: ["M7M2-VEHICLE"] } }],
@@ -239,12 +269,14 @@ export const REAL_EXPORT_CASES: EvalCase[] = [
   {
     id: "kw-device-campaign",
     fixture: "keywords",
+    category: "cross-tabs",
     question: "clicks by campaign and device",
     tools: [{ name: "query", args: { group_by: ["campaign", "device"] } }],
   },
   {
     id: "mf-spend-2024",
     fixture: "monfrere",
+    category: "ranges",
     question: "how much did we spend in 2024?",
     tools: [],
     figures: [{ metric: "spend" }],
@@ -252,6 +284,7 @@ export const REAL_EXPORT_CASES: EvalCase[] = [
   {
     id: "mf-spend-by-age",
     fixture: "monfrere",
+    category: "breakdowns",
     question: "spend by age",
     tools: [{ name: "query" }],
     figures: [
@@ -262,6 +295,7 @@ export const REAL_EXPORT_CASES: EvalCase[] = [
   {
     id: "mf-cpm-women",
     fixture: "monfrere",
+    category: "segments",
     question: "cpm for women",
     tools: [],
     figures: [{ metric: "cpm", where: { gender: ["female"] } }],
@@ -269,6 +303,7 @@ export const REAL_EXPORT_CASES: EvalCase[] = [
   {
     id: "mf-traffic-december",
     fixture: "monfrere",
+    category: "totals",
     question: "impressions for MF_TRAFFIC in december",
     tools: [{ name: "get_kpis", args: { date_range: DECEMBER_2024 } }],
     figures: [{ metric: "impressions", where: { campaign: ["MF_TRAFFIC"] }, ...DECEMBER_2024 }],
@@ -276,6 +311,7 @@ export const REAL_EXPORT_CASES: EvalCase[] = [
   {
     id: "mf-boosting-q4",
     fixture: "monfrere",
+    category: "names",
     question: "spend on content boosting in q4",
     tools: [{ name: "get_kpis", args: { date_range: { from: "2024-10-01", to: "2024-12-31" } } }],
     figures: [
@@ -285,6 +321,7 @@ export const REAL_EXPORT_CASES: EvalCase[] = [
   {
     id: "mf-most-impressions-age",
     fixture: "monfrere",
+    category: "rankings",
     question: "which age group got the most impressions?",
     tools: [],
     figures: [{ metric: "impressions", where: { age: ["25-34"] } }],
@@ -293,6 +330,7 @@ export const REAL_EXPORT_CASES: EvalCase[] = [
   {
     id: "mf-last-month",
     fixture: "monfrere",
+    category: "totals",
     question: "spend last month",
     tools: [{ name: "get_kpis", args: { period: "last_month" } }],
     figures: [{ metric: "spend", ...DECEMBER_2024 }],
@@ -300,6 +338,7 @@ export const REAL_EXPORT_CASES: EvalCase[] = [
   {
     id: "mf-spend-per-month",
     fixture: "monfrere",
+    category: "trends",
     question: "spend per month",
     tools: [{ name: "trend", args: { grain: "month" } }],
     figures: [
@@ -310,6 +349,7 @@ export const REAL_EXPORT_CASES: EvalCase[] = [
   {
     id: "mf-cpm-by-campaign",
     fixture: "monfrere",
+    category: "breakdowns",
     question: "cpm by campaign",
     tools: [{ name: "query", args: { group_by: ["campaign"] } }],
     figures: [
@@ -320,6 +360,7 @@ export const REAL_EXPORT_CASES: EvalCase[] = [
   {
     id: "mf-young-h1",
     fixture: "monfrere",
+    category: "segments",
     question: "how much went on 18-24 year olds in H1",
     tools: [],
     figures: [{ metric: "spend", where: { age: ["18-24"] }, from: "2024-01-01", to: "2024-06-30" }],
@@ -327,6 +368,7 @@ export const REAL_EXPORT_CASES: EvalCase[] = [
   {
     id: "mf-men-65",
     fixture: "monfrere",
+    category: "segments",
     question: "spend on men 65+",
     tools: [],
     figures: [{ metric: "spend", where: { gender: ["male"], age: ["65+"] } }],
@@ -334,6 +376,7 @@ export const REAL_EXPORT_CASES: EvalCase[] = [
   {
     id: "mf-week-of-nov",
     fixture: "monfrere",
+    category: "ranges",
     question: "impressions week of nov 4",
     tools: [{ name: "get_kpis", args: { date_range: { from: "2024-11-04", to: "2024-11-10" } } }],
     figures: [{ metric: "impressions", from: "2024-11-04", to: "2024-11-10" }],
@@ -341,18 +384,21 @@ export const REAL_EXPORT_CASES: EvalCase[] = [
   {
     id: "mf-cpm-weekly",
     fixture: "monfrere",
+    category: "trends",
     question: "cpm trend by week",
     tools: [{ name: "trend", args: { metrics: ["cpm"], grain: "week" } }],
   },
   {
     id: "mf-weird-days",
     fixture: "monfrere",
+    category: "anomalies",
     question: "any weird days for spend?",
     tools: [{ name: "find_anomalies", args: { metric: "spend" } }],
   },
   {
     id: "mf-gender-september",
     fixture: "monfrere",
+    category: "breakdowns",
     question: "spend by gender in september",
     tools: [{ name: "query", args: { date_range: { from: "2024-09-01", to: "2024-09-30" } } }],
     figures: [
@@ -363,6 +409,7 @@ export const REAL_EXPORT_CASES: EvalCase[] = [
   {
     id: "mf-dec-vs-nov",
     fixture: "monfrere",
+    category: "direction",
     question: "did spend go up in december vs november?",
     tools: [{ name: "compare_periods" }],
     figures: [
@@ -375,6 +422,7 @@ export const REAL_EXPORT_CASES: EvalCase[] = [
   {
     id: "mf-top-ad-set",
     fixture: "monfrere",
+    category: "rankings",
     question: "which ad set spent the most?",
     tools: [],
     figures: [{ metric: "spend", where: { ad_group: ["MF_TRAFFIC_CATALOGUE"] } }],
@@ -383,6 +431,7 @@ export const REAL_EXPORT_CASES: EvalCase[] = [
   {
     id: "mf-clicks-by-age",
     fixture: "monfrere",
+    category: "missing-data",
     question: "clicks by age",
     tools: [],
     refusal: true,
@@ -391,6 +440,7 @@ export const REAL_EXPORT_CASES: EvalCase[] = [
   {
     id: "mf-roas-december",
     fixture: "monfrere",
+    category: "missing-data",
     question: "roas in december",
     tools: [],
     refusal: true,
@@ -399,6 +449,7 @@ export const REAL_EXPORT_CASES: EvalCase[] = [
   {
     id: "mf-instagram-reels",
     fixture: "monfrere",
+    category: "names",
     question: "spend on instagram reels",
     tools: [],
     figures: [{ metric: "spend", contains: { ad_group: "instagram reels" } }],
@@ -406,6 +457,7 @@ export const REAL_EXPORT_CASES: EvalCase[] = [
   {
     id: "mf-first-half-march",
     fixture: "monfrere",
+    category: "ranges",
     question: "spend between march 1 and march 15",
     tools: [{ name: "get_kpis", args: { date_range: { from: "2024-03-01", to: "2024-03-15" } } }],
     figures: [{ metric: "spend", from: "2024-03-01", to: "2024-03-15" }],
@@ -413,6 +465,7 @@ export const REAL_EXPORT_CASES: EvalCase[] = [
   {
     id: "mf-women-35-44-cpm",
     fixture: "monfrere",
+    category: "segments",
     question: "cpm on 35-44 women",
     tools: [],
     figures: [{ metric: "cpm", where: { gender: ["female"], age: ["35-44"] } }],
@@ -420,6 +473,7 @@ export const REAL_EXPORT_CASES: EvalCase[] = [
   {
     id: "kw-phrase-match-ctr",
     fixture: "keywords",
+    category: "names",
     question: "phrase match ctr",
     tools: [],
     figures: [{ metric: "ctr", where: { match_type: ["Phrase match"] } }],
@@ -427,6 +481,7 @@ export const REAL_EXPORT_CASES: EvalCase[] = [
   {
     id: "kw-dashcam-cost",
     fixture: "keywords",
+    category: "names",
     question: "cost of the dashcam campaign",
     tools: [],
     figures: [{ metric: "spend", where: { campaign: ["M7M2-DASHCAM"] } }],
@@ -434,6 +489,7 @@ export const REAL_EXPORT_CASES: EvalCase[] = [
   {
     id: "kag-men-cpc",
     fixture: "kag",
+    category: "segments",
     question: "cpc for men",
     tools: [],
     figures: [{ metric: "cpc", where: { gender: ["M"] } }],
@@ -441,6 +497,7 @@ export const REAL_EXPORT_CASES: EvalCase[] = [
   {
     id: "kag-interest-16-clicks",
     fixture: "kag",
+    category: "names",
     question: "clicks for interest 16",
     tools: [],
     figures: [{ metric: "clicks", where: { interest: ["16"] } }],

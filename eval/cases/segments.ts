@@ -17,6 +17,7 @@ export const SEGMENTS_CASES: EvalCase[] = [
   {
     id: "seg-ctr-on-mobile",
     fixture: "segments",
+    category: "segments",
     question: "CTR on mobile?",
     tools: [
       {
@@ -30,6 +31,7 @@ export const SEGMENTS_CASES: EvalCase[] = [
   {
     id: "seg-spend-women-last-month",
     fixture: "segments",
+    category: "segments",
     question: "how much did we spend on women last month?",
     tools: [{ name: "get_kpis", args: { metrics: ["spend"], period: "last_month" } }],
     figures: [{ metric: "spend", where: { gender: ["female"] }, ...SEPTEMBER }],
@@ -37,6 +39,7 @@ export const SEGMENTS_CASES: EvalCase[] = [
   {
     id: "seg-revenue-men-on-computers",
     fixture: "segments",
+    category: "synonyms",
     question: "revenue from men on desktop",
     tools: [{ name: "get_kpis", args: { metrics: ["revenue"] } }],
     figures: [{ metric: "revenue", where: { gender: ["male"], device: ["Computers"] } }],
@@ -44,6 +47,7 @@ export const SEGMENTS_CASES: EvalCase[] = [
   {
     id: "seg-cpm-tablets-august",
     fixture: "segments",
+    category: "segments",
     question: "cpm for tablets in august",
     tools: [
       { name: "get_kpis", args: { metrics: ["cpm"], date_range: { from: "2025-08-01", to: "2025-08-31" } } },
@@ -53,6 +57,7 @@ export const SEGMENTS_CASES: EvalCase[] = [
   {
     id: "seg-brand-in-the-name",
     fixture: "segments",
+    category: "names",
     question: "spend for campaigns with 'brand' in the name",
     tools: [
       { name: "get_kpis", args: { metrics: ["spend"], filters: [{ dimension: "campaign", values: BRAND }] } },
@@ -63,6 +68,7 @@ export const SEGMENTS_CASES: EvalCase[] = [
   {
     id: "seg-excluding-brand",
     fixture: "segments",
+    category: "names",
     question: "ROAS excluding brand",
     tools: [
       {
@@ -76,6 +82,7 @@ export const SEGMENTS_CASES: EvalCase[] = [
   {
     id: "seg-top-3-by-revenue",
     fixture: "segments",
+    category: "rankings",
     question: "top 3 by revenue",
     tools: [{ name: "top_bottom", args: { dimension: "campaign", metric: "revenue", order: "top", n: 3 } }],
     figures: [{ metric: "revenue", where: { campaign: ["Prospecting Q3"] } }],
@@ -84,6 +91,7 @@ export const SEGMENTS_CASES: EvalCase[] = [
   {
     id: "seg-typos-best-roas",
     fixture: "segments",
+    category: "typos",
     question: "whcih campain has the best roas?",
     tools: [{ name: "top_bottom", args: { dimension: "campaign", metric: "roas", order: "top" } }],
     figures: [{ metric: "roas", where: { campaign: ["Brand Retargeting"] } }],
@@ -92,6 +100,7 @@ export const SEGMENTS_CASES: EvalCase[] = [
   {
     id: "seg-typos-worst-cpa",
     fixture: "segments",
+    category: "typos",
     question: "which campains have the worst cpa",
     tools: [{ name: "top_bottom", args: { dimension: "campaign", metric: "cpa", order: "bottom" } }],
     figures: [{ metric: "cpa", where: { campaign: ["Brand Awareness"] } }],
@@ -99,12 +108,14 @@ export const SEGMENTS_CASES: EvalCase[] = [
   {
     id: "seg-ad-set-not-ad",
     fixture: "segments",
+    category: "rankings",
     question: "which ad set has the cheapest CPM?",
     tools: [{ name: "top_bottom", args: { dimension: "ad_group", metric: "cpm", order: "top" } }],
   },
   {
     id: "seg-top-2-ad-sets-roas",
     fixture: "segments",
+    category: "rankings",
     question: "top 2 ad sets by ROAS",
     tools: [{ name: "top_bottom", args: { dimension: "ad_group", metric: "roas", order: "top", n: 2 } }],
     figures: [{ metric: "roas", where: { ad_group: ["Site Visitors 30d"] } }],
@@ -112,6 +123,7 @@ export const SEGMENTS_CASES: EvalCase[] = [
   {
     id: "seg-roas-sept-1-14",
     fixture: "segments",
+    category: "ranges",
     question: "ROAS sept 1-14?",
     tools: [
       { name: "get_kpis", args: { metrics: ["roas"], date_range: { from: "2025-09-01", to: "2025-09-14" } } },
@@ -121,6 +133,7 @@ export const SEGMENTS_CASES: EvalCase[] = [
   {
     id: "seg-spend-3-to-17-september",
     fixture: "segments",
+    category: "ranges",
     question: "spend from 3 to 17 september",
     tools: [{ name: "get_kpis", args: { date_range: { from: "2025-09-03", to: "2025-09-17" } } }],
     figures: [{ metric: "spend", from: "2025-09-03", to: "2025-09-17" }],
@@ -128,6 +141,7 @@ export const SEGMENTS_CASES: EvalCase[] = [
   {
     id: "seg-halves-of-september",
     fixture: "segments",
+    category: "ranges",
     question: "first half of september vs second half",
     tools: [{ name: "compare_periods", args: { current: SECOND_HALF, previous: FIRST_HALF } }],
     figures: [{ metric: "roas", change: { current: SECOND_HALF, previous: FIRST_HALF } }],
@@ -135,6 +149,7 @@ export const SEGMENTS_CASES: EvalCase[] = [
   {
     id: "seg-why-roas-drop-week-of",
     fixture: "segments",
+    category: "explanations",
     question: "why did ROAS drop the week of sept 15?",
     tools: [{ name: "explain_change", args: { metric: "roas", current: WEEK_OF_15 } }],
     figures: [
@@ -145,6 +160,7 @@ export const SEGMENTS_CASES: EvalCase[] = [
   {
     id: "seg-spend-q3",
     fixture: "segments",
+    category: "ranges",
     question: "spend in Q3",
     tools: [{ name: "get_kpis", args: { date_range: { from: "2025-07-01", to: "2025-09-30" } } }],
     figures: [{ metric: "spend" }],
@@ -152,6 +168,7 @@ export const SEGMENTS_CASES: EvalCase[] = [
   {
     id: "seg-roas-q4-outside",
     fixture: "segments",
+    category: "ranges",
     question: "what was ROAS in Q4?",
     tools: [{ name: "get_kpis", args: { date_range: { from: "2025-10-01", to: "2025-12-31" } } }],
     mentions: ["lies outside the data"],
@@ -159,6 +176,7 @@ export const SEGMENTS_CASES: EvalCase[] = [
   {
     id: "seg-floor-from-question",
     fixture: "segments",
+    category: "thresholds",
     question: "lowest ROAS campaigns that spent at least $5k",
     tools: [
       {
@@ -171,6 +189,7 @@ export const SEGMENTS_CASES: EvalCase[] = [
   {
     id: "seg-two-dimensions",
     fixture: "segments",
+    category: "cross-tabs",
     question: "CPA by campaign and device",
     tools: [{ name: "query", args: { metrics: ["cpa"], group_by: ["campaign", "device"] } }],
     figures: [{ metric: "cpa", where: { campaign: ["Prospecting Q3"], device: ["Mobile phones"] } }],
@@ -179,6 +198,7 @@ export const SEGMENTS_CASES: EvalCase[] = [
   {
     id: "seg-two-dimensions-ranking",
     fixture: "segments",
+    category: "cross-tabs",
     question: "best campaign for each device by ROAS",
     tools: [],
     declined: true,
@@ -187,6 +207,7 @@ export const SEGMENTS_CASES: EvalCase[] = [
   {
     id: "seg-is-cpa-going-up",
     fixture: "segments",
+    category: "direction",
     question: "is CPA going up?",
     tools: [{ name: "trend", args: { metrics: ["cpa"], grain: "week" } }],
     mentions: ["Flat: CPA has no steady direction over the last 6 complete weeks"],
@@ -194,6 +215,7 @@ export const SEGMENTS_CASES: EvalCase[] = [
   {
     id: "seg-weird-days",
     fixture: "segments",
+    category: "anomalies",
     question: "any weird days?",
     tools: [
       { name: "find_anomalies", args: { metric: "spend" } },
@@ -205,6 +227,7 @@ export const SEGMENTS_CASES: EvalCase[] = [
   {
     id: "seg-forecast",
     fixture: "segments",
+    category: "forecasts",
     question: "forecast next month's spend",
     // Forecasts are a tool now (issue 18): next month of data that ends on Sep 30 is October.
     tools: [{ name: "forecast" }],
@@ -213,6 +236,7 @@ export const SEGMENTS_CASES: EvalCase[] = [
   {
     id: "seg-day-of-week",
     fixture: "segments",
+    category: "weekdays",
     question: "which day of the week performs best?",
     // The weekday tool may keep to full weeks (and says so), so its figures are not the whole period's.
     tools: [],
@@ -221,6 +245,7 @@ export const SEGMENTS_CASES: EvalCase[] = [
   {
     id: "seg-blended-platforms",
     fixture: "segments",
+    category: "blends",
     question: "blended ROAS across google and meta",
     tools: [],
     declined: true,
@@ -229,6 +254,7 @@ export const SEGMENTS_CASES: EvalCase[] = [
   {
     id: "seg-unknown-word",
     fixture: "segments",
+    category: "out-of-scope",
     question: "how much did we spend on podcasts?",
     tools: [],
     declined: true,
@@ -237,6 +263,7 @@ export const SEGMENTS_CASES: EvalCase[] = [
   {
     id: "seg-no-device-column",
     fixture: "metaLeads",
+    category: "missing-data",
     question: "CTR on mobile?",
     tools: [],
     declined: true,
@@ -245,6 +272,7 @@ export const SEGMENTS_CASES: EvalCase[] = [
   {
     id: "seg-no-gender-column",
     fixture: "multi",
+    category: "missing-data",
     question: "how much did we spend on women?",
     tools: [],
     declined: true,
@@ -253,6 +281,7 @@ export const SEGMENTS_CASES: EvalCase[] = [
   {
     id: "seg-q4-no-crash",
     fixture: "multi",
+    category: "ranges",
     question: "spend in Q4",
     tools: [{ name: "get_kpis" }],
     mentions: ["lies outside the data"],
@@ -260,6 +289,7 @@ export const SEGMENTS_CASES: EvalCase[] = [
   {
     id: "seg-threshold-cpa-over",
     fixture: "multi",
+    category: "thresholds",
     question: "campaigns with CPA over 50",
     tools: [{ name: "query", args: { group_by: ["campaign"], thresholds: [{ metric: "cpa", above: 50 }] } }],
     figures: [
@@ -271,6 +301,7 @@ export const SEGMENTS_CASES: EvalCase[] = [
   {
     id: "seg-threshold-ctr-percent",
     fixture: "multi",
+    category: "thresholds",
     question: "which campaigns have CTR under 1%",
     tools: [
       { name: "query", args: { group_by: ["campaign"], thresholds: [{ metric: "ctr", below: 0.01 }] } },
@@ -281,6 +312,7 @@ export const SEGMENTS_CASES: EvalCase[] = [
   {
     id: "seg-threshold-none-pass",
     fixture: "segments",
+    category: "thresholds",
     question: "ROAS below 1.5x by device",
     tools: [{ name: "query", args: { group_by: ["device"], thresholds: [{ metric: "roas", below: 1.5 }] } }],
     mentions: ["No devices pass those limits"],
@@ -288,12 +320,14 @@ export const SEGMENTS_CASES: EvalCase[] = [
   {
     id: "seg-spending-more",
     fixture: "multi",
+    category: "direction",
     question: "are we spending more on tiktok?",
     tools: [{ name: "compare_periods", args: { filters: [{ dimension: "channel", values: ["TikTok"] }] } }],
   },
   {
     id: "seg-converts-best",
     fixture: "multi",
+    category: "synonyms",
     question: "which country converts best",
     tools: [{ name: "top_bottom", args: { dimension: "country", metric: "cvr", order: "top" } }],
     figures: [{ metric: "cvr", where: { country: ["US"] } }],
@@ -301,6 +335,7 @@ export const SEGMENTS_CASES: EvalCase[] = [
   {
     id: "seg-desktop-vs-mobile",
     fixture: "segments",
+    category: "comparisons",
     question: "cost on desktop vs mobile",
     tools: [
       {
@@ -320,6 +355,7 @@ export const SEGMENTS_CASES: EvalCase[] = [
   {
     id: "seg-age-free-gender-words",
     fixture: "segments",
+    category: "synonyms",
     question: "women vs men roas",
     tools: [{ name: "query", args: { group_by: ["Gender"] } }],
     figures: [
