@@ -12,10 +12,13 @@ const rows = csv
   .split("\n")
   .slice(1)
   .map((line) => line.split(","))
-  .map(([day, campaign, spend]) => ({
+  .map(([day, campaign, spend, , clicks, conversions, revenue]) => ({
     day: day as string,
     campaign: campaign as string,
     spend: Number(spend),
+    clicks: Number(clicks),
+    conversions: Number(conversions),
+    revenue: Number(revenue),
   }));
 
 let harness: Harness;
@@ -96,5 +99,32 @@ describe("optimizer questions in Slack", () => {
     const { text } = await ask("forecast next month's spend", /Forecast|can't/);
     expect(text).toContain("Forecast for September 2024 (2024-09-01 to 2024-09-30)");
     expect(text).not.toMatch(/can't answer/);
+  });
+
+  it("'is the CVR difference between Prospecting - Broad and Retargeting significant?' tests it, with both rates from the CSV", async () => {
+    const { text } = await ask(
+      "is the CVR difference between Prospecting - Broad and Retargeting significant?",
+      /CVR|can't/,
+    );
+    const cvr = (campaign: string) => {
+      const own = rows.filter((row) => row.campaign === campaign);
+      const sum = (pick: (row: (typeof rows)[number]) => number) =>
+        own.reduce((total, row) => total + pick(row), 0);
+      return `${((sum((row) => row.conversions) / sum((row) => row.clicks)) * 100).toFixed(2)}%`;
+    };
+    expect(text).toContain(
+      `CVR: Prospecting - Broad ${cvr("Prospecting - Broad")} vs Retargeting ${cvr("Retargeting")}`,
+    );
+    expect(text).toMatch(/(?:Not significant|Significant) \(p = \d\.\d{3}\)/);
+    expect(text).toMatch(/95% interval/);
+    expect(text).not.toMatch(/winner/i);
+  });
+
+  it("'which day of the week has the best ROAS?' lists all seven days with intervals and a shuffle test", async () => {
+    const { text } = await ask("which day of the week has the best ROAS?", /day|can't/);
+    const days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+    for (const day of days) expect(text).toMatch(new RegExp(`${day}: [\\d.]+x \\(95%: `));
+    expect(text).toMatch(/Shuffle test over \d+ full weeks: p = \d\.\d{3}/);
+    expect(text).not.toMatch(/winner/i);
   });
 });
