@@ -10,6 +10,22 @@ describe("the evaluation set", () => {
     expect(new Set(EVAL_CASES.map((evalCase) => evalCase.id)).size).toBe(EVAL_CASES.length);
   });
 
+  it("asks several questions in each style the issue names, so each category's grade means something", () => {
+    const styles = [
+      "typos",
+      "casual-phrasing",
+      "synonyms",
+      "ranges",
+      "cross-tabs",
+      "thresholds",
+      "direction",
+    ];
+    for (const style of [...styles, "out-of-scope", "missing-data"]) {
+      const asked = EVAL_CASES.filter((evalCase) => evalCase.category === style).length;
+      expect(asked, style).toBeGreaterThanOrEqual(4);
+    }
+  });
+
   it("is answered 100% by the offline analyst", async () => {
     const failures: string[] = [];
     const cases = EVAL_CASES.filter((evalCase) => fixtureAvailable(evalCase.fixture));
