@@ -62,6 +62,8 @@ export interface EvalCase {
   /** Tool calls that must be made; `args` must be contained in the call's arguments. */
   tools: Array<{ name: string; args?: Record<string, unknown> }>;
   figures?: ExpectedFigure[];
+  /** "did CPA go up?": the answer opens with yes, no or about flat, as the change between the slices says. */
+  verdict?: { metric: Metric; asked: "up" | "down"; current: Slice; previous: Slice };
   /** Text the answer must contain (names, dates, wording). */
   mentions?: string[];
   /** Text the answer must not contain. */

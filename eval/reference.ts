@@ -65,6 +65,25 @@ export function referenceChange(
   return formatChange(before === 0 ? null : absolute / Math.abs(before), absolute);
 }
 
+/** A change under this share either way is "about flat": the threshold the plain answer promises. */
+const FLAT_CHANGE = 0.02;
+
+/** How a plain answer to "did it go up?" (or down) must open, from the change between two slices. */
+export function referenceVerdict(
+  records: readonly FixtureRecord[],
+  metric: Metric,
+  asked: "up" | "down",
+  current: Slice,
+  previous: Slice,
+): string | null {
+  const now = referenceValue(records, metric, current);
+  const before = referenceValue(records, metric, previous);
+  if (now === null || before === null) return null;
+  const relative = before === 0 ? null : (now - before) / Math.abs(before);
+  if (relative === null ? now === before : Math.abs(relative) < FLAT_CHANGE) return "**About flat: ";
+  return now > before === (asked === "up") ? "**Yes: " : "**No: ";
+}
+
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
 function inSlice(record: FixtureRecord, slice: Slice): boolean {

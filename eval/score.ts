@@ -3,7 +3,7 @@ import { formatFigure } from "../src/format/format-figures.js";
 import type { EvalCase, ExpectedFigure } from "./eval-case.js";
 import type { FixtureRecord } from "./fixtures/fixture.js";
 import { loadFixture } from "./fixtures/index.js";
-import { referenceChange, referenceValue } from "./reference.js";
+import { referenceChange, referenceValue, referenceVerdict } from "./reference.js";
 
 /** Questions are asked as of this day, so the offline analyst's answers never depend on the clock. */
 export const EVAL_TODAY = "2024-04-02";
@@ -64,6 +64,12 @@ export async function scoreCase(evalCase: EvalCase): Promise<CaseResult> {
     if (!texts.some((text) => answer.text.includes(text))) {
       problems.push(`missing figure ${texts.join(" or ")} (${describe(figure)})`);
     }
+  }
+  if (evalCase.verdict) {
+    const { metric, asked, current, previous } = evalCase.verdict;
+    const opening = referenceVerdict(fixture.records, metric, asked, current, previous);
+    if (opening === null) problems.push("the reference has no value to judge the change by");
+    else if (!answer.text.startsWith(opening)) problems.push(`expected the answer to open with ${opening}`);
   }
   for (const mention of evalCase.mentions ?? []) {
     if (!answer.text.includes(mention)) problems.push(`missing "${mention}"`);

@@ -9,6 +9,8 @@ const MARCH = { from: "2024-03-01", to: "2024-03-31" };
 const FEBRUARY = { from: "2024-02-01", to: "2024-02-29" };
 const AUGUST_2025 = { from: "2025-08-01", to: "2025-08-31" };
 const SEPTEMBER_2025 = { from: "2025-09-01", to: "2025-09-30" };
+const LAST_WEEK = { from: "2024-03-25", to: "2024-03-31" };
+const WEEK_BEFORE = { from: "2024-03-18", to: "2024-03-24" };
 
 export const FRESH_PHRASING_CASES: EvalCase[] = [
   {
@@ -157,15 +159,65 @@ export const FRESH_PHRASING_CASES: EvalCase[] = [
     category: "direction",
     question: "did cpa go up last week?",
     tools: [{ name: "compare_periods", args: { period: "last_week" } }],
+    figures: [{ metric: "cpa", change: { current: LAST_WEEK, previous: WEEK_BEFORE } }],
+    verdict: { metric: "cpa", asked: "up", current: LAST_WEEK, previous: WEEK_BEFORE },
+  },
+  {
+    id: "fresh-spend-up-last-week",
+    fixture: "multi",
+    category: "direction",
+    question: "did spend go up last week?",
+    tools: [{ name: "compare_periods", args: { metrics: ["spend"], period: "last_week" } }],
+    figures: [
+      { metric: "spend", change: { current: LAST_WEEK, previous: WEEK_BEFORE } },
+      { metric: "spend", ...LAST_WEEK },
+      { metric: "spend", ...WEEK_BEFORE },
+    ],
+    verdict: { metric: "spend", asked: "up", current: LAST_WEEK, previous: WEEK_BEFORE },
+  },
+  {
+    id: "fresh-roas-drop-last-week",
+    fixture: "segments",
+    category: "direction",
+    question: "did roas drop last week?",
+    tools: [{ name: "compare_periods", args: { metrics: ["roas"], period: "last_week" } }],
     figures: [
       {
-        metric: "cpa",
+        metric: "roas",
         change: {
-          current: { from: "2024-03-25", to: "2024-03-31" },
-          previous: { from: "2024-03-18", to: "2024-03-24" },
+          current: { from: "2025-09-22", to: "2025-09-28" },
+          previous: { from: "2025-09-15", to: "2025-09-21" },
         },
       },
     ],
+    verdict: {
+      metric: "roas",
+      asked: "down",
+      current: { from: "2025-09-22", to: "2025-09-28" },
+      previous: { from: "2025-09-15", to: "2025-09-21" },
+    },
+  },
+  {
+    id: "fresh-leads-down-last-week",
+    fixture: "metaLeads",
+    category: "direction",
+    question: "did leads go down last week?",
+    tools: [{ name: "compare_periods", args: { metrics: ["conversions"], period: "last_week" } }],
+    figures: [
+      {
+        metric: "conversions",
+        change: {
+          current: { from: "2024-02-19", to: "2024-02-25" },
+          previous: { from: "2024-02-12", to: "2024-02-18" },
+        },
+      },
+    ],
+    verdict: {
+      metric: "conversions",
+      asked: "down",
+      current: { from: "2024-02-19", to: "2024-02-25" },
+      previous: { from: "2024-02-12", to: "2024-02-18" },
+    },
   },
   {
     id: "fresh-country-ctr",

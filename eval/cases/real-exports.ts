@@ -8,6 +8,7 @@ import type { EvalCase } from "../eval-case.js";
  * come from csv-parse and the files' own headers (see fixtures/real-exports.ts).
  */
 const DECEMBER_2024 = { from: "2024-12-01", to: "2024-12-31" };
+const NOVEMBER_2024 = { from: "2024-11-01", to: "2024-11-30" };
 const AGES = ["30-34", "35-39", "40-44", "45-49"];
 
 export const REAL_EXPORT_CASES: EvalCase[] = [
@@ -415,9 +416,10 @@ export const REAL_EXPORT_CASES: EvalCase[] = [
     figures: [
       {
         metric: "spend",
-        change: { current: DECEMBER_2024, previous: { from: "2024-11-01", to: "2024-11-30" } },
+        change: { current: DECEMBER_2024, previous: NOVEMBER_2024 },
       },
     ],
+    verdict: { metric: "spend", asked: "up", current: DECEMBER_2024, previous: NOVEMBER_2024 },
   },
   {
     id: "mf-top-ad-set",

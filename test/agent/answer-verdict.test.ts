@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { writeVerdict } from "../../src/agent/offline/answer-verdict.js";
+import { writeChangeVerdict, writeVerdict } from "../../src/agent/offline/answer-verdict.js";
+import type { JsonObject } from "../../src/agent/tools/tool.js";
 
 /** A trend tool result of weekly CPA; the last week is partial and left out of the verdict. */
 function weekly(values: number[]) {
@@ -31,5 +32,52 @@ describe("the direction verdict", () => {
 
   it("declines to judge with too few complete weeks", () => {
     expect(writeVerdict(weekly([20, 25]), "up")).toMatch(/Too few complete weeks/);
+  });
+});
+
+/** A compare_periods result for one metric. */
+function compared(metric: string, previous: number, current: number, notes?: string[]): JsonObject {
+  const absolute = current - previous;
+  return {
+    scope: notes ? { notes } : {},
+    current: { from: "2025-09-08", to: "2025-09-14", figures: { [metric]: current } },
+    previous: { from: "2025-09-01", to: "2025-09-07", figures: { [metric]: previous } },
+    changes: { [metric]: { absolute, relative: previous === 0 ? null : absolute / previous } },
+  };
+}
+
+const dollars = { currency: "USD" };
+
+describe("the change verdict", () => {
+  it("answers the direction asked, with both figures and the change", () => {
+    expect(writeChangeVerdict(compared("spend", 1000, 1200), "up", dollars)).toBe(
+      "**Yes: spend went up from $1,000.00 to $1,200.00 (+20.0%).**",
+    );
+    expect(writeChangeVerdict(compared("spend", 1000, 1200), "down", dollars)).toMatch(
+      /^\*\*No: spend went up/,
+    );
+  });
+
+  it("says whether a rate's move is better or worse", () => {
+    expect(writeChangeVerdict(compared("cpa", 40, 30), "up", dollars)).toMatch(
+      /^\*\*No: CPA went down .*; that is better\.\*\*$/,
+    );
+  });
+
+  it("calls a move under 2% about flat", () => {
+    expect(writeChangeVerdict(compared("spend", 1000, 1015), "up", dollars)).toMatch(
+      /^\*\*About flat: spend/,
+    );
+  });
+
+  it("counts any move from nothing as a move", () => {
+    expect(writeChangeVerdict(compared("spend", 0, 50), "up", dollars)).toMatch(/^\*\*Yes: spend went up/);
+  });
+
+  it("gives no yes or no when a period reaches outside the data", () => {
+    const partial = compared("spend", 500, 1200, [
+      "the previous period reaches outside the data (2025-09-04 to 2025-09-14), so it covers fewer days",
+    ]);
+    expect(writeChangeVerdict(partial, "up", dollars)).toMatch(/^\*\*No plain yes or no/);
   });
 });

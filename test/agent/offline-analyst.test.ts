@@ -92,6 +92,30 @@ describe("the offline analyst answers", () => {
     expect(first.note).toBeUndefined();
   });
 
+  it("answers 'did it go up?' with a plain yes, no or about flat and both figures on the first line", async () => {
+    const cpa = await ask("did cpa go up last week?");
+    expect(cpa.text.split("\n")[0]).toBe(
+      "**Yes: CPA went up from $23.67 to $28.18 (+19.1%); that is worse.**",
+    );
+    expect(cpa.text).toContain("2024-03-25 to 2024-03-31 vs 2024-03-18 to 2024-03-24");
+    expect(cpa.unverified).toEqual([]);
+    const roas = await ask("did roas drop last week?");
+    expect(roas.text.split("\n")[0]).toBe(
+      "**Yes: ROAS went down from 3.60x to 3.09x (−14.1%); that is worse.**",
+    );
+    const spend = await ask("did spend go up last week?");
+    expect(spend.text.split("\n")[0]).toBe("**About flat: spend went from $5,585.34 to $5,578.82 (−0.1%).**");
+  });
+
+  it("gives no yes or no when a period reaches outside the data, and none to a 'why'", async () => {
+    const partial = await ask("did spend go up in march?");
+    expect(partial.text.split("\n")[0]).toMatch(
+      /^\*\*No plain yes or no: one of the periods reaches outside/,
+    );
+    const why = await ask("why did cpa jump last week?");
+    expect(why.text).not.toMatch(/\*\*(?:Yes|No|About flat):/);
+  });
+
   it("says relative periods count back from the data's last date", async () => {
     const answer = await ask("spend last 7 days");
     expect(answer.text).toContain(

@@ -1,6 +1,6 @@
-import { isKpi, isLowerBetter, type Metric } from "../../metrics/index.js";
-import type { JsonObject } from "../tools/tool.js";
-import { label } from "./answer-wording.js";
+import { isKpi, isLowerBetter, METRIC_CATALOG, type Metric } from "../../metrics/index.js";
+import type { Json, JsonObject } from "../tools/tool.js";
+import { change, figure, label, metricWords, type Wording } from "./answer-wording.js";
 
 /** Weeks the verdict reads: enough to outlast one odd week, few enough to be "lately". */
 const WEEKS = 6;
@@ -41,6 +41,45 @@ export function writeVerdict(result: JsonObject, asked: "up" | "down"): string {
   // Volume (spend, clicks) is neither better nor worse by itself; efficiency is.
   const judged = isKpi(metric) ? `; that is ${up !== isLowerBetter(metric) ? "better" : "worse"}` : "";
   return `**${answer}: ${name} is going ${up ? "up" : "down"} ${span}, ${steady}${judged}.**`;
+}
+
+/** A move of less than this share between the two periods is about flat. */
+const FLAT_CHANGE = 0.02;
+
+/**
+ * "did spend go up last week?": yes, no or about flat, from the comparison tool's first metric, with both
+ * figures and the change. Nothing when a period has no value: the comparison below says n/a.
+ */
+export function writeChangeVerdict(
+  result: JsonObject,
+  asked: "up" | "down",
+  wording: Wording,
+): string | null {
+  const now = ((result.current as JsonObject | undefined)?.figures ?? {}) as JsonObject;
+  const before = ((result.previous as JsonObject | undefined)?.figures ?? {}) as JsonObject;
+  const metric = Object.keys(now)[0] as Metric | undefined;
+  if (!metric || typeof now[metric] !== "number" || typeof before[metric] !== "number") return null;
+  const notes = ((result.scope as JsonObject | undefined)?.notes ?? []) as Json[];
+  if (notes.some((note) => String(note).includes("outside the data"))) {
+    // A period the data only partly covers holds fewer days: its total is not a like-for-like yes or no.
+    return "**No plain yes or no: one of the periods reaches outside the data, so it covers fewer days (see the note below).**";
+  }
+  const delta = ((result.changes ?? {}) as JsonObject)[metric] as JsonObject | undefined;
+  const relative = typeof delta?.relative === "number" ? delta.relative : null;
+  const absolute = typeof delta?.absolute === "number" ? delta.absolute : 0;
+  const name = metricWords(metric);
+  const figures = `from ${figure(wording, metric, before[metric])} to ${figure(wording, metric, now[metric])} (${change(delta)})`;
+  // With nothing before, any move is a real one; otherwise a sliver of a change is noise.
+  const flat = relative === null ? absolute === 0 : Math.abs(relative) < FLAT_CHANGE;
+  if (flat) return `**About flat: ${name} went ${figures}.**`;
+  const up = (relative ?? absolute) > 0;
+  const answer = up === (asked === "up") ? "Yes" : "No";
+  // As the comparison line below judges it: spend alone is neither good nor bad news.
+  const judged =
+    METRIC_CATALOG[metric].direction === "neutral"
+      ? ""
+      : `; that is ${up !== isLowerBetter(metric) ? "better" : "worse"}`;
+  return `**${answer}: ${name} went ${up ? "up" : "down"} ${figures}${judged}.**`;
 }
 
 /** Theil–Sen: the median of the slopes between every two weeks, so one odd week cannot make a trend. */

@@ -72,6 +72,8 @@ export interface ParsedQuestion {
   outOfReach: string | null;
   /** "is CPA going up?": a yes, no or flat is wanted about this direction, not only the figures. */
   verdict: "up" | "down" | null;
+  /** "did spend go up last week?": a yes, no or about flat is wanted on one period against the one before. */
+  changeAsked: "up" | "down" | null;
 }
 
 const INTENT_PATTERNS: Record<Exclude<Intent, "unknown" | "rank" | "breakdown" | "totals">, RegExp> = {
@@ -182,7 +184,21 @@ export function parseQuestion(question: string, dataset: Dataset, today: string)
     unmatchedParts: names.unmatchedParts,
     outOfReach: outOfReach(question, dataset),
     verdict,
+    changeAsked: listed === "compare" ? changeAskedOf(words) : null,
   };
+}
+
+/** A yes-or-no question ("did", "has") about a move one way; "why did CPA jump?" asks for reasons instead. */
+const YES_NO = /^\s*(?:did|has|have|had|was|were)\b/;
+const WENT_DOWN =
+  /\b(?:go(?:ne)? down|went down|drop(?:ped)?|f[ae]ll|fallen|decreased?|declined?|dip(?:ped)?|shr[aiu]nk|less|lower)\b/;
+const WENT_UP =
+  /\b(?:go(?:ne)? up|went up|rise|rose|risen|increased?|gr[eo]w|grown|climb(?:ed)?|jump(?:ed)?|spiked?|more|higher)\b/;
+
+function changeAskedOf(words: string): "up" | "down" | null {
+  if (!YES_NO.test(words)) return null;
+  if (WENT_DOWN.test(words)) return "down";
+  return WENT_UP.test(words) ? "up" : null;
 }
 
 const ORDERED_LIST =

@@ -7,7 +7,7 @@ import { writeBreakdown, writeTotals } from "./answer-figures.js";
 import { writeOtherMeasures } from "./answer-other-measures.js";
 import { writeRanking, writeRecommendation } from "./answer-ranking.js";
 import { writeAnomalies, writeComparison, writeExplanation, writeTrend } from "./answer-time.js";
-import { writeVerdict } from "./answer-verdict.js";
+import { writeChangeVerdict, writeVerdict } from "./answer-verdict.js";
 import type { Wording } from "./answer-wording.js";
 import type { ParsedQuestion } from "./question-parser.js";
 
@@ -85,6 +85,12 @@ function writeBody(
       return parsed.verdict !== null
         ? `${writeVerdict(first, parsed.verdict)}\n${writeTrend(first, wording, notes)}`
         : writeTrend(first, wording, notes);
+    case "compare": {
+      const verdict =
+        parsed.changeAsked !== null ? writeChangeVerdict(first, parsed.changeAsked, wording) : null;
+      const body = writeByShape(first, wording, notes);
+      return verdict !== null ? `${verdict}\n${body}` : body;
+    }
     case "anomalies":
       return writeAnomalies(results, wording, notes);
     case "explain":
