@@ -62,21 +62,8 @@ export function forecastWindow(
   };
 }
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
+const MONTH_NAME = new Intl.DateTimeFormat("en-US", { month: "long", timeZone: "UTC" });
 
 function monthName(month: number): string {
-  return MONTHS[month - 1] as string;
+  return MONTH_NAME.format(Date.UTC(2000, month - 1, 1));
 }
