@@ -149,6 +149,27 @@ export const POSTGRES_STEPS: readonly string[] = [
   );
   CREATE INDEX alerts_by_rule_key ON alerts (rule_id, key, id);
   `,
+  // Scheduled reports (src/schedules), as SQLite's step of the same name.
+  `
+  CREATE TABLE report_schedules (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    team text,
+    enterprise text,
+    channel text NOT NULL,
+    cadence text NOT NULL CHECK (cadence IN ('daily', 'weekly')),
+    weekday integer CHECK (weekday BETWEEN 1 AND 7),
+    local_time text NOT NULL,
+    time_zone text NOT NULL,
+    report text NOT NULL,
+    created_by text,
+    created_at bigint NOT NULL,
+    next_slot_at bigint NOT NULL,
+    ended_at bigint,
+    end_reason text
+  );
+  CREATE INDEX report_schedules_due ON report_schedules (next_slot_at) WHERE ended_at IS NULL;
+  CREATE INDEX report_schedules_by_channel ON report_schedules (channel, id);
+  `,
 ];
 
 export const LATEST_POSTGRES_VERSION = POSTGRES_STEPS.length;

@@ -220,6 +220,29 @@ export const STEPS: readonly string[] = [
       NEW.extra_measures, NEW.received_at);
   END;
   `,
+  // Scheduled reports (src/schedules): a /report request delivered to a channel daily or weekly at a
+  // local time in the time zone of the person who scheduled it. \`next_slot_at\` is the next delivery the
+  // sweep looks for; an ended schedule (its channel deleted, the app removed) keeps its row and the reason.
+  `
+  CREATE TABLE report_schedules (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    team TEXT,
+    enterprise TEXT,
+    channel TEXT NOT NULL,
+    cadence TEXT NOT NULL CHECK (cadence IN ('daily', 'weekly')),
+    weekday INTEGER CHECK (weekday BETWEEN 1 AND 7),
+    local_time TEXT NOT NULL,
+    time_zone TEXT NOT NULL,
+    report TEXT NOT NULL,
+    created_by TEXT,
+    created_at INTEGER NOT NULL,
+    next_slot_at INTEGER NOT NULL,
+    ended_at INTEGER,
+    end_reason TEXT
+  );
+  CREATE INDEX report_schedules_due ON report_schedules (next_slot_at) WHERE ended_at IS NULL;
+  CREATE INDEX report_schedules_by_channel ON report_schedules (channel, id);
+  `,
 ];
 
 export const LATEST_SCHEMA_VERSION = STEPS.length;
