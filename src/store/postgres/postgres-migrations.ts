@@ -170,6 +170,50 @@ export const POSTGRES_STEPS: readonly string[] = [
   CREATE INDEX report_schedules_due ON report_schedules (next_slot_at) WHERE ended_at IS NULL;
   CREATE INDEX report_schedules_by_channel ON report_schedules (channel, id);
   `,
+  // Targets (src/targets), as SQLite's step of the same name, and what durable jobs keep beside pg-boss's
+  // own schema (src/jobs/postgres): every key ever enqueued, so a late duplicate adds nothing even after
+  // its job is done (pg-boss's singletonKey only holds while a job waits); the lease of each running job,
+  // so a dead worker's jobs are resumed without waiting out pg-boss's expiry; and each job's once-only
+  // steps, as SQLite's job_steps.
+  `
+  CREATE TABLE targets (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    team text,
+    enterprise text,
+    channel text NOT NULL,
+    metric text NOT NULL,
+    value double precision NOT NULL,
+    period text,
+    scope_dimension text,
+    scope_value text,
+    created_by text,
+    created_at bigint NOT NULL
+  );
+  CREATE INDEX targets_by_channel ON targets (channel, id);
+
+  CREATE TABLE job_keys (
+    key text PRIMARY KEY,
+    job_id text NOT NULL,
+    created_at bigint NOT NULL
+  );
+  CREATE INDEX job_keys_by_age ON job_keys (created_at);
+
+  CREATE TABLE job_leases (
+    job_id text PRIMARY KEY,
+    owner text NOT NULL,
+    lease_until bigint NOT NULL
+  );
+  CREATE INDEX job_leases_by_owner ON job_leases (owner);
+
+  CREATE TABLE job_steps (
+    job_id text NOT NULL,
+    step text NOT NULL,
+    result text,
+    started_at bigint NOT NULL,
+    PRIMARY KEY (job_id, step)
+  );
+  CREATE INDEX job_steps_by_age ON job_steps (started_at);
+  `,
 ];
 
 export const LATEST_POSTGRES_VERSION = POSTGRES_STEPS.length;
