@@ -46,10 +46,11 @@ export async function readExportInParallel(input: ExportInput, options: ReadOpti
     },
     options.parallel?.inThread === true,
   );
-  const rest = readUpTo(read, split - opened.encoding.bomLength, (done) =>
+  const { reached, rest } = readUpTo(read, split - opened.encoding.bomLength, (done) =>
     options.onProgress?.(Math.min(opened.sizeBytes, (done / split) * opened.sizeBytes), opened.sizeBytes),
   );
-  const atBoundary = rest === null && read.scanner.atRecordBoundary();
+  // What lies past the split in the last chunk read is the worker's: only the scanner's state decides.
+  const atBoundary = reached && read.scanner.atRecordBoundary();
   const headerRead = read.scanner.nextLine > read.layout.headerLine;
   const later = atBoundary && headerRead ? await piece.wait().catch(() => null) : piece.cancel();
   if (!later) return finishOnOneThread(read, rest, options);
@@ -59,23 +60,30 @@ export async function readExportInParallel(input: ExportInput, options: ReadOpti
   return completeRead(read);
 }
 
-/** Pushes the file's text up to `limit` bytes; returns what of the last chunk lies past it, if anything. */
-function readUpTo(read: ReadStart, limit: number, progress: (done: number) => void): Uint8Array | null {
+/**
+ * Pushes the file's text up to `limit` bytes. `reached` is false when the text ended first; `rest` is what
+ * of the last chunk lies past the limit, if anything.
+ */
+function readUpTo(
+  read: ReadStart,
+  limit: number,
+  progress: (done: number) => void,
+): { reached: boolean; rest: Uint8Array | null } {
   let fed = 0;
   while (fed < limit) {
     const next = read.text.next();
-    if (next.done) return null;
+    if (next.done) return { reached: false, rest: null };
     const chunk = next.value;
     if (fed + chunk.length > limit) {
       read.scanner.push(chunk.subarray(0, limit - fed));
       progress(limit);
-      return chunk.subarray(limit - fed);
+      return { reached: true, rest: chunk.subarray(limit - fed) };
     }
     read.scanner.push(chunk);
     fed += chunk.length;
     progress(fed);
   }
-  return null;
+  return { reached: true, rest: null };
 }
 
 function finishOnOneThread(read: ReadStart, rest: Uint8Array | null, options: ReadOptions): Dataset {
