@@ -9,6 +9,8 @@ export interface NewUser {
   email?: string;
   isAdmin?: boolean;
   tz?: string;
+  /** "en-US" by default; a test may make a Brazilian reader with "pt-BR". */
+  locale?: string;
 }
 
 export function createUser(ws: Workspace, input: NewUser): User {
@@ -20,10 +22,27 @@ export function createUser(ws: Workspace, input: NewUser): User {
     isBot: false,
     isAdmin: input.isAdmin ?? false,
     tz: input.tz ?? "Etc/UTC",
-    tzOffset: 0,
+    tzOffset: tzOffsetSeconds(input.tz ?? "Etc/UTC", new Date()),
+    locale: input.locale ?? "en-US",
   };
   ws.store.addUser(user);
   return user;
+}
+
+/** Seconds east of UTC in a time zone at a moment, as Slack's `tz_offset` gives them (-10800 in São Paulo). */
+function tzOffsetSeconds(timeZone: string, at: Date): number {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+    hour: "numeric",
+    minute: "numeric",
+  }).formatToParts(at);
+  const part = (type: string) => Number(parts.find((candidate) => candidate.type === type)?.value);
+  const local = Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute"));
+  return Math.round((local - Math.floor(at.getTime() / 60_000) * 60_000) / 1000);
 }
 
 export interface NewChannel {

@@ -1,8 +1,13 @@
 import type { EmulatorConfig } from "../config.js";
 import type { User } from "../store/model.js";
 
-/** A user object as `users.info` returns it. */
-export function userShape(user: User, teamId: string, config: EmulatorConfig): Record<string, unknown> {
+/** A user object as `users.info` returns it; `locale` only when asked for, as on Slack. */
+export function userShape(
+  user: User,
+  teamId: string,
+  config: EmulatorConfig,
+  includeLocale = false,
+): Record<string, unknown> {
   const profile: Record<string, unknown> = {
     real_name: user.realName,
     real_name_normalized: user.realName,
@@ -37,5 +42,6 @@ export function userShape(user: User, teamId: string, config: EmulatorConfig): R
     is_bot: user.isBot,
     is_app_user: false,
     updated: 0,
+    ...(includeLocale ? { locale: user.locale ?? "en-US" } : {}),
   };
 }

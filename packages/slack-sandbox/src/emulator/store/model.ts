@@ -25,6 +25,8 @@ export interface User {
   isAdmin: boolean;
   tz: string;
   tzOffset: number;
+  /** The language and region Slack shows them in ("pt-BR"; "en-US" when unset): `users.info` gives it with `include_locale`. */
+  locale?: string;
 }
 
 export interface Reaction {

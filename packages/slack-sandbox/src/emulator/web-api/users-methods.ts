@@ -8,7 +8,8 @@ import { paginate } from "./pagination.js";
 const usersInfo: MethodHandler = (ws, args) => {
   const user = ws.store.users.get(requiredString(args, "user", "user_not_found"));
   if (!user) throw new SlackApiError("user_not_found");
-  return { user: userShape(user, ws.store.team.id, ws.config) };
+  const includeLocale = optionalBoolean(args, "include_locale") ?? false;
+  return { user: userShape(user, ws.store.team.id, ws.config, includeLocale) };
 };
 
 /**
