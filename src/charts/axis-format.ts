@@ -6,14 +6,17 @@
  */
 import * as vega from "vega";
 import { currencyStyle } from "../format/format-figures.js";
+import { currentReader } from "../format/reader-locale.js";
 import type { MetricUnit } from "../metrics/index.js";
 
 export const AXIS_FORMAT_TYPE = "chartAxisNumber";
 
 export interface AxisNumberFormat {
+  /** Digits and separators: the reader's locale when the spec was built ("pt-BR": "1,5K"). */
+  readonly locale: string;
   /** Prefix for money ("$", "R$"); empty otherwise. */
   readonly prefix: string;
-  /** Appended after the number: "%", "x", or nothing. */
+  /** Appended after the number: "%", "x", a currency written after amounts (" €" in de-DE), or nothing. */
   readonly postfix: string;
   /** Ticks are divided by this and given `suffix` ("K", "M", "B"). */
   readonly divisor: number;
@@ -70,9 +73,11 @@ export function axisNumberFormat(
   const scale = scaled ? SCALES.find((candidate) => largest >= candidate.from) : undefined;
   const divisor = scale?.divisor ?? 1;
   const decimals = Math.max(0, -Math.floor(Math.log10((step * multiplier) / divisor) + 1e-9));
+  const money = unit === "money" ? currencyStyle(currency) : null;
   return {
-    prefix: unit === "money" ? currencyStyle(currency).symbol : "",
-    postfix: unit === "rate" ? "%" : unit === "multiple" ? "x" : "",
+    locale: currentReader().locale,
+    prefix: money?.prefix ?? "",
+    postfix: unit === "rate" ? "%" : unit === "multiple" ? "x" : (money?.suffix ?? ""),
     divisor,
     suffix: scale?.suffix ?? "",
     // Money below a whole unit reads as cents ("$0.50"), not "$0.5".
@@ -81,17 +86,20 @@ export function axisNumberFormat(
   };
 }
 
-const numberFormats = new Map<number, Intl.NumberFormat>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
 
 export function formatAxisNumber(value: number, format: AxisNumberFormat): string {
   if (value == null || !Number.isFinite(value)) return "";
-  let numberFormat = numberFormats.get(format.decimals);
+  // Specs from before the locale was carried have none.
+  const locale = format.locale ?? "en-US";
+  const key = `${locale} ${format.decimals}`;
+  let numberFormat = numberFormats.get(key);
   if (!numberFormat) {
-    numberFormat = new Intl.NumberFormat("en-US", {
+    numberFormat = new Intl.NumberFormat(locale, {
       minimumFractionDigits: format.decimals,
       maximumFractionDigits: format.decimals,
     });
-    numberFormats.set(format.decimals, numberFormat);
+    numberFormats.set(key, numberFormat);
   }
   const scaled = (Math.abs(value) * format.multiplier) / format.divisor;
   const body = numberFormat.format(scaled);

@@ -1,31 +1,44 @@
 import { METRIC_CATALOG, type Metric, type MetricUnit } from "../metrics/index.js";
+import { currentReader } from "./reader-locale.js";
 
 /**
  * Figures as people read them, in two named variants reading each metric's unit from the catalog:
  * `formatFigure` for text (answers, alerts, Slack views, the CLI: "$12,345.00") and `formatCompact` for
  * chart labels where space is short ("$12.3K"). Money is in the data's currency, rates are percentages,
- * ROAS is a multiple. Always English grouping (the bot writes English); data and JSON keep raw fractions.
+ * ROAS is a multiple. Digits, separators and where the currency sign goes follow the reader's locale
+ * (`withReader`: "R$ 118,99" in pt-BR, "1.234,50 €" in de-DE; en-US outside a reader's work); the
+ * currency itself is always the data's. Data and JSON keep raw fractions.
  */
 
 const MINUS = "\u2212";
 const formatters = new Map<string, Intl.NumberFormat>();
 
+/** The reader's locale; formats are cached per locale and options. */
 function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = JSON.stringify(options);
+  const { locale } = currentReader();
+  const key = `${locale} ${JSON.stringify(options)}`;
   let format = formatters.get(key);
   if (!format) {
-    format = new Intl.NumberFormat("en-US", options);
+    format = new Intl.NumberFormat(locale, options);
     formatters.set(key, format);
   }
   return format;
 }
 
-/** Large sums without cents; below that, the currency's own minor unit ("₫6,099", not "₫6,098.70"). */
+/** A plain number with exactly `digits` decimals in the reader's locale ("0.032", "0,032"). */
+export function formatNumber(value: number, digits: number): string {
+  return numberFormat({ minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+}
+
+/**
+ * Money with its currency's minor unit, always ("$514,860.40" beside "$36.19", "₫6,099"): every amount in
+ * a message has the same decimals. An unknown code is written after the amount.
+ */
 export function formatMoney(value: number, currency: string | null): string {
-  const digits = Math.abs(value) >= 100_000 ? 0 : Math.min(2, currencyStyle(currency).decimals);
+  const digits = Math.min(2, currencyStyle(currency).decimals);
   if (currency) {
     try {
-      return new Intl.NumberFormat("en-US", {
+      return numberFormat({
         style: "currency",
         currency,
         minimumFractionDigits: digits,
@@ -35,7 +48,7 @@ export function formatMoney(value: number, currency: string | null): string {
       // An unknown code still reads fine written out after the amount.
     }
   }
-  const amount = numberFormat({ minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+  const amount = formatNumber(value, digits);
   return currency ? `${amount} ${currency}` : amount;
 }
 
@@ -44,8 +57,13 @@ export function formatCount(value: number): string {
   return numberFormat({ maximumFractionDigits: digits }).format(value);
 }
 
+/** A fraction as a percentage with `digits` decimals: "1.23%", "1,23%" (pt-BR), "1,23 %" (de-DE). */
 export function formatPercent(fraction: number, digits = 2): string {
-  return `${(fraction * 100).toFixed(digits)}%`;
+  return numberFormat({
+    style: "percent",
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(fraction);
 }
 
 /** A figure in a sentence or table: "$12,345.00", "1.23%", "3.21x", "1,204"; "n/a" when undefined. */
@@ -57,7 +75,7 @@ export function formatFigure(metric: Metric, value: number | null, currency: str
     case "rate":
       return formatPercent(value);
     case "multiple":
-      return `${value.toFixed(2)}x`;
+      return `${formatNumber(value, 2)}x`;
     case "count":
       return formatCount(value);
   }
@@ -67,32 +85,46 @@ export function formatFigure(metric: Metric, value: number | null, currency: str
 export function formatChange(relative: number | null, absolute: number | null): string {
   if (relative === null) return absolute !== null && absolute !== 0 ? "new" : "n/a";
   const sign = relative > 0 ? "+" : relative < 0 ? "−" : "±";
-  return `${sign}${Math.abs(relative * 100).toFixed(1)}%`;
+  return `${sign}${formatPercent(Math.abs(relative), 1)}`;
 }
 
-interface CurrencyStyle {
-  readonly symbol: string;
+export interface CurrencyStyle {
+  /** Written before the amount in the reader's locale: "$", "R$\u00a0" (pt-BR), "CHF\u00a0"; or "". */
+  readonly prefix: string;
+  /** Written after it: "\u00a0€" (de-DE), or "". */
+  readonly suffix: string;
+  /** The currency's minor-unit digits: 2 for BRL, 0 for VND. */
   readonly decimals: number;
 }
 const currencies = new Map<string, CurrencyStyle>();
 
-/** Symbol and minor-unit digits of an ISO 4217 code ("BRL" -> R$, 2; "VND" -> ₫, 0); null -> none. */
+/** Where an ISO 4217 code's sign goes in the reader's locale, and its minor unit; null -> none. */
 export function currencyStyle(code: string | null): CurrencyStyle {
-  if (!code) return { symbol: "", decimals: 2 };
-  let style = currencies.get(code);
+  if (!code) return { prefix: "", suffix: "", decimals: 2 };
+  const key = `${currentReader().locale} ${code}`;
+  let style = currencies.get(key);
   if (!style) {
     try {
       const format = numberFormat({ style: "currency", currency: code });
-      const symbol = format.formatToParts(1).find((part) => part.type === "currency")?.value ?? code;
-      // A symbol that is just the code reads better with a space: "CHF 12", not "CHF12".
+      const parts = format.formatToParts(1);
+      const first = parts.findIndex((part) => part.type === "integer");
+      const last = parts.findLastIndex((part) => part.type === "integer" || part.type === "fraction");
+      const text = (from: number, to: number) =>
+        parts
+          .slice(from, to)
+          .map((part) => part.value)
+          .join("");
+      // A sign that is just the code reads better apart: "CHF 12", not "CHF12".
+      const spaced = (sign: string) => (/^[A-Z]{3}$/.test(sign) ? `${sign}\u00a0` : sign);
       style = {
-        symbol: /^[A-Z]{3}$/.test(symbol) ? `${symbol} ` : symbol,
+        prefix: spaced(text(0, first)),
+        suffix: text(last + 1, parts.length),
         decimals: format.resolvedOptions().maximumFractionDigits ?? 2,
       };
     } catch {
-      style = { symbol: `${code} `, decimals: 2 };
+      style = { prefix: `${code} `, suffix: "", decimals: 2 };
     }
-    currencies.set(code, style);
+    currencies.set(key, style);
   }
   return style;
 }
@@ -108,29 +140,24 @@ function compact(magnitude: number): string {
   const step = COMPACT.find((candidate) => magnitude >= candidate.divisor) ?? { divisor: 1, suffix: "" };
   const scaled = magnitude / step.divisor;
   const decimals = scaled >= 100 ? 0 : scaled >= 10 ? 1 : 2;
-  const text = numberFormat({ maximumFractionDigits: decimals }).format(scaled);
   // Rounding can carry into the next unit (999,999 -> "1,000K"); say "1M" instead.
-  if (text === "1,000" && step.suffix !== "B") return compact(step.divisor * 1000);
-  return `${text}${step.suffix}`;
+  if (Math.round(scaled * 10 ** decimals) >= 1000 * 10 ** decimals && step.suffix !== "B")
+    return compact(step.divisor * 1000);
+  return `${numberFormat({ maximumFractionDigits: decimals }).format(scaled)}${step.suffix}`;
 }
 
 function compactMagnitude(magnitude: number, unit: MetricUnit, currencyDecimals: number): string {
   switch (unit) {
     case "rate": {
       const percent = magnitude * 100;
-      const decimals = percent >= 10 ? 1 : 2;
-      return `${numberFormat({ minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(percent)}%`;
+      return `${formatNumber(percent, percent >= 10 ? 1 : 2)}%`;
     }
     case "multiple": {
-      const decimals = magnitude >= 100 ? 0 : magnitude >= 0.095 ? 1 : 2;
-      return `${numberFormat({ minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(magnitude)}x`;
+      return `${formatNumber(magnitude, magnitude >= 100 ? 0 : magnitude >= 0.095 ? 1 : 2)}x`;
     }
     case "money": {
       if (magnitude >= 10_000) return compact(magnitude);
-      const decimals = magnitude >= 100 ? 0 : currencyDecimals;
-      return numberFormat({ minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(
-        magnitude,
-      );
+      return formatNumber(magnitude, magnitude >= 100 ? 0 : currencyDecimals);
     }
     case "count":
       if (magnitude >= 10_000) return compact(magnitude);
@@ -154,19 +181,16 @@ export function formatCompact(
   const { unit } = METRIC_CATALOG[metric];
   const style = currencyStyle(currency);
   const body = compactMagnitude(Math.abs(value), unit, style.decimals);
-  const symbol = unit === "money" ? style.symbol : "";
+  const money = unit === "money";
   const sign = value < 0 && body.match(/[1-9]/) ? MINUS : options.signed && value > 0 ? "+" : "";
-  return `${sign}${symbol}${body}`;
+  return `${sign}${money ? style.prefix : ""}${body}${money ? style.suffix : ""}`;
 }
 
 /** A relative change for a chart label, one decimal below 100%: "+12.5%", "−3.0%", "+240%". */
 export function formatCompactChange(relative: number | null | undefined): string {
   if (relative == null || !Number.isFinite(relative)) return "n/a";
   const percent = Math.abs(relative * 100);
-  const decimals = percent >= 100 ? 0 : 1;
-  const body = numberFormat({ minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(
-    percent,
-  );
+  const body = formatNumber(percent, percent >= 100 ? 0 : 1);
   const zero = !/[1-9]/.test(body);
   return `${zero ? "" : relative < 0 ? MINUS : "+"}${body}%`;
 }

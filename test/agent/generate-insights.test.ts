@@ -27,7 +27,7 @@ describe("insights from an analysis summary", () => {
   it("are written offline without a key: headline, standouts, next actions", async () => {
     const text = await generateInsights(summary());
     expect(text).toMatch(
-      /^## Headline\nSpend \$44,734\.34 · Revenue \$\d{3},\d{3} · Conversions 1,\d{3} · ROAS 3\.\d\dx/,
+      /^## Headline\nSpend \$44,734\.34 · Revenue \$\d{3},\d{3}\.\d\d · Conversions 1,\d{3} · ROAS 3\.\d\dx/,
     );
     expect(text).toContain("- Best ROAS: **Brand Search** at 8.57x");
     expect(text).toContain("- Weakest ROAS: **TopView Test** at 0.55x");

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Json } from "../../src/agent/index.js";
 import { checkNumbers } from "../../src/agent/index.js";
+import { formatFigure } from "../../src/format/format-figures.js";
+import { readerFrom, withReader } from "../../src/format/reader-locale.js";
 
 const RESULTS: Json[] = [
   {
@@ -107,5 +109,23 @@ describe("the number checker", () => {
       { text: "3.2x", value: 3.2, kind: "multiple" },
       { text: "0.5 pp", value: 0.5, kind: "points" },
     ]);
+  });
+
+  it("reads figures as the reader's locale writes them, so a Brazilian answer is checked too", () => {
+    const brazilian = readerFrom("pt-BR", null);
+    const text = withReader(
+      brazilian,
+      () =>
+        `Spend ${formatFigure("spend", 1234567.891, "BRL")}, CPA ${formatFigure("cpa", 36.6355, "BRL")}, CTR ${formatFigure("ctr", 0.012345, null)}, ROAS ${formatFigure("roas", 3.24567, "BRL")}, clicks ${formatFigure("clicks", 98765, null)}.`,
+    );
+    expect(text).toBe("Spend R$\u00a01.234.567,89, CPA R$\u00a036,64, CTR 1,23%, ROAS 3,25x, clicks 98.765.");
+    const checked = withReader(brazilian, () => checkNumbers(text, { results: RESULTS }));
+    expect(checked.figures.map((figure) => figure.value)).toEqual([1234567.89, 36.64, 1.23, 3.25, 98765]);
+    expect(checked.unverified).toEqual([]);
+    // The same words read as en-US would be other numbers, and are not backed.
+    expect(checkNumbers(text, { results: RESULTS }).unverified.length).toBeGreaterThan(0);
+    expect(
+      withReader(brazilian, () => checkNumbers("CPA R$ 40,10", { results: RESULTS }).unverified),
+    ).toEqual(["R$ 40,10"]);
   });
 });

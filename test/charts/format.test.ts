@@ -40,9 +40,9 @@ describe("formatCompact", () => {
   });
 
   it("falls back to the code for currencies it cannot name", () => {
-    expect(currencyStyle("XYZ").symbol).toBe("XYZ ");
-    expect(currencyStyle("not a code").symbol).toBe("not a code ");
-    expect(currencyStyle(null).symbol).toBe("");
+    expect(currencyStyle("XYZ").prefix).toBe("XYZ\u00a0");
+    expect(currencyStyle("not a code").prefix).toBe("not a code ");
+    expect(currencyStyle(null).prefix).toBe("");
   });
 });
 

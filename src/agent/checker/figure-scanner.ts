@@ -1,8 +1,10 @@
 /**
  * Finds the figures a reply states ("$1.2M", "−4.0%", "3.2x", "2.1 pp", "1,234") and what each could
  * stand for, leaving out numbers that are not figures: dates, years, period lengths ("last 7 days"),
- * counts of listed items ("top 3"), ordinals, list markers and digits inside names.
+ * counts of listed items ("top 3"), ordinals, list markers and digits inside names. Figures are read
+ * with the separators of the locale they were written for (the reader's: "R$ 1.234,56" in pt-BR).
  */
+import { currentReader } from "../../format/reader-locale.js";
 
 export type FigureKind = "percent" | "points" | "multiple" | "amount";
 
@@ -43,10 +45,41 @@ const NOT_FIGURES: readonly RegExp[] = [
 ];
 
 const CURRENCY = "(?:US\\$|A\\$|C\\$|NZ\\$|HK\\$|R\\$|S\\$|\\$|€|£|¥|₹|₩|₫|₺|₽)";
-const FIGURE = new RegExp(
-  `(?<![\\p{L}\\p{N}_.,#/])(?<sign>[+\\-\\u2212])?\\(?(?<currency>${CURRENCY})?\\s?(?<digits>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(?:\\s?(?<scale>k|K|M|B|bn|mn|thousand|million|billion)(?![\\p{L}]))?(?<unit>\\s?%|\\s?(?:x|×)(?![\\p{L}])|\\s?(?:pp|p\\.p\\.|pts|percentage points?|points?)(?![\\p{L}]))?`,
-  "gu",
-);
+
+/** How a locale writes 1,234.5: its thousands and decimal marks. */
+interface Separators {
+  group: string;
+  decimal: string;
+}
+
+interface FigureSyntax extends Separators {
+  pattern: RegExp;
+}
+
+const syntaxes = new Map<string, FigureSyntax>();
+
+function figureSyntax(locale: string): FigureSyntax {
+  let syntax = syntaxes.get(locale);
+  if (!syntax) {
+    const parts = new Intl.NumberFormat(locale).formatToParts(1234567.5);
+    const group = parts.find((part) => part.type === "group")?.value ?? ",";
+    const decimal = parts.find((part) => part.type === "decimal")?.value ?? ".";
+    const g = escapeRegExp(group);
+    const d = escapeRegExp(decimal);
+    const pattern = new RegExp(
+      `(?<![\\p{L}\\p{N}_.,#/])(?<sign>[+\\-\\u2212])?\\(?(?<currency>${CURRENCY})?\\s?(?<digits>\\d{1,3}(?:${g}\\d{3})+(?:${d}\\d+)?|\\d+(?:${d}\\d+)?)(?:\\s?(?<scale>k|K|M|B|bn|mn|thousand|million|billion)(?![\\p{L}]))?(?<unit>\\s?%|\\s?(?:x|×)(?![\\p{L}])|\\s?(?:pp|p\\.p\\.|pts|percentage points?|points?)(?![\\p{L}]))?`,
+      "gu",
+    );
+    syntax = { group, decimal, pattern };
+    syntaxes.set(locale, syntax);
+  }
+  return syntax;
+}
+
+/** "1.234,5" in pt-BR -> "1234.5": digits with a dot for the decimal mark and no thousands marks. */
+function plainDigits(digits: string, separators: Separators): string {
+  return digits.split(separators.group).join("").replace(separators.decimal, ".");
+}
 
 const SCALES: Record<string, number> = {
   k: 1e3,
@@ -60,17 +93,25 @@ const SCALES: Record<string, number> = {
   billion: 1e9,
 };
 
-/** Figures in a text, skipping number-like things that are not figures and the given names. */
-export function scanFigures(text: string, names: readonly string[] = []): Figure[] {
-  const masked = maskNames(maskNonFigures(text), names);
+/**
+ * Figures in a text, skipping number-like things that are not figures and the given names, read as
+ * `locale` writes numbers (the reader's by default).
+ */
+export function scanFigures(
+  text: string,
+  names: readonly string[] = [],
+  locale: string = currentReader().locale,
+): Figure[] {
+  const syntax = figureSyntax(locale);
+  const masked = maskNames(maskNonFigures(text), names, locale);
   const figures: Figure[] = [];
-  for (const match of masked.matchAll(FIGURE)) {
+  for (const match of masked.matchAll(syntax.pattern)) {
     const groups = match.groups ?? {};
     const end = (match.index ?? 0) + match[0].length;
     // "1st", "5pm", "GA4x": digits glued to a word are part of it.
     if (/\p{L}/u.test(masked.charAt(end)) && !groups.unit && !groups.scale) continue;
-    const digits = groups.digits as string;
-    const written = Number(digits.replace(/,/g, ""));
+    const digits = plainDigits(groups.digits as string, syntax);
+    const written = Number(digits);
     const scale = groups.scale ? (SCALES[groups.scale] ?? 1) : 1;
     const negative = groups.sign === "-" || groups.sign === "\u2212";
     if (isYear(digits, groups)) continue;
@@ -104,8 +145,7 @@ function isYear(digits: string, groups: Record<string, string | undefined>): boo
  * Half a unit of the last digit written: "3.2" is 3.15 to 3.25. An integer ending in zeros with at least
  * two significant digits ("1,200", "45,000") is read as rounded to its last non-zero digit; "100" is not.
  */
-function halfUnit(digits: string): number {
-  const plain = digits.replace(/,/g, "");
+function halfUnit(plain: string): number {
   const dot = plain.indexOf(".");
   if (dot >= 0) return 0.5 * 10 ** -(plain.length - dot - 1);
   const zeros = plain.length - plain.replace(/0+$/, "").length;
@@ -123,11 +163,11 @@ function maskNonFigures(text: string): string {
  * figure ("100x", "$50", "60") is never masked: names are data anyone can set, and masking it would let
  * the same figure pass unchecked wherever the answer states it.
  */
-function maskNames(text: string, names: readonly string[]): string {
+function maskNames(text: string, names: readonly string[], locale: string): string {
   let masked = text;
   const lowered = text.toLowerCase();
   const present = names.filter(
-    (name) => /\d/.test(name) && lowered.includes(name.toLowerCase()) && !isBareFigure(name),
+    (name) => /\d/.test(name) && lowered.includes(name.toLowerCase()) && !isBareFigure(name, locale),
   );
   for (const name of [...new Set(present)].sort((a, b) => b.length - a.length)) {
     const pattern = new RegExp(`(?<![\\p{L}\\p{N}.,])${escapeRegExp(name)}(?![\\p{L}\\p{N}]|[.,]\\d)`, "giu");
@@ -165,9 +205,9 @@ function maskNumberLabels(text: string, names: readonly string[]): string {
   return masked;
 }
 
-function isBareFigure(name: string): boolean {
+function isBareFigure(name: string, locale: string): boolean {
   const trimmed = name.trim();
-  return scanFigures(trimmed).some((figure) => figure.text === trimmed);
+  return scanFigures(trimmed, [], locale).some((figure) => figure.text === trimmed);
 }
 
 function blank(span: string): string {
