@@ -1,8 +1,11 @@
 /**
  * Durable work behind one interface: what Slack or a webhook was told is accepted is written here before
  * the answer goes out, and a worker takes it from here. The SQLite queue lives in the app's own database
- * file; a PostgreSQL deployment slots pg-boss in behind the same calls (see README, "Durable jobs").
+ * file; on PostgreSQL, pg-boss holds the jobs and several instances share them (see README, "Durable jobs").
  */
+
+/** A job's id: a number on SQLite, a UUID on pg-boss, always passed around as text. */
+export type JobId = string;
 
 /** A job to be done, as a caller asks for it. */
 export interface NewJob {
@@ -20,14 +23,14 @@ export interface NewJob {
 }
 
 export interface Enqueued {
-  id: number;
+  id: JobId;
   /** False when the key was known: the earlier job stands, untouched. */
   created: boolean;
 }
 
 /** A job a worker holds the lease of: only that worker may complete or fail it until the lease runs out. */
 export interface ClaimedJob {
-  id: number;
+  id: JobId;
   kind: string;
   key: string;
   payload: unknown;
@@ -58,10 +61,13 @@ export interface JobQueue {
   /** Takes up to `limit` jobs due now, leased to `owner` for `leaseMs`. */
   claim(owner: string, limit: number, leaseMs: number): Promise<ClaimedJob[]>;
   /** Extends the leases `owner` holds on these jobs (a long analysis keeps its job). */
-  renew(owner: string, ids: readonly number[], leaseMs: number): Promise<void>;
-  complete(owner: string, id: number): Promise<void>;
-  /** Records a failed run: the job runs again at `retryAt`, or is given up when that is null. */
-  fail(owner: string, id: number, error: string, retryAt: Date | null): Promise<void>;
+  renew(owner: string, ids: readonly JobId[], leaseMs: number): Promise<void>;
+  complete(owner: string, id: JobId): Promise<void>;
+  /**
+   * Records a failed run: the job runs again at `retryAt` (pg-boss applies its own growing wait instead),
+   * or is given up when that is null.
+   */
+  fail(owner: string, id: JobId, error: string, retryAt: Date | null): Promise<void>;
   /**
    * Puts running jobs whose lease ran out back in the queue (their worker died), and gives up those that
    * have had all their attempts. Returns how many were resumed.
@@ -74,8 +80,8 @@ export interface JobQueue {
   backlog(): Promise<Backlog>;
 
   /** Marks a step of a job as started, and says what is known of an earlier start. */
-  beginStep(jobId: number, step: string): Promise<StepState>;
-  finishStep(jobId: number, step: string, result: unknown): Promise<void>;
+  beginStep(jobId: JobId, step: string): Promise<StepState>;
+  finishStep(jobId: JobId, step: string, result: unknown): Promise<void>;
 
   close(): Promise<void>;
 }

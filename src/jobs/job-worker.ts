@@ -1,5 +1,5 @@
 import type { Logger } from "../log/logger.js";
-import type { ClaimedJob, JobQueue } from "./job-queue.js";
+import type { ClaimedJob, JobId, JobQueue } from "./job-queue.js";
 import { deadOwners, newLeaseOwner, retireLeaseOwner } from "./lease-owner.js";
 import { retryDelayMs } from "./retry-delay.js";
 
@@ -31,7 +31,7 @@ export interface DrainOutcome {
  */
 export class JobWorker {
   readonly owner = newLeaseOwner();
-  private readonly running = new Map<number, Promise<void>>();
+  private readonly running = new Map<JobId, Promise<void>>();
   private readonly concurrency: number;
   private readonly leaseMs: number;
   private readonly pollMs: number;

@@ -31,7 +31,7 @@ function dyingAfterSlackAnswers(inner: JobQueue): JobQueue {
   };
 }
 
-function client(jobId: number, jobs: JobQueue = queue): OncePerJobClient {
+function client(jobId: string, jobs: JobQueue = queue): OncePerJobClient {
   return new OncePerJobClient(
     BOT_TOKEN,
     { ...slackClientOptions(emulator.apiUrl), logger: clientLogger(silentLogger) },

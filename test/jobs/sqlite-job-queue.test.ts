@@ -51,6 +51,15 @@ describe("the SQLite job queue", () => {
     expect(await second.claim("w2", 10, 1000)).toEqual([]);
   });
 
+  it("adds nothing for a known key after its job is done (a schedule's slot is delivered once)", async () => {
+    const queue = open(databaseFile());
+    const { id } = await queue.enqueue({ kind: "k", key: "slot:1", payload: 1 });
+    await queue.claim("w", 1, 1000);
+    await queue.complete("w", id);
+    expect(await queue.enqueue({ kind: "k", key: "slot:1", payload: 2 })).toEqual({ id, created: false });
+    expect(await queue.claim("w", 1, 1000)).toEqual([]);
+  });
+
   it("stores a burst of enqueues in one commit, each told whether it was new", async () => {
     const queue = open(databaseFile());
     const results = await Promise.all([

@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { migrate } from "../../store/sqlite/migrations.js";
-import type { Backlog, ClaimedJob, Enqueued, JobQueue, NewJob, StepState } from "../job-queue.js";
+import type { Backlog, ClaimedJob, Enqueued, JobId, JobQueue, NewJob, StepState } from "../job-queue.js";
 
 const DEFAULT_MAX_ATTEMPTS = 5;
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
@@ -115,8 +115,8 @@ export function openSqliteJobQueue(path: string, options: SqliteJobQueueOptions 
       at,
       at,
     );
-    if (inserted.changes === 1) return { id: Number(inserted.lastInsertRowid), created: true };
-    return { id: (byKey.get(job.key) as { id: number }).id, created: false };
+    if (inserted.changes === 1) return { id: String(inserted.lastInsertRowid), created: true };
+    return { id: String((byKey.get(job.key) as { id: number }).id), created: false };
   };
   const enqueueAll = db.transaction((jobs: readonly NewJob[]) => jobs.map(enqueueOne));
 
@@ -143,7 +143,7 @@ export function openSqliteJobQueue(path: string, options: SqliteJobQueueOptions 
     return due.all(at, limit).map((row) => {
       lease.run(owner, at + leaseMs, row.id);
       return {
-        id: row.id,
+        id: String(row.id),
         kind: row.kind,
         key: row.key,
         payload: JSON.parse(row.payload) as unknown,
@@ -153,9 +153,9 @@ export function openSqliteJobQueue(path: string, options: SqliteJobQueueOptions 
     });
   });
 
-  const renewAll = db.transaction((owner: string, ids: readonly number[], leaseMs: number) => {
+  const renewAll = db.transaction((owner: string, ids: readonly JobId[], leaseMs: number) => {
     const until = now() + leaseMs;
-    for (const id of ids) renew.run(until, id, owner);
+    for (const id of ids) renew.run(until, Number(id), owner);
   });
 
   const resume = db.transaction((): number => {
@@ -190,11 +190,11 @@ export function openSqliteJobQueue(path: string, options: SqliteJobQueueOptions 
       if (ids.length > 0) renewAll(owner, ids, leaseMs);
     },
     complete: async (owner, id) => {
-      if (complete.run(now(), id, owner).changes === 1) counted();
+      if (complete.run(now(), Number(id), owner).changes === 1) counted();
     },
     fail: async (owner, id, error, retryAt) => {
-      if (retryAt) retry.run(retryAt.getTime(), error, id, owner);
-      else if (giveUp.run(now(), error, id, owner).changes === 1) counted();
+      if (retryAt) retry.run(retryAt.getTime(), error, Number(id), owner);
+      else if (giveUp.run(now(), error, Number(id), owner).changes === 1) counted();
     },
     resumeExpired: async () => resume(),
     leaseOwners: async () => owners.all().map((row) => row.lease_owner),
@@ -206,9 +206,9 @@ export function openSqliteJobQueue(path: string, options: SqliteJobQueueOptions 
         oldestAgeMs: row.oldest === null ? null : Math.max(0, now() - row.oldest),
       };
     },
-    beginStep: async (jobId, step) => beginStep(jobId, step),
+    beginStep: async (jobId, step) => beginStep(Number(jobId), step),
     finishStep: async (jobId, step, result) => {
-      endStep.run(JSON.stringify(result ?? null), jobId, step);
+      endStep.run(JSON.stringify(result ?? null), Number(jobId), step);
     },
     close: async () => {
       if (db.open) db.close();

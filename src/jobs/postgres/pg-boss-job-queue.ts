@@ -1,0 +1,302 @@
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import PgBoss from "pg-boss";
+import { migratePostgres } from "../../store/postgres/postgres-migrations.js";
+import type { Backlog, ClaimedJob, Enqueued, JobId, JobQueue, NewJob, StepState } from "../job-queue.js";
+
+/** pg-boss's queue all of the app's jobs go through; the job's own kind travels in its data. */
+const QUEUE = "mpo-jobs";
+const DEFAULT_MAX_ATTEMPTS = 5;
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+/** Finished jobs between two prunings of keys and steps past their retention. */
+const PRUNE_EVERY = 500;
+/**
+ * pg-boss's own expiry of a running job. Leases (renewed while a job runs) are what resume a dead
+ * worker's jobs; this is only the backstop, so it is far longer than any analysis.
+ */
+const EXPIRE_SECONDS = 60 * 60;
+const STOPPED_WORKER = "its worker stopped while running it";
+
+export interface PgBossJobQueueOptions {
+  /** The schema pg-boss keeps its tables in; "pgboss" by default. */
+  bossSchema?: string;
+  /** Connections for the app's own job tables (keys, leases, steps); pg-boss has a pool of its own. */
+  poolSize?: number;
+  /** How long a key (and its job's steps) is remembered; a week by default, as on SQLite. */
+  retentionMs?: number;
+  /** The clock leases are measured on, for tests. */
+  now?: () => number;
+}
+
+interface JobData {
+  kind: string;
+  key: string;
+  payload: unknown;
+}
+
+interface FetchedJob {
+  id: string;
+  data: JobData;
+  retryCount: number;
+  retryLimit: number;
+}
+
+type Client = pg.PoolClient;
+
+/**
+ * The job queue on PostgreSQL: pg-boss 10 holds the jobs (several instances fetch from it with SKIP
+ * LOCKED, retries wait longer each time), and three tables of the app's schema add what the JobQueue
+ * promises beyond it. `job_keys` remembers every key, so a late duplicate adds nothing even after its
+ * job is done; `job_leases` names who runs each job until when, so the jobs of a worker that died are
+ * failed back into pg-boss's retry at once instead of after its expiry; `job_steps` records once-only
+ * effects. Each operation runs pg-boss's statement and the app's in one transaction.
+ */
+export async function openPgBossJobQueue(
+  databaseUrl: string,
+  options: PgBossJobQueueOptions = {},
+): Promise<JobQueue> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: options.poolSize ?? 4 });
+  pool.on("error", () => {
+    // A dropped idle connection is replaced on the next query; the query that needs it reports it.
+  });
+  const boss = new PgBoss({
+    connectionString: databaseUrl,
+    schema: options.bossSchema ?? "pgboss",
+    max: 2,
+    schedule: false,
+    // Archiving and expiry run in one instance at a time (pg-boss takes a lock for them).
+    supervise: true,
+  });
+  boss.on("error", () => {
+    // Maintenance errors (a connection dropped during a deploy) are retried on pg-boss's next round.
+  });
+  try {
+    await migratePostgres(pool);
+    await boss.start();
+    if (!(await boss.getQueue(QUEUE))) await boss.createQueue(QUEUE, { name: QUEUE, policy: "standard" });
+  } catch (error) {
+    await boss.stop({ graceful: false, wait: false }).catch(() => undefined);
+    await pool.end();
+    throw error;
+  }
+  // pg-boss 10's typings omit the data argument for several ids, which its code takes.
+  const failJobs = boss.fail.bind(boss) as (
+    name: string,
+    ids: string | string[],
+    data: object,
+    connection: PgBoss.ConnectionOptions,
+  ) => Promise<unknown>;
+  const now = options.now ?? Date.now;
+  const retentionMs = options.retentionMs ?? WEEK_MS;
+
+  const inTransaction = async <T>(work: (client: Client, db: PgBoss.Db) => Promise<T>): Promise<T> => {
+    const client = await pool.connect();
+    try {
+      await client.query("BEGIN");
+      const result = await work(client, {
+        executeSql: (text, values) => client.query(text, values),
+      });
+      await client.query("COMMIT");
+      return result;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  };
+
+  /** Ends leases (a worker's, or those that ran out) and hands their jobs back to pg-boss's retry. */
+  const failLeased = (where: string, values: unknown[]) =>
+    inTransaction(async (client, db) => {
+      const ended = await client.query<{ job_id: string }>(
+        `DELETE FROM job_leases WHERE ${where} RETURNING job_id`,
+        values,
+      );
+      const ids = ended.rows.map((row) => row.job_id);
+      if (ids.length > 0) await failJobs(QUEUE, ids, { message: STOPPED_WORKER }, { db });
+      return ids.length;
+    });
+
+  const enqueueAll = (jobs: readonly NewJob[]) =>
+    inTransaction(async (client, db): Promise<Enqueued[]> => {
+      const ids = jobs.map(() => randomUUID());
+      const at = now();
+      const inserted = await client.query<{ key: string }>(
+        `INSERT INTO job_keys (key, job_id, created_at)
+         SELECT key, job_id, $3 FROM unnest($1::text[], $2::text[]) AS given (key, job_id)
+         ON CONFLICT (key) DO NOTHING RETURNING key, job_id`,
+        [jobs.map((job) => job.key), ids, at],
+      );
+      const fresh = new Map(
+        (inserted.rows as Array<{ key: string; job_id: string }>).map((row) => [row.key, row.job_id]),
+      );
+      const known = await client.query<{ key: string; job_id: string }>(
+        "SELECT key, job_id FROM job_keys WHERE key = ANY($1::text[])",
+        [jobs.map((job) => job.key).filter((key) => !fresh.has(key))],
+      );
+      const created = new Set<string>();
+      const toInsert = jobs.flatMap((job) => {
+        const id = fresh.get(job.key);
+        if (id === undefined || created.has(id)) return [];
+        created.add(id);
+        const data: JobData = { kind: job.kind, key: job.key, payload: job.payload ?? null };
+        return [
+          {
+            id,
+            name: QUEUE,
+            data,
+            retryLimit: (job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS) - 1,
+            retryDelay: 1,
+            retryBackoff: true,
+            expireInSeconds: EXPIRE_SECONDS,
+          },
+        ];
+      });
+      if (toInsert.length > 0) await boss.insert(toInsert, { db });
+      const existing = new Map(known.rows.map((row) => [row.key, row.job_id]));
+      const reported = new Set<string>();
+      return jobs.map((job) => {
+        const id = fresh.get(job.key) ?? (existing.get(job.key) as string);
+        // The first of a burst's duplicates made the job; the others are told it was known.
+        const isNew = fresh.has(job.key) && !reported.has(id);
+        reported.add(id);
+        return { id, created: isNew };
+      });
+    });
+
+  // Group commit, as on SQLite: enqueues made in one turn of the event loop share one transaction, and
+  // each caller's promise settles after the commit, so an ack still means stored.
+  let waiting: Array<{ job: NewJob; resolve: (value: Enqueued) => void; reject: (error: unknown) => void }> =
+    [];
+  const flush = async () => {
+    const group = waiting;
+    waiting = [];
+    try {
+      const results = await enqueueAll(group.map((entry) => entry.job));
+      group.forEach((entry, index) => {
+        entry.resolve(results[index] as Enqueued);
+      });
+    } catch (error) {
+      for (const entry of group) entry.reject(error);
+    }
+  };
+
+  const prune = async () => {
+    const before = now() - retentionMs;
+    await pool.query("DELETE FROM job_keys WHERE created_at < $1", [before]);
+    await pool.query("DELETE FROM job_steps WHERE started_at < $1", [before]);
+  };
+  let finished = 0;
+  const counted = async () => {
+    finished += 1;
+    if (finished % PRUNE_EVERY === 0) await prune();
+  };
+  await prune();
+
+  /** Ends `owner`'s lease on a job and records the outcome in pg-boss; nothing when the lease is gone. */
+  const settle = (owner: string, id: JobId, outcome: (db: PgBoss.Db) => Promise<unknown>) =>
+    inTransaction(async (client, db) => {
+      const ended = await client.query("DELETE FROM job_leases WHERE job_id = $1 AND owner = $2", [
+        id,
+        owner,
+      ]);
+      if (ended.rowCount !== 1) return false;
+      await outcome(db);
+      return true;
+    });
+
+  return {
+    enqueue: (job) =>
+      new Promise<Enqueued>((resolve, reject) => {
+        waiting.push({ job, resolve, reject });
+        if (waiting.length === 1) setImmediate(() => void flush());
+      }),
+    claim: async (owner, limit, leaseMs) => {
+      if (limit <= 0) return [];
+      return inTransaction(async (client, db) => {
+        const fetched = (await boss.fetch<JobData>(QUEUE, {
+          batchSize: limit,
+          includeMetadata: true,
+          db,
+        })) as unknown as FetchedJob[];
+        if (fetched.length === 0) return [];
+        await client.query(
+          `INSERT INTO job_leases (job_id, owner, lease_until)
+           SELECT job_id, $2, $3 FROM unnest($1::text[]) AS fetched (job_id)
+           ON CONFLICT (job_id) DO UPDATE SET owner = excluded.owner, lease_until = excluded.lease_until`,
+          [fetched.map((job) => job.id), owner, now() + leaseMs],
+        );
+        return fetched.map(
+          (job): ClaimedJob => ({
+            id: job.id,
+            kind: job.data.kind,
+            key: job.data.key,
+            payload: job.data.payload,
+            attempt: job.retryCount + 1,
+            maxAttempts: job.retryLimit + 1,
+          }),
+        );
+      });
+    },
+    renew: async (owner, ids, leaseMs) => {
+      if (ids.length === 0) return;
+      await pool.query(
+        "UPDATE job_leases SET lease_until = $3 WHERE owner = $1 AND job_id = ANY($2::text[])",
+        [owner, ids, now() + leaseMs],
+      );
+    },
+    complete: async (owner, id) => {
+      if (await settle(owner, id, (db) => boss.complete(QUEUE, id, {}, { db }))) await counted();
+    },
+    fail: async (owner, id, error, retryAt) => {
+      const settled = await settle(owner, id, (db) => failJobs(QUEUE, id, { message: error }, { db }));
+      if (settled && retryAt === null) await counted();
+    },
+    resumeExpired: () => failLeased("lease_until < $1", [now()]),
+    leaseOwners: async () =>
+      (await pool.query<{ owner: string }>("SELECT DISTINCT owner FROM job_leases")).rows.map(
+        (row) => row.owner,
+      ),
+    releaseLeases: async (owners) =>
+      owners.length === 0 ? 0 : failLeased("owner = ANY($1::text[])", [owners]),
+    backlog: async (): Promise<Backlog> => {
+      const schema = pg.escapeIdentifier(options.bossSchema ?? "pgboss");
+      const result = await pool.query<{ waiting: number; age: string | null }>(
+        `SELECT count(*)::int AS waiting,
+           floor(extract(epoch FROM now() - min(created_on)) * 1000)::bigint AS age
+         FROM ${schema}.job WHERE name = $1 AND state < 'completed'`,
+        [QUEUE],
+      );
+      const row = result.rows[0] as { waiting: number; age: string | null };
+      return { waiting: row.waiting, oldestAgeMs: row.age === null ? null : Math.max(0, Number(row.age)) };
+    },
+    beginStep: async (jobId, step): Promise<StepState> => {
+      const started = await pool.query(
+        "INSERT INTO job_steps (job_id, step, started_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+        [jobId, step, now()],
+      );
+      if (started.rowCount === 1) return { state: "new" };
+      const result = await pool.query<{ result: string | null; started_at: string }>(
+        "SELECT result, started_at FROM job_steps WHERE job_id = $1 AND step = $2",
+        [jobId, step],
+      );
+      const row = result.rows[0] as { result: string | null; started_at: string };
+      return row.result === null
+        ? { state: "uncertain", startedAt: Number(row.started_at) }
+        : { state: "done", result: JSON.parse(row.result) as unknown };
+    },
+    finishStep: async (jobId, step, result) => {
+      await pool.query("UPDATE job_steps SET result = $3 WHERE job_id = $1 AND step = $2", [
+        jobId,
+        step,
+        JSON.stringify(result ?? null),
+      ]);
+    },
+    close: async () => {
+      if (pool.ended) return;
+      await boss.stop({ graceful: false, wait: true });
+      await pool.end();
+    },
+  };
+}
