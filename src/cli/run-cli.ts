@@ -1,4 +1,4 @@
-import { ConfigError } from "../config/config.js";
+import { ConfigError } from "../config/config-error.js";
 import { IngestError } from "../ingest/index.js";
 import { MetricsError } from "../metrics/index.js";
 import { BlendError } from "../workspace-view/blend-error.js";

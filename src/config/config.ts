@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { z } from "zod";
+import { ConfigError } from "./config-error.js";
 
 /**
  * Every setting comes from the environment (DESIGN.md, "Configuration"); a `.env` file in the working
@@ -67,9 +68,7 @@ export interface Config {
   sandbox: boolean;
 }
 
-export class ConfigError extends Error {
-  override readonly name = "ConfigError";
-}
+export { ConfigError };
 
 export function loadConfig(
   env: NodeJS.ProcessEnv = process.env,
