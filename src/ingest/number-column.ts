@@ -29,8 +29,12 @@ export class NumberColumn {
   /** Rows whose comma-decimal reading differs, with that reading. */
   private commaAmbiguous: Array<[row: number, value: number]> = [];
 
+  /**
+   * Not filled with NaN up front: every row read writes its cell, blank or not, so rows the file never
+   * reaches (the spare capacity) are never touched and take no memory.
+   */
   constructor(capacity: number) {
-    this.values = new Float64Array(capacity).fill(Number.NaN);
+    this.values = new Float64Array(capacity);
   }
 
   accept(bytes: Buffer, start: number, end: number, flag: number, row: number, line: number): void {
@@ -82,7 +86,11 @@ export class NumberColumn {
       }
       return i;
     }
-    if (atEnd && i === start) return i;
+    if (atEnd && i === start) {
+      if (row >= this.values.length) this.grow(row + 1);
+      this.values[row] = Number.NaN;
+      return i;
+    }
     while (i < length) {
       const byte = bytes[i] as number;
       if (byte === delimiter || byte === LF || byte === CR) break;
@@ -113,6 +121,7 @@ export class NumberColumn {
   acceptText(text: string, row: number, line: number): void {
     if (row >= this.values.length) this.grow(row + 1);
     const parsed = parseNumberText(text);
+    if (parsed.kind !== "number") this.values[row] = Number.NaN;
     switch (parsed.kind) {
       case "blank":
         return;
@@ -181,7 +190,7 @@ export class NumberColumn {
   }
 
   private grow(minimum: number): void {
-    const next = new Float64Array(Math.max(minimum, this.values.length * 2)).fill(Number.NaN);
+    const next = new Float64Array(Math.max(minimum, this.values.length * 2));
     next.set(this.values);
     this.values = next;
   }

@@ -58,7 +58,8 @@ export class TextColumn {
     capacity: number,
     private readonly cap = GROUPING_CAP,
   ) {
-    this.codes = new Int32Array(Math.max(capacity, 16)).fill(NO_VALUE);
+    // Not filled: every row read sets its code, so spare capacity is never touched.
+    this.codes = new Int32Array(Math.max(capacity, 16));
   }
 
   /** Code of the value found by the last `scan`. */
@@ -93,7 +94,7 @@ export class TextColumn {
 
   setCode(row: number, code: number): void {
     if (row >= this.codes.length) {
-      const codes = new Int32Array(Math.max(row + 1, this.codes.length * 2)).fill(NO_VALUE);
+      const codes = new Int32Array(Math.max(row + 1, this.codes.length * 2));
       codes.set(this.codes);
       this.codes = codes;
     }
