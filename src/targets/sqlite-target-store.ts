@@ -3,19 +3,8 @@ import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import type { Workspace } from "../store/index.js";
 import { migrate } from "../store/sqlite/migrations.js";
-import type { BudgetPeriod, NewTarget, TargetMetric, TargetRecord, TargetStore } from "./target.js";
-
-interface TargetRow {
-  id: number;
-  channel: string;
-  metric: string;
-  value: number;
-  period: string | null;
-  scope_dimension: string | null;
-  scope_value: string | null;
-  created_by: string | null;
-  created_at: number;
-}
+import type { NewTarget, TargetRecord, TargetStore } from "./target.js";
+import { type TargetRow, targetFromRow } from "./target-row.js";
 
 /**
  * Targets in the app's SQLite file, on a connection of their own (as the job queue has): the schema is
@@ -63,31 +52,15 @@ export function openSqliteTargets(path: string): TargetStore {
       input.createdBy ?? null,
       Date.now(),
     );
-    return record(byId.get(Number(lastInsertRowid)) as TargetRow);
+    return targetFromRow(byId.get(Number(lastInsertRowid)) as TargetRow);
   });
 
   return {
     set: async (input) => set(input),
-    list: async (channel, workspace) => ofChannel.all(...where(channel, workspace)).map(record),
+    list: async (channel, workspace) => ofChannel.all(...where(channel, workspace)).map(targetFromRow),
     remove: async (id, channel, workspace) => remove.run(id, ...where(channel, workspace)).changes > 0,
     close: async () => {
       db.close();
     },
-  };
-}
-
-function record(row: TargetRow): TargetRecord {
-  return {
-    id: row.id,
-    channel: row.channel,
-    metric: row.metric as TargetMetric,
-    value: row.value,
-    period: row.period as BudgetPeriod | null,
-    scope:
-      row.scope_dimension !== null && row.scope_value !== null
-        ? { dimension: row.scope_dimension, value: row.scope_value }
-        : null,
-    createdBy: row.created_by,
-    createdAt: new Date(row.created_at).toISOString(),
   };
 }

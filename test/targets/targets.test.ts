@@ -3,7 +3,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { factTableFromRecords } from "../../src/ingest/index.js";
-import { openSqliteTargets, PacingRefusal, pace, parseTarget } from "../../src/targets/index.js";
+import {
+  openPostgresTargets,
+  openSqliteTargets,
+  PacingRefusal,
+  pace,
+  parseTarget,
+} from "../../src/targets/index.js";
+import { postgresDatabase } from "../jobs/temp-postgres.js";
 
 /** September 2025, 1st to 20th: Brand spends 500 a day with 10 conversions, Generic 245 a day with 5. */
 const september = factTableFromRecords(
@@ -87,10 +94,22 @@ describe("pacing", () => {
   });
 });
 
-describe("the target store", () => {
-  it("keeps targets per workspace and channel, replaces the same target, removes by number", async () => {
+/** A place for targets on each engine, reopened as a restart would. */
+const engines = {
+  sqlite: async () => {
     const path = join(mkdtempSync(join(tmpdir(), "mpo-targets-")), "mpo.db");
-    const store = openSqliteTargets(path);
+    return { open: async () => openSqliteTargets(path), remove: async () => {} };
+  },
+  postgres: async () => {
+    const database = await postgresDatabase();
+    return { open: () => openPostgresTargets(database.url), remove: database.remove };
+  },
+};
+
+describe.each(["sqlite", "postgres"] as const)("the target store on %s", (engine) => {
+  it("keeps targets per workspace and channel, replaces the same target, removes by number", async () => {
+    const place = await engines[engine]();
+    const store = await place.open();
     const acme = { team: "T1", enterprise: null };
     const first = await store.set({ ...parseTarget("budget 20000 monthly"), channel: "C1", workspace: acme });
     await store.set({ ...parseTarget("cpa 40 for campaign Brand"), channel: "C1", workspace: acme });
@@ -98,7 +117,7 @@ describe("the target store", () => {
     await store.set({ ...parseTarget("roas 2"), channel: "C1", workspace: { team: "T2", enterprise: null } });
     await store.close();
 
-    const reopened = openSqliteTargets(path);
+    const reopened = await place.open();
     const listed = await reopened.list("C1", acme);
     expect(listed.map((t) => [t.metric, t.value])).toEqual([
       ["cpa", 40],
@@ -112,5 +131,6 @@ describe("the target store", () => {
     expect(await reopened.remove(listed[0]?.id as number, "C1", acme)).toBe(true);
     expect((await reopened.list("C1", acme)).map((t) => t.metric)).toEqual(["budget"]);
     await reopened.close();
+    await place.remove();
   });
 });
