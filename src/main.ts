@@ -13,6 +13,7 @@ import { JobWorker } from "./jobs/job-worker.js";
 import { slackJobHandler } from "./jobs/slack/slack-job-handler.js";
 import { openSqliteJobQueue } from "./jobs/sqlite/sqlite-job-queue.js";
 import { createLogger, type Logger } from "./log/logger.js";
+import { openSchedules, type ScheduleStore, ScheduleSweeper } from "./schedules/index.js";
 import { createSlackApp } from "./slack/create-slack-app.js";
 import { ConversationMembership } from "./slack/flows/conversation-membership.js";
 import type { HonoReceiver } from "./slack/hono-receiver.js";
@@ -38,6 +39,8 @@ export interface RunningApp {
   jobs: JobQueue;
   /** The local Slack, when the app runs in the sandbox. */
   emulator: SlackEmulator | null;
+  /** Scheduled reports, and a sweep for due ones now (or at a given time, as tests do). */
+  schedules: { store: ScheduleStore; sweep(at?: Date): Promise<number> };
   close(): Promise<void>;
 }
 
@@ -67,6 +70,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   const store = await openStore(config.databaseUrl);
   const jobs = openSqliteJobQueue(config.databasePath);
   const targets = openSqliteTargets(config.databasePath);
+  const schedules = await openSchedules(config.databaseUrl, config.databasePath);
   let worker: JobWorker | null = null;
   // The local Slack is a workspace package, loaded only when it runs: a deployment with credentials never
   // imports it.
@@ -88,6 +92,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     alerts: null,
     membership: new ConversationMembership(),
     targets,
+    schedules,
     jobs: {
       enqueue: async (job, key) => {
         const { created } = await jobs.enqueue({ kind: job.kind, payload: job.payload, key });
@@ -114,6 +119,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     await sandbox?.close();
     await jobs.close();
     await targets.close();
+    await schedules.close();
     await store.close();
     throw error;
   });
@@ -145,6 +151,9 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       : null;
   worker = new JobWorker({ queue: jobs, handle: slackJobHandler(deps, jobs, slack.app), logger });
   await worker.start();
+  // Every instance sweeps: a slot's job key makes it one delivery whichever sweep writes it.
+  const sweeper = new ScheduleSweeper({ schedules, queue: jobs, logger, onEnqueued: () => worker?.nudge() });
+  sweeper.start();
   await slack.start();
   logger.info(`started: ${describeConfig(config)}`);
   return {
@@ -154,9 +163,11 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     store,
     jobs,
     emulator: sandbox?.emulator ?? null,
+    schedules: { store: schedules, sweep: (at) => sweeper.sweep(at) },
     // Stop taking requests, then let running jobs finish (up to a deadline), and close the database last:
     // nothing running meets a closed database, and what was accepted but not done waits in the queue.
     close: async () => {
+      await sweeper.stop();
       await slack.stop();
       await server.close();
       const drained = await worker?.drain(DRAIN_DEADLINE_MS);
@@ -170,6 +181,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       await sandbox?.close();
       await jobs.close();
       await targets.close();
+      await schedules.close();
       await store.close();
     },
   };

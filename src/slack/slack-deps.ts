@@ -2,6 +2,7 @@ import type { AlertEngine } from "../alerts/index.js";
 import type { Config } from "../config/config.js";
 import type { SlackJobSink } from "../jobs/slack/slack-jobs.js";
 import type { Logger } from "../log/logger.js";
+import type { ScheduleStore } from "../schedules/index.js";
 import type { Store } from "../store/index.js";
 import type { TargetStore } from "../targets/index.js";
 import type { ConversationMembership } from "./flows/conversation-membership.js";
@@ -20,4 +21,6 @@ export interface SlackDeps {
   jobs: SlackJobSink;
   /** Budget and KPI targets per channel (`/target`), paced in reports and answers. */
   targets: TargetStore;
+  /** Scheduled reports per channel (`/report schedule …`), delivered by the sweep's jobs. */
+  schedules: ScheduleStore;
 }

@@ -15,11 +15,13 @@ export async function buildReportJob(
 ): Promise<void> {
   const request = parseReportRequest(job.text);
   try {
-    await postReport(deps, client, request, {
-      channel: job.channel,
-      user: job.user,
-      workspace: job.workspace,
-    });
+    await postReport(
+      deps,
+      client,
+      request,
+      { channel: job.channel, user: job.user, workspace: job.workspace },
+      { scheduleValue: job.text },
+    );
   } catch (error) {
     if (error instanceof ReportRequestError) {
       // A new message, not `replace_original`: a slash command's response_url has no original to replace.
@@ -35,7 +37,7 @@ export async function buildReportJob(
 }
 
 /** A private reply to the person who typed the command, through the command's response_url. */
-async function respond(responseUrl: string, text: string): Promise<void> {
+export async function respond(responseUrl: string, text: string): Promise<void> {
   const response = await fetch(responseUrl, {
     method: "POST",
     headers: { "content-type": "application/json" },

@@ -7,6 +7,8 @@ import { analyzeUploadJob } from "./analyze-upload-job.js";
 import { answerQuestionJob } from "./answer-question-job.js";
 import { buildReportJob } from "./build-report-job.js";
 import { greetAssistantJob } from "./greet-assistant-job.js";
+import { scheduleCommandJob } from "./schedule-command-job.js";
+import { scheduledReportJob } from "./scheduled-report-job.js";
 import type { SlackJob } from "./slack-jobs.js";
 
 /**
@@ -45,6 +47,10 @@ export async function runSlackJob(
       return publishHome(deps, client, job.payload);
     case "greet-assistant-thread":
       return greetAssistantJob(deps, client, job.payload);
+    case "schedule-command":
+      return scheduleCommandJob(deps, client, job.payload);
+    case "scheduled-report":
+      return scheduledReportJob(deps, client, job.payload);
     default:
       deps.logger.error("jobs: no handler for this kind of job; it is dropped", { kind: claimed.kind });
   }

@@ -1,6 +1,8 @@
+import type { ScheduledReportJob } from "../../schedules/index.js";
 import type { SharedFile, UploadPlace } from "../../slack/flows/analyze-upload.js";
 import type { QuestionPlace } from "../../slack/flows/reply-to-question.js";
 import type { Workspace } from "../../store/index.js";
+import type { ScheduleCommandJob } from "./schedule-command-job.js";
 
 /**
  * The work Slack's events turn into, one kind per thing a person asked for. Payloads are what the
@@ -13,7 +15,9 @@ export type SlackJob =
   | { kind: "build-report"; payload: ReportJob }
   | { kind: "open-alert-analyst"; payload: AlertAnalystJob }
   | { kind: "publish-home"; payload: { user: string; workspace: Workspace } }
-  | { kind: "greet-assistant-thread"; payload: GreetingJob };
+  | { kind: "greet-assistant-thread"; payload: GreetingJob }
+  | { kind: "schedule-command"; payload: ScheduleCommandJob }
+  | { kind: "scheduled-report"; payload: ScheduledReportJob };
 
 export type SlackJobKind = SlackJob["kind"];
 

@@ -11,7 +11,7 @@ import { recentLiveFacts } from "../../store/recent-live-facts.js";
 import { BlendError, type WorkspaceView } from "../../workspace-view/index.js";
 import type { SlackDeps } from "../slack-deps.js";
 import { blendNoteBlocks } from "../views/blend-notes.js";
-import { reportBlocks } from "../views/report-blocks.js";
+import { type ReportView, reportBlocks } from "../views/report-blocks.js";
 import { channelView } from "./channel-view.js";
 import { targetBlocks } from "./target-blocks.js";
 import { uploadCharts } from "./upload-charts.js";
@@ -26,6 +26,7 @@ export async function postReport(
   client: webApi.WebClient,
   request: ReportRequest,
   place: { channel: string; user: string; workspace: Workspace },
+  delivery: Pick<ReportView, "note" | "scheduleValue"> = {},
 ): Promise<void> {
   const blend = await wholeChannel(deps, place, request.dataset);
   const stored = blend ? null : await pickDataset(deps, place, request.dataset);
@@ -93,7 +94,7 @@ export async function postReport(
     channel: place.channel,
     text: mrkdwn`Performance report: ${sources.join(" + ")}`,
     blocks: [
-      ...reportBlocks({ sources, summary, currency, narrative, requestedBy: place.user }),
+      ...reportBlocks({ sources, summary, currency, narrative, requestedBy: place.user, ...delivery }),
       ...blendNoteBlocks(blend?.notes ?? []),
       ...(await targetBlocks(deps, place, { facts, currency })),
     ],

@@ -2,7 +2,7 @@ import { describePeriod } from "../../format/format-receipt.js";
 import { untrustedMarkdown } from "../../format/slack-markdown.js";
 import { mention, mrkdwn } from "../../format/slack-text.js";
 import type { PerformanceSummary } from "../../report/performance-summary.js";
-import { type Block, context, divider, header, markdownBlock } from "./block-kit.js";
+import { type Block, buttons, context, divider, header, markdownBlock } from "./block-kit.js";
 import { findingBlocks, summaryBlocks } from "./summary-blocks.js";
 
 export interface ReportView {
@@ -13,6 +13,18 @@ export interface ReportView {
   /** The analyst's narrative, in Markdown: shown in a markdown block, its links and tokens made text. */
   narrative: string;
   requestedBy: string;
+  /** A line of Slack text the app wrote (a scheduled delivery's, or its lateness), under the header. */
+  note?: string;
+  /** What followed `/report`: with it the report offers "Send this every Monday"; none on a delivery. */
+  scheduleValue?: string | null;
+}
+
+/** The button that turns a report into a weekly scheduled one. */
+export const SCHEDULE_WEEKLY_ACTION = "report_schedule_weekly";
+
+/** The words after `/report` a "Send this every Monday" button carries, or null for another value. */
+export function scheduledWords(value: string | undefined): string | null {
+  return value?.startsWith("report:") ? value.slice("report:".length) : null;
 }
 
 /** `/report`: the whole picture of a channel's data, posted for everyone in the channel. */
@@ -22,10 +34,23 @@ export function reportBlocks(view: ReportView): Block[] {
     context([
       mrkdwn`${view.sources.join(" + ")} · ${describePeriod(view.summary.period)} · asked by ${mention(view.requestedBy)}`,
     ]),
+    ...(view.note ? [context([view.note])] : []),
     ...findingBlocks(view.summary, view.currency),
     ...summaryBlocks(view.summary, view.currency),
     divider(),
     markdownBlock(untrustedMarkdown(view.narrative)),
     context(["Charts are in the thread. Reply there to ask follow-up questions."]),
+    ...(view.scheduleValue != null && view.scheduleValue.length < 2000
+      ? [
+          buttons([
+            {
+              text: "Send this every Monday",
+              actionId: SCHEDULE_WEEKLY_ACTION,
+              // Never empty (Slack wants a value): the words follow a fixed prefix.
+              value: `report:${view.scheduleValue}`,
+            },
+          ]),
+        ]
+      : []),
   ];
 }

@@ -1,6 +1,13 @@
 import type { App } from "@slack/bolt";
+import { escapeSlackText } from "../../../format/slack-text.js";
 import { triggerKey } from "../../../jobs/slack/slack-jobs.js";
 import { parseReportRequest, REPORT_USAGE, ReportRequestError } from "../../../report/report-request.js";
+import {
+  parseScheduleCommand,
+  SCHEDULE_USAGE,
+  type ScheduleCommand,
+  ScheduleCommandError,
+} from "../../../schedules/index.js";
 import type { SlackDeps } from "../../slack-deps.js";
 import { reportBuilding, reportRefusal } from "../../views/report-refusal.js";
 import { workspaceOf } from "../workspace-of.js";
@@ -13,7 +20,35 @@ export function registerReportCommand(app: App, deps: SlackDeps): void {
   app.command("/report", async ({ command, ack, context }) => {
     const text = command.text.trim();
     if (text === "help") {
-      await ack({ response_type: "ephemeral", text: REPORT_USAGE });
+      await ack({ response_type: "ephemeral", text: `${REPORT_USAGE}\n${SCHEDULE_USAGE}` });
+      return;
+    }
+    let schedule: ScheduleCommand | null;
+    try {
+      schedule = parseScheduleCommand(text);
+    } catch (error) {
+      if (!(error instanceof ScheduleCommandError)) throw error;
+      await ack({
+        response_type: "ephemeral",
+        text: `I couldn't read \`/report ${escapeSlackText(text)}\`: ${escapeSlackText(error.message)}.\n${SCHEDULE_USAGE}`,
+      });
+      return;
+    }
+    if (schedule) {
+      await deps.jobs.enqueue(
+        {
+          kind: "schedule-command",
+          payload: {
+            command: schedule,
+            channel: command.channel_id,
+            user: command.user_id,
+            workspace: workspaceOf(context),
+            responseUrl: command.response_url,
+          },
+        },
+        triggerKey(command.trigger_id),
+      );
+      await ack();
       return;
     }
     let request: ReturnType<typeof parseReportRequest>;

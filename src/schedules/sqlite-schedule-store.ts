@@ -1,0 +1,78 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+import type { Workspace } from "../store/index.js";
+import { migrate } from "../store/sqlite/migrations.js";
+import type { NewSchedule, ScheduleStore } from "./schedule.js";
+import { INSERT_COLUMNS, type ScheduleRow, scheduleFromRow } from "./schedule-row.js";
+
+/**
+ * Schedules in the app's SQLite file, on a connection of their own (as the job queue and targets have):
+ * the schema is the store's, migrated on open, so either may open the file first. Two processes on one
+ * file advance a schedule once: the update names the slot it moves from.
+ */
+export function openSqliteSchedules(path: string): ScheduleStore {
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  try {
+    db.pragma("journal_mode = WAL");
+    db.pragma("busy_timeout = 5000");
+    migrate(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const place = "channel = ? AND team IS ? AND enterprise IS ? AND ended_at IS NULL";
+  const insert = db.prepare(
+    `INSERT INTO report_schedules (${INSERT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+  );
+  const byId = db.prepare<[number], ScheduleRow>("SELECT * FROM report_schedules WHERE id = ?");
+  const ofChannel = db.prepare<[string, string | null, string | null], ScheduleRow>(
+    `SELECT * FROM report_schedules WHERE ${place} ORDER BY id`,
+  );
+  const remove = db.prepare(`DELETE FROM report_schedules WHERE id = ? AND ${place}`);
+  const due = db.prepare<[number], ScheduleRow>(
+    "SELECT * FROM report_schedules WHERE ended_at IS NULL AND next_slot_at <= ? ORDER BY next_slot_at, id",
+  );
+  const advance = db.prepare(
+    "UPDATE report_schedules SET next_slot_at = ? WHERE id = ? AND next_slot_at = ? AND ended_at IS NULL",
+  );
+  const end = db.prepare(
+    "UPDATE report_schedules SET ended_at = ?, end_reason = ? WHERE id = ? AND ended_at IS NULL",
+  );
+  const where = (channel: string, workspace: Workspace) =>
+    [channel, workspace.team, workspace.enterprise] as const;
+
+  return {
+    add: async (input: NewSchedule) =>
+      scheduleFromRow(
+        insert.get(
+          input.workspace.team,
+          input.workspace.enterprise,
+          input.channel,
+          input.cadence,
+          input.weekday,
+          input.time,
+          input.timeZone,
+          input.report,
+          input.createdBy,
+          input.createdAt.getTime(),
+          input.nextSlotAt.getTime(),
+        ) as ScheduleRow,
+      ),
+    get: async (id) => {
+      const row = byId.get(id);
+      return row ? scheduleFromRow(row) : null;
+    },
+    list: async (channel, workspace) => ofChannel.all(...where(channel, workspace)).map(scheduleFromRow),
+    remove: async (id, channel, workspace) => remove.run(id, ...where(channel, workspace)).changes > 0,
+    due: async (now) => due.all(now.getTime()).map(scheduleFromRow),
+    advance: async (id, from, to) => advance.run(to.getTime(), id, from.getTime()).changes > 0,
+    end: async (id, reason, at) => {
+      end.run(at.getTime(), reason, id);
+    },
+    close: async () => {
+      db.close();
+    },
+  };
+}
