@@ -49,8 +49,8 @@ export interface Config {
   /** DATABASE_URL: `sqlite:<file>` or `postgres://…`, where the store keeps everything it owns. */
   databaseUrl: string;
   /**
-   * Path of the SQLite file (":memory:" allowed). With a PostgreSQL DATABASE_URL, the parts not yet on
-   * PostgreSQL (the job queue, targets) keep theirs in data/mpo.db.
+   * Path of the SQLite file (":memory:" allowed). With a PostgreSQL DATABASE_URL nothing is opened there:
+   * the store, jobs, targets and schedules all live in PostgreSQL.
    */
   databasePath: string;
   webhookSecret?: string;
