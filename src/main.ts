@@ -16,6 +16,7 @@ import { createLogger, type Logger } from "./log/logger.js";
 import { openSchedules, type ScheduleStore, ScheduleSweeper } from "./schedules/index.js";
 import { createSlackApp } from "./slack/create-slack-app.js";
 import { ConversationMembership } from "./slack/flows/conversation-membership.js";
+import { SlackReaders } from "./slack/flows/slack-readers.js";
 import type { HonoReceiver } from "./slack/hono-receiver.js";
 import type { SlackDeps } from "./slack/slack-deps.js";
 import { slackEventsRoute } from "./slack/slack-events-route.js";
@@ -91,6 +92,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     botToken: sandbox?.botToken ?? (config.slack.botToken as string),
     alerts: null,
     membership: new ConversationMembership(),
+    readers: new SlackReaders(),
     targets,
     schedules,
     jobs: {

@@ -1,4 +1,5 @@
 import { formatFigure } from "../format/format-figures.js";
+import { DEFAULT_READER, type Reader, withReader } from "../format/reader-locale.js";
 import { dayToIso, type FactTable, isoToDay } from "../ingest/index.js";
 import type { Logger } from "../log/logger.js";
 import { METRIC_CATALOG } from "../metrics/index.js";
@@ -24,6 +25,8 @@ export interface AlertEngineOptions {
   now?: () => Date;
   renderChart?: AlertChartRenderer;
   logger?: Logger;
+  /** Who a rule's alerts are written for (its author's locale and time zone); en-US in UTC by default. */
+  readerOf?: (rule: AlertRuleRecord) => Promise<Reader>;
 }
 
 export interface AlertActivity {
@@ -53,6 +56,7 @@ export class AlertEngine {
   private readonly now: () => Date;
   private readonly renderChart: AlertChartRenderer;
   private readonly logger: Logger;
+  private readonly readerOf: (rule: AlertRuleRecord) => Promise<Reader>;
   private timer: NodeJS.Timeout | null = null;
   private chain: Promise<void> = Promise.resolve();
   private inFlight = 0;
@@ -74,6 +78,7 @@ export class AlertEngine {
     this.now = options.now ?? (() => new Date());
     this.renderChart = options.renderChart ?? renderAlertChart;
     this.logger = options.logger ?? console;
+    this.readerOf = options.readerOf ?? (async () => DEFAULT_READER);
   }
 
   /** New live data is committed: evaluate soon. Arrivals during the wait join the same evaluation. */
@@ -132,7 +137,8 @@ export class AlertEngine {
     const activity: AlertActivity[] = [];
     for (const record of rules) {
       try {
-        activity.push(...(await this.evaluateOne(record, facts, today, now)));
+        const reader = await this.readerOf(record);
+        activity.push(...(await withReader(reader, () => this.evaluateOne(record, facts, today, now))));
       } catch (error) {
         this.logger.error("alert rule could not be evaluated", {
           ruleId: record.id,

@@ -1,4 +1,5 @@
 import { errorFunction, probit } from "simple-statistics";
+import { formatNumber } from "../format/format-figures.js";
 import { quantilesOf, sum } from "./quantiles.js";
 import { randomIndex, seededRandom } from "./seeded-random.js";
 
@@ -76,7 +77,7 @@ export function rateDifference(a: readonly Unit[], b: readonly Unit[], trialName
     significant,
     method:
       dispersion > 1.05
-        ? `two-proportion z test, variance widened ${dispersion.toFixed(1)}× for how much the rate varies between units beyond chance (beta-binomial)`
+        ? `two-proportion z test, variance widened ${formatNumber(dispersion, 1)}× for how much the rate varies between units beyond chance (beta-binomial)`
         : "two-proportion z test",
     neededPerSegment: needed,
     neededUnit: trialName,

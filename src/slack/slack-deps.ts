@@ -6,6 +6,7 @@ import type { ScheduleStore } from "../schedules/index.js";
 import type { Store } from "../store/index.js";
 import type { TargetStore } from "../targets/index.js";
 import type { ConversationMembership } from "./flows/conversation-membership.js";
+import type { SlackReaders } from "./flows/slack-readers.js";
 
 /** What the Slack flows need from the rest of the app; listeners pass it through untouched. */
 export interface SlackDeps {
@@ -17,6 +18,8 @@ export interface SlackDeps {
   alerts: AlertEngine | null;
   /** Which conversations a person belongs to, asked of Slack and cached briefly. */
   membership: ConversationMembership;
+  /** Each person's locale and time zone, asked of Slack and cached: figures are written their way. */
+  readers: SlackReaders;
   /** Where listeners write the work an event asks for; a job handler does it. */
   jobs: SlackJobSink;
   /** Budget and KPI targets per channel (`/target`), paced in reports and answers. */

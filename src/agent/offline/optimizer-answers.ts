@@ -1,4 +1,10 @@
-import { formatCount, formatFigure, formatMoney, formatPercent } from "../../format/format-figures.js";
+import {
+  formatCount,
+  formatFigure,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+} from "../../format/format-figures.js";
 import type { Dataset } from "../../ingest/index.js";
 import type { Metric } from "../../metrics/index.js";
 import type { ToolCallRecord } from "../tool-runner.js";
@@ -128,11 +134,11 @@ function significanceText(result: JsonObject, currency: string | null): string {
   const show = (value: Json | undefined) => formatFigure(metric, Number(value), currency);
   const diff = (value: Json | undefined) =>
     metric === "ctr" || metric === "cvr"
-      ? `${(Number(value) * 100).toFixed(2)} pts`
+      ? `${formatNumber(Number(value) * 100, 2)} pts`
       : formatFigure(metric, Number(value), currency);
   const lines = [
     `**${metric.toUpperCase()}: ${first.segment} ${show(first.value)} vs ${second.segment} ${show(second.value)}**`,
-    `${result.significant ? "Significant" : "Not significant"} (p = ${Number(result.p_value).toFixed(3)}): ${String(result.verdict).replace(/^(?:not )?significant(?: at 95%)?: /, "")}.`,
+    `${result.significant ? "Significant" : "Not significant"} (p = ${formatNumber(Number(result.p_value), 3)}): ${String(result.verdict).replace(/^(?:not )?significant(?: at 95%)?: /, "")}.`,
     `Difference ${diff(result.difference)}, 95% interval ${diff(result.interval_low)} to ${diff(result.interval_high)}.`,
   ];
   if (result.sample_needed) lines.push(`To settle it: ${result.sample_needed}.`);
@@ -153,6 +159,6 @@ function patternText(result: JsonObject, currency: string | null): string {
     ...labels.map(
       (item) => `- ${item.name}: ${show(item.value)} (95%: ${show(item.low)}–${show(item.high)})`,
     ),
-    `Shuffle test over ${result.full_blocks} full ${result.by === "hour" ? "days" : "weeks"}: p = ${Number(result.p_value).toFixed(3)}. Figures are ${result.figure_is}.`,
+    `Shuffle test over ${result.full_blocks} full ${result.by === "hour" ? "days" : "weeks"}: p = ${formatNumber(Number(result.p_value), 3)}. Figures are ${result.figure_is}.`,
   ].join("\n");
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { formatNumber } from "../../format/format-figures.js";
 import type { Measure } from "../../ingest/index.js";
 import { aggregate } from "../../metrics/aggregate.js";
 import { isKpi, isLowerBetter, METRIC_CATALOG, MetricsError } from "../../metrics/index.js";
@@ -79,8 +80,8 @@ export const weekdayPatternTool = defineTool({
       interval_level: 0.95,
       significant: result.significant,
       verdict: result.significant
-        ? `the ${hourly ? "hour" : "weekday"} matters beyond chance (shuffle test p = ${result.pValue.toFixed(3)})`
-        : `the differences between ${hourly ? "hours" : "weekdays"} are within what chance gives (shuffle test p = ${result.pValue.toFixed(2)}): no ${hourly ? "hour" : "day"} is reliably best`,
+        ? `the ${hourly ? "hour" : "weekday"} matters beyond chance (shuffle test p = ${formatNumber(result.pValue, 3)})`
+        : `the differences between ${hourly ? "hours" : "weekdays"} are within what chance gives (shuffle test p = ${formatNumber(result.pValue, 2)}): no ${hourly ? "hour" : "day"} is reliably best`,
       full_blocks: result.blocks,
     } satisfies JsonObject;
   },

@@ -1,4 +1,4 @@
-import { formatFigure } from "../../format/format-figures.js";
+import { formatFigure, formatPercent } from "../../format/format-figures.js";
 import { isKpi, METRIC_CATALOG, type Metric } from "../../metrics/index.js";
 import type { Finding } from "./findings.js";
 
@@ -54,7 +54,7 @@ function resultClause(finding: Finding): string {
 }
 
 function percent(change: number): string {
-  return `${Math.round(Math.abs(change) * 100).toLocaleString("en-US")}%`;
+  return formatPercent(Math.abs(change), 0);
 }
 
 /** "Sep 18–21", "Sep 30–Oct 2", "Sep 18"; the year only when the days are in different years. */
