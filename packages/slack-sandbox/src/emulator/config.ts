@@ -4,6 +4,7 @@ import type { IdFactory } from "./ids.js";
 export const SUPPORTED_EVENTS = [
   "app_home_opened",
   "app_mention",
+  "app_uninstalled",
   "assistant_thread_context_changed",
   "assistant_thread_started",
   "file_shared",
@@ -11,6 +12,7 @@ export const SUPPORTED_EVENTS = [
   "message.channels",
   "message.groups",
   "message.im",
+  "tokens_revoked",
 ] as const;
 
 export interface SlackEmulatorOptions {
@@ -41,6 +43,9 @@ export interface SlackEmulatorOptions {
   botName?: string;
   /** The deprecated verification token Slack still puts in payloads. */
   verificationToken?: string;
+  /** The app's OAuth credentials, checked by `/oauth/v2/authorize` and `oauth.v2.access`. */
+  clientId?: string;
+  clientSecret?: string;
 }
 
 export interface EmulatorConfig {
@@ -56,6 +61,13 @@ export interface EmulatorConfig {
   botUserId: string;
   botName: string;
   verificationToken: string;
+  clientId: string;
+  clientSecret: string;
+  /**
+   * Whether the app is installed in this config's workspace: only then is its bot token accepted and
+   * are events delivered.
+   */
+  installed: boolean;
   /** `http://127.0.0.1:<port>`, known once the server listens. */
   baseUrl: string;
 }
@@ -74,6 +86,9 @@ export function resolveConfig(options: SlackEmulatorOptions, ids: IdFactory): Em
     botUserId: options.botUserId ?? ids.user(),
     botName: options.botName ?? "analyst",
     verificationToken: options.verificationToken ?? ids.secret(24),
+    clientId: options.clientId ?? `${Date.now()}.${ids.secret(12)}`,
+    clientSecret: options.clientSecret ?? ids.secret(32),
+    installed: true,
     baseUrl: "",
   };
 }

@@ -8,6 +8,10 @@
  *   const channel = slack.createChannel({ name: "marketing", members: [maria.id], withBot: true });
  *   const { ts } = slack.postMessage({ user: maria.id, channel: channel.id, text: `${slack.botMention} hi` });
  *   const reply = await slack.waitForMessage({ channel: channel.id, threadTs: ts, fromBot: true });
+ *
+ * More workspaces: `const acme = slack.addWorkspace({ teamName: "Acme" })` has its own people, channels and
+ * bot token; `await slack.installApp({ installUrl, teamId: acme.teamId })` goes through the app's OAuth
+ * install, and `acme.uninstallApp()` removes it again.
  */
 export type { AssistantContextInput, AssistantThread, AssistantThreadInput } from "./actions/app-surfaces.js";
 export type { ClickButtonInput, ClickHomeButtonInput, InteractionResult } from "./actions/block-actions.js";
@@ -21,7 +25,13 @@ export type {
 } from "./actions/user-messages.js";
 export { type SlackEmulatorOptions, SUPPORTED_EVENTS } from "./config.js";
 export { slackSignature } from "./delivery/signing.js";
-export type { SlackEmulator, UrlVerificationResult } from "./slack-emulator.js";
+export type { InstallAppInput, InstallAppResult } from "./oauth/install-app.js";
+export type {
+  NewWorkspace,
+  SlackEmulator,
+  SlackWorkspace,
+  UrlVerificationResult,
+} from "./slack-emulator.js";
 export { startSlackEmulator } from "./start-slack-emulator.js";
 export type { ChangeListener, TranscriptChange } from "./store/changes.js";
 export type * from "./store/model.js";

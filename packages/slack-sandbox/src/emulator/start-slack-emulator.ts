@@ -1,25 +1,16 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createAdaptorServer } from "@hono/node-server";
-import { changeAssistantContext, openAppHome, startAssistantThread } from "./actions/app-surfaces.js";
-import { clickButton, clickHomeButton } from "./actions/block-actions.js";
-import { createChannel, createUser, joinChannel, leaveChannel, openDm } from "./actions/directory.js";
-import { runSlashCommand } from "./actions/slash-command.js";
-import { postUserMessage, uploadUserFile } from "./actions/user-messages.js";
 import { resolveConfig, type SlackEmulatorOptions } from "./config.js";
-import { AppDelivery } from "./delivery/app-delivery.js";
-import { EventPublisher } from "./events/event-publisher.js";
+import { createWorkspace } from "./create-workspace.js";
 import { FaultPlan } from "./faults.js";
 import { emulatorApp } from "./http/emulator-app.js";
 import { IdFactory } from "./ids.js";
-import { ResponseUrlRegistry } from "./response-urls.js";
-import type { SlackEmulator, UrlVerificationResult } from "./slack-emulator.js";
-import { transcriptOf } from "./store/transcript.js";
-import { WorkspaceStore } from "./store/workspace-store.js";
-import { TriggerRegistry } from "./triggers.js";
-import { matchesMessage, waitForTranscript } from "./wait-for.js";
-import { dispatchApiCall } from "./web-api/dispatcher.js";
-import type { Workspace } from "./workspace.js";
+import { installApp } from "./oauth/install-app.js";
+import { InstallCodes } from "./oauth/install-codes.js";
+import type { NewWorkspace, SlackEmulator, SlackWorkspace, UrlVerificationResult } from "./slack-emulator.js";
+import { workspaceHandle } from "./workspace-handle.js";
+import { Workspaces } from "./workspaces.js";
 
 function listen(server: Server, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -46,95 +37,94 @@ function echoesChallenge(body: string | undefined, challenge: string): boolean {
 export async function startSlackEmulator(options: SlackEmulatorOptions): Promise<SlackEmulator> {
   const ids = new IdFactory();
   const config = resolveConfig(options, ids);
-  const store = new WorkspaceStore({
+  const team = {
     id: options.teamId ?? ids.team(),
     name: options.teamName ?? "Sandbox",
     domain: options.teamDomain ?? "sandbox",
-  });
-  store.addUser({
-    id: config.botUserId,
-    name: config.botName,
-    realName: config.botName,
-    isBot: true,
-    isAdmin: false,
-    tz: "Etc/UTC",
-    tzOffset: 0,
-  });
-  const delivery = new AppDelivery(store, config);
-  const ws: Workspace = {
-    store,
-    config,
-    ids,
-    publisher: new EventPublisher(store, config, ids, delivery),
-    triggers: new TriggerRegistry(ids, config.triggerTtlMs),
-    responseUrls: new ResponseUrlRegistry(ids),
   };
+  const primary = createWorkspace(team, config, ids);
+  const workspaces = new Workspaces(primary);
+  const handles = new Map<string, SlackWorkspace>();
   const faults = new FaultPlan();
-  const app = emulatorApp(ws, faults);
+  const codes = new InstallCodes(ids);
+  const app = emulatorApp(workspaces, faults, codes);
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;
   const port = await listen(server, options.port ?? 0);
-  config.baseUrl = `http://127.0.0.1:${port}`;
-  const transcript = () => transcriptOf(store, config);
+  workspaces.setBaseUrl(`http://127.0.0.1:${port}`);
 
-  return {
-    baseUrl: config.baseUrl,
-    apiUrl: `${config.baseUrl}/api/`,
-    teamId: store.team.id,
-    appId: config.appId,
-    botId: config.botId,
-    botUserId: config.botUserId,
-    botMention: `<@${config.botUserId}>`,
-    app,
-    setRequestUrl: (url) => {
-      config.requestUrl = url;
-    },
-    createUser: (input) => createUser(ws, input),
-    createChannel: (input) => createChannel(ws, input),
-    openDm: (userId) => openDm(ws, userId),
-    inviteBot: (channelId, inviteOptions) => joinChannel(ws, channelId, config.botUserId, inviteOptions?.by),
-    removeBot: (channelId) => leaveChannel(ws, channelId, config.botUserId),
-    joinChannel: (channelId, userId) => joinChannel(ws, channelId, userId),
-    postMessage: (input) => postUserMessage(ws, input),
-    uploadFile: (input) => uploadUserFile(ws, input),
-    runSlashCommand: (input) => runSlashCommand(ws, delivery, input),
-    clickButton: (input) => clickButton(ws, delivery, input),
-    clickHomeButton: (input) => clickHomeButton(ws, delivery, input),
-    openAppHome: (userId) => openAppHome(ws, userId),
-    startAssistantThread: (input) => startAssistantThread(ws, input),
-    changeAssistantContext: (input) => changeAssistantContext(ws, input),
-    verifyRequestUrl: async (): Promise<UrlVerificationResult> => {
-      const challenge = ids.secret(32);
-      const result = await delivery.verifyUrl(challenge);
-      return {
-        ok: result.outcome === "acked" && echoesChallenge(result.body, challenge),
-        status: result.status,
-        body: result.body,
-      };
-    },
-    callApi: (method, args = {}, token = config.botToken) =>
-      dispatchApiCall(ws, faults, { method, args, token }),
-    rateLimitNext: (method, limit) => faults.rateLimitNext(method, limit),
-    failNext: (method, error, failure) => faults.failNext(method, error, failure),
-    transcript,
-    messages: (filter = {}) => store.allMessages().filter((m) => matchesMessage(m, filter)),
-    file: (fileId) => store.files.get(fileId),
-    subscribe: (listener) => store.subscribe(listener),
-    waitFor: (probe, waitOptions) => waitForTranscript(store, transcript, probe, waitOptions),
-    waitForMessage: (filter, waitOptions) =>
-      waitForTranscript(
-        store,
-        transcript,
-        (t) => t.messages.find((m) => matchesMessage(m, filter)),
-        waitOptions,
-      ),
-    idle: () => delivery.idle(),
-    close: async () => {
-      delivery.close();
-      await delivery.idle();
-      server.closeAllConnections();
-      await new Promise<void>((resolve, reject) =>
-        server.close((error) => (error ? reject(error) : resolve())),
-      );
-    },
+  const first = workspaceHandle(primary, faults);
+  handles.set(team.id, first);
+  const addWorkspace = (input: NewWorkspace = {}): SlackWorkspace => {
+    const teamId = input.teamId ?? ids.team();
+    const entry = createWorkspace(
+      {
+        id: teamId,
+        name: input.teamName ?? teamId,
+        domain: input.teamDomain ?? teamId.toLowerCase(),
+      },
+      {
+        ...config,
+        botToken: input.botToken ?? `xoxb-${teamId}-${ids.secret(24)}`,
+        botUserId: input.botUserId ?? ids.user(),
+        botId: input.botId ?? ids.bot(),
+        installed: input.installed ?? false,
+      },
+      ids,
+    );
+    workspaces.add(entry);
+    const handle = workspaceHandle(entry, faults);
+    handles.set(teamId, handle);
+    return handle;
   };
+  const deliveries = () => workspaces.all().map((entry) => entry.delivery);
+
+  return Object.defineProperties(
+    {
+      baseUrl: config.baseUrl,
+      apiUrl: `${config.baseUrl}/api/`,
+      authorizeUrl: `${config.baseUrl}/oauth/v2/authorize`,
+      appId: config.appId,
+      clientId: config.clientId,
+      clientSecret: config.clientSecret,
+      app,
+      ...first,
+      setRequestUrl: (url: string | undefined) => workspaces.setRequestUrl(url),
+      verifyRequestUrl: async (): Promise<UrlVerificationResult> => {
+        const challenge = ids.secret(32);
+        const result = await primary.delivery.verifyUrl(challenge);
+        return {
+          ok: result.outcome === "acked" && echoesChallenge(result.body, challenge),
+          status: result.status,
+          body: result.body,
+        };
+      },
+      addWorkspace,
+      workspace: (teamId: string) => {
+        const handle = handles.get(teamId);
+        if (!handle) throw new Error(`no workspace ${teamId}`);
+        return handle;
+      },
+      installApp,
+      rateLimitNext: (method: string, limit?: { count?: number; retryAfter?: number }) =>
+        faults.rateLimitNext(method, limit),
+      failNext: (method: string, error: string, failure?: { count?: number }) =>
+        faults.failNext(method, error, failure),
+      idle: async () => {
+        await Promise.all(deliveries().map((delivery) => delivery.idle()));
+      },
+      close: async () => {
+        for (const delivery of deliveries()) delivery.close();
+        await Promise.all(deliveries().map((delivery) => delivery.idle()));
+        server.closeAllConnections();
+        await new Promise<void>((resolve, reject) =>
+          server.close((error) => (error ? reject(error) : resolve())),
+        );
+      },
+    },
+    {
+      // A spread copies a getter's value once; these two change when the app is removed and added again.
+      botToken: { get: () => config.botToken, enumerable: true },
+      installed: { get: () => config.installed, enumerable: true },
+    },
+  ) as SlackEmulator;
 }

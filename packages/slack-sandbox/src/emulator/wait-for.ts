@@ -83,6 +83,8 @@ export interface MessageFilter {
   withFiles?: boolean;
   /** Only messages posted after this ts. */
   after?: string;
+  /** Only messages as people finally read them: a streamed message once its stream has stopped. */
+  finished?: boolean;
 }
 
 export function matchesMessage(message: Message, filter: MessageFilter): boolean {
@@ -98,6 +100,7 @@ export function matchesMessage(message: Message, filter: MessageFilter): boolean
   if (filter.fromBot !== undefined && (message.botId !== undefined) !== filter.fromBot) return false;
   if (filter.withFiles !== undefined && message.files.length > 0 !== filter.withFiles) return false;
   if (filter.after !== undefined && Number(message.ts) <= Number(filter.after)) return false;
+  if (filter.finished && message.stream?.state === "in_progress") return false;
   if (typeof filter.text === "string" && !message.text.includes(filter.text)) return false;
   if (filter.text instanceof RegExp && !filter.text.test(message.text)) return false;
   return true;

@@ -12,8 +12,8 @@ const MESSAGE_SUBSCRIPTION: Record<Channel["kind"], string> = {
 };
 
 /**
- * Decides whether the app gets an event (subscribed, and able to see the conversation, as on
- * Slack), records it, and hands it to delivery.
+ * Decides whether the app gets an event (installed in the workspace, subscribed, and able to see the
+ * conversation, as on Slack), records it, and hands it to delivery.
  */
 export class EventPublisher {
   constructor(
@@ -28,7 +28,11 @@ export class EventPublisher {
     const type = String(event.type);
     const subscription = type === "message" && channel ? MESSAGE_SUBSCRIPTION[channel.kind] : type;
     const visible = !channel || channel.members.includes(this.config.botUserId);
-    const deliver = visible && this.config.events.has(subscription) && this.config.requestUrl !== undefined;
+    const deliver =
+      this.config.installed &&
+      visible &&
+      this.config.events.has(subscription) &&
+      this.config.requestUrl !== undefined;
     const eventId = this.ids.event();
     const now = Date.now();
     this.store.recordEvent({ eventId, type, event, delivered: deliver, at: now });

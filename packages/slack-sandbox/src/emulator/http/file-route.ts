@@ -1,16 +1,18 @@
 import type { Context } from "hono";
-import type { Workspace } from "../workspace.js";
+import type { Workspaces } from "../workspaces.js";
 
 /**
  * `url_private` and `url_private_download`. Without a valid bot token Slack does not refuse with
  * an error: it redirects to its sign-in page, so a client that forgets the token reads HTML.
  */
-export function fileRoute(ws: Workspace, download: boolean) {
+export function fileRoute(workspaces: Workspaces, download: boolean) {
   return (c: Context): Response => {
     const key = c.req.param("key") ?? "";
     const fileId = key.slice(key.indexOf("-") + 1);
+    // The key is `<team>-<file>`: the file belongs to that workspace, and only its bot token reads it.
+    const ws = (workspaces.team(key.slice(0, key.indexOf("-"))) ?? workspaces.primary).ws;
     const header = c.req.header("authorization");
-    const authorized = header === `Bearer ${ws.config.botToken}`;
+    const authorized = ws.config.installed && header === `Bearer ${ws.config.botToken}`;
     ws.store.recordFileAccess({ fileId, authorized, at: Date.now() });
     if (!authorized)
       return c.redirect(`/signin?redir=${encodeURIComponent(new URL(c.req.url).pathname)}`, 302);

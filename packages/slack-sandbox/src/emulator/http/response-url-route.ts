@@ -1,13 +1,16 @@
 import type { Context } from "hono";
 import { applyResponse } from "../actions/respond.js";
 import { SlackApiError } from "../web-api/method.js";
-import type { Workspace } from "../workspace.js";
+import type { Workspaces } from "../workspaces.js";
 
 /** The `response_url`s handed out with slash commands and interactions. */
-export function responseUrlRoute(ws: Workspace) {
+export function responseUrlRoute(workspaces: Workspaces) {
   return async (c: Context): Promise<Response> => {
-    const target = ws.responseUrls.resolve(new URL(c.req.url).pathname);
-    if (!target) return c.text("Not Found", 404);
+    // Paths are `/<kind>/<team>/...`, so the team says whose conversation the reply lands in.
+    const path = new URL(c.req.url).pathname;
+    const ws = workspaces.team(path.split("/")[2] ?? "")?.ws;
+    const target = ws?.responseUrls.resolve(path);
+    if (!ws || !target) return c.text("Not Found", 404);
     let payload: unknown;
     try {
       payload = JSON.parse(await c.req.text());

@@ -1,12 +1,12 @@
 import type { Context } from "hono";
 import { receiveUploadBytes } from "../upload-tickets.js";
-import type { Workspace } from "../workspace.js";
+import type { Workspaces } from "../workspaces.js";
 
 /**
  * The `upload_url` from `files.getUploadURLExternal`. It takes the raw bytes or a multipart form
  * (@slack/web-api sends the file as a multipart part) and answers `OK - <bytes>`.
  */
-export function uploadRoute(ws: Workspace) {
+export function uploadRoute(workspaces: Workspaces) {
   return async (c: Context): Promise<Response> => {
     const contentType = (c.req.header("content-type") ?? "").toLowerCase();
     let bytes: Buffer;
@@ -22,7 +22,9 @@ export function uploadRoute(ws: Workspace) {
     } else {
       bytes = Buffer.from(await c.req.arrayBuffer());
     }
-    if (!receiveUploadBytes(ws.store, c.req.param("ticket") ?? "", bytes)) return c.text("Not Found", 404);
+    const ticket = c.req.param("ticket") ?? "";
+    const received = workspaces.all().some(({ ws }) => receiveUploadBytes(ws.store, ticket, bytes));
+    if (!received) return c.text("Not Found", 404);
     return c.text(`OK - ${bytes.length}`);
   };
 }

@@ -45,7 +45,7 @@ function answer(ws: Workspace, faults: FaultPlan, request: ApiCallRequest): ApiC
   const handler = METHODS.get(request.method);
   if (!handler) return ok({ ok: false, error: "unknown_method", req_method: request.method });
   if (!request.token) return ok(failure("not_authed"));
-  if (request.token !== ws.config.botToken) return ok(failure("invalid_auth"));
+  if (request.token !== ws.config.botToken || !ws.config.installed) return ok(failure("invalid_auth"));
   const fault = faults.take(request.method);
   if (fault?.kind === "rate_limited") {
     return {
