@@ -1,3 +1,4 @@
+import type { DateParts, LentTail } from "./column-storage.js";
 import { FIELD_ESCAPED } from "./csv-syntax.js";
 import { parseDateText } from "./date-text.js";
 import { civilToDay, NO_DAY } from "./fact-table.js";
@@ -35,12 +36,25 @@ export class DateColumn {
   /** Set when a cell held a summary label ("Total: Account" in a Day column). */
   sawSummaryLabel = false;
 
+  /** Set while this column's tail is lent to the reader of a later piece (see NumberColumn.lendTail). */
+  private lentTail: LentTail<DateParts> | null = null;
+
+  /** `inLentTail`: the parts are another reader's lent tail, until the column outgrows them. */
   constructor(
-    capacity: number,
+    parts: DateParts,
     private readonly compactAllowed: boolean,
+    public inLentTail = false,
   ) {
-    this.packed = new Int32Array(capacity);
-    this.kinds = new Uint8Array(capacity);
+    this.packed = parts.packed;
+    this.kinds = parts.kinds;
+  }
+
+  lendTail(from: number): DateParts {
+    const whole = { packed: this.packed, kinds: this.kinds };
+    this.lentTail = { whole, from };
+    this.packed = whole.packed.subarray(0, from);
+    this.kinds = whole.kinds.subarray(0, from);
+    return { packed: whole.packed.subarray(from), kinds: whole.kinds.subarray(from) };
   }
 
   accept(bytes: Buffer, start: number, end: number, flag: number, row: number, line: number): void {
@@ -184,9 +198,18 @@ export class DateColumn {
 
   /** Appends a column read from a later piece of the same file (see NumberColumn.absorb). */
   absorb(piece: DateColumn, rowCount: number, pieceRows: number, lineShift: number): void {
-    if (rowCount + pieceRows > this.packed.length) this.grow(rowCount + pieceRows);
-    this.packed.set(piece.packed.subarray(0, pieceRows), rowCount);
-    this.kinds.set(piece.kinds.subarray(0, pieceRows), rowCount);
+    const lent = this.lentTail;
+    this.lentTail = null;
+    if (lent && piece.inLentTail && this.packed.buffer === lent.whole.packed.buffer) {
+      lent.whole.packed.copyWithin(rowCount, lent.from, lent.from + pieceRows);
+      lent.whole.kinds.copyWithin(rowCount, lent.from, lent.from + pieceRows);
+      this.packed = lent.whole.packed;
+      this.kinds = lent.whole.kinds;
+    } else {
+      if (rowCount + pieceRows > this.packed.length) this.grow(rowCount + pieceRows);
+      this.packed.set(piece.packed.subarray(0, pieceRows), rowCount);
+      this.kinds.set(piece.kinds.subarray(0, pieceRows), rowCount);
+    }
     this.dayFirstEvidence += piece.dayFirstEvidence;
     this.monthFirstEvidence += piece.monthFirstEvidence;
     this.ambiguousCells += piece.ambiguousCells;
@@ -207,6 +230,7 @@ export class DateColumn {
     const kinds = new Uint8Array(size);
     kinds.set(this.kinds);
     this.kinds = kinds;
+    this.inLentTail = false;
   }
 }
 

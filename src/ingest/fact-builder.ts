@@ -1,4 +1,5 @@
 import type { ColumnPlan, PlannedColumn } from "./column-plan.js";
+import { type ColumnStorage, type DateParts, type LentColumns, PRIVATE_STORAGE } from "./column-storage.js";
 import { fieldText, type RowView, rowTexts } from "./csv-tokenizer.js";
 import { DateColumn } from "./date-column.js";
 import { looksLikeDateHeader } from "./header-names.js";
@@ -53,15 +54,30 @@ export class FactBuilder {
   /** Per column: its position in `textSinks`, or -1. */
   readonly textSlot: Int32Array;
 
+  /** Set while the tail of this builder's columns is lent to the reader of a later piece (see lendTail). */
+  private lentLines: { whole: Int32Array; from: number } | null = null;
+
+  /**
+   * Columns are allocated from `storage` for `capacity` rows, or, for the reader of a later piece, are the
+   * tails another builder lent (then `capacity` is ignored).
+   */
   constructor(
     plan: ColumnPlan,
     private readonly headerLine: number,
     capacity: number,
     groupingCap = GROUPING_CAP,
+    storage: ColumnStorage | LentColumns = PRIVATE_STORAGE,
   ) {
     this.width = plan.columns.length;
-    this.lines = new Int32Array(capacity);
-    this.sinks = plan.columns.map((column) => sinkFor(column, capacity, groupingCap));
+    if ("sinks" in storage) {
+      this.lines = storage.lines;
+      this.sinks = plan.columns.map((column, index) =>
+        lentSinkFor(column, storage.sinks[index] ?? null, groupingCap),
+      );
+    } else {
+      this.lines = storage.int32(capacity);
+      this.sinks = plan.columns.map((column) => sinkFor(column, capacity, groupingCap, storage));
+    }
     plan.columns.forEach((column, index) => {
       const sink = this.sinks[index];
       if (sink instanceof TextColumn) {
@@ -153,6 +169,10 @@ export class FactBuilder {
   absorb(piece: PieceRead, lineShift: number): void {
     const rowCount = this.rowCount;
     const rows = piece.rowCount;
+    // Lines are rewritten in order, each at or before where it is read: in place when the halves share memory.
+    if (this.lentLines && this.lines.buffer === this.lentLines.whole.buffer)
+      this.lines = this.lentLines.whole;
+    this.lentLines = null;
     this.sinks.forEach((sink, index) => {
       const other = piece.sinks[index];
       if (sink instanceof TextColumn) sink.absorb(other as TextColumn, rowCount, rows);
@@ -173,6 +193,18 @@ export class FactBuilder {
         this.dropped.push({ ...dropped, line: dropped.line + lineShift });
     }
     this.droppedCount += piece.droppedCount;
+  }
+
+  /**
+   * Lends the columns' rows from `from` on to the reader of a later piece (built on them with this plan), and
+   * keeps the rows before it; absorb then finds the piece's rows already in place. Needs shared storage when
+   * the borrower is another thread.
+   */
+  lendTail(from: number): LentColumns {
+    this.lentLines = { whole: this.lines, from };
+    const lines = this.lines.subarray(from);
+    this.lines = this.lines.subarray(0, from);
+    return { from, lines, sinks: this.sinks.map((sink) => sink?.lendTail(from) ?? null) };
   }
 
   /** What a builder read, in a form that crosses to another thread (its sinks' fields, without methods). */
@@ -259,21 +291,60 @@ export class FactBuilder {
   }
 }
 
-function sinkFor(column: PlannedColumn, capacity: number, groupingCap: number): Sink | null {
+type SinkKind = "number" | "date" | "text";
+
+function sinkKind(column: PlannedColumn): SinkKind | null {
   switch (column.role.kind) {
     case "measure":
     case "roas":
     case "extra":
-      return new NumberColumn(capacity);
+      return "number";
     case "date":
-      return column.profile.dates === 0 && column.profile.numbers > 0
-        ? new NumberColumn(capacity)
-        : new DateColumn(capacity, looksLikeDateHeader(column.header));
+      return column.profile.dates === 0 && column.profile.numbers > 0 ? "number" : "date";
     case "dimension":
     case "flexible":
     case "currency":
-      return new TextColumn(capacity, groupingCap);
+      return "text";
     case "ignored":
+      return null;
+  }
+}
+
+function sinkFor(
+  column: PlannedColumn,
+  capacity: number,
+  groupingCap: number,
+  storage: ColumnStorage,
+): Sink | null {
+  switch (sinkKind(column)) {
+    case "number":
+      return new NumberColumn(storage.float64(capacity));
+    case "date":
+      return new DateColumn(
+        { packed: storage.int32(capacity), kinds: storage.uint8(capacity) },
+        looksLikeDateHeader(column.header),
+      );
+    case "text":
+      return new TextColumn(storage.int32(Math.max(capacity, 16)), groupingCap);
+    case null:
+      return null;
+  }
+}
+
+/** A sink writing into the tail another builder lent for the same column of the same plan. */
+function lentSinkFor(
+  column: PlannedColumn,
+  lent: LentColumns["sinks"][number],
+  groupingCap: number,
+): Sink | null {
+  switch (sinkKind(column)) {
+    case "number":
+      return new NumberColumn(lent as Float64Array, true);
+    case "date":
+      return new DateColumn(lent as DateParts, looksLikeDateHeader(column.header), true);
+    case "text":
+      return new TextColumn(lent as Int32Array, groupingCap);
+    case null:
       return null;
   }
 }

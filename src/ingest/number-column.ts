@@ -1,3 +1,4 @@
+import type { LentTail } from "./column-storage.js";
 import { FIELD_ESCAPED } from "./csv-syntax.js";
 import { type DecimalStyle, parseNumberText } from "./number-text.js";
 
@@ -29,12 +30,26 @@ export class NumberColumn {
   /** Rows whose comma-decimal reading differs, with that reading. */
   private commaAmbiguous: Array<[row: number, value: number]> = [];
 
+  /** Set while this column's tail is lent to the reader of a later piece (see lendTail). */
+  private lentTail: LentTail<Float64Array> | null = null;
+
   /**
-   * Not filled with NaN up front: every row read writes its cell, blank or not, so rows the file never
-   * reaches (the spare capacity) are never touched and take no memory.
+   * `values` is not filled with NaN up front: every row read writes its cell, blank or not, so rows the
+   * file never reaches (the spare capacity) are never touched and take no memory. `inLentTail` says the
+   * array is another reader's lent tail; it stays true until the column outgrows it.
    */
-  constructor(capacity: number) {
-    this.values = new Float64Array(capacity);
+  constructor(
+    values: Float64Array,
+    public inLentTail = false,
+  ) {
+    this.values = values;
+  }
+
+  /** Keeps rows before `from` and hands the rest of the array to the reader of a later piece. */
+  lendTail(from: number): Float64Array {
+    this.lentTail = { whole: this.values, from };
+    this.values = this.values.subarray(0, from);
+    return this.lentTail.whole.subarray(from);
   }
 
   accept(bytes: Buffer, start: number, end: number, flag: number, row: number, line: number): void {
@@ -172,8 +187,16 @@ export class NumberColumn {
    * column's `rowCount` rows, and its line numbers move by `lineShift`.
    */
   absorb(piece: NumberColumn, rowCount: number, pieceRows: number, lineShift: number): void {
-    if (rowCount + pieceRows > this.values.length) this.grow(rowCount + pieceRows);
-    this.values.set(piece.values.subarray(0, pieceRows), rowCount);
+    const lent = this.lentTail;
+    this.lentTail = null;
+    if (lent && piece.inLentTail && this.values.buffer === lent.whole.buffer) {
+      // Both halves are in one array: the piece's rows move down to follow this column's.
+      lent.whole.copyWithin(rowCount, lent.from, lent.from + pieceRows);
+      this.values = lent.whole;
+    } else {
+      if (rowCount + pieceRows > this.values.length) this.grow(rowCount + pieceRows);
+      this.values.set(piece.values.subarray(0, pieceRows), rowCount);
+    }
     this.numbers += piece.numbers;
     this.dotEvidence += piece.dotEvidence;
     this.commaEvidence += piece.commaEvidence;
@@ -193,5 +216,6 @@ export class NumberColumn {
     const next = new Float64Array(Math.max(minimum, this.values.length * 2));
     next.set(this.values);
     this.values = next;
+    this.inLentTail = false;
   }
 }

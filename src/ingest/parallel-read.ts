@@ -1,5 +1,6 @@
 import { closeSync, openSync, readSync } from "node:fs";
-import type { ExportInput } from "./export-source.js";
+import { PRIVATE_STORAGE, SHARED_STORAGE } from "./column-storage.js";
+import type { ExportInput, OpenedExport } from "./export-source.js";
 import type { PieceRead } from "./fact-builder.js";
 import { completeRead, type ReadOptions, type ReadStart, readExport, startRead } from "./read-export.js";
 import { type PieceRequest, readPiece } from "./read-piece.js";
@@ -25,13 +26,17 @@ export async function readExportInParallel(input: ExportInput, options: ReadOpti
   const fromBytes = options.parallel?.fromBytes ?? PARALLEL_FROM_BYTES;
   const size = "bytes" in input ? input.bytes.length : null;
   if (size !== null && size < fromBytes) return readExport(input, options);
-  const read = startRead(input, options);
+  const mayRunParallel = (opened: OpenedExport) =>
+    opened.encoding.encoding === "utf-8" && opened.sizeBytes >= fromBytes;
+  const read = startRead(input, options, (opened) =>
+    mayRunParallel(opened) ? SHARED_STORAGE : PRIVATE_STORAGE,
+  );
   const { opened } = read;
-  const split =
-    opened.encoding.encoding === "utf-8" && opened.sizeBytes >= fromBytes
-      ? findSplit(input, opened.sizeBytes)
-      : null;
+  const split = mayRunParallel(opened) ? findSplit(input, opened.sizeBytes) : null;
   if (split === null || split <= opened.encoding.bomLength) return finishOnOneThread(read, null, options);
+  // The rows expected before the split stay this reader's; the worker writes the rest of each column.
+  const capacity = read.builder.rowCapacity;
+  const firstRows = Math.min(capacity, Math.ceil((capacity * split) / opened.sizeBytes));
 
   const piece = startPiece(
     {
@@ -41,7 +46,7 @@ export async function readExportInParallel(input: ExportInput, options: ReadOpti
       start: "bytes" in input ? 0 : split,
       plan: read.plan,
       delimiter: read.layout.delimiter.charCodeAt(0),
-      capacity: Math.ceil((read.builder.rowCapacity * (opened.sizeBytes - split)) / opened.sizeBytes) + 16,
+      lent: read.builder.lendTail(firstRows),
       groupingCap: options.groupingCap,
     },
     options.parallel?.inThread === true,

@@ -1,4 +1,5 @@
 import { type ColumnPlan, planColumns } from "./column-plan.js";
+import { type ColumnStorage, PRIVATE_STORAGE } from "./column-storage.js";
 import { ColumnarScanner } from "./columnar-scanner.js";
 import { parseDateText } from "./date-text.js";
 import { ENCODING_LABELS } from "./encoding.js";
@@ -62,7 +63,12 @@ export interface ReadStart {
   sessionScope: string | null;
 }
 
-export function startRead(input: ExportInput, options: ReadOptions): ReadStart {
+/** `storage` says where the columns live once the file is open (shared when it may be read in pieces). */
+export function startRead(
+  input: ExportInput,
+  options: ReadOptions,
+  storage: (opened: OpenedExport) => ColumnStorage = () => PRIVATE_STORAGE,
+): ReadStart {
   const opened = openExport(input);
   const chunks = opened.utf8Chunks();
   const { pending, head, whole } = readHead(chunks);
@@ -87,6 +93,7 @@ export function startRead(input: ExportInput, options: ReadOptions): ReadStart {
     layout.headerLine,
     estimateRows(opened.sizeBytes, layout),
     options.groupingCap,
+    storage(opened),
   );
   const scanner = new ColumnarScanner(layout.delimiter.charCodeAt(0), builder, layout.headerLine);
   const text = (function* () {

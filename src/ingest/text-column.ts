@@ -1,3 +1,4 @@
+import type { LentTail } from "./column-storage.js";
 import { FIELD_ESCAPED } from "./csv-syntax.js";
 import { NO_VALUE } from "./fact-table.js";
 import { IngestError } from "./ingest-error.js";
@@ -54,12 +55,21 @@ export class TextColumn {
   /** Open addressing over entry numbers (-1 free); null once the column passed the cap. */
   private slots: Int32Array | null = new Int32Array(2048).fill(-1);
 
+  /** Set while this column's tail is lent to the reader of a later piece (see NumberColumn.lendTail). */
+  private lentTail: LentTail<Int32Array> | null = null;
+
+  /** `codes` is not filled: every row read sets its code, so spare capacity is never touched. */
   constructor(
-    capacity: number,
+    codes: Int32Array,
     private readonly cap = GROUPING_CAP,
   ) {
-    // Not filled: every row read sets its code, so spare capacity is never touched.
-    this.codes = new Int32Array(Math.max(capacity, 16));
+    this.codes = codes;
+  }
+
+  lendTail(from: number): Int32Array {
+    this.lentTail = { whole: this.codes, from };
+    this.codes = this.codes.subarray(0, from);
+    return this.lentTail.whole.subarray(from);
   }
 
   /** Code of the value found by the last `scan`. */
@@ -127,6 +137,11 @@ export class TextColumn {
    * left out at `finish`, as in a read on one thread.
    */
   absorb(piece: TextColumn, rowCount: number, pieceRows: number): void {
+    const lent = this.lentTail;
+    this.lentTail = null;
+    // Rows are recoded in order, each written at or before where it is read: in place when both halves share
+    // one array.
+    if (lent && this.codes.buffer === lent.whole.buffer) this.codes = lent.whole;
     const pool = Buffer.from(piece.pool.buffer, piece.pool.byteOffset, piece.poolUsed);
     const codes = new Int32Array(piece.count);
     let entry = 0;

@@ -1,4 +1,5 @@
 import { parentPort } from "node:worker_threads";
+import { isShared } from "../column-storage.js";
 import type { ExportInput } from "../export-source.js";
 import type { DimensionColumn } from "../fact-table.js";
 import { IngestError } from "../ingest-error.js";
@@ -46,5 +47,6 @@ function buffersOf(dataset: Dataset): ArrayBuffer[] {
     ...texts,
     ...(facts.days ? [facts.days] : []),
   ];
-  return [...new Set(arrays.map((array) => array.buffer as ArrayBuffer))];
+  // Columns of a file read in pieces live in shared memory: both threads see them already.
+  return [...new Set(arrays.filter((array) => !isShared(array)).map((array) => array.buffer as ArrayBuffer))];
 }
