@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ANALYST_TOOLS, type AnalystLogger, answerQuestion, type LoopLimits } from "../../src/agent/index.js";
+import { readerFrom, withReader } from "../../src/format/reader-locale.js";
 import { totals } from "../../src/metrics/index.js";
 import {
   callsReply,
@@ -310,5 +311,21 @@ describe("the Gemini loop against a scripted generateContent server", () => {
       ["model", "Spend was $8,024.67."],
       ["user", "Which campaign spent most?"],
     ]);
+  });
+
+  it("tells the model how the reader writes numbers, and checks its figures written that way", async () => {
+    const { answer, requests } = await withReader(readerFrom("pt-BR", null), () =>
+      ask(
+        [
+          callsReply([{ name: "get_kpis", args: { metrics: ["spend"] }, id: "call-1" }]),
+          textReply("O investimento foi de R$ 8.024,67."),
+        ],
+        "How much did we spend?",
+      ),
+    );
+    expect(requests[0]?.body.systemInstruction?.parts[0]?.text).toContain(
+      "The reader's locale is pt-BR: write every figure as they write numbers, e.g. US$\u00a01.234,56, 1,23%, 3,20x, 174.572.",
+    );
+    expect(answer.unverified).toEqual([]);
   });
 });

@@ -1,3 +1,5 @@
+import { formatFigure } from "../../format/format-figures.js";
+import { currentReader } from "../../format/reader-locale.js";
 import type { ToolContext } from "../tools/tool.js";
 
 /**
@@ -26,6 +28,7 @@ export function systemPrompt(context: ToolContext): string {
     "",
     "How to answer",
     "- Get every figure from the tools; never compute, estimate or recall a figure yourself. Quote figures as the tools returned them, rounded for reading: money in the data's currency, ctr and cvr as percentages (0.0123 is 1.23%), ROAS as a multiple (3.2x), changes as percentages (relative 0.12 is +12%).",
+    readerLine(receipt.currency),
     "- State the period and the filters the figures cover, in one short line.",
     "- When the data cannot answer, say so and why instead of guessing (no revenue column means no ROAS or AOV; no dates means no trends or period comparisons), and say what it can answer instead.",
     "- When asked for recommendations (what to cut, scale, pause, where to move budget), give two to four concrete next actions tied to the figures, e.g. which campaign to cap and which to give budget.",
@@ -34,6 +37,20 @@ export function systemPrompt(context: ToolContext): string {
     "- Be brief: a direct answer first, then at most six bullet points. Write standard Markdown: **bold**, _italic_, bullet lines starting with a hyphen and a space, no tables, no headings, no links, no mentions (they are shown as plain text).",
     "- If a tool returns an error, fix the arguments (the error names what is allowed) or tell the person what the data lacks.",
   ].join("\n");
+}
+
+/**
+ * The reader's way with numbers, shown by example from the formatter itself: the checker reads the answer's
+ * figures with the same separators, so "1.234" means what the reader means by it.
+ */
+function readerLine(currency: string | null): string {
+  const examples = [
+    formatFigure("spend", 1234.56, currency),
+    formatFigure("ctr", 0.0123, null),
+    formatFigure("roas", 3.2, null),
+    formatFigure("impressions", 174572, null),
+  ];
+  return `- The reader's locale is ${currentReader().locale}: write every figure as they write numbers, e.g. ${examples.join(", ")}.`;
 }
 
 /** A data value inside the brief: quoted and clipped, so it reads as a label and cannot run on as text. */
