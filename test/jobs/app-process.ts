@@ -25,11 +25,12 @@ export interface AppProcess {
 /**
  * The real app as its own process (`src/main.ts` under tsx, as `npm start` runs the build), against the
  * emulator: only SLACK_API_URL points at loopback, and events are signed with the app's secret. The same
- * port and database file on every start, so a restart is what a deploy or a crash-restart is.
+ * port and database (a SQLite file or a PostgreSQL database) on every start, so a restart is what a deploy
+ * or a crash-restart is; several processes on one PostgreSQL database are several instances.
  */
 export async function startAppProcess(
   emulator: SlackEmulator,
-  options: { port: number; databasePath: string },
+  options: { port: number; databaseUrl: string; env?: Record<string, string> },
 ): Promise<AppProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "src/main.ts")], {
     cwd: ROOT,
@@ -37,11 +38,12 @@ export async function startAppProcess(
       PATH: process.env.PATH,
       HOME: process.env.HOME,
       PORT: String(options.port),
-      DATABASE_URL: `sqlite:${options.databasePath}`,
+      DATABASE_URL: options.databaseUrl,
       SLACK_BOT_TOKEN: BOT_TOKEN,
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_API_URL: emulator.apiUrl,
       WEBHOOK_SECRET: "crash-test-webhook-secret-0123456789",
+      ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
