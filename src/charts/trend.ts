@@ -2,8 +2,10 @@
  * A KPI over time: one line per day, week or month, optionally the previous period as a dashed grey line
  * laid over the same dates, and anomalies the metrics engine found marked in vermillion.
  */
+import { DateTime } from "luxon";
 import type { TopLevelSpec } from "vega-lite";
 import { formatCompact } from "../format/format-figures.js";
+import { currentReader } from "../format/reader-locale.js";
 import { METRIC_CATALOG, type Metric } from "../metrics/index.js";
 import { anomalyLayers } from "./anomaly-marks.js";
 import { AXIS_FORMAT_TYPE, axisNumberFormat } from "./axis-format.js";
@@ -63,8 +65,23 @@ function points(
   });
 }
 
+/**
+ * Hours are drawn in the reader's time zone when known, else in UTC, and the axis says which: the chart is
+ * on a UTC scale, so each hour is moved by its zone's offset at that moment (DST included).
+ */
+function hourClock(grain: TimeGrain): { shift: (time: number) => number; title: string | null } {
+  if (grain !== "hour") return { shift: (time) => time, title: null };
+  const zone = currentReader().timeZone;
+  if (!zone) return { shift: (time) => time, title: "Hour (UTC)" };
+  return {
+    shift: (time) => time + DateTime.fromMillis(time, { zone }).offset * 60_000,
+    title: `Hour (${zone.replace(/_/g, " ")} time)`,
+  };
+}
+
 export function trendChartSpec(input: TrendChartInput): TopLevelSpec {
   const { metric, context, grain } = input;
+  const clock = hourClock(grain);
   const info = METRIC_CATALOG[metric];
   const title = `${info.label} per ${GRAIN_WORD[grain]}`;
   // ISO dates sort as plain strings; localeCompare's collation is much slower on a thousand rows.
@@ -72,7 +89,9 @@ export function trendChartSpec(input: TrendChartInput): TopLevelSpec {
   const range =
     rows.length > 0 ? { from: rows[0]?.period ?? "", to: rows[rows.length - 1]?.period ?? "" } : null;
   const frame = { title, context, scope: input.scope, period: formatDateRange(context.dateRange ?? range) };
-  const current = points(rows, metric, formatDateRange(context.dateRange ?? range) ?? "This period");
+  const current = points(rows, metric, formatDateRange(context.dateRange ?? range) ?? "This period").map(
+    (point) => ({ ...point, time: clock.shift(point.time) }),
+  );
   const plotted = current.filter((point) => point.value !== null);
   if (plotted.length === 0) {
     const reason =
@@ -98,7 +117,7 @@ export function trendChartSpec(input: TrendChartInput): TopLevelSpec {
     field: "time",
     type: "temporal",
     scale: { type: "utc", padding: 12 },
-    title: null,
+    title: clock.title,
     axis: {
       format: spanOf(current) > LONG_SPAN_MS ? "%b %Y" : DATE_FORMAT[grain],
       labelOverlap: true,

@@ -7,6 +7,7 @@ import { hourlySeries } from "../../src/alerts/hourly-series.js";
 import { AlertEngine } from "../../src/alerts/index.js";
 import { parseRule } from "../../src/alerts/parse-rule.js";
 import { trendChartSpec } from "../../src/charts/index.js";
+import { readerFrom, withReader } from "../../src/format/reader-locale.js";
 import { openSqliteStore, type Store } from "../../src/store/index.js";
 
 const DAY = "2025-05-10";
@@ -87,6 +88,24 @@ describe("the push history behind an alert's hourly chart", () => {
       at("12:00").getTime(),
     ]);
     expect(JSON.stringify(spec)).toContain('"format":"%H:%M"');
+    expect(JSON.stringify(spec)).toContain('"title":"Hour (UTC)"');
+  });
+
+  it("draws the hours in the reader's time zone when Slack gives one, and says which", () => {
+    const rows = [
+      { period: "2025-05-10T11:00:00.000Z", cpa: 25 },
+      { period: "2025-05-10T12:00:00.000Z", cpa: 44 },
+    ];
+    const context = { source: "Live data", dateRange: { from: DAY, to: DAY }, currency: "BRL" };
+    const spec = withReader(readerFrom("pt-BR", "America/Sao_Paulo"), () =>
+      trendChartSpec({ rows, metric: "cpa", grain: "hour", context }),
+    ) as unknown as { datasets: { line: { time: number }[] } };
+    // 11:00 UTC is 08:00 in São Paulo (UTC−3): the UTC axis then reads 08:00.
+    expect(spec.datasets.line.map((point) => point.time)).toEqual([
+      at("08:00").getTime(),
+      at("09:00").getTime(),
+    ]);
+    expect(JSON.stringify(spec)).toContain('"title":"Hour (America/Sao Paulo time)"');
   });
 
   it("hands the alert chart the hourly figures when a rule fires", async () => {
