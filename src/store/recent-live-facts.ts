@@ -1,5 +1,5 @@
 import type { FactTable } from "../ingest/index.js";
-import type { Store } from "./store.js";
+import type { Store, Workspace } from "./store.js";
 
 /**
  * Days of live data an answer, a report or an alert's analyst reads, up to the newest row: a year, and a
@@ -8,6 +8,7 @@ import type { Store } from "./store.js";
  */
 export const LIVE_WINDOW_DAYS = 400;
 
-export function recentLiveFacts(store: Store): Promise<FactTable> {
-  return store.liveFacts({ lastDays: LIVE_WINDOW_DAYS });
+/** A workspace's recent live figures (none given: the unknown workspace's, see `Workspace`). */
+export function recentLiveFacts(store: Store, workspace?: Workspace): Promise<FactTable> {
+  return store.liveFacts({ lastDays: LIVE_WINDOW_DAYS, workspace });
 }

@@ -8,6 +8,14 @@ import type { FactTable, ParseReceipt, TotalsCheck } from "../ingest/index.js";
 /**
  * The Slack workspace a row belongs to: its team id and, on Enterprise Grid, its enterprise id. A null
  * part is unknown (rows stored before workspaces were recorded, or a caller outside Slack).
+ *
+ * Every read that selects rows by conversation or over many rows (datasets of a channel, a thread, live
+ * figures, the live feed, alert rules) sees one workspace only: the one given, matched exactly on both
+ * parts, or, when none is given, the unknown workspace (rows whose team and enterprise are both null),
+ * never every workspace. Rows stored before workspaces were recorded are in that unknown workspace until
+ * the single workspace the app was installed in adopts them (`adoptUnownedRows`, at start); a second
+ * workspace never sees them. Reads by an id a caller got from such a read (`getDataset`, `getAlert`,
+ * `getAlertRule`) check the workspace when one is given.
  */
 export interface Workspace {
   team: string | null;
@@ -106,8 +114,10 @@ export interface LiveEventRow {
 export type LiveRecord = LiveMetricRow | LiveEventRow;
 
 export interface LiveBatch {
-  /** Which tool or workflow sent it ("n8n", "zapier-shopify"); ids are unique per source. */
+  /** Which tool or workflow sent it ("n8n", "zapier-shopify"); ids are unique per source and workspace. */
   source: string;
+  /** The workspace whose webhook secret the delivery came with. */
+  workspace?: Workspace;
   records: readonly LiveRecord[];
   receivedAt?: Date;
 }
@@ -138,6 +148,8 @@ export interface LiveFactsOptions {
   lastDays?: number;
   /** The figures as they stood at this moment: each metrics row as last pushed by then, events received by then. */
   asOf?: Date;
+  /** Whose live data (see `Workspace`). */
+  workspace?: Workspace;
 }
 
 /** An HTTP answer kept under an idempotency key, replayed byte for byte on a retried delivery. */
@@ -153,6 +165,8 @@ export type RememberedResponse =
 
 export interface AlertRuleRecord {
   id: number;
+  team: string | null;
+  enterprise: string | null;
   /** Where its alerts are posted. */
   channel: string;
   /** The rule as the alerts parser reads it, e.g. "roas < 2 window 24h by campaign min spend 100". */
@@ -196,11 +210,32 @@ export interface NewAlert {
 export interface DatasetQuery {
   limit?: number;
   channel?: string;
-  /** Only this workspace's datasets (and those stored before workspaces were recorded). */
+  /** Whose datasets (see `Workspace`). */
   workspace?: Workspace;
   /** Only datasets shared in these conversations: the ones the asking person belongs to. */
   channels?: readonly string[];
 }
+
+/** A workspace's webhook secret, as the store keeps it: its SHA-256, never the secret. */
+export interface WebhookSecretRecord {
+  team: string | null;
+  enterprise: string | null;
+  createdBy: string | null;
+  createdAt: string;
+}
+
+export interface NewWebhookSecret {
+  workspace: Workspace;
+  /** Hex SHA-256 of the secret. */
+  secretHash: string;
+  createdBy?: string | null;
+}
+
+/** How many rows of each kind `adoptUnownedRows` gave to the workspace. */
+export type AdoptedRows = Record<
+  "datasets" | "threads" | "liveRows" | "alertRules" | "webhookSecrets",
+  number
+>;
 
 export interface StoreStatus {
   engine: "sqlite" | "postgres";
@@ -211,7 +246,7 @@ export interface StoreStatus {
 
 export interface Store {
   saveDataset(input: NewDataset): Promise<SavedDataset>;
-  getDataset(id: string): Promise<StoredDataset | null>;
+  getDataset(id: string, workspace?: Workspace): Promise<StoredDataset | null>;
   findDatasetByFile(fileId: string): Promise<DatasetRecord | null>;
   /** The newest dataset shared in a channel (of the workspace, when given). */
   latestDataset(channel: string, workspace?: Workspace): Promise<StoredDataset | null>;
@@ -223,12 +258,23 @@ export interface Store {
    */
   datasetForThread(channel: string, threadTs: string, workspace?: Workspace): Promise<StoredDataset | null>;
 
-  getThread(channel: string, threadTs: string): Promise<ThreadRecord | null>;
+  /** Threads are the workspace's: a channel shared by two organisations has the same id in both. */
+  getThread(channel: string, threadTs: string, workspace?: Workspace): Promise<ThreadRecord | null>;
   bindThread(channel: string, threadTs: string, datasetId: string, workspace?: Workspace): Promise<void>;
   /** Adds entries and keeps only the newest, up to the history limit; returns the kept history. */
-  appendHistory(channel: string, threadTs: string, entries: readonly HistoryEntry[]): Promise<HistoryEntry[]>;
+  appendHistory(
+    channel: string,
+    threadTs: string,
+    entries: readonly HistoryEntry[],
+    workspace?: Workspace,
+  ): Promise<HistoryEntry[]>;
   /** Swaps the history for a shorter one (a summary); still bounded by the history limit. */
-  replaceHistory(channel: string, threadTs: string, entries: readonly HistoryEntry[]): Promise<void>;
+  replaceHistory(
+    channel: string,
+    threadTs: string,
+    entries: readonly HistoryEntry[],
+    workspace?: Workspace,
+  ): Promise<void>;
 
   /** True only the first time a key is claimed (Slack event ids, file ids); old keys are pruned. */
   claimEvent(key: string): Promise<boolean>;
@@ -247,27 +293,45 @@ export interface Store {
   ): Promise<RememberedResponse>;
   /** Live figures as facts: metrics rows, plus `leads`, `orders` and `order_value` per event's day. */
   liveFacts(options?: LiveFactsOptions): Promise<FactTable>;
-  /** Newest first. */
-  recentEvents(limit: number): Promise<LiveFeedItem[]>;
+  /** A workspace's, newest first. */
+  recentEvents(limit: number, workspace?: Workspace): Promise<LiveFeedItem[]>;
   /** The names of the extra dimensions and measures a source's metrics rows carry, each once. */
-  liveFieldNames(source: string): Promise<LiveFieldNames>;
+  liveFieldNames(source: string, workspace?: Workspace): Promise<LiveFieldNames>;
 
   addAlertRule(input: NewAlertRule): Promise<AlertRuleRecord>;
-  getAlertRule(id: number): Promise<AlertRuleRecord | null>;
-  /** Every rule, or a channel's, oldest first. */
-  listAlertRules(channel?: string): Promise<AlertRuleRecord[]>;
-  /** False when no such rule (in that channel, when given). */
-  removeAlertRule(id: number, channel?: string): Promise<boolean>;
+  getAlertRule(id: number, workspace?: Workspace): Promise<AlertRuleRecord | null>;
+  /** A workspace's rules, or one channel's of them, oldest first. */
+  listAlertRules(channel?: string, workspace?: Workspace): Promise<AlertRuleRecord[]>;
+  /** Every workspace that has an alert rule: the alert engine evaluates each on its own live data. */
+  alertRuleWorkspaces(): Promise<Workspace[]>;
+  /** False when no such rule (in that channel and workspace, when given). */
+  removeAlertRule(id: number, channel?: string, workspace?: Workspace): Promise<boolean>;
   openAlert(input: NewAlert): Promise<AlertRecord>;
   setAlertMessage(id: number, messageTs: string): Promise<void>;
   resolveAlert(id: number, at?: Date): Promise<void>;
   /** Forgets an alert that could not be posted, so the next evaluation tries again. */
   discardAlert(id: number): Promise<void>;
-  getAlert(id: number): Promise<AlertRecord | null>;
+  /** With a workspace, null for an alert of another workspace's rule. */
+  getAlert(id: number, workspace?: Workspace): Promise<AlertRecord | null>;
   /** The newest alert of a rule for a key, open or resolved. */
   latestAlert(ruleId: number, key: string): Promise<AlertRecord | null>;
   /** Alerts of a rule not yet resolved. */
   openAlerts(ruleId: number): Promise<AlertRecord[]>;
+
+  /** Keeps a workspace's webhook secret (its hash), replacing the one it had: the old secret stops working. */
+  saveWebhookSecret(input: NewWebhookSecret): Promise<WebhookSecretRecord>;
+  /** The workspace a webhook secret belongs to, found by the secret's hash. */
+  webhookSecretWorkspace(secretHash: string): Promise<Workspace | null>;
+  /** Who made a workspace's webhook secret and when (never the secret), or null when it has none. */
+  webhookSecretOf(workspace: Workspace): Promise<WebhookSecretRecord | null>;
+  /** False when the workspace had no webhook secret. */
+  removeWebhookSecret(workspace: Workspace): Promise<boolean>;
+
+  /**
+   * Gives the rows stored in the unknown workspace (before workspaces were recorded) to this one: the
+   * single workspace the app is installed in. A live row whose id that workspace already has stays unknown.
+   */
+  adoptUnownedRows(workspace: Workspace): Promise<AdoptedRows>;
 
   /**
    * Runs `work` atomically: everything it stores through `tx` commits together, or nothing does when it

@@ -21,6 +21,9 @@ const CSV = [
   "2025-03-02,,Meta,0,100,0,0,0,50",
 ].join("\n");
 
+/** The workspace `csvDataset` is shared in. */
+const T1 = { team: "T1", enterprise: null };
+
 function csvDataset(): NewDataset {
   const dataset = readExport({ bytes: Buffer.from(CSV), name: "march.csv" });
   return {
@@ -49,11 +52,12 @@ function expectSameFacts(actual: FactTable, expected: FactTable): void {
   for (const [name, values] of Object.entries(expected.measures)) {
     const stored = actual.measures[name as keyof typeof actual.measures] as Float64Array;
     expect(stored).toBeInstanceOf(Float64Array);
-    expect(bytes(stored).equals(bytes(values))).toBe(true);
+    // A 32-bit column (counts) is stored as 64-bit floats of the very same values.
+    expect(bytes(stored).equals(bytes(Float64Array.from(values)))).toBe(true);
   }
   expect(Object.keys(actual.extraMeasures).sort()).toEqual(Object.keys(expected.extraMeasures).sort());
   for (const [name, values] of Object.entries(expected.extraMeasures)) {
-    expect(bytes(actual.extraMeasures[name] as Float64Array).equals(bytes(values))).toBe(true);
+    expect(bytes(actual.extraMeasures[name] as Float64Array).equals(bytes(Float64Array.from(values)))).toBe(true);
   }
   expect(Object.keys(actual.dimensions).sort()).toEqual(Object.keys(expected.dimensions).sort());
   for (const [name, column] of Object.entries(expected.dimensions)) {
@@ -144,7 +148,7 @@ describe.each(STORE_KINDS)("datasets (%s)", (kind) => {
     expect(again).toEqual({ record: first.record, created: false });
     expect(await store.findDatasetByFile("F1")).toEqual(first.record);
     expect(await store.findDatasetByFile("F404")).toBeNull();
-    expect(await store.listDatasets()).toHaveLength(1);
+    expect(await store.listDatasets({ workspace: T1 })).toHaveLength(1);
   });
 
   it("finds the channel's latest dataset, lists newest first, and answers for threads", async () => {
@@ -164,21 +168,21 @@ describe.each(STORE_KINDS)("datasets (%s)", (kind) => {
     });
     const elsewhere = await store.saveDataset({ ...base, fileId: "F3", channel: "C2", threadTs: "300.1" });
 
-    expect((await store.latestDataset("C1"))?.record.id).toBe(newer.record.id);
-    expect(await store.latestDataset("C404")).toBeNull();
-    expect((await store.listDatasets()).map((d) => d.id)).toEqual([
+    expect((await store.latestDataset("C1", T1))?.record.id).toBe(newer.record.id);
+    expect(await store.latestDataset("C404", T1)).toBeNull();
+    expect((await store.listDatasets({ workspace: T1 })).map((d) => d.id)).toEqual([
       elsewhere.record.id,
       newer.record.id,
       older.record.id,
     ]);
-    expect((await store.listDatasets({ limit: 1, channel: "C1" })).map((d) => d.id)).toEqual([
+    expect((await store.listDatasets({ limit: 1, channel: "C1", workspace: T1 })).map((d) => d.id)).toEqual([
       newer.record.id,
     ]);
 
-    expect((await store.datasetForThread("C1", "100.1"))?.record.id).toBe(older.record.id);
-    expect(await store.datasetForThread("C1", "999.9")).toBeNull();
-    await store.bindThread("C1", "100.1", newer.record.id);
-    expect((await store.datasetForThread("C1", "100.1"))?.record.id).toBe(newer.record.id);
+    expect((await store.datasetForThread("C1", "100.1", T1))?.record.id).toBe(older.record.id);
+    expect(await store.datasetForThread("C1", "999.9", T1)).toBeNull();
+    await store.bindThread("C1", "100.1", newer.record.id, T1);
+    expect((await store.datasetForThread("C1", "100.1", T1))?.record.id).toBe(newer.record.id);
   });
 
   it("returns null for a dataset that does not exist", async () => {

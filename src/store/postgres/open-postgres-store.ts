@@ -1,11 +1,13 @@
 import pg from "pg";
 import type { RememberedResponse, Store, StoredResponse } from "../store.js";
+import { postgresAdoptUnownedRows } from "./postgres-adopt-unowned-rows.js";
 import { postgresAlerts } from "./postgres-alerts.js";
 import { postgresDatasets } from "./postgres-datasets.js";
 import { postgresLive } from "./postgres-live.js";
 import { LATEST_POSTGRES_VERSION, migratePostgres, postgresSchemaVersion } from "./postgres-migrations.js";
 import { postgresOnceOnly } from "./postgres-once-only.js";
 import { postgresThreads } from "./postgres-threads.js";
+import { postgresWebhookSecrets } from "./postgres-webhook-secrets.js";
 import type { Sql } from "./sql.js";
 
 export interface PostgresStoreOptions {
@@ -53,6 +55,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     const threads = postgresThreads(sql, historyLimit);
     const live = postgresLive(sql);
     const alerts = postgresAlerts(sql);
+    const webhookSecrets = postgresWebhookSecrets(sql);
 
     const transaction = async <T>(work: (tx: Store) => Promise<T>): Promise<T> => {
       if (!client) {
@@ -97,8 +100,8 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
 
       getThread: threads.get,
       bindThread: threads.bind,
-      appendHistory: (channel, threadTs, entries) =>
-        within((inner) => postgresThreads(inner, historyLimit).append(channel, threadTs, entries)),
+      appendHistory: (channel, threadTs, entries, workspace) =>
+        within((inner) => postgresThreads(inner, historyLimit).append(channel, threadTs, entries, workspace)),
       replaceHistory: threads.replace,
 
       claimEvent: (key) => onceOnly.claim(sql, key),
@@ -129,6 +132,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
       addAlertRule: alerts.addRule,
       getAlertRule: alerts.getRule,
       listAlertRules: alerts.listRules,
+      alertRuleWorkspaces: alerts.ruleWorkspaces,
       removeAlertRule: alerts.removeRule,
       openAlert: alerts.openAlert,
       setAlertMessage: alerts.setMessage,
@@ -137,6 +141,12 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
       getAlert: alerts.getAlert,
       latestAlert: alerts.latest,
       openAlerts: alerts.open,
+
+      saveWebhookSecret: (input) => within((inner) => postgresWebhookSecrets(inner).save(input)),
+      webhookSecretWorkspace: webhookSecrets.workspaceOf,
+      webhookSecretOf: webhookSecrets.of,
+      removeWebhookSecret: webhookSecrets.remove,
+      adoptUnownedRows: (workspace) => within((inner) => postgresAdoptUnownedRows(inner, workspace)),
 
       transaction,
       ping: async () => ({

@@ -1,8 +1,9 @@
 import { type AlertRow, alertOf, type RuleRow, ruleOf } from "../sqlite/alert-tables.js";
-import type { NewAlert, NewAlertRule } from "../store.js";
+import type { NewAlert, NewAlertRule, Workspace } from "../store.js";
+import { inWorkspace, ofWorkspace, workspaceKey } from "../workspace-key.js";
 import type { Sql } from "./sql.js";
 
-const RULE_COLUMNS = "id, channel, definition, created_by, created_at";
+const RULE_COLUMNS = "id, team, enterprise, channel, definition, created_by, created_at";
 
 /** Alert rules and firings, as in SQLite (see ../sqlite/alert-tables.ts). */
 export function postgresAlerts(sql: Sql) {
@@ -27,16 +28,30 @@ export function postgresAlerts(sql: Sql) {
           ],
         )
       )[0] as ReturnType<typeof ruleOf>,
-    getRule: async (id: number) =>
-      (await rules(`SELECT ${RULE_COLUMNS} FROM alert_rules WHERE id = $1`, [id]))[0] ?? null,
-    listRules: (channel?: string) =>
-      channel === undefined
-        ? rules(`SELECT ${RULE_COLUMNS} FROM alert_rules ORDER BY id`, [])
-        : rules(`SELECT ${RULE_COLUMNS} FROM alert_rules WHERE channel = $1 ORDER BY id`, [channel]),
-    removeRule: async (id: number, channel?: string) =>
-      (channel === undefined
-        ? await sql.query("DELETE FROM alert_rules WHERE id = $1", [id])
-        : await sql.query("DELETE FROM alert_rules WHERE id = $1 AND channel = $2", [id, channel])
+    getRule: async (id: number, workspace?: Workspace) => {
+      const rule = (await rules(`SELECT ${RULE_COLUMNS} FROM alert_rules WHERE id = $1`, [id]))[0];
+      return rule && (!workspace || ofWorkspace(rule, workspace)) ? rule : null;
+    },
+    // A null channel leaves its condition out; $2 and $3 are `workspaceKey`'s values.
+    listRules: (channel?: string, workspace?: Workspace) =>
+      rules(
+        `SELECT ${RULE_COLUMNS} FROM alert_rules WHERE ${inWorkspace("$2", "$3")}
+         AND ($1::text IS NULL OR channel = $1) ORDER BY id`,
+        [channel ?? null, ...workspaceKey(workspace)],
+      ),
+    ruleWorkspaces: async (): Promise<Workspace[]> =>
+      (
+        await sql.query<Workspace>(
+          "SELECT DISTINCT team, enterprise FROM alert_rules ORDER BY team NULLS FIRST, enterprise NULLS FIRST",
+        )
+      ).rows,
+    removeRule: async (id: number, channel?: string, workspace?: Workspace) =>
+      (
+        await sql.query(
+          `DELETE FROM alert_rules WHERE id = $1 AND ${inWorkspace("$3", "$4")}
+           AND ($2::text IS NULL OR channel = $2)`,
+          [id, channel ?? null, ...workspaceKey(workspace)],
+        )
       ).rowCount === 1,
 
     openAlert: async (input: NewAlert) =>
@@ -66,7 +81,14 @@ export function postgresAlerts(sql: Sql) {
     discard: async (id: number) => {
       await sql.query("DELETE FROM alerts WHERE id = $1", [id]);
     },
-    getAlert: async (id: number) => (await alerts("SELECT * FROM alerts WHERE id = $1", [id]))[0] ?? null,
+    getAlert: async (id: number, workspace?: Workspace) =>
+      (workspace
+        ? await alerts(
+            `SELECT alerts.* FROM alerts JOIN alert_rules ON alert_rules.id = alerts.rule_id
+             WHERE alerts.id = $1 AND ${inWorkspace("$2", "$3", "alert_rules")}`,
+            [id, ...workspaceKey(workspace)],
+          )
+        : await alerts("SELECT * FROM alerts WHERE id = $1", [id]))[0] ?? null,
     latest: async (ruleId: number, key: string) =>
       (
         await alerts("SELECT * FROM alerts WHERE rule_id = $1 AND key = $2 ORDER BY id DESC LIMIT 1", [

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { belongsTo, type DatasetRow, recordOf } from "../sqlite/dataset-table.js";
+import { type DatasetRow, recordOf } from "../sqlite/dataset-table.js";
 import { columnsOfFacts, factsOfColumns, type StoredColumn } from "../sqlite/fact-columns.js";
 import type { DatasetQuery, NewDataset, SavedDataset, StoredDataset, Workspace } from "../store.js";
+import { inWorkspace, ofWorkspace, workspaceKey } from "../workspace-key.js";
 import type { Sql } from "./sql.js";
 
 const DEFAULT_LIST_LIMIT = 50;
@@ -18,20 +19,18 @@ export function postgresDatasets(sql: Sql) {
     );
     return { record: recordOf(row), facts: factsOfColumns(row.row_count, columns.rows) };
   };
-  // A null parameter leaves its condition out; a row of an unknown workspace (NULL) matches any workspace.
+  // A null channel or channels parameter leaves its condition out; $2 and $3 are `workspaceKey`'s values.
   const list = async (query: DatasetQuery = {}) =>
     (
       await sql.query<DatasetRow>(
         `SELECT ${COLUMNS} FROM datasets
          WHERE ($1::text IS NULL OR channel = $1)
-           AND ($2::text IS NULL OR team IS NULL OR team = $2)
-           AND ($3::text IS NULL OR enterprise IS NULL OR enterprise = $3)
+           AND ${inWorkspace("$2", "$3")}
            AND ($4::text[] IS NULL OR channel = ANY($4))
          ORDER BY created_at DESC, seq DESC LIMIT $5`,
         [
           query.channel ?? null,
-          query.workspace?.team ?? null,
-          query.workspace?.enterprise ?? null,
+          ...workspaceKey(query.workspace),
           query.channels ? [...query.channels] : null,
           query.limit ?? DEFAULT_LIST_LIMIT,
         ],
@@ -89,8 +88,11 @@ export function postgresDatasets(sql: Sql) {
       }
       return { record: recordOf(row), created: true };
     },
-    get: async (id: string) =>
-      withFacts((await sql.query<DatasetRow>(`SELECT ${COLUMNS} FROM datasets WHERE id = $1`, [id])).rows[0]),
+    get: async (id: string, workspace?: Workspace) => {
+      const row = (await sql.query<DatasetRow>(`SELECT ${COLUMNS} FROM datasets WHERE id = $1`, [id]))
+        .rows[0];
+      return withFacts(row && (!workspace || ofWorkspace(row, workspace)) ? row : undefined);
+    },
     findByFile: async (fileId: string) => {
       const row = await byFile(fileId);
       return row ? recordOf(row) : null;
@@ -103,19 +105,20 @@ export function postgresDatasets(sql: Sql) {
         `SELECT ${COLUMNS.split(", ")
           .map((column) => `datasets.${column}`)
           .join(", ")} FROM threads JOIN datasets ON datasets.id = threads.dataset_id
-         WHERE threads.channel = $1 AND threads.thread_ts = $2`,
-        [channel, threadTs],
+         WHERE ${inWorkspace("$3", "$4", "threads")} AND threads.channel = $1 AND threads.thread_ts = $2
+           AND ${inWorkspace("$3", "$4", "datasets")}`,
+        [channel, threadTs, ...workspaceKey(workspace)],
       );
       const row =
         bound.rows[0] ??
         (
           await sql.query<DatasetRow>(
-            `SELECT ${COLUMNS} FROM datasets WHERE channel = $1 AND thread_ts = $2
+            `SELECT ${COLUMNS} FROM datasets WHERE ${inWorkspace("$3", "$4")} AND channel = $1 AND thread_ts = $2
              ORDER BY created_at DESC, seq DESC LIMIT 1`,
-            [channel, threadTs],
+            [channel, threadTs, ...workspaceKey(workspace)],
           )
         ).rows[0];
-      return withFacts(row && (!workspace || belongsTo(row, workspace)) ? row : undefined);
+      return withFacts(row);
     },
   };
 }

@@ -12,10 +12,13 @@ import {
   metricsFact,
   metricsRow,
 } from "../sqlite/live-tables.js";
-import type { LiveBatch, LiveFactsOptions, LiveFieldNames, LiveOutcome } from "../store.js";
+import type { LiveBatch, LiveFactsOptions, LiveFieldNames, LiveOutcome, Workspace } from "../store.js";
+import { inWorkspace, workspaceKey } from "../workspace-key.js";
 import type { Sql } from "./sql.js";
 
 const METRICS_COLUMNS = [
+  "team",
+  "enterprise",
   "source",
   "external_id",
   "date",
@@ -32,6 +35,8 @@ const METRICS_COLUMNS = [
   "received_at",
 ] as const;
 const EVENT_COLUMNS = [
+  "team",
+  "enterprise",
   "kind",
   "source",
   "external_id",
@@ -52,50 +57,54 @@ const KEEP_PUSH = `INSERT INTO live_metric_pushes (metrics_id, ${METRICS_COLUMNS
   SELECT id, ${METRICS_COLUMNS.join(", ")} FROM changed`;
 const INSERT_METRICS = `WITH changed AS (
     INSERT INTO live_metrics (${METRICS_COLUMNS.join(", ")}) VALUES (${placeholders(METRICS_COLUMNS.length)})
-    ON CONFLICT (source, external_id) WHERE external_id IS NOT NULL DO NOTHING RETURNING *)
+    ON CONFLICT ((coalesce(team, '')), (coalesce(enterprise, '')), source, external_id)
+      WHERE external_id IS NOT NULL DO NOTHING RETURNING *)
   ${KEEP_PUSH}`;
 // Changes nothing when the stored row already has this content: that re-send is a duplicate.
 const UPDATE_METRICS = `WITH changed AS (
     UPDATE live_metrics SET ${METRICS_COLUMNS.map((column, index) => `${column} = $${index + 1}`).join(", ")}
-    WHERE source = $1 AND external_id = $2
+    WHERE ${inWorkspace("coalesce($1, '')", "coalesce($2, '')")} AND source = $3 AND external_id = $4
       AND (${METRICS_CONTENT.map((column) => `${column} IS DISTINCT FROM $${METRICS_COLUMNS.indexOf(column) + 1}`).join(" OR ")})
     RETURNING *)
   ${KEEP_PUSH}`;
 const INSERT_EVENT = `INSERT INTO live_events (${EVENT_COLUMNS.join(", ")}) VALUES (${placeholders(EVENT_COLUMNS.length)})
-  ON CONFLICT (source, kind, external_id) WHERE external_id IS NOT NULL DO NOTHING`;
+  ON CONFLICT ((coalesce(team, '')), (coalesce(enterprise, '')), source, kind, external_id)
+    WHERE external_id IS NOT NULL DO NOTHING`;
 const RECENT = `
   SELECT * FROM (
     SELECT * FROM (
       SELECT 'metrics' AS kind, id, source, external_id, received_at, date, NULL::text AS occurred_at,
              campaign, channel, spend, impressions, clicks, conversions, revenue, currency, dimensions,
              extra_measures, NULL::double precision AS value, NULL::text AS email
-      FROM live_metrics ORDER BY id DESC LIMIT $1) AS metrics
+      FROM live_metrics WHERE ${inWorkspace("$2", "$3")} ORDER BY id DESC LIMIT $1) AS metrics
     UNION ALL
     SELECT * FROM (
       SELECT kind, id, source, external_id, received_at, NULL::text, occurred_at, campaign, channel,
              NULL::double precision, NULL::double precision, NULL::double precision, NULL::double precision,
              NULL::double precision, currency, NULL::text, NULL::text, value, email
-      FROM live_events ORDER BY id DESC LIMIT $1) AS events) AS feed
+      FROM live_events WHERE ${inWorkspace("$2", "$3")} ORDER BY id DESC LIMIT $1) AS events) AS feed
   ORDER BY received_at DESC, id DESC
   LIMIT $1`;
 
 /** Rows pushed by automation tools, as in SQLite (see ../sqlite/live-tables.ts). */
 export function postgresLive(sql: Sql) {
-  const windowStart = async (lastDays: number | undefined): Promise<string> => {
+  const windowStart = async (lastDays: number | undefined, workspace: [string, string]): Promise<string> => {
     if (lastDays === undefined) return FIRST_DAY;
     const newest = (
       await sql.query<{ day: string | null }>(
-        "SELECT max(day) AS day FROM (SELECT max(date) AS day FROM live_metrics UNION ALL SELECT max(day) FROM live_events) AS days",
+        `SELECT max(day) AS day FROM (SELECT max(date) AS day FROM live_metrics WHERE ${inWorkspace("$1", "$2")}
+           UNION ALL SELECT max(day) FROM live_events WHERE ${inWorkspace("$1", "$2")}) AS days`,
+        workspace,
       )
     ).rows[0]?.day;
     return newest ? dayToIso(isoToDay(newest) - lastDays) : FIRST_DAY;
   };
-  const namesOf = async (column: "dimensions" | "extra_measures", source: string) =>
+  const namesOf = async (column: "dimensions" | "extra_measures", source: string, workspace?: Workspace) =>
     (
       await sql.query<{ key: string }>(
         `SELECT DISTINCT jsonb_object_keys(${column}::jsonb) AS key FROM live_metrics
-         WHERE source = $1 AND ${column} IS NOT NULL`,
-        [source],
+         WHERE ${inWorkspace("$2", "$3")} AND source = $1 AND ${column} IS NOT NULL`,
+        [source, ...workspaceKey(workspace)],
       )
     ).rows.map((row) => row.key);
 
@@ -106,13 +115,13 @@ export function postgresLive(sql: Sql) {
       const outcomes: LiveOutcome[] = [];
       for (const record of batch.records) {
         if (record.kind === "metrics") {
-          const row = metricsRow(batch.source, record, receivedAt);
+          const row = metricsRow(batch.source, record, receivedAt, batch.workspace);
           const values = METRICS_COLUMNS.map((column) => row[column]);
           if ((await sql.query(INSERT_METRICS, values)).rowCount === 1) outcomes.push("stored");
           else
             outcomes.push((await sql.query(UPDATE_METRICS, values)).rowCount === 1 ? "updated" : "duplicate");
         } else {
-          const row = eventRow(batch.source, record, receivedAt);
+          const row = eventRow(batch.source, record, receivedAt, batch.workspace);
           const inserted = await sql.query(
             INSERT_EVENT,
             EVENT_COLUMNS.map((column) => row[column]),
@@ -123,35 +132,42 @@ export function postgresLive(sql: Sql) {
       return outcomes;
     },
     facts: async (options: LiveFactsOptions = {}) => {
+      const workspace = workspaceKey(options.workspace);
       const until = options.until ?? LAST_DAY;
-      const since = [options.since ?? FIRST_DAY, await windowStart(options.lastDays)].sort().at(-1) as string;
+      const since = [options.since ?? FIRST_DAY, await windowStart(options.lastDays, workspace)]
+        .sort()
+        .at(-1) as string;
       const asOf = options.asOf?.getTime();
       const metrics =
         asOf === undefined
           ? await sql.query<MetricsRow>(
-              "SELECT * FROM live_metrics WHERE date >= $1 AND date <= $2 ORDER BY date, id",
-              [since, until],
+              `SELECT * FROM live_metrics WHERE ${inWorkspace("$3", "$4")} AND date >= $1 AND date <= $2
+               ORDER BY date, id`,
+              [since, until, ...workspace],
             )
           : await sql.query<MetricsRow>(
               `SELECT * FROM live_metric_pushes WHERE id IN (
-                 SELECT max(id) FROM live_metric_pushes WHERE received_at <= $3 AND date >= $1 AND date <= $2
+                 SELECT max(id) FROM live_metric_pushes
+                 WHERE ${inWorkspace("$4", "$5")} AND received_at <= $3 AND date >= $1 AND date <= $2
                  GROUP BY metrics_id)
                ORDER BY date, id`,
-              [since, until, asOf],
+              [since, until, asOf, ...workspace],
             );
       const events = await sql.query<EventRow>(
-        `SELECT * FROM live_events WHERE day >= $1 AND day <= $2 AND ($3::bigint IS NULL OR received_at <= $3)
+        `SELECT * FROM live_events WHERE ${inWorkspace("$4", "$5")} AND day >= $1 AND day <= $2
+           AND ($3::bigint IS NULL OR received_at <= $3)
          ORDER BY day, id`,
-        [since, until, asOf ?? null],
+        [since, until, asOf ?? null, ...workspace],
       );
       const records: FactRecord[] = metrics.rows.map(metricsFact);
       for (const event of events.rows) records.push(eventFact(event));
       return factTableFromRecords(records);
     },
-    recent: async (limit: number) => (await sql.query<FeedRow>(RECENT, [limit])).rows.map(feedItem),
-    fieldNames: async (source: string): Promise<LiveFieldNames> => ({
-      dimensions: await namesOf("dimensions", source),
-      measures: await namesOf("extra_measures", source),
+    recent: async (limit: number, workspace?: Workspace) =>
+      (await sql.query<FeedRow>(RECENT, [limit, ...workspaceKey(workspace)])).rows.map(feedItem),
+    fieldNames: async (source: string, workspace?: Workspace): Promise<LiveFieldNames> => ({
+      dimensions: await namesOf("dimensions", source, workspace),
+      measures: await namesOf("extra_measures", source, workspace),
     }),
   };
 }

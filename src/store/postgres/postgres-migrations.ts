@@ -214,6 +214,50 @@ export const POSTGRES_STEPS: readonly string[] = [
   );
   CREATE INDEX job_steps_by_age ON job_steps (started_at);
   `,
+  // Live data, threads and webhook secrets belong to a workspace (see the SQLite step of the same name).
+  `
+  ALTER TABLE live_metrics ADD COLUMN team text, ADD COLUMN enterprise text;
+  DROP INDEX live_metrics_by_external_id;
+  CREATE UNIQUE INDEX live_metrics_by_external_id
+    ON live_metrics ((coalesce(team, '')), (coalesce(enterprise, '')), source, external_id)
+    WHERE external_id IS NOT NULL;
+  DROP INDEX live_metrics_by_date;
+  CREATE INDEX live_metrics_by_workspace_date
+    ON live_metrics ((coalesce(team, '')), (coalesce(enterprise, '')), date);
+
+  ALTER TABLE live_events ADD COLUMN team text, ADD COLUMN enterprise text;
+  DROP INDEX live_events_by_external_id;
+  CREATE UNIQUE INDEX live_events_by_external_id
+    ON live_events ((coalesce(team, '')), (coalesce(enterprise, '')), source, kind, external_id)
+    WHERE external_id IS NOT NULL;
+  DROP INDEX live_events_by_day;
+  CREATE INDEX live_events_by_workspace_day
+    ON live_events ((coalesce(team, '')), (coalesce(enterprise, '')), day);
+
+  ALTER TABLE live_metric_pushes ADD COLUMN team text, ADD COLUMN enterprise text;
+
+  ALTER TABLE threads DROP CONSTRAINT threads_pkey;
+  CREATE UNIQUE INDEX threads_by_key
+    ON threads ((coalesce(team, '')), (coalesce(enterprise, '')), channel, thread_ts);
+
+  CREATE TABLE webhook_secrets (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    team text,
+    enterprise text,
+    secret_hash text NOT NULL UNIQUE,
+    created_by text,
+    created_at bigint NOT NULL
+  );
+  CREATE UNIQUE INDEX webhook_secrets_by_workspace
+    ON webhook_secrets ((coalesce(team, '')), (coalesce(enterprise, '')));
+
+  CREATE TABLE unowned_rows_owner (
+    id integer PRIMARY KEY CHECK (id = 1),
+    team text,
+    enterprise text,
+    adopted_at bigint NOT NULL
+  );
+  `,
 ];
 
 export const LATEST_POSTGRES_VERSION = POSTGRES_STEPS.length;

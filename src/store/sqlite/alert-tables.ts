@@ -1,8 +1,11 @@
 import type { Database } from "better-sqlite3";
-import type { AlertRecord, AlertRuleRecord, NewAlert, NewAlertRule } from "../store.js";
+import type { AlertRecord, AlertRuleRecord, NewAlert, NewAlertRule, Workspace } from "../store.js";
+import { inWorkspace, ofWorkspace, workspaceKey } from "../workspace-key.js";
 
 export interface RuleRow {
   id: number;
+  team: string | null;
+  enterprise: string | null;
   channel: string;
   definition: string;
   created_by: string | null;
@@ -27,13 +30,20 @@ export function alertTables(db: Database) {
     "INSERT INTO alert_rules (team, enterprise, channel, definition, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)",
   );
   const ruleById = db.prepare<[number], RuleRow>("SELECT * FROM alert_rules WHERE id = ?");
-  const allRules = db.prepare<[], RuleRow>("SELECT * FROM alert_rules ORDER BY id");
-  const rulesOfChannel = db.prepare<[string], RuleRow>(
-    "SELECT * FROM alert_rules WHERE channel = ? ORDER BY id",
+  // A null channel leaves its condition out; @team and @enterprise are `workspaceKey`'s values.
+  const rulesOf = db.prepare<[RuleQuery], RuleRow>(
+    `SELECT * FROM alert_rules WHERE ${inWorkspace("@team", "@enterprise")}
+     AND (@channel IS NULL OR channel = @channel) ORDER BY id`,
   );
-  const deleteRule = db.prepare<[number]>("DELETE FROM alert_rules WHERE id = ?");
-  const deleteRuleOfChannel = db.prepare<[number, string]>(
-    "DELETE FROM alert_rules WHERE id = ? AND channel = ?",
+  const ruleWorkspaces = db.prepare<[], Workspace>(
+    "SELECT DISTINCT team, enterprise FROM alert_rules ORDER BY team, enterprise",
+  );
+  const deleteRule = db.prepare<[RuleQuery & { id: number }]>(
+    `DELETE FROM alert_rules WHERE id = @id AND ${inWorkspace("@team", "@enterprise")}
+     AND (@channel IS NULL OR channel = @channel)`,
+  );
+  const ruleOfAlert = db.prepare<[number], RuleRow>(
+    "SELECT alert_rules.* FROM alerts JOIN alert_rules ON alert_rules.id = alerts.rule_id WHERE alerts.id = ?",
   );
 
   const insertAlert = db.prepare<[number, string, string, string, string, number]>(
@@ -65,19 +75,23 @@ export function alertTables(db: Database) {
       );
       return ruleOf({
         id: Number(lastInsertRowid),
+        team: input.team ?? null,
+        enterprise: input.enterprise ?? null,
         channel: input.channel,
         definition: input.definition,
         created_by: input.createdBy ?? null,
         created_at: createdAt,
       });
     },
-    getRule: (id: number) => {
+    getRule: (id: number, workspace?: Workspace) => {
       const row = ruleById.get(id);
-      return row ? ruleOf(row) : null;
+      return row && (!workspace || ofWorkspace(row, workspace)) ? ruleOf(row) : null;
     },
-    listRules: (channel?: string) => (channel ? rulesOfChannel.all(channel) : allRules.all()).map(ruleOf),
-    removeRule: (id: number, channel?: string) =>
-      (channel === undefined ? deleteRule.run(id) : deleteRuleOfChannel.run(id, channel)).changes === 1,
+    listRules: (channel?: string, workspace?: Workspace) =>
+      rulesOf.all(ruleQuery(channel, workspace)).map(ruleOf),
+    ruleWorkspaces: () => ruleWorkspaces.all(),
+    removeRule: (id: number, channel?: string, workspace?: Workspace) =>
+      deleteRule.run({ id, ...ruleQuery(channel, workspace) }).changes === 1,
 
     openAlert: (input: NewAlert): AlertRecord => {
       const firedAt = (input.firedAt ?? new Date()).getTime();
@@ -101,9 +115,11 @@ export function alertTables(db: Database) {
     discard: (id: number) => {
       deleteAlert.run(id);
     },
-    getAlert: (id: number) => {
+    getAlert: (id: number, workspace?: Workspace) => {
       const row = alertById.get(id);
-      return row ? alertOf(row) : null;
+      if (!row) return null;
+      const rule = workspace ? ruleOfAlert.get(id) : undefined;
+      return !workspace || (rule && ofWorkspace(rule, workspace)) ? alertOf(row) : null;
     },
     latest: (ruleId: number, key: string) => {
       const row = latestForKey.get(ruleId, key);
@@ -113,9 +129,22 @@ export function alertTables(db: Database) {
   };
 }
 
+interface RuleQuery {
+  channel: string | null;
+  team: string;
+  enterprise: string;
+}
+
+function ruleQuery(channel: string | undefined, workspace: Workspace | undefined): RuleQuery {
+  const [team, enterprise] = workspaceKey(workspace);
+  return { channel: channel ?? null, team, enterprise };
+}
+
 export function ruleOf(row: RuleRow): AlertRuleRecord {
   return {
     id: row.id,
+    team: row.team,
+    enterprise: row.enterprise,
     channel: row.channel,
     definition: row.definition,
     createdBy: row.created_by,

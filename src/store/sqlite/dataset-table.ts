@@ -8,6 +8,7 @@ import type {
   StoredDataset,
   Workspace,
 } from "../store.js";
+import { inWorkspace, ofWorkspace, workspaceKey } from "../workspace-key.js";
 import { columnsOfFacts, factsOfColumns, type StoredColumn } from "./fact-columns.js";
 
 export interface DatasetRow {
@@ -38,18 +39,19 @@ export function datasetTable(db: Database) {
   );
   const byId = db.prepare<[string], DatasetRow>("SELECT * FROM datasets WHERE id = ?");
   const byFile = db.prepare<[string], DatasetRow>("SELECT * FROM datasets WHERE file_id = ?");
-  const startingThread = db.prepare<[string, string], DatasetRow>(
-    "SELECT * FROM datasets WHERE channel = ? AND thread_ts = ? ORDER BY created_at DESC, rowid DESC LIMIT 1",
-  );
-  const boundToThread = db.prepare<[string, string], DatasetRow>(`
+  // Every read by conversation is one workspace's: @team and @enterprise are `workspaceKey`'s values.
+  const startingThread = db.prepare<[ThreadParams], DatasetRow>(`
+    SELECT * FROM datasets WHERE ${inWorkspace("@team", "@enterprise")} AND channel = @channel AND thread_ts = @ts
+    ORDER BY created_at DESC, rowid DESC LIMIT 1`);
+  const boundToThread = db.prepare<[ThreadParams], DatasetRow>(`
     SELECT datasets.* FROM threads JOIN datasets ON datasets.id = threads.dataset_id
-    WHERE threads.channel = ? AND threads.thread_ts = ?`);
-  // A null parameter leaves its condition out; a row of an unknown workspace (NULL) matches any workspace.
+    WHERE ${inWorkspace("@team", "@enterprise", "threads")} AND threads.channel = @channel
+      AND threads.thread_ts = @ts AND ${inWorkspace("@team", "@enterprise", "datasets")}`);
+  // A null channel or channels parameter leaves its condition out.
   const newest = db.prepare<[ListParams], DatasetRow>(`
     SELECT * FROM datasets
-    WHERE (@channel IS NULL OR channel = @channel)
-      AND (@team IS NULL OR team IS NULL OR team = @team)
-      AND (@enterprise IS NULL OR enterprise IS NULL OR enterprise = @enterprise)
+    WHERE ${inWorkspace("@team", "@enterprise")}
+      AND (@channel IS NULL OR channel = @channel)
       AND (@channels IS NULL OR channel IN (SELECT value FROM json_each(@channels)))
     ORDER BY created_at DESC, rowid DESC LIMIT @limit`);
   const columnsOf = db.prepare<[string], StoredColumn>(
@@ -87,15 +89,18 @@ export function datasetTable(db: Database) {
   const list = (query: DatasetQuery = {}) =>
     newest.all({
       channel: query.channel ?? null,
-      team: query.workspace?.team ?? null,
-      enterprise: query.workspace?.enterprise ?? null,
+      team: workspaceKey(query.workspace)[0],
+      enterprise: workspaceKey(query.workspace)[1],
       channels: query.channels ? JSON.stringify(query.channels) : null,
       limit: query.limit ?? DEFAULT_LIST_LIMIT,
     });
 
   return {
     save: (input: NewDataset) => save(input),
-    get: (id: string) => withFacts(byId.get(id)),
+    get: (id: string, workspace?: Workspace) => {
+      const row = byId.get(id);
+      return withFacts(row && (!workspace || ofWorkspace(row, workspace)) ? row : undefined);
+    },
     findByFile: (fileId: string) => {
       const row = byFile.get(fileId);
       return row ? recordOf(row) : null;
@@ -103,25 +108,26 @@ export function datasetTable(db: Database) {
     latest: (channel: string, workspace?: Workspace) => withFacts(list({ channel, workspace, limit: 1 })[0]),
     list: (query?: DatasetQuery) => list(query).map(recordOf),
     forThread: (channel: string, threadTs: string, workspace?: Workspace) => {
-      const row = boundToThread.get(channel, threadTs) ?? startingThread.get(channel, threadTs);
-      return withFacts(row && (!workspace || belongsTo(row, workspace)) ? row : undefined);
+      const [team, enterprise] = workspaceKey(workspace);
+      const params = { team, enterprise, channel, ts: threadTs };
+      return withFacts(boundToThread.get(params) ?? startingThread.get(params));
     },
   };
 }
 
-interface ListParams {
-  channel: string | null;
-  team: string | null;
-  enterprise: string | null;
-  channels: string | null;
-  limit: number;
+interface ThreadParams {
+  team: string;
+  enterprise: string;
+  channel: string;
+  ts: string;
 }
 
-/** The same rule as the list query's: an unknown part on either side does not exclude. */
-export function belongsTo(row: DatasetRow, workspace: Workspace): boolean {
-  const same = (stored: string | null, wanted: string | null) =>
-    stored === null || wanted === null || stored === wanted;
-  return same(row.team, workspace.team) && same(row.enterprise, workspace.enterprise);
+interface ListParams {
+  channel: string | null;
+  team: string;
+  enterprise: string;
+  channels: string | null;
+  limit: number;
 }
 
 export function recordOf(row: DatasetRow): DatasetRecord {

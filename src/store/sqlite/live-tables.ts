@@ -14,9 +14,13 @@ import type {
   LiveFieldNames,
   LiveMetricRow,
   LiveOutcome,
+  Workspace,
 } from "../store.js";
+import { inWorkspace, workspaceKey } from "../workspace-key.js";
 
 export interface MetricsRow {
+  team: string | null;
+  enterprise: string | null;
   source: string;
   external_id: string | null;
   date: string;
@@ -34,6 +38,8 @@ export interface MetricsRow {
 }
 
 export interface EventRow {
+  team: string | null;
+  enterprise: string | null;
   kind: "lead" | "order";
   source: string;
   external_id: string | null;
@@ -74,9 +80,9 @@ export function liveTables(db: Database) {
   // A new row is the common case, so it costs one statement; only a repeated id needs a second one.
   // Positional parameters: binding by name looks up each name on the row, a cost on every delivery.
   const insertMetrics = db.prepare(`
-    INSERT INTO live_metrics (source, external_id, date, campaign, channel, spend, impressions, clicks,
-                              conversions, revenue, currency, dimensions, extra_measures, received_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    INSERT INTO live_metrics (team, enterprise, source, external_id, date, campaign, channel, spend, impressions,
+                              clicks, conversions, revenue, currency, dimensions, extra_measures, received_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT DO NOTHING`);
   // Changes nothing when the stored row already has this content: that re-send is a duplicate.
   const updateMetrics = db.prepare(`
@@ -84,58 +90,67 @@ export function liveTables(db: Database) {
       impressions = @impressions, clicks = @clicks, conversions = @conversions, revenue = @revenue,
       currency = @currency, dimensions = @dimensions, extra_measures = @extra_measures,
       received_at = @received_at
-    WHERE source = @source AND external_id = @external_id
+    WHERE ${inWorkspace("coalesce(@team, '')", "coalesce(@enterprise, '')")}
+      AND source = @source AND external_id = @external_id
       AND (${METRICS_CONTENT.map((column) => `${column} IS NOT @${column}`).join(" OR ")})`);
   // ON CONFLICT rather than INSERT OR IGNORE: only a repeated id is skipped, a broken row still fails.
   const insertEvent = db.prepare(`
-    INSERT INTO live_events (kind, source, external_id, occurred_at, day, campaign, channel, value, currency,
-                             email, received_at)
-    VALUES (@kind, @source, @external_id, @occurred_at, @day, @campaign, @channel, @value, @currency, @email,
-            @received_at)
+    INSERT INTO live_events (team, enterprise, kind, source, external_id, occurred_at, day, campaign, channel,
+                             value, currency, email, received_at)
+    VALUES (@team, @enterprise, @kind, @source, @external_id, @occurred_at, @day, @campaign, @channel, @value,
+            @currency, @email, @received_at)
     ON CONFLICT DO NOTHING`);
-  const metricsInRange = db.prepare<[string, string], MetricsRow>(
-    "SELECT * FROM live_metrics WHERE date >= ? AND date <= ? ORDER BY date, id",
+  // Every read is one workspace's: @team and @enterprise are `workspaceKey`'s values.
+  const scoped = inWorkspace("@team", "@enterprise");
+  const metricsInRange = db.prepare<[Range], MetricsRow>(
+    `SELECT * FROM live_metrics WHERE ${scoped} AND date >= @since AND date <= @until ORDER BY date, id`,
   );
-  const eventsInRange = db.prepare<[string, string], EventRow>(
-    "SELECT * FROM live_events WHERE day >= ? AND day <= ? ORDER BY day, id",
+  const eventsInRange = db.prepare<[Range], EventRow>(
+    `SELECT * FROM live_events WHERE ${scoped} AND day >= @since AND day <= @until ORDER BY day, id`,
   );
   // Each metrics row as last pushed at or before a moment: the newest push of each row by then.
-  const metricsAsOf = db.prepare<[number, string, string], MetricsRow>(`
+  const metricsAsOf = db.prepare<[Range & { asOf: number }], MetricsRow>(`
     SELECT * FROM live_metric_pushes WHERE id IN (
-      SELECT max(id) FROM live_metric_pushes WHERE received_at <= ? AND date >= ? AND date <= ?
+      SELECT max(id) FROM live_metric_pushes
+      WHERE ${scoped} AND received_at <= @asOf AND date >= @since AND date <= @until
       GROUP BY metrics_id)
     ORDER BY date, id`);
-  const eventsAsOf = db.prepare<[string, string, number], EventRow>(
-    "SELECT * FROM live_events WHERE day >= ? AND day <= ? AND received_at <= ? ORDER BY day, id",
+  const eventsAsOf = db.prepare<[Range & { asOf: number }], EventRow>(
+    `SELECT * FROM live_events WHERE ${scoped} AND day >= @since AND day <= @until AND received_at <= @asOf
+     ORDER BY day, id`,
   );
-  const newestDay = db.prepare<[], { day: string | null }>(
-    "SELECT max(day) AS day FROM (SELECT max(date) AS day FROM live_metrics UNION ALL SELECT max(day) FROM live_events)",
+  const newestDay = db.prepare<[WorkspaceParams], { day: string | null }>(
+    `SELECT max(day) AS day FROM (SELECT max(date) AS day FROM live_metrics WHERE ${scoped}
+                                  UNION ALL SELECT max(day) FROM live_events WHERE ${scoped})`,
   );
   // Each table's newest rows by rowid (no index on arrival time needed), then merged by arrival time.
-  const recent = db.prepare<{ limit: number }, FeedRow>(`
+  const recent = db.prepare<[WorkspaceParams & { limit: number }], FeedRow>(`
     SELECT * FROM (
       SELECT 'metrics' AS kind, id, source, external_id, received_at, date, NULL AS occurred_at, campaign,
              channel, spend, impressions, clicks, conversions, revenue, currency, dimensions, extra_measures,
              NULL AS value, NULL AS email
-      FROM live_metrics ORDER BY id DESC LIMIT @limit)
+      FROM live_metrics WHERE ${scoped} ORDER BY id DESC LIMIT @limit)
     UNION ALL
     SELECT * FROM (
       SELECT kind, id, source, external_id, received_at, NULL, occurred_at, campaign, channel, NULL, NULL,
              NULL, NULL, NULL, currency, NULL, NULL, value, email
-      FROM live_events ORDER BY id DESC LIMIT @limit)
+      FROM live_events WHERE ${scoped} ORDER BY id DESC LIMIT @limit)
     ORDER BY received_at DESC, id DESC
     LIMIT @limit`);
 
   const namesOf = (column: "dimensions" | "extra_measures") =>
-    db.prepare<[string], { key: string }>(
+    db.prepare<[WorkspaceParams & { source: string }], { key: string }>(
       `SELECT DISTINCT field.key FROM live_metrics, json_each(live_metrics.${column}) AS field
-       WHERE live_metrics.source = ? AND live_metrics.${column} IS NOT NULL`,
+       WHERE ${inWorkspace("@team", "@enterprise", "live_metrics")}
+         AND live_metrics.source = @source AND live_metrics.${column} IS NOT NULL`,
     );
   const dimensionNames = namesOf("dimensions");
   const measureNames = namesOf("extra_measures");
 
   const saveMetrics = (row: MetricsRow): LiveOutcome => {
     const inserted = insertMetrics.run(
+      row.team,
+      row.enterprise,
       row.source,
       row.external_id,
       row.date,
@@ -159,15 +174,15 @@ export function liveTables(db: Database) {
     const receivedAt = batch.receivedAt?.getTime() ?? Date.now();
     return batch.records.map((record) =>
       record.kind === "metrics"
-        ? saveMetrics(metricsRow(batch.source, record, receivedAt))
-        : insertEvent.run(eventRow(batch.source, record, receivedAt)).changes === 1
+        ? saveMetrics(metricsRow(batch.source, record, receivedAt, batch.workspace))
+        : insertEvent.run(eventRow(batch.source, record, receivedAt, batch.workspace)).changes === 1
           ? "stored"
           : "duplicate",
     );
   });
 
-  const windowStart = (lastDays: number | undefined): string => {
-    const newest = lastDays === undefined ? null : newestDay.get()?.day;
+  const windowStart = (lastDays: number | undefined, workspace: WorkspaceParams): string => {
+    const newest = lastDays === undefined ? null : newestDay.get(workspace)?.day;
     if (!newest || lastDays === undefined) return FIRST_DAY;
     return dayToIso(isoToDay(newest) - lastDays);
   };
@@ -175,27 +190,56 @@ export function liveTables(db: Database) {
   return {
     save: (batch: LiveBatch) => save(batch),
     facts: (options: LiveFactsOptions = {}): FactTable => {
+      const workspace = workspaceParams(options.workspace);
       const until = options.until ?? LAST_DAY;
-      const since = [options.since ?? FIRST_DAY, windowStart(options.lastDays)].sort().at(-1) as string;
+      const since = [options.since ?? FIRST_DAY, windowStart(options.lastDays, workspace)]
+        .sort()
+        .at(-1) as string;
+      const range = { ...workspace, since, until };
       const asOf = options.asOf?.getTime();
-      const metrics =
-        asOf === undefined ? metricsInRange.all(since, until) : metricsAsOf.all(asOf, since, until);
+      const metrics = asOf === undefined ? metricsInRange.all(range) : metricsAsOf.all({ ...range, asOf });
       const records: FactRecord[] = metrics.map(metricsFact);
       const events =
-        asOf === undefined ? eventsInRange.iterate(since, until) : eventsAsOf.iterate(since, until, asOf);
+        asOf === undefined ? eventsInRange.iterate(range) : eventsAsOf.iterate({ ...range, asOf });
       for (const event of events) records.push(eventFact(event));
       return factTableFromRecords(records);
     },
-    recent: (limit: number): LiveFeedItem[] => recent.all({ limit }).map(feedItem),
-    fieldNames: (source: string): LiveFieldNames => ({
-      dimensions: dimensionNames.all(source).map((row) => row.key),
-      measures: measureNames.all(source).map((row) => row.key),
-    }),
+    recent: (limit: number, workspace?: Workspace): LiveFeedItem[] =>
+      recent.all({ ...workspaceParams(workspace), limit }).map(feedItem),
+    fieldNames: (source: string, workspace?: Workspace): LiveFieldNames => {
+      const params = { ...workspaceParams(workspace), source };
+      return {
+        dimensions: dimensionNames.all(params).map((row) => row.key),
+        measures: measureNames.all(params).map((row) => row.key),
+      };
+    },
   };
 }
 
-export function metricsRow(source: string, record: LiveMetricRow, receivedAt: number): MetricsRow {
+interface WorkspaceParams {
+  team: string;
+  enterprise: string;
+}
+
+interface Range extends WorkspaceParams {
+  since: string;
+  until: string;
+}
+
+function workspaceParams(workspace: Workspace | undefined): WorkspaceParams {
+  const [team, enterprise] = workspaceKey(workspace);
+  return { team, enterprise };
+}
+
+export function metricsRow(
+  source: string,
+  record: LiveMetricRow,
+  receivedAt: number,
+  workspace?: Workspace,
+): MetricsRow {
   return {
+    team: workspace?.team ?? null,
+    enterprise: workspace?.enterprise ?? null,
     source,
     external_id: record.externalId ?? null,
     date: record.date,
@@ -213,8 +257,15 @@ export function metricsRow(source: string, record: LiveMetricRow, receivedAt: nu
   };
 }
 
-export function eventRow(source: string, record: LiveEventRow, receivedAt: number): EventRow {
+export function eventRow(
+  source: string,
+  record: LiveEventRow,
+  receivedAt: number,
+  workspace?: Workspace,
+): EventRow {
   return {
+    team: workspace?.team ?? null,
+    enterprise: workspace?.enterprise ?? null,
     kind: record.kind,
     source,
     external_id: record.externalId ?? null,

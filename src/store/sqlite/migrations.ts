@@ -243,6 +243,84 @@ export const STEPS: readonly string[] = [
   CREATE INDEX report_schedules_due ON report_schedules (next_slot_at) WHERE ended_at IS NULL;
   CREATE INDEX report_schedules_by_channel ON report_schedules (channel, id);
   `,
+  // Live data, threads and webhook secrets belong to a workspace (issue 17, item 3). Ids from a source
+  // are unique within a workspace, so two workspaces' "n8n" never collide; the unique keys read an unknown
+  // part as '' so that NULL (a row stored before this step, or outside Slack) is one workspace too. Reads
+  // filter on the same expressions, which lets SQLite use these indexes. Threads are keyed by workspace
+  // as well: a channel shared between two organisations has one id in both. A workspace's webhook secret
+  // is kept only as its SHA-256.
+  `
+  ALTER TABLE live_metrics ADD COLUMN team TEXT;
+  ALTER TABLE live_metrics ADD COLUMN enterprise TEXT;
+  DROP INDEX live_metrics_by_external_id;
+  CREATE UNIQUE INDEX live_metrics_by_external_id
+    ON live_metrics (coalesce(team, ''), coalesce(enterprise, ''), source, external_id)
+    WHERE external_id IS NOT NULL;
+  DROP INDEX live_metrics_by_date;
+  CREATE INDEX live_metrics_by_workspace_date ON live_metrics (coalesce(team, ''), coalesce(enterprise, ''), date);
+
+  ALTER TABLE live_events ADD COLUMN team TEXT;
+  ALTER TABLE live_events ADD COLUMN enterprise TEXT;
+  DROP INDEX live_events_by_external_id;
+  CREATE UNIQUE INDEX live_events_by_external_id
+    ON live_events (coalesce(team, ''), coalesce(enterprise, ''), source, kind, external_id)
+    WHERE external_id IS NOT NULL;
+  DROP INDEX live_events_by_day;
+  CREATE INDEX live_events_by_workspace_day ON live_events (coalesce(team, ''), coalesce(enterprise, ''), day);
+
+  ALTER TABLE live_metric_pushes ADD COLUMN team TEXT;
+  ALTER TABLE live_metric_pushes ADD COLUMN enterprise TEXT;
+  DROP TRIGGER live_metric_pushes_on_insert;
+  DROP TRIGGER live_metric_pushes_on_update;
+  CREATE TRIGGER live_metric_pushes_on_insert AFTER INSERT ON live_metrics BEGIN
+    INSERT INTO live_metric_pushes (metrics_id, team, enterprise, source, external_id, date, campaign, channel,
+      spend, impressions, clicks, conversions, revenue, currency, dimensions, extra_measures, received_at)
+    VALUES (NEW.id, NEW.team, NEW.enterprise, NEW.source, NEW.external_id, NEW.date, NEW.campaign, NEW.channel,
+      NEW.spend, NEW.impressions, NEW.clicks, NEW.conversions, NEW.revenue, NEW.currency, NEW.dimensions,
+      NEW.extra_measures, NEW.received_at);
+  END;
+  -- Only an update that sets the arrival time is a push; giving old rows their workspace is not.
+  CREATE TRIGGER live_metric_pushes_on_update AFTER UPDATE OF received_at ON live_metrics BEGIN
+    INSERT INTO live_metric_pushes (metrics_id, team, enterprise, source, external_id, date, campaign, channel,
+      spend, impressions, clicks, conversions, revenue, currency, dimensions, extra_measures, received_at)
+    VALUES (NEW.id, NEW.team, NEW.enterprise, NEW.source, NEW.external_id, NEW.date, NEW.campaign, NEW.channel,
+      NEW.spend, NEW.impressions, NEW.clicks, NEW.conversions, NEW.revenue, NEW.currency, NEW.dimensions,
+      NEW.extra_measures, NEW.received_at);
+  END;
+
+  CREATE TABLE threads_by_workspace (
+    channel TEXT NOT NULL,
+    thread_ts TEXT NOT NULL,
+    dataset_id TEXT REFERENCES datasets (id) ON DELETE SET NULL,
+    history TEXT NOT NULL DEFAULT '[]',
+    updated_at INTEGER NOT NULL,
+    team TEXT,
+    enterprise TEXT
+  );
+  INSERT INTO threads_by_workspace (channel, thread_ts, dataset_id, history, updated_at, team, enterprise)
+    SELECT channel, thread_ts, dataset_id, history, updated_at, team, enterprise FROM threads;
+  DROP TABLE threads;
+  ALTER TABLE threads_by_workspace RENAME TO threads;
+  CREATE UNIQUE INDEX threads_by_key ON threads (coalesce(team, ''), coalesce(enterprise, ''), channel, thread_ts);
+
+  CREATE TABLE webhook_secrets (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    team TEXT,
+    enterprise TEXT,
+    secret_hash TEXT NOT NULL UNIQUE,
+    created_by TEXT,
+    created_at INTEGER NOT NULL
+  );
+  CREATE UNIQUE INDEX webhook_secrets_by_workspace ON webhook_secrets (coalesce(team, ''), coalesce(enterprise, ''));
+
+  -- The one workspace that adopted the rows stored without one: no other workspace ever adopts any.
+  CREATE TABLE unowned_rows_owner (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    team TEXT,
+    enterprise TEXT,
+    adopted_at INTEGER NOT NULL
+  );
+  `,
 ];
 
 export const LATEST_SCHEMA_VERSION = STEPS.length;

@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import type { Store } from "../store.js";
+import { adoptUnownedRows } from "./adopt-unowned-rows.js";
 import { alertTables } from "./alert-tables.js";
 import { datasetTable } from "./dataset-table.js";
 import { assertLittleEndian } from "./fact-columns.js";
@@ -10,6 +11,7 @@ import { LATEST_SCHEMA_VERSION, migrate, schemaVersion } from "./migrations.js";
 import { onceOnlyTables } from "./once-only.js";
 import { type SqliteTables, sqliteAsyncStore } from "./sqlite-async-store.js";
 import { threadTable } from "./thread-table.js";
+import { webhookSecretTable } from "./webhook-secret-table.js";
 
 export interface SqliteStoreOptions {
   /** Newest agent messages kept per thread; 40 by default. */
@@ -57,6 +59,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   const onceOnly = onceOnlyTables(db, options.keyRetentionMs ?? WEEK_MS);
   const live = liveTables(db);
   const alerts = alertTables(db);
+  const webhookSecrets = webhookSecretTable(db);
   const ping = db.prepare("SELECT 1");
   onceOnly.prune();
 
@@ -83,6 +86,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     addAlertRule: alerts.addRule,
     getAlertRule: alerts.getRule,
     listAlertRules: alerts.listRules,
+    alertRuleWorkspaces: alerts.ruleWorkspaces,
     removeAlertRule: alerts.removeRule,
     openAlert: alerts.openAlert,
     setAlertMessage: alerts.setMessage,
@@ -91,6 +95,12 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     getAlert: alerts.getAlert,
     latestAlert: alerts.latest,
     openAlerts: alerts.open,
+
+    saveWebhookSecret: webhookSecrets.save,
+    webhookSecretWorkspace: webhookSecrets.workspaceOf,
+    webhookSecretOf: webhookSecrets.of,
+    removeWebhookSecret: webhookSecrets.remove,
+    adoptUnownedRows: adoptUnownedRows(db),
   };
   return sqliteAsyncStore({
     db,

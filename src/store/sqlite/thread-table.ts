@@ -1,5 +1,6 @@
 import type { Database } from "better-sqlite3";
 import type { HistoryEntry, ThreadRecord, Workspace } from "../store.js";
+import { inWorkspace, workspaceKey } from "../workspace-key.js";
 
 interface ThreadRow {
   channel: string;
@@ -9,37 +10,56 @@ interface ThreadRow {
   updated_at: number;
 }
 
+/** The conflict target of the threads' unique key (see the migration that keys threads by workspace). */
+const THREAD_KEY = "(coalesce(team, ''), coalesce(enterprise, ''), channel, thread_ts)";
+
 /**
  * Threads of conversation: which dataset a thread is about, and the agent's history in it. The history is
  * cut to the newest `historyLimit` entries on every write, so a long thread never grows the prompt (or the
- * row) without bound; the agent may also replace it with its own summary.
+ * row) without bound; the agent may also replace it with its own summary. A thread is its workspace's.
  */
 export function threadTable(db: Database, historyLimit: number) {
-  const byKey = db.prepare<[string, string], ThreadRow>(
-    "SELECT * FROM threads WHERE channel = ? AND thread_ts = ?",
+  const byKey = db.prepare<[string, string, string, string], ThreadRow>(
+    `SELECT * FROM threads WHERE ${inWorkspace("?", "?")} AND channel = ? AND thread_ts = ?`,
   );
   const bind = db.prepare(`
-    INSERT INTO threads (channel, thread_ts, dataset_id, team, enterprise, updated_at) VALUES (?, ?, ?, ?, ?, ?)
-    ON CONFLICT (channel, thread_ts) DO UPDATE SET dataset_id = excluded.dataset_id,
-      team = coalesce(excluded.team, threads.team), enterprise = coalesce(excluded.enterprise, threads.enterprise),
-      updated_at = excluded.updated_at`);
+    INSERT INTO threads (team, enterprise, channel, thread_ts, dataset_id, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+    ON CONFLICT ${THREAD_KEY} DO UPDATE SET dataset_id = excluded.dataset_id, updated_at = excluded.updated_at`);
   const writeHistory = db.prepare(`
-    INSERT INTO threads (channel, thread_ts, history, updated_at) VALUES (?, ?, ?, ?)
-    ON CONFLICT (channel, thread_ts) DO UPDATE SET history = excluded.history, updated_at = excluded.updated_at`);
+    INSERT INTO threads (team, enterprise, channel, thread_ts, history, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+    ON CONFLICT ${THREAD_KEY} DO UPDATE SET history = excluded.history, updated_at = excluded.updated_at`);
 
   const bounded = (entries: readonly HistoryEntry[]) =>
     entries.slice(Math.max(0, entries.length - historyLimit));
+  const find = (channel: string, threadTs: string, workspace?: Workspace) =>
+    byKey.get(...workspaceKey(workspace), channel, threadTs);
+  const write = (
+    channel: string,
+    threadTs: string,
+    history: readonly HistoryEntry[],
+    workspace?: Workspace,
+  ) =>
+    writeHistory.run(
+      workspace?.team ?? null,
+      workspace?.enterprise ?? null,
+      channel,
+      threadTs,
+      JSON.stringify(history),
+      Date.now(),
+    );
 
-  const append = db.transaction((channel: string, threadTs: string, entries: readonly HistoryEntry[]) => {
-    const row = byKey.get(channel, threadTs);
-    const history = bounded([...(row ? (JSON.parse(row.history) as HistoryEntry[]) : []), ...entries]);
-    writeHistory.run(channel, threadTs, JSON.stringify(history), Date.now());
-    return history;
-  });
+  const append = db.transaction(
+    (channel: string, threadTs: string, entries: readonly HistoryEntry[], workspace?: Workspace) => {
+      const row = find(channel, threadTs, workspace);
+      const history = bounded([...(row ? (JSON.parse(row.history) as HistoryEntry[]) : []), ...entries]);
+      write(channel, threadTs, history, workspace);
+      return history;
+    },
+  );
 
   return {
-    get: (channel: string, threadTs: string): ThreadRecord | null => {
-      const row = byKey.get(channel, threadTs);
+    get: (channel: string, threadTs: string, workspace?: Workspace): ThreadRecord | null => {
+      const row = find(channel, threadTs, workspace);
       if (!row) return null;
       return {
         channel: row.channel,
@@ -51,18 +71,18 @@ export function threadTable(db: Database, historyLimit: number) {
     },
     bind: (channel: string, threadTs: string, datasetId: string, workspace?: Workspace) => {
       bind.run(
+        workspace?.team ?? null,
+        workspace?.enterprise ?? null,
         channel,
         threadTs,
         datasetId,
-        workspace?.team ?? null,
-        workspace?.enterprise ?? null,
         Date.now(),
       );
     },
-    append: (channel: string, threadTs: string, entries: readonly HistoryEntry[]) =>
-      append(channel, threadTs, entries),
-    replace: (channel: string, threadTs: string, entries: readonly HistoryEntry[]) => {
-      writeHistory.run(channel, threadTs, JSON.stringify(bounded(entries)), Date.now());
+    append: (channel: string, threadTs: string, entries: readonly HistoryEntry[], workspace?: Workspace) =>
+      append(channel, threadTs, entries, workspace),
+    replace: (channel: string, threadTs: string, entries: readonly HistoryEntry[], workspace?: Workspace) => {
+      write(channel, threadTs, bounded(entries), workspace);
     },
   };
 }
