@@ -231,6 +231,20 @@ export interface NewWebhookSecret {
   createdBy?: string | null;
 }
 
+/** Which Slack installation: a workspace's, or (`enterpriseInstall`) a whole Enterprise Grid organisation's. */
+export interface InstallationKey {
+  team: string | null;
+  enterprise: string | null;
+  enterpriseInstall: boolean;
+}
+
+/** An installation as stored: its key in the clear, the rest (its tokens) sealed by the app. */
+export interface InstallationRecord extends InstallationKey {
+  sealed: string;
+  installedAt: string;
+  updatedAt: string;
+}
+
 /** How many rows of each kind `adoptUnownedRows` gave to the workspace. */
 export type AdoptedRows = Record<
   "datasets" | "threads" | "liveRows" | "alertRules" | "webhookSecrets",
@@ -326,6 +340,12 @@ export interface Store {
   webhookSecretOf(workspace: Workspace): Promise<WebhookSecretRecord | null>;
   /** False when the workspace had no webhook secret. */
   removeWebhookSecret(workspace: Workspace): Promise<boolean>;
+
+  /** Keeps a Slack installation, replacing the one of the same workspace (a reinstall, new scopes). */
+  saveInstallation(key: InstallationKey, sealed: string): Promise<void>;
+  findInstallation(key: InstallationKey): Promise<InstallationRecord | null>;
+  /** False when there was none (an uninstall told twice). */
+  removeInstallation(key: InstallationKey): Promise<boolean>;
 
   /**
    * Gives the rows stored in the unknown workspace (before workspaces were recorded) to this one: the

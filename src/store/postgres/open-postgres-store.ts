@@ -3,6 +3,7 @@ import type { RememberedResponse, Store, StoredResponse } from "../store.js";
 import { postgresAdoptUnownedRows } from "./postgres-adopt-unowned-rows.js";
 import { postgresAlerts } from "./postgres-alerts.js";
 import { postgresDatasets } from "./postgres-datasets.js";
+import { postgresInstallations } from "./postgres-installations.js";
 import { postgresLive } from "./postgres-live.js";
 import { LATEST_POSTGRES_VERSION, migratePostgres, postgresSchemaVersion } from "./postgres-migrations.js";
 import { postgresOnceOnly } from "./postgres-once-only.js";
@@ -56,6 +57,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     const live = postgresLive(sql);
     const alerts = postgresAlerts(sql);
     const webhookSecrets = postgresWebhookSecrets(sql);
+    const installations = postgresInstallations(sql);
 
     const transaction = async <T>(work: (tx: Store) => Promise<T>): Promise<T> => {
       if (!client) {
@@ -146,6 +148,9 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
       webhookSecretWorkspace: webhookSecrets.workspaceOf,
       webhookSecretOf: webhookSecrets.of,
       removeWebhookSecret: webhookSecrets.remove,
+      saveInstallation: installations.save,
+      findInstallation: installations.find,
+      removeInstallation: installations.remove,
       adoptUnownedRows: (workspace) => within((inner) => postgresAdoptUnownedRows(inner, workspace)),
 
       transaction,

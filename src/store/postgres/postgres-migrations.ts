@@ -258,6 +258,18 @@ export const POSTGRES_STEPS: readonly string[] = [
     adopted_at bigint NOT NULL
   );
   `,
+  // Slack installations with their tokens sealed (see the SQLite step of the same name).
+  `
+  CREATE TABLE slack_installations (
+    id text PRIMARY KEY,
+    team text,
+    enterprise text,
+    enterprise_install boolean NOT NULL DEFAULT false,
+    sealed text NOT NULL,
+    installed_at bigint NOT NULL,
+    updated_at bigint NOT NULL
+  );
+  `,
 ];
 
 export const LATEST_POSTGRES_VERSION = POSTGRES_STEPS.length;

@@ -321,6 +321,21 @@ export const STEPS: readonly string[] = [
     adopted_at INTEGER NOT NULL
   );
   `,
+  // Slack installations, one per workspace (or Enterprise Grid organisation) that added the app through
+  // OAuth (issue 17, item 3), found by 'team:<id>' or 'enterprise:<id>'. `sealed` is the installation as
+  // Slack's installer gives it, tokens included, encrypted by the app with ENCRYPTION_KEY: the database
+  // never holds a token in the clear.
+  `
+  CREATE TABLE slack_installations (
+    id TEXT PRIMARY KEY,
+    team TEXT,
+    enterprise TEXT,
+    enterprise_install INTEGER NOT NULL DEFAULT 0,
+    sealed TEXT NOT NULL,
+    installed_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  `,
 ];
 
 export const LATEST_SCHEMA_VERSION = STEPS.length;

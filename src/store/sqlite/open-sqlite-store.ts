@@ -6,6 +6,7 @@ import { adoptUnownedRows } from "./adopt-unowned-rows.js";
 import { alertTables } from "./alert-tables.js";
 import { datasetTable } from "./dataset-table.js";
 import { assertLittleEndian } from "./fact-columns.js";
+import { installationTable } from "./installation-table.js";
 import { liveTables } from "./live-tables.js";
 import { LATEST_SCHEMA_VERSION, migrate, schemaVersion } from "./migrations.js";
 import { onceOnlyTables } from "./once-only.js";
@@ -60,6 +61,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   const live = liveTables(db);
   const alerts = alertTables(db);
   const webhookSecrets = webhookSecretTable(db);
+  const installations = installationTable(db);
   const ping = db.prepare("SELECT 1");
   onceOnly.prune();
 
@@ -100,6 +102,9 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     webhookSecretWorkspace: webhookSecrets.workspaceOf,
     webhookSecretOf: webhookSecrets.of,
     removeWebhookSecret: webhookSecrets.remove,
+    saveInstallation: installations.save,
+    findInstallation: installations.find,
+    removeInstallation: installations.remove,
     adoptUnownedRows: adoptUnownedRows(db),
   };
   return sqliteAsyncStore({
