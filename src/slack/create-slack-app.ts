@@ -3,11 +3,13 @@ import { App, type ReceiverEvent } from "@slack/bolt";
 import { eventKey, type SlackEventJob } from "../jobs/slack/slack-jobs.js";
 import { HonoReceiver } from "./hono-receiver.js";
 import { registerListeners } from "./listeners/index.js";
+import { isOwnPost } from "./own-posts.js";
 import { clientLogger, slackClientOptions } from "./slack-client-options.js";
 import type { SlackDeps } from "./slack-deps.js";
 
-/** The envelope as a job, keyed by Slack's event id so a redelivery adds nothing. */
+/** The envelope as a job, keyed by Slack's event id so a redelivery adds nothing; the app's own posts are not kept. */
 function keepEvent(deps: SlackDeps, event: ReceiverEvent): Promise<void> {
+  if (isOwnPost(event.body)) return Promise.resolve();
   const eventId = event.body.event_id;
   const job: SlackEventJob = { body: event.body };
   if (event.retryNum !== undefined) job.retryNum = event.retryNum;
