@@ -17,10 +17,11 @@ import { openSchedules, type ScheduleStore, ScheduleSweeper } from "./schedules/
 import { createSlackApp } from "./slack/create-slack-app.js";
 import { ConversationMembership } from "./slack/flows/conversation-membership.js";
 import { SlackReaders } from "./slack/flows/slack-readers.js";
+import { resolveHomeWorkspace } from "./slack/home-workspace.js";
 import type { HonoReceiver } from "./slack/hono-receiver.js";
 import type { SlackDeps } from "./slack/slack-deps.js";
 import { slackEventsRoute } from "./slack/slack-events-route.js";
-import { openStore, type Store } from "./store/index.js";
+import { openStore, type Store, type Workspace } from "./store/index.js";
 import { openSqliteTargets } from "./targets/index.js";
 
 /** The sample exports the sandbox page offers: `samples/` at the root, from `src/` and `dist/` alike. */
@@ -103,7 +104,13 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     },
   };
   let alerts: AlertEngine | null = null;
+  // Known once Slack has named the bot token's workspace (below); until then deliveries wait for it.
+  let settleHome: (workspace: Workspace | null) => void = () => {};
+  const home = new Promise<Workspace | null>((resolve) => {
+    settleHome = resolve;
+  });
   const http = createHttpApp({
+    homeWorkspace: () => home,
     store,
     config: { ...config, webhookSecret },
     insights: (summary) => generateInsights(summary, { config }),
@@ -131,6 +138,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     appToken: sandbox ? undefined : config.slack.appToken,
   });
   receiver = slack.receiver;
+  settleHome(await resolveHomeWorkspace(slack.app.client, deps.botToken, store, logger));
   const engine = new AlertEngine({
     store,
     poster: slackAlertPoster(slack.app.client, { logger }),

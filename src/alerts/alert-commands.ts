@@ -2,6 +2,7 @@ import { channelLink, escapeSlackText, mrkdwn } from "../format/slack-text.js";
 import type { Store, Workspace } from "../store/index.js";
 import { type TargetStore, withTargetThreshold } from "../targets/index.js";
 import { parseRule, RULE_FORMS, RuleSyntaxError } from "./parse-rule.js";
+import { ruleCurrency } from "./rule-currency.js";
 import { describeRule, ruleDefinition } from "./rule-text.js";
 
 export interface AlertCommandContext {
@@ -57,10 +58,10 @@ export async function handleAlertCommand(
     case "add":
       return addRule(argument, target, context);
     case "list":
-      return listRules(target, context.store);
+      return listRules(target, context);
     case "remove":
     case "delete":
-      return removeRule(rest[0], target, context.store);
+      return removeRule(rest[0], target, context);
     default:
       return { text: `${mrkdwn`I don't know \`/alert ${verb}\`.`}\n\n${HELP}` };
   }
@@ -92,8 +93,9 @@ async function addRule(
       createdBy: context.user,
     });
     context.onRulesChanged?.();
+    const currency = await ruleCurrency(context.store, channel, context.workspace);
     return {
-      text: mrkdwn`Added rule ${record.id}: ${describeRule(rule)}${withTarget.kind === "resolved" ? ` (${withTarget.note})` : ""}. Alerts go to ${channelLink(channel)}; the live data is checked as it arrives. \`/alert remove ${record.id}\` stops it.`,
+      text: mrkdwn`Added rule ${record.id}: ${describeRule(rule, currency)}${withTarget.kind === "resolved" ? ` (${withTarget.note})` : ""}. Alerts go to ${channelLink(channel)}; the live data is checked as it arrives. \`/alert remove ${record.id}\` stops it.`,
     };
   } catch (error) {
     if (!(error instanceof RuleSyntaxError)) throw error;
@@ -103,15 +105,16 @@ async function addRule(
   }
 }
 
-async function listRules(channel: string, store: Store): Promise<AlertCommandReply> {
-  const rules = await store.listAlertRules(channel);
+async function listRules(channel: string, context: AlertCommandContext): Promise<AlertCommandReply> {
+  const rules = await context.store.listAlertRules(channel, context.workspace);
   if (rules.length === 0)
     return {
       text: `No alert rules in <#${channel}> yet. Add one with \`/alert add roas &lt; 2 window 24h\`.`,
     };
+  const currency = await ruleCurrency(context.store, channel, context.workspace);
   const lines = rules.map((record) => {
     try {
-      return mrkdwn`• *${record.id}* \`${record.definition}\` — ${describeRule(parseRule(record.definition))}`;
+      return mrkdwn`• *${record.id}* \`${record.definition}\` — ${describeRule(parseRule(record.definition), currency)}`;
     } catch {
       return mrkdwn`• *${record.id}* \`${record.definition}\``;
     }
@@ -122,12 +125,12 @@ async function listRules(channel: string, store: Store): Promise<AlertCommandRep
 async function removeRule(
   argument: string | undefined,
   channel: string,
-  store: Store,
+  context: AlertCommandContext,
 ): Promise<AlertCommandReply> {
   const id = Number(argument?.replace(/^#/, ""));
   if (!Number.isInteger(id) || id <= 0)
     return { text: "Which rule? `/alert remove &lt;number&gt;`; `/alert list` shows the numbers." };
-  if (!(await store.removeAlertRule(id, channel))) {
+  if (!(await context.store.removeAlertRule(id, channel, context.workspace))) {
     return { text: `There is no rule ${id} in <#${channel}>; \`/alert list\` shows the rules here.` };
   }
   return { text: `Removed rule ${id}. Its alerts stay in the channel's history.` };

@@ -3,7 +3,7 @@ import { DEFAULT_READER, type Reader, withReader } from "../format/reader-locale
 import { dayToIso, type FactTable, isoToDay } from "../ingest/index.js";
 import type { Logger } from "../log/logger.js";
 import { METRIC_CATALOG } from "../metrics/index.js";
-import type { AlertRuleRecord, Store } from "../store/index.js";
+import type { AlertRuleRecord, Store, Workspace } from "../store/index.js";
 import { type AlertChartRenderer, renderAlertChart } from "./alert-chart.js";
 import { explainVerdict, soleCurrency } from "./alert-explanation.js";
 import { alertMessage, alertSummary, resolvedMessage, scopeWords } from "./alert-message.js";
@@ -128,11 +128,21 @@ export class AlertEngine {
   private async evaluateAll(): Promise<AlertActivity[]> {
     const now = this.now();
     const today = isoToDay(this.calendarDay.format(now));
-    const rules = await this.store.listAlertRules();
+    const activity: AlertActivity[] = [];
+    // Each workspace's rules are judged on that workspace's live data only.
+    for (const workspace of await this.store.alertRuleWorkspaces()) {
+      activity.push(...(await this.evaluateWorkspace(workspace, today, now)));
+    }
+    return activity;
+  }
+
+  private async evaluateWorkspace(workspace: Workspace, today: number, now: Date): Promise<AlertActivity[]> {
+    const rules = await this.store.listAlertRules(undefined, workspace);
     if (rules.length === 0) return [];
     const facts = await this.store.liveFacts({
       since: dayToIso(today - LOOKBACK_DAYS),
       until: dayToIso(today),
+      workspace,
     });
     const activity: AlertActivity[] = [];
     for (const record of rules) {
@@ -237,7 +247,11 @@ export class AlertEngine {
           ? ""
           : `${rule.kind === "anomaly" ? "Usual range edge" : "Alert line"} ${formatFigure(rule.metric, verdict.limit, explanation.currency)}`;
       const hourly = await hourlySeries(
-        (options) => this.store.liveFacts(options),
+        (options) =>
+          this.store.liveFacts({
+            ...options,
+            workspace: { team: record.team, enterprise: record.enterprise },
+          }),
         rule,
         verdict.segment,
         window,

@@ -3,6 +3,7 @@ import type { Config } from "../config/config.js";
 import type { JobQueue } from "../jobs/job-queue.js";
 import type { Logger } from "../log/logger.js";
 import type { Store } from "../store/index.js";
+import { hashWorkspaceSecret } from "../webhook-secrets/index.js";
 import { readSignedBody } from "./auth/read-signed-body.js";
 import { requireReadToken } from "./auth/require-read-token.js";
 import { requireWebhookAuth } from "./auth/require-webhook-auth.js";
@@ -10,7 +11,7 @@ import { limitBody } from "./body/limit-body.js";
 import { requireContentType } from "./body/require-content-type.js";
 import { corsPolicy } from "./cors-policy.js";
 import { errorResponse, type HttpEnv, INTERNAL_ERROR } from "./http-env.js";
-import { deliveryReceiver, type LiveDataArrived } from "./ingest/delivery-receiver.js";
+import { deliveryReceiver, type HomeWorkspace, type LiveDataArrived } from "./ingest/delivery-receiver.js";
 import { loopbackHostOnly } from "./loopback-host-only.js";
 import { requestId } from "./request-id.js";
 import { generateInsightsRoute, type InsightsWriter } from "./routes/generate-insights.js";
@@ -42,6 +43,11 @@ export interface HttpDeps {
   limits?: HttpLimits;
   /** The durable job queue, whose backlog `/readyz` reports. */
   jobs?: Pick<JobQueue, "backlog">;
+  /**
+   * Whose rows WEBHOOK_SECRET's deliveries are, and whose the live feed shows: the single installed
+   * workspace. Without it they are the unknown workspace's (see `Workspace` in the store).
+   */
+  homeWorkspace?: HomeWorkspace;
 }
 
 const MB = 1024 * 1024;
@@ -73,7 +79,7 @@ export function createHttpApp(deps: HttpDeps): HttpApp {
     mediaType: Parameters<typeof requireContentType>[0],
   ) =>
     [
-      requireWebhookAuth(config),
+      requireWebhookAuth(config, async (secret) => store.webhookSecretWorkspace(hashWorkspaceSecret(secret))),
       limitBody(maxBytes, advice),
       requireContentType(mediaType),
       readSignedBody(config.webhookSecret),
@@ -86,7 +92,7 @@ export function createHttpApp(deps: HttpDeps): HttpApp {
 
   app.get("/healthz", healthzRoute());
   app.get("/readyz", readyzRoute(store, config.databasePath, limits.minFreeDiskBytes, deps.jobs));
-  const receive = deliveryReceiver(store, deps.onLiveData, logger);
+  const receive = deliveryReceiver(store, deps.onLiveData, logger, deps.homeWorkspace);
   const ingest = webhookIngestRoute(receive);
   for (const path of WEBHOOK_PATHS) {
     app.post(
@@ -105,7 +111,7 @@ export function createHttpApp(deps: HttpDeps): HttpApp {
     ...authenticated(limits.summaryBytes, "send the totals and a shorter breakdown", "application/json"),
     generateInsightsRoute(deps.insights, logger),
   );
-  app.get("/live", requireReadToken(config), liveFeedRoute(store));
+  app.get("/live", requireReadToken(config), liveFeedRoute(store, deps.homeWorkspace));
 
   app.notFound((c) => errorResponse(c, 404, `no such endpoint: ${c.req.method} ${c.req.path}`));
   app.onError((error, c) => {

@@ -1,4 +1,5 @@
 import type { Context } from "hono";
+import type { Workspace } from "../store/index.js";
 import type { PendingSignature } from "./auth/webhook-signature.js";
 
 /** What the middleware hands on to routes. */
@@ -10,6 +11,11 @@ export interface HttpEnv {
     signed: PendingSignature | null;
     /** The caller's X-Request-Id, or one made here: named in the request's log lines. */
     requestId: string;
+    /**
+     * The workspace whose own webhook secret the request came with; unset for WEBHOOK_SECRET (the single
+     * installed workspace's) and the sandbox's unsigned local calls.
+     */
+    workspace?: Workspace;
   };
 }
 

@@ -1,4 +1,4 @@
-import type { LiveMetricRow, Store } from "../../store/index.js";
+import type { LiveMetricRow, Store, Workspace } from "../../store/index.js";
 
 /** Extra dimension names, and extra measure names, one source may use in all its rows. */
 export const MAX_NAMES_PER_SOURCE = 100;
@@ -20,8 +20,9 @@ export class FieldNameBudget {
     store: Pick<Store, "liveFieldNames">,
     source: string,
     row: LiveMetricRow,
+    workspace?: Workspace,
   ): Promise<string | null> {
-    const names = await this.namesOf(store, source);
+    const names = await this.namesOf(store, source, workspace);
     const newDimensions = Object.keys(row.dimensions ?? {}).filter((name) => !names.dimensions.has(name));
     const newMeasures = Object.keys(row.extraMeasures ?? {}).filter((name) => !names.measures.has(name));
     const over = (kind: string, known: Set<string>, added: string[]) =>
@@ -36,16 +37,17 @@ export class FieldNameBudget {
     return null;
   }
 
-  /** One read per source, shared by deliveries that arrive before it answers. */
-  private namesOf(store: Pick<Store, "liveFieldNames">, source: string) {
-    let names = this.known.get(source);
+  /** One read per source (of a workspace: each has its own), shared by deliveries that arrive before it answers. */
+  private namesOf(store: Pick<Store, "liveFieldNames">, source: string, workspace?: Workspace) {
+    const key = JSON.stringify([workspace?.team ?? null, workspace?.enterprise ?? null, source]);
+    let names = this.known.get(key);
     if (!names) {
       names = store
-        .liveFieldNames(source)
+        .liveFieldNames(source, workspace)
         .then((stored) => ({ dimensions: new Set(stored.dimensions), measures: new Set(stored.measures) }));
-      this.known.set(source, names);
+      this.known.set(key, names);
       // A failed read is not remembered: the next delivery reads again.
-      names.catch(() => this.known.delete(source));
+      names.catch(() => this.known.delete(key));
     }
     return names;
   }

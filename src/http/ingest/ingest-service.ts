@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { LiveRecord, Store, StoredResponse } from "../../store/index.js";
+import type { LiveRecord, Store, StoredResponse, Workspace } from "../../store/index.js";
 import { parseJsonBody } from "../body/parse-json-body.js";
 import type { FieldNameBudget } from "./field-name-budget.js";
 import { checkRecord, openEnvelope } from "./webhook-payload.js";
@@ -10,6 +10,8 @@ export interface IngestRequest {
   idempotencyKey?: string;
   /** The hex of the body's verified X-MPO-Signature, when it was signed. */
   signature?: string;
+  /** Whose rows these are: the workspace of the secret the delivery came with (unset: the unknown one). */
+  workspace?: Workspace;
 }
 
 export interface IngestAnswer extends StoredResponse {
@@ -38,7 +40,7 @@ export async function ingestDelivery(
   request: IngestRequest,
   names: FieldNameBudget,
 ): Promise<IngestAnswer> {
-  const { idempotencyKey } = request;
+  const { idempotencyKey, workspace } = request;
   if (idempotencyKey !== undefined && !KEY_FORMAT.test(idempotencyKey)) {
     return refusal(400, "Idempotency-Key must be 1 to 255 visible ASCII characters (a UUID is ideal)");
   }
@@ -48,21 +50,26 @@ export async function ingestDelivery(
   if (!envelope.ok) return refusal(envelope.status, envelope.message);
 
   const { source } = envelope;
-  const { accepted, rejected } = await checkRecords(store, envelope.records, source, names);
-  const key =
+  const { accepted, rejected } = await checkRecords(store, envelope.records, source, names, workspace);
+  const plainKey =
     idempotencyKey !== undefined
       ? `webhook:${idempotencyKey}`
       : request.signature !== undefined && accepted.some((record) => record.externalId == null)
         ? `webhook-signature:${request.signature}`
         : undefined;
+  // Two workspaces' tools may pick the same Idempotency-Key: each has its own.
+  const key =
+    plainKey === undefined || !workspace
+      ? plainKey
+      : `${plainKey}@${workspace.enterprise ?? ""}:${workspace.team ?? ""}`;
   if (key === undefined) {
-    const { response, changed } = await storeRecords(store, source, accepted, rejected);
+    const { response, changed } = await storeRecords(store, source, accepted, rejected, workspace);
     return { status: response.status, body: response.body, changed, source };
   }
   let changed = 0;
   const fingerprint = createHash("sha256").update(request.body).digest("hex");
   const remembered = await store.rememberResponse(key, fingerprint, async (tx) => {
-    const stored = await storeRecords(tx, source, accepted, rejected);
+    const stored = await storeRecords(tx, source, accepted, rejected, workspace);
     changed = stored.changed;
     return stored.response;
   });
@@ -80,13 +87,16 @@ async function checkRecords(
   records: readonly unknown[],
   source: string,
   names: FieldNameBudget,
+  workspace: Workspace | undefined,
 ): Promise<{ accepted: LiveRecord[]; rejected: RejectedRecord[] }> {
   const accepted: LiveRecord[] = [];
   const rejected: RejectedRecord[] = [];
   for (let index = 0; index < records.length; index++) {
     const check = checkRecord(records[index]);
     const overBudget =
-      check.ok && check.record.kind === "metrics" ? await names.admit(store, source, check.record) : null;
+      check.ok && check.record.kind === "metrics"
+        ? await names.admit(store, source, check.record, workspace)
+        : null;
     if (!check.ok) rejected.push({ index, errors: check.errors });
     else if (overBudget) rejected.push({ index, errors: [overBudget] });
     else accepted.push(check.record);
@@ -100,6 +110,7 @@ async function storeRecords(
   source: string,
   accepted: readonly LiveRecord[],
   rejected: readonly RejectedRecord[],
+  workspace: Workspace | undefined,
 ): Promise<{ response: StoredResponse; changed: number }> {
   if (accepted.length === 0) {
     const error =
@@ -109,7 +120,7 @@ async function storeRecords(
   let stored = 0;
   let updated = 0;
   let duplicates = 0;
-  for (const outcome of await store.saveLiveBatch({ source, records: accepted })) {
+  for (const outcome of await store.saveLiveBatch({ source, records: accepted, workspace })) {
     if (outcome === "stored") stored += 1;
     else if (outcome === "updated") updated += 1;
     else duplicates += 1;

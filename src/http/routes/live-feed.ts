@@ -1,15 +1,17 @@
 import type { Handler } from "hono";
 import type { LiveFeedItem, Store } from "../../store/index.js";
 import { errorResponse, type HttpEnv } from "../http-env.js";
+import type { HomeWorkspace } from "../ingest/delivery-receiver.js";
 
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 500;
 
 /**
  * The most recent rows and events received, newest first (the seed's live feed). Emails are masked
- * (`a***@example.com`) unless the reader asks for them with `?emails=full`.
+ * (`a***@example.com`) unless the reader asks for them with `?emails=full`. LIVE_READ_TOKEN is the single
+ * installed workspace's, so the feed is that workspace's rows only; never another workspace's.
  */
-export function liveFeedRoute(store: Store): Handler<HttpEnv> {
+export function liveFeedRoute(store: Store, homeWorkspace?: HomeWorkspace): Handler<HttpEnv> {
   return async (c) => {
     const asked = c.req.query("limit");
     const limit = asked === undefined ? DEFAULT_LIMIT : Number(asked);
@@ -28,7 +30,7 @@ export function liveFeedRoute(store: Store): Handler<HttpEnv> {
         `emails: expected "masked" (the default) or "full", got ${JSON.stringify(emails)}`,
       );
     }
-    const events = await store.recentEvents(limit);
+    const events = await store.recentEvents(limit, (await homeWorkspace?.()) ?? undefined);
     return c.json({ events: emails === "full" ? events : events.map(maskEmail) });
   };
 }

@@ -11,6 +11,7 @@ export function webhookIngestRoute(receive: ReceiveDelivery): Handler<HttpEnv> {
       body: c.get("rawBody"),
       idempotencyKey: c.req.header("idempotency-key"),
       signature: c.get("signed")?.hex,
+      workspace: c.get("workspace"),
     });
     return c.body(answer.body, answer.status as ContentfulStatusCode, { "content-type": JSON_UTF8 });
   };

@@ -23,7 +23,7 @@ export async function answerQuestionJob(
     return;
   }
   const assistantThread = { channel_id: place.channel, thread_ts: place.threadTs };
-  if (!(await deps.store.getThread(place.channel, place.threadTs))) {
+  if (!(await deps.store.getThread(place.channel, place.threadTs, place.workspace))) {
     await client.assistant.threads.setTitle({ ...assistantThread, title: job.question.slice(0, 60) });
   }
   await replyToQuestion(deps, client, job.question, place, {

@@ -49,7 +49,7 @@ export async function targetData(
       ? blendExports([{ facts: latest.facts, receipt: latest.record.receipt, totalsCheck: null }])
       : null;
   }
-  const live = await recentLiveFacts(deps.store);
+  const live = await recentLiveFacts(deps.store, place.workspace);
   if (!view && live.rowCount === 0) return null;
   const parts = [...(view ? [view.dataset.facts] : []), ...(live.rowCount > 0 ? [live] : [])];
   const facts = parts.length === 1 ? parts[0] : concatFactTables(parts);

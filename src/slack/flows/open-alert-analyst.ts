@@ -1,4 +1,5 @@
 import type { webApi } from "@slack/bolt";
+import { soleCurrency } from "../../alerts/alert-explanation.js";
 import { alertQuestion } from "../../alerts/alert-question.js";
 import { mention, mrkdwn } from "../../format/slack-text.js";
 import { dateRangeOf, type FactTable, type ParseReceipt } from "../../ingest/index.js";
@@ -19,9 +20,9 @@ export async function openAlertAnalyst(
   alertId: number,
   asker: Asker,
 ): Promise<void> {
-  const alert = await deps.store.getAlert(alertId);
+  const alert = await deps.store.getAlert(alertId, asker.workspace);
   if (!alert?.messageTs) return;
-  const live = await recentLiveFacts(deps.store);
+  const live = await recentLiveFacts(deps.store, asker.workspace);
   const place = { channel: alert.channel, threadTs: alert.messageTs, anyChannel: false, ...asker };
   await client.chat.postMessage({
     channel: alert.channel,
@@ -58,7 +59,8 @@ function liveReceipt(live: FactTable): ParseReceipt {
     delimiter: "",
     rows: live.rowCount,
     droppedRows: [],
-    currency: null,
+    // Its figures (in the thread, in App Home) carry the currency the alert was written in.
+    currency: soleCurrency(live),
     dateRange: dateRangeOf(live),
     columns: {},
     warnings: [],

@@ -30,7 +30,7 @@ export async function postReport(
 ): Promise<void> {
   const blend = await wholeChannel(deps, place, request.dataset);
   const stored = blend ? null : await pickDataset(deps, place, request.dataset);
-  const live = await recentLiveFacts(deps.store);
+  const live = await recentLiveFacts(deps.store, place.workspace);
   const parts: FactTable[] = [];
   const sources: string[] = [];
   if (stored) {

@@ -13,9 +13,11 @@ const DATASETS_SHOWN = 20;
  */
 export async function publishHome(deps: SlackDeps, client: webApi.WebClient, asker: Asker): Promise<void> {
   const datasets = await readableDatasets(deps, client, asker, DATASETS_SHOWN);
-  const newest = datasets[0] ? await deps.store.getDataset(datasets[0].id) : null;
+  const newest = datasets[0] ? await deps.store.getDataset(datasets[0].id, asker.workspace) : null;
   const channels = await askerChannels(deps, client, asker);
-  const alertRules = (await deps.store.listAlertRules()).filter((rule) => channels.has(rule.channel)).length;
+  const alertRules = (await deps.store.listAlertRules(undefined, asker.workspace)).filter((rule) =>
+    channels.has(rule.channel),
+  ).length;
   await client.views.publish({
     user_id: asker.user ?? "",
     view: homeView({

@@ -2,6 +2,7 @@ import type { webApi } from "@slack/bolt";
 import { answerQuestion } from "../../agent/index.js";
 import { mrkdwn } from "../../format/slack-text.js";
 import type { FactTable } from "../../ingest/index.js";
+import type { Workspace } from "../../store/index.js";
 import { recentLiveFacts } from "../../store/recent-live-facts.js";
 import type { SlackDeps } from "../slack-deps.js";
 import { answerBlocks, answerText } from "../views/answer-blocks.js";
@@ -58,21 +59,24 @@ export async function replyToQuestion(
       });
   await surface?.thinking();
   try {
-    const thread = await deps.store.getThread(channel, threadTs);
+    const thread = await deps.store.getThread(channel, threadTs, place.workspace);
     const blend = await blendForQuestion(deps, question, stored, place.workspace);
     const answered = await answerQuestion({
       question,
       dataset: blend?.dataset ?? asDataset(stored),
       history: thread?.history[0],
       config: deps.config,
-      live: await liveFacts(deps),
+      live: await liveFacts(deps, place.workspace),
     });
     // What blending did (a repeat counted once, spend without revenue) goes under the answer it shaped.
     const answer = blend ? { ...answered, note: blendNote(answered.note, blend.notes) } : answered;
     await deps.store.bindThread(channel, threadTs, stored.record.id, place.workspace);
-    await deps.store.replaceHistory(channel, threadTs, [
-      answer.history as unknown as Record<string, unknown>,
-    ]);
+    await deps.store.replaceHistory(
+      channel,
+      threadTs,
+      [answer.history as unknown as Record<string, unknown>],
+      place.workspace,
+    );
     const message = { channel, text: answerText(answer).slice(0, 3000), blocks: answerBlocks(answer) };
     // chat.update parses text the way clients do unless told not to (chat.postMessage does not by default).
     if (placeholder?.ts) await client.chat.update({ ...message, ts: placeholder.ts, parse: "none" });
@@ -102,7 +106,7 @@ export async function replyToQuestion(
 }
 
 /** Live webhook rows, when there are any, so questions can cover them too. */
-async function liveFacts(deps: SlackDeps): Promise<FactTable | undefined> {
-  const live = await recentLiveFacts(deps.store);
+async function liveFacts(deps: SlackDeps, workspace: Workspace): Promise<FactTable | undefined> {
+  const live = await recentLiveFacts(deps.store, workspace);
   return live.rowCount > 0 ? live : undefined;
 }

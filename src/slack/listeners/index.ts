@@ -5,6 +5,7 @@ import { assistantListener } from "./assistant.js";
 import { registerAlertCommand } from "./commands/alert.js";
 import { registerReportCommand } from "./commands/report.js";
 import { registerTargetCommand } from "./commands/target.js";
+import { registerWebhookCommand } from "./commands/webhook.js";
 import { registerFileListeners } from "./events/files.js";
 import { registerHomeListener } from "./events/home.js";
 import { registerMessageListeners } from "./events/messages.js";
@@ -18,5 +19,6 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerReportCommand(app, deps);
   registerAlertCommand(app, deps);
   registerTargetCommand(app, deps);
+  registerWebhookCommand(app, deps);
   registerActions(app, deps);
 }
