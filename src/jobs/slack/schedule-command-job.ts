@@ -24,8 +24,7 @@ export async function scheduleCommandJob(
   client: webApi.WebClient,
   job: ScheduleCommandJob,
 ): Promise<void> {
-  const channels = await deps.membership.channelsOf(client, job.workspace, job.user, deps.logger);
-  if (!channels.has(job.channel)) {
+  if (!(await deps.membership.belongsTo(client, job.workspace, job.user, job.channel, deps.logger))) {
     await respond(
       job.responseUrl,
       "Only members of this channel can see or change its scheduled reports: join it first.",

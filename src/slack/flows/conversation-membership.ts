@@ -29,7 +29,7 @@ export class ConversationMembership {
     user: string,
     logger: Logger,
   ): Promise<ReadonlySet<string>> {
-    const key = `${workspace.enterprise ?? ""}:${workspace.team ?? ""}:${user}`;
+    const key = cacheKey(workspace, user);
     const cached = this.cache.get(key);
     if (cached && cached.until > this.now()) return cached.channels;
     const channels = listConversations(client, user).catch((error: unknown) => {
@@ -43,6 +43,26 @@ export class ConversationMembership {
     this.cache.set(key, { until: this.now() + this.ttlMs, channels });
     return channels;
   }
+
+  /**
+   * Whether a person belongs to one conversation. A cached answer that says no is asked again once: a
+   * person who has just joined a channel is a member at once, not a minute later.
+   */
+  async belongsTo(
+    client: webApi.WebClient,
+    workspace: Workspace,
+    user: string,
+    channel: string,
+    logger: Logger,
+  ): Promise<boolean> {
+    if ((await this.channelsOf(client, workspace, user, logger)).has(channel)) return true;
+    this.cache.delete(cacheKey(workspace, user));
+    return (await this.channelsOf(client, workspace, user, logger)).has(channel);
+  }
+}
+
+function cacheKey(workspace: Workspace, user: string): string {
+  return `${workspace.enterprise ?? ""}:${workspace.team ?? ""}:${user}`;
 }
 
 async function listConversations(client: webApi.WebClient, user: string): Promise<ReadonlySet<string>> {
