@@ -60,7 +60,9 @@ function homeOf(user: string) {
 
 describe("a private channel's data", () => {
   it("is stored under the workspace it came from", async () => {
-    const [record] = await harness.app.store.listDatasets();
+    const [record] = await harness.app.store.listDatasets({
+      workspace: { team: harness.emulator.teamId, enterprise: null },
+    });
     expect(record).toMatchObject({
       name: "nightingale-plan.csv",
       team: harness.emulator.teamId,
