@@ -132,6 +132,9 @@ describe("scheduled reports", { timeout: 90_000 }, () => {
     expect(told).toContain("/report schedule daily 08:30");
     expect(told).toContain("/report unschedule 3");
     expect(await app.schedules.store.list(channel, { team: emulator.teamId, enterprise: null })).toEqual([]);
+    const help = await report("help", channel);
+    expect(help).toContain("/report [dataset|period] [by dimension]");
+    expect(help).toContain("/report schedule weekly mon 09:00");
   });
 
   it("schedule, list and unschedule, in the person's time zone and only in their channel", async () => {
