@@ -1,30 +1,14 @@
-import pg from "pg";
 import type { Workspace } from "../store/index.js";
-import { migratePostgres } from "../store/postgres/postgres-migrations.js";
+import { openMigratedPool } from "../store/postgres/open-migrated-pool.js";
 import type { NewSchedule, ScheduleStore } from "./schedule.js";
 import { INSERT_COLUMNS, type ScheduleRow, scheduleFromRow } from "./schedule-row.js";
-
-const INT8 = 20;
 
 /**
  * Schedules in the deployment's PostgreSQL database, on a small pool of their own. Several instances
  * share the table: the sweep's update names the slot it moves from, so one instance advances it.
  */
 export async function openPostgresSchedules(url: string): Promise<ScheduleStore> {
-  const pool = new pg.Pool({
-    connectionString: url,
-    max: 2,
-    types: {
-      getTypeParser: ((oid: number, format?: "text" | "binary") =>
-        oid === INT8 ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
-    },
-  });
-  try {
-    await migratePostgres(pool);
-  } catch (error) {
-    await pool.end();
-    throw error;
-  }
+  const pool = await openMigratedPool(url);
   /** A channel's running schedules, its three values numbered from `first`. */
   const place = (first: number) =>
     `channel = $${first} AND team IS NOT DISTINCT FROM $${first + 1} AND enterprise IS NOT DISTINCT FROM $${first + 2} AND ended_at IS NULL`;

@@ -1,27 +1,14 @@
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
-import Database from "better-sqlite3";
 import type { Workspace } from "../store/index.js";
-import { migrate } from "../store/sqlite/migrations.js";
+import { openMigratedDatabase } from "../store/sqlite/open-migrated-database.js";
 import type { NewSchedule, ScheduleStore } from "./schedule.js";
 import { INSERT_COLUMNS, type ScheduleRow, scheduleFromRow } from "./schedule-row.js";
 
 /**
- * Schedules in the app's SQLite file, on a connection of their own (as the job queue and targets have):
- * the schema is the store's, migrated on open, so either may open the file first. Two processes on one
- * file advance a schedule once: the update names the slot it moves from.
+ * Schedules in the app's SQLite file, on a connection of their own. Two processes on one file advance a
+ * schedule once: the update names the slot it moves from.
  */
 export function openSqliteSchedules(path: string): ScheduleStore {
-  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
-  try {
-    db.pragma("journal_mode = WAL");
-    db.pragma("busy_timeout = 5000");
-    migrate(db);
-  } catch (error) {
-    db.close();
-    throw error;
-  }
+  const db = openMigratedDatabase(path);
   const place = "channel = ? AND team IS ? AND enterprise IS ? AND ended_at IS NULL";
   const insert = db.prepare(
     `INSERT INTO report_schedules (${INSERT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,

@@ -1,18 +1,11 @@
-import pg from "pg";
 import type { Workspace } from "../store/index.js";
-import { migratePostgres } from "../store/postgres/postgres-migrations.js";
+import { openMigratedPool } from "../store/postgres/open-migrated-pool.js";
 import type { NewTarget, TargetStore } from "./target.js";
 import { type TargetRow, targetFromRow } from "./target-row.js";
 
 /** Targets in the deployment's PostgreSQL database, on a small pool of their own, as in SQLite's file. */
 export async function openPostgresTargets(url: string): Promise<TargetStore> {
-  const pool = new pg.Pool({ connectionString: url, max: 2 });
-  try {
-    await migratePostgres(pool);
-  } catch (error) {
-    await pool.end();
-    throw error;
-  }
+  const pool = await openMigratedPool(url);
   /** A channel of a workspace, its three values numbered from `first`. */
   const place = (first: number) =>
     `channel = $${first} AND team IS NOT DISTINCT FROM $${first + 1} AND enterprise IS NOT DISTINCT FROM $${first + 2}`;

@@ -1,8 +1,5 @@
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
-import Database from "better-sqlite3";
 import type { Workspace } from "../store/index.js";
-import { migrate } from "../store/sqlite/migrations.js";
+import { openMigratedDatabase } from "../store/sqlite/open-migrated-database.js";
 import type { NewTarget, TargetRecord, TargetStore } from "./target.js";
 import { type TargetRow, targetFromRow } from "./target-row.js";
 
@@ -11,16 +8,7 @@ import { type TargetRow, targetFromRow } from "./target-row.js";
  * the store's, migrated on open, so either may open the file first.
  */
 export function openSqliteTargets(path: string): TargetStore {
-  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
-  try {
-    db.pragma("journal_mode = WAL");
-    db.pragma("busy_timeout = 5000");
-    migrate(db);
-  } catch (error) {
-    db.close();
-    throw error;
-  }
+  const db = openMigratedDatabase(path);
   const place = "channel = ? AND team IS ? AND enterprise IS ?";
   const insert = db.prepare(
     `INSERT INTO targets (team, enterprise, channel, metric, value, period, scope_dimension, scope_value, created_by, created_at)
