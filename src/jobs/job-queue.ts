@@ -20,6 +20,8 @@ export interface NewJob {
   key: string;
   /** Attempts before the job is given up; 5 by default. */
   maxAttempts?: number;
+  /** Not before this moment (an evaluation gathering a burst of pushes); at once by default. */
+  runAt?: Date;
 }
 
 export interface Enqueued {
@@ -82,6 +84,12 @@ export interface JobQueue {
   /** Marks a step of a job as started, and says what is known of an earlier start. */
   beginStep(jobId: JobId, step: string): Promise<StepState>;
   finishStep(jobId: JobId, step: string, result: unknown): Promise<void>;
+
+  /**
+   * Runs `work` while no other process sharing this queue runs work of the same name (alert evaluations:
+   * two instances judging the same rule at once would both fire it).
+   */
+  exclusively<T>(name: string, work: () => Promise<T>): Promise<T>;
 
   close(): Promise<void>;
 }

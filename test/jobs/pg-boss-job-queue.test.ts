@@ -145,6 +145,35 @@ describe("the pg-boss job queue", () => {
     expect(await queue.beginStep(id, "chat.postMessage#2")).toEqual({ state: "new" });
   });
 
+  it("holds a job until its moment, and runs exclusive work of one name in one instance at a time", async () => {
+    const { queue: one } = await open();
+    const { queue: two } = await open();
+    await one.enqueue({ kind: "k", key: "later", payload: null, runAt: new Date(Date.now() + 600_000) });
+    expect(await two.claim("w", 5, 30_000)).toEqual([]);
+
+    const order: string[] = [];
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const first = one.exclusively("alert-evaluation", async () => {
+      order.push("first begins");
+      await held;
+      order.push("first ends");
+    });
+    await until(async () => order.length === 1);
+    const second = two.exclusively("alert-evaluation", async () => {
+      order.push("second begins");
+    });
+    const other = two.exclusively("another-name", async () => {
+      order.push("another name runs");
+    });
+    await other;
+    release();
+    await Promise.all([first, second]);
+    expect(order).toEqual(["first begins", "another name runs", "first ends", "second begins"]);
+  });
+
   it("keeps its tables in PostgreSQL: pg-boss's schema and the app's keys, leases and steps", async () => {
     const { queue, bossSchema } = await open();
     await queue.enqueue({ kind: "k", key: "where", payload: null });

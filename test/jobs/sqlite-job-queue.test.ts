@@ -60,6 +60,15 @@ describe("the SQLite job queue", () => {
     expect(await queue.claim("w", 1, 1000)).toEqual([]);
   });
 
+  it("holds a job until its moment", async () => {
+    let clock = 1_000_000;
+    const queue = open(databaseFile(), () => clock);
+    await queue.enqueue({ kind: "k", key: "later", payload: null, runAt: new Date(clock + 2_000) });
+    expect(await queue.claim("w", 1, 1000)).toEqual([]);
+    clock += 2_000;
+    expect(await queue.claim("w", 1, 1000)).toHaveLength(1);
+  });
+
   it("stores a burst of enqueues in one commit, each told whether it was new", async () => {
     const queue = open(databaseFile());
     const results = await Promise.all([

@@ -150,6 +150,7 @@ export async function openPgBossJobQueue(
             retryDelay: 1,
             retryBackoff: true,
             expireInSeconds: EXPIRE_SECONDS,
+            ...(job.runAt ? { startAfter: job.runAt.toISOString() } : {}),
           },
         ];
       });
@@ -292,6 +293,20 @@ export async function openPgBossJobQueue(
         step,
         JSON.stringify(result ?? null),
       ]);
+    },
+    exclusively: async (name, work) => {
+      // A session lock: released by the unlock, or by PostgreSQL when a dead process's connection drops.
+      const client = await pool.connect();
+      try {
+        await client.query("SELECT pg_advisory_lock(hashtext($1))", [name]);
+        try {
+          return await work();
+        } finally {
+          await client.query("SELECT pg_advisory_unlock(hashtext($1))", [name]);
+        }
+      } finally {
+        client.release();
+      }
     },
     close: async () => {
       if (pool.ended) return;

@@ -112,7 +112,7 @@ export function openSqliteJobQueue(path: string, options: SqliteJobQueueOptions 
       job.key,
       JSON.stringify(job.payload ?? null),
       job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
-      at,
+      job.runAt?.getTime() ?? at,
       at,
     );
     if (inserted.changes === 1) return { id: String(inserted.lastInsertRowid), created: true };
@@ -178,6 +178,8 @@ export function openSqliteJobQueue(path: string, options: SqliteJobQueueOptions 
   });
 
   prune.run(now() - retentionMs);
+  // One process owns a SQLite file's work, so exclusive work only has to wait for this process's own.
+  const exclusive = new Map<string, Promise<unknown>>();
 
   return {
     enqueue: (job) =>
@@ -209,6 +211,14 @@ export function openSqliteJobQueue(path: string, options: SqliteJobQueueOptions 
     beginStep: async (jobId, step) => beginStep(Number(jobId), step),
     finishStep: async (jobId, step, result) => {
       endStep.run(JSON.stringify(result ?? null), Number(jobId), step);
+    },
+    exclusively: (name, work) => {
+      const run = (exclusive.get(name) ?? Promise.resolve()).then(work, work);
+      exclusive.set(
+        name,
+        run.catch(() => undefined),
+      );
+      return run;
     },
     close: async () => {
       if (db.open) db.close();
