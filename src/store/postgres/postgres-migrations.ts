@@ -270,6 +270,10 @@ export const POSTGRES_STEPS: readonly string[] = [
     updated_at bigint NOT NULL
   );
   `,
+  // A scheduled answer to a question, as SQLite's step of the same name.
+  `
+  ALTER TABLE report_schedules ADD COLUMN question text;
+  `,
 ];
 
 export const LATEST_POSTGRES_VERSION = POSTGRES_STEPS.length;

@@ -336,6 +336,11 @@ export const STEPS: readonly string[] = [
     updated_at INTEGER NOT NULL
   );
   `,
+  // A scheduled delivery may be an answer to a question (the "Send this every Monday" button under an
+  // answer) instead of a /report: the question, asked again of the channel's latest data at each slot.
+  `
+  ALTER TABLE report_schedules ADD COLUMN question TEXT;
+  `,
 ];
 
 export const LATEST_SCHEMA_VERSION = STEPS.length;
