@@ -107,6 +107,16 @@ export function blockText(blocks: unknown[] | undefined): string {
   return texts.join("\n");
 }
 
+/**
+ * What a person reads in a message: a streamed answer's Markdown with the blocks its stop added under it,
+ * else the blocks' text (or the plain text when there are none).
+ */
+export function shownText(message: { text: string; blocks?: unknown[]; stream?: unknown }): string {
+  const blocks = blockText(message.blocks);
+  if (message.stream) return blocks === "" ? message.text : `${message.text}\n${blocks}`;
+  return blocks === "" ? message.text : blocks;
+}
+
 /** Opens a person's App Home and resolves with the text of the view published for that opening. */
 export async function appHomeText(emulator: SlackEmulator, user: string): Promise<string> {
   const before = emulator.transcript().homeViews.find((view) => view.user === user)?.hash;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedChannel } from "../sandbox/helpers.js";
-import { blockText, type Harness, shareExport, startHarness } from "./app-harness.js";
+import { type Harness, shareExport, shownText, startHarness } from "./app-harness.js";
 
 /** Issue 14, item 3: a question in a DM is answered or met with a question, never with a validation error. */
 let harness: Harness;
@@ -38,11 +38,11 @@ async function askInDm(text: string) {
           message.channel === dm.id &&
           message.user === transcript.bot.userId &&
           Number(message.ts) > Number(asked.ts) &&
-          !/Looking into it/.test(message.text),
+          message.stream?.state !== "in_progress",
       ),
     { timeoutMs: 20_000 },
   );
-  return `${answer.text}\n${blockText(answer.blocks)}`;
+  return shownText(answer);
 }
 
 describe("a DM question about data that has no ad spend", () => {

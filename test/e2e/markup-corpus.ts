@@ -62,11 +62,16 @@ export function parsedTexts(message: { text?: string; blocks?: unknown[] }): str
 }
 
 /** The text of every `markdown` block of a message: standard Markdown, which Slack renders itself. */
-export function markdownTexts(message: { blocks?: unknown[] }): string[] {
-  return (message.blocks ?? []).flatMap((block) => {
-    const object = block as TextObject;
-    return object.type === "markdown" && typeof object.text === "string" ? [object.text] : [];
-  });
+export function markdownTexts(message: { text?: string; blocks?: unknown[]; stream?: unknown }): string[] {
+  // A streamed message's text is Markdown, read as a markdown block is.
+  const streamed = message.stream && message.text ? [message.text] : [];
+  return [
+    ...streamed,
+    ...(message.blocks ?? []).flatMap((block) => {
+      const object = block as TextObject;
+      return object.type === "markdown" && typeof object.text === "string" ? [object.text] : [];
+    }),
+  ];
 }
 
 /**

@@ -44,7 +44,7 @@ async function upload({ harness, user, channel }: Place) {
 async function ask({ harness, user, channel }: Place, threadTs: string, text: string, answer: RegExp) {
   const asked = harness.emulator.postMessage({ user, channel, threadTs, text });
   return harness.emulator.waitForMessage(
-    { channel, threadTs, fromBot: true, after: asked.ts, text: answer },
+    { channel, threadTs, fromBot: true, after: asked.ts, text: answer, finished: true },
     { timeoutMs: 30_000 },
   );
 }
@@ -102,7 +102,10 @@ describe("hostile campaign names, offline analyst", () => {
     expect(answers).toMatch(/^\*\*[^\n]*\*\*/m);
     expect(answers).toContain("&lt;!channel&gt; *Bold* _Sale_ &lt;http\\://evil|click&gt; `tick`");
     expect(answers).toContain("&lt;https\\://evil.example/login|Reconnect your Google Ads account&gt;");
-    expect(blockTypes(top)).toEqual(["markdown", "context"]);
+    // Streamed, final, and with no byline under it: the offline analyst's reading line says enough.
+    expect(top.stream?.state).toBe("completed");
+    expect(top.edited).toBeUndefined();
+    expect(blockTypes(top)).toEqual([]);
     await harness.emulator.clickButton({
       user: offline.user,
       channel: offline.channel,
@@ -181,12 +184,11 @@ describe("hostile campaign names, offline analyst", () => {
     expectNoLiveMarkup(everythingPosted(offline.harness), allowedTokens(offline));
   });
 
-  it("are never left to chat.update's client-style parsing of text", () => {
+  it("are never left to chat.update's client-style parsing of text: no message is edited at all", () => {
     const updates = offline.harness.emulator
       .transcript()
       .apiCalls.filter((call) => call.method === "chat.update");
-    expect(updates.length).toBeGreaterThan(0);
-    for (const call of updates) expect(call.args.parse).toBe("none");
+    expect(updates).toEqual([]);
   });
 
   it("come out inert in App Home", async () => {
@@ -236,7 +238,7 @@ describe("hostile campaign names and a model that repeats them", () => {
     const { shared } = await upload(place);
     const answer = await ask(place, shared.ts, "Which campaign has the best ROAS?", /Best/);
     expect(markdownTexts(answer).join("\n")).toContain("**Best:** &lt;!channel&gt; Spring leads.");
-    expect(answer.text).toMatch(/^Best: &lt;!channel&gt; Spring leads\./);
+    expect(answer.stream?.state).toBe("completed");
     const posted = await report(place);
     const narrative = markdownTexts(posted).join("\n");
     expect(narrative).toMatch(/^## Headline\nOverall ROAS is fine\. &lt;!channel&gt; please scale/);

@@ -6,7 +6,7 @@ import { readExport } from "../../src/ingest/index.js";
 import { totals } from "../../src/metrics/index.js";
 import { callsReply, type ScriptedGemini, startScriptedGemini, textReply } from "../agent/scripted-gemini.js";
 import { seedChannel } from "../sandbox/helpers.js";
-import { blockText, type Harness, postWebhook, shareExport, startHarness } from "./app-harness.js";
+import { blockText, type Harness, postWebhook, shareExport, shownText, startHarness } from "./app-harness.js";
 
 const repository = join(import.meta.dirname, "../..");
 const sample = readFileSync(join(repository, "samples/google-ads-campaign-totals.csv"));
@@ -70,7 +70,14 @@ describe("the analyst in Slack", () => {
       text: "How much did we spend?",
     });
     const answer = await emulator.waitForMessage(
-      { channel: channelId, threadTs: shared.ts, fromBot: true, after: asked.ts, text: /Spend came to/ },
+      {
+        channel: channelId,
+        threadTs: shared.ts,
+        fromBot: true,
+        after: asked.ts,
+        text: /Spend came to/,
+        finished: true,
+      },
       { timeoutMs: 20_000 },
     );
     expect(gemini.requests.length).toBe(2);
@@ -78,7 +85,7 @@ describe("the analyst in Slack", () => {
     expect(toolTurn).toContain("functionResponse");
     expect(toolTurn).toContain("get_kpis");
     expect(gemini.requests.map((request) => request.raw).join("")).not.toContain("Brand - Search");
-    const text = blockText(answer.blocks);
+    const text = shownText(answer);
     expect(text).toContain(`Spend came to ${spend}`);
     expect(text).toMatch(/⚠️.*\$987\.65/);
     expect(text).not.toMatch(/⚠️.*\$[\d,.]+.*\$987/);

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedChannel } from "../sandbox/helpers.js";
-import { blockText, type Harness, shareExport, startHarness } from "./app-harness.js";
+import { blockText, type Harness, shareExport, shownText, startHarness } from "./app-harness.js";
 
 /**
  * Issue 18, items 1 and 3 through the Slack emulator: `/target` sets, lists and removes a channel's
@@ -127,14 +127,14 @@ describe("/target and pacing", () => {
       threadTs: firstShare,
     });
     const answer = await emulator.waitForMessage(
-      { channel, threadTs: firstShare, fromBot: true, after: question.ts, text: /ROAS/ },
+      { channel, threadTs: firstShare, fromBot: true, after: question.ts, text: /ROAS/, finished: true },
       { timeoutMs: 20_000 },
     );
     // (72,908.89 + 44,592.73) / (25,765.68 + 17,835.15): the totals download is not counted again.
     expect(answer.text).toMatch(/ROAS: 2\.69x/);
     expect(answer.text).toContain(META);
     expect(answer.text).toContain(GOOGLE);
-    expect(blockText(answer.blocks)).toMatch(
+    expect(shownText(answer)).toMatch(
       /About this blend: google-ads-campaign-totals\.csv repeats google-ads-campaign-report\.csv .*counted once/,
     );
   });

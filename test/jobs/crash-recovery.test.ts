@@ -100,7 +100,9 @@ function botReplies(emulator: SlackEmulator, channel: string, threadTs: string) 
 }
 
 function answered(emulator: SlackEmulator, channel: string, threadTs: string): boolean {
-  return botReplies(emulator, channel, threadTs).some((reply) => /Spend/.test(reply.text));
+  return botReplies(emulator, channel, threadTs).some(
+    (reply) => /Spend/.test(reply.text) && !unfinished(reply),
+  );
 }
 
 /** Every question has one reply from the bot, and it is the answer (not a placeholder left behind). */

@@ -18,20 +18,12 @@ export async function answerQuestionJob(
   if (job.announce) {
     await client.chat.postMessage({ channel: place.channel, thread_ts: place.threadTs, text: job.announce });
   }
-  if (!job.assistant) {
-    await replyToQuestion(deps, client, job.question, place);
-    return;
+  if (job.assistant && !(await deps.store.getThread(place.channel, place.threadTs, place.workspace))) {
+    await client.assistant.threads.setTitle({
+      channel_id: place.channel,
+      thread_ts: place.threadTs,
+      title: job.question.slice(0, 60),
+    });
   }
-  const assistantThread = { channel_id: place.channel, thread_ts: place.threadTs };
-  if (!(await deps.store.getThread(place.channel, place.threadTs, place.workspace))) {
-    await client.assistant.threads.setTitle({ ...assistantThread, title: job.question.slice(0, 60) });
-  }
-  await replyToQuestion(deps, client, job.question, place, {
-    thinking: async () =>
-      void (await client.assistant.threads.setStatus({
-        ...assistantThread,
-        status: "is crunching your numbers…",
-      })),
-    done: async () => undefined,
-  });
+  await replyToQuestion(deps, client, job.question, place);
 }

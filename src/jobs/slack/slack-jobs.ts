@@ -35,7 +35,7 @@ export interface QuestionJob {
   onlyInDataThread?: boolean;
   /** Said in the thread first, e.g. "@maria asked: …" for a suggested question's button. */
   announce?: string;
-  /** Asked in Slack's assistant surface: its status and thread title instead of a placeholder. */
+  /** Asked in Slack's assistant surface: the thread gets a title from its first question. */
   assistant?: boolean;
 }
 

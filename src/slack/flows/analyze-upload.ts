@@ -7,10 +7,11 @@ import { summaryCharts } from "../../report/summary-charts.js";
 import type { Workspace } from "../../store/index.js";
 import type { SlackDeps } from "../slack-deps.js";
 import { analysisBlocks, analysisFallbackText } from "../views/analysis-blocks.js";
-import { context, section } from "../views/block-kit.js";
+import { type Block, context, section } from "../views/block-kit.js";
 import { DownloadError, downloadFile, downloadPolicy } from "./download-file.js";
 import { describeFailure, failureForPeople } from "./slack-failure.js";
 import { uploadCharts } from "./upload-charts.js";
+import { showWorking } from "./working-status.js";
 
 export interface SharedFile {
   id: string;
@@ -48,9 +49,10 @@ export function isTabularFile(file: SharedFile): boolean {
 
 /**
  * A CSV shared in a channel or DM: download it, read it, store it as that channel's dataset, and reply in
- * its thread with the reading in one line, the KPIs and charts. Progress shows in place; a file we cannot
- * read gets the reason in plain words. Each file is analysed once, however often Slack tells us about it:
- * its job is keyed by the file id, and a rerun after a crash finishes the progress message it had started.
+ * its thread with the reading in one line, the KPIs and charts. Progress shows as the thread's status, and
+ * the reply is posted once, final (never a progress message edited into it); a file we cannot read gets the
+ * reason in plain words. Each file is analysed once, however often Slack tells us about it: its job is keyed
+ * by the file id, and its posts are once-only steps, so a rerun after a crash posts what the first run did not.
  */
 export async function analyzeUpload(
   deps: SlackDeps,
@@ -60,26 +62,21 @@ export async function analyzeUpload(
 ): Promise<void> {
   if (!isTabularFile(file)) return;
   const { channel, threadTs } = place;
-  const progress = await client.chat.postMessage({
-    channel,
-    thread_ts: threadTs,
-    text: mrkdwn`Reading ${file.name}…`,
-    blocks: [section(mrkdwn`⏳ Reading *${file.name}*…`)],
-  });
-  const progressTs = progress.ts as string;
-  const update = (text: string, blocks: ReturnType<typeof section>[]) =>
-    // chat.update parses text the way clients do unless told not to (chat.postMessage does not by default).
-    client.chat.update({ channel, ts: progressTs, text, blocks, parse: "none" });
+  const reply = (text: string, blocks: Block[]) =>
+    client.chat.postMessage({ channel, thread_ts: threadTs, text, blocks });
+  await showWorking(deps, client, place, `is reading ${file.name}…`);
   try {
     const url = file.url_private_download ?? file.url_private;
     if (!url) throw new DownloadError("Slack sent no download link for the file");
-    const bytes = await downloadFile(url, deps.botToken, file.size, downloadPolicy(deps.config));
+    // The job's client carries the bot token of the workspace the file was shared in.
+    const bytes = await downloadFile(url, client.token ?? "", file.size, downloadPolicy(deps.config));
     const dataset = await analyzeExport({ bytes, name: file.name });
-    await update(mrkdwn`Analysing ${file.name}…`, [
-      section(
-        mrkdwn`⏳ Analysing *${file.name}*: ${dataset.receipt.rows.toLocaleString("en-US")} rows read…`,
-      ),
-    ]);
+    await showWorking(
+      deps,
+      client,
+      place,
+      `is analysing ${file.name}: ${dataset.receipt.rows.toLocaleString("en-US")} rows read…`,
+    );
     const saved = await deps.store.saveDataset({
       team: place.workspace.team,
       enterprise: place.workspace.enterprise,
@@ -93,11 +90,11 @@ export async function analyzeUpload(
       facts: dataset.facts,
     });
     await deps.store.bindThread(channel, threadTs, saved.record.id, place.workspace);
-    await replyWithAnalysis(deps, client, dataset, { channel, threadTs, progressTs });
+    await replyWithAnalysis(deps, client, dataset, { channel, threadTs });
     deps.logger.info("slack: analysed an upload", { channel, file: file.id, rows: dataset.receipt.rows });
   } catch (error) {
     if (error instanceof IngestError || error instanceof DownloadError) {
-      await update(mrkdwn`I couldn't read ${file.name}`, [
+      await reply(mrkdwn`I couldn't read ${file.name}`, [
         section(mrkdwn`⚠️ I couldn't read *${file.name}*: ${error.message}.`),
         context(["Nothing was stored. Export the report again as CSV or .xlsx and drop it here."]),
       ]);
@@ -108,7 +105,7 @@ export async function analyzeUpload(
       file: file.id,
       error: describeFailure(error),
     });
-    await update(mrkdwn`Something went wrong with ${file.name}`, [
+    await reply(mrkdwn`Something went wrong with ${file.name}`, [
       section(
         mrkdwn`⚠️ Something went wrong while analysing *${file.name}* (${failureForPeople(error)}). Please try again.`,
       ),
@@ -120,15 +117,14 @@ async function replyWithAnalysis(
   deps: SlackDeps,
   client: webApi.WebClient,
   dataset: Dataset,
-  place: { channel: string; threadTs: string; progressTs: string },
+  place: { channel: string; threadTs: string },
 ): Promise<void> {
   const summary = summarizePerformance(dataset.facts, { statedPeriod: dataset.receipt.dateRange });
-  await client.chat.update({
+  await client.chat.postMessage({
     channel: place.channel,
-    ts: place.progressTs,
+    thread_ts: place.threadTs,
     text: analysisFallbackText(dataset),
     blocks: analysisBlocks(dataset, summary, exampleQuestions(dataset)),
-    parse: "none",
   });
   const charts = await summaryCharts(dataset.facts, summary, {
     source: dataset.receipt.file,

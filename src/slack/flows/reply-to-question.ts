@@ -5,23 +5,18 @@ import type { FactTable } from "../../ingest/index.js";
 import type { Workspace } from "../../store/index.js";
 import { recentLiveFacts } from "../../store/recent-live-facts.js";
 import type { SlackDeps } from "../slack-deps.js";
-import { answerBlocks, answerText } from "../views/answer-blocks.js";
-import { section } from "../views/block-kit.js";
+import { answerMarkdown, answerNotes, answerText } from "../views/answer-blocks.js";
 import { blendForQuestion, blendNote } from "./blend-for-question.js";
 import { pacingReply } from "./pacing-reply.js";
+import { postAnswer } from "./post-answer.js";
 import { type AskedIn, type Asker, readableDataset } from "./readable-datasets.js";
 import { describeFailure, failureForPeople } from "./slack-failure.js";
 import { asDataset } from "./stored-dataset.js";
 import { uploadCharts } from "./upload-charts.js";
+import { showWorking } from "./working-status.js";
 
 /** Where the question was asked and by whom; `threadTs` is the question's own ts when it starts a thread. */
 export type QuestionPlace = AskedIn & Asker;
-
-/** How the answer reaches the user: a placeholder updated in place, or the assistant surface's status. */
-export interface AnswerSurface {
-  thinking(): Promise<void>;
-  done(): Promise<void>;
-}
 
 const NO_DATA =
   "I don't have any data here yet. Drop an ad-platform export (CSV) in this channel and I'll analyse it; then ask me about it in its thread.";
@@ -36,7 +31,6 @@ export async function replyToQuestion(
   client: webApi.WebClient,
   question: string,
   place: QuestionPlace,
-  surface?: AnswerSurface,
 ): Promise<void> {
   const { channel, threadTs } = place;
   const stored = await readableDataset(deps, client, place, place);
@@ -49,15 +43,7 @@ export async function replyToQuestion(
     await client.chat.postMessage({ channel, thread_ts: threadTs, text: pacing });
     return;
   }
-  const placeholder = surface
-    ? null
-    : await client.chat.postMessage({
-        channel,
-        thread_ts: threadTs,
-        text: "Looking into it…",
-        blocks: [section("🔎 Looking into it…")],
-      });
-  await surface?.thinking();
+  await showWorking(deps, client, place, "is crunching your numbers…");
   try {
     const thread = await deps.store.getThread(channel, threadTs, place.workspace);
     const blend = await blendForQuestion(deps, question, stored, place.workspace);
@@ -77,10 +63,14 @@ export async function replyToQuestion(
       [answer.history as unknown as Record<string, unknown>],
       place.workspace,
     );
-    const message = { channel, text: answerText(answer).slice(0, 3000), blocks: answerBlocks(answer) };
-    // chat.update parses text the way clients do unless told not to (chat.postMessage does not by default).
-    if (placeholder?.ts) await client.chat.update({ ...message, ts: placeholder.ts, parse: "none" });
-    else await client.chat.postMessage({ ...message, thread_ts: threadTs });
+    await postAnswer(client, {
+      channel,
+      threadTs,
+      recipient: { user: place.user, team: place.workspace.team },
+      markdown: answerMarkdown(answer),
+      text: answerText(answer),
+      notes: answerNotes(answer),
+    });
     await uploadCharts(deps, client, answer.charts, { channel, threadTs });
     if (answer.unverified.length > 0) {
       deps.logger.warn("analyst: figures not found in the tool results", {
@@ -95,13 +85,7 @@ export async function replyToQuestion(
       error: describeFailure(error),
     });
     const text = mrkdwn`⚠️ I couldn't answer that (${failureForPeople(error)}). Please try again.`;
-    if (placeholder?.ts)
-      await client.chat
-        .update({ channel, ts: placeholder.ts, text, blocks: [section(text)], parse: "none" })
-        .catch(() => undefined);
-    else await client.chat.postMessage({ channel, thread_ts: threadTs, text }).catch(() => undefined);
-  } finally {
-    await surface?.done();
+    await client.chat.postMessage({ channel, thread_ts: threadTs, text }).catch(() => undefined);
   }
 }
 

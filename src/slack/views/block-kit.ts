@@ -39,7 +39,12 @@ export function section(text: string): Block {
  * text reach it escaped. One block per message, as the limit counts all of a message's markdown blocks.
  */
 export function markdownBlock(text: SafeMarkdown): Block {
-  return { type: "markdown", text: clip(text.text, MARKDOWN_LIMIT) };
+  return { type: "markdown", text: markdownText(text) };
+}
+
+/** Markdown as a streamed message's text, within the same limit as a markdown block. */
+export function markdownText(text: SafeMarkdown): string {
+  return clip(text.text, MARKDOWN_LIMIT);
 }
 
 export function fields(items: string[]): Block[] {

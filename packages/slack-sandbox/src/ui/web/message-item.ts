@@ -31,11 +31,13 @@ function timeElement(ts: string, className: string, text = clockTime(ts)): HTMLE
 function content(message: UiMessage | UiEphemeral, page: Page): HTMLElement | null {
   const context = page.renderContext({ channel: message.channel, ts: message.ts });
   const stream = "stream" in message ? message.stream : undefined;
-  if (stream && !message.blocks?.length) {
+  if (stream) {
+    // A streamed message is its Markdown, with the blocks its stop added rendered under it, as in Slack.
     const body = renderMarkdown(message.text, context);
     if (stream === "in_progress")
       body.appendChild(h("span", { class: "stream-caret", attrs: { "aria-hidden": "true" } }));
-    return body;
+    if (!message.blocks?.length) return body;
+    return h("div", { class: "msg-streamed" }, body, renderBlocks(message.blocks, context));
   }
   if (message.blocks?.length) return renderBlocks(message.blocks, context);
   if (message.text) return renderMrkdwn(message.text, context);
