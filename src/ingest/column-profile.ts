@@ -9,6 +9,8 @@ export interface ColumnProfile {
   buckets: number;
   dates: number;
   scientific: number;
+  /** Numbers a 32-bit float holds exactly (counts, most integers): such a column is read into half the memory. */
+  singlePrecision: number;
   /** Integers written with leading zeros ("007"), a sign of codes rather than quantities. */
   leadingZeros: number;
   distinct: number;
@@ -22,6 +24,7 @@ export function profileColumn(header: string, values: string[]): ColumnProfile {
     buckets: 0,
     dates: 0,
     scientific: 0,
+    singlePrecision: 0,
     leadingZeros: 0,
     distinct: 0,
     examples: [],
@@ -41,6 +44,7 @@ export function profileColumn(header: string, values: string[]): ColumnProfile {
     if (number.kind === "number") {
       profile.numbers++;
       if (number.scientific) profile.scientific++;
+      if (Math.fround(number.value) === number.value) profile.singlePrecision++;
       if (/^0\d/.test(value)) profile.leadingZeros++;
     }
     if (parseDateText(value, compactDates).kind !== "invalid") profile.dates++;

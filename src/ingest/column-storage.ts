@@ -6,12 +6,14 @@
  */
 export interface ColumnStorage {
   float64(rows: number): Float64Array;
+  float32(rows: number): Float32Array;
   int32(rows: number): Int32Array;
   uint8(rows: number): Uint8Array;
 }
 
 export const PRIVATE_STORAGE: ColumnStorage = {
   float64: (rows) => new Float64Array(rows),
+  float32: (rows) => new Float32Array(rows),
   int32: (rows) => new Int32Array(rows),
   uint8: (rows) => new Uint8Array(rows),
 };
@@ -19,9 +21,13 @@ export const PRIVATE_STORAGE: ColumnStorage = {
 /** Zero-filled by the system page by page as it is first written, like private memory. */
 export const SHARED_STORAGE: ColumnStorage = {
   float64: (rows) => new Float64Array(new SharedArrayBuffer(rows * 8)),
+  float32: (rows) => new Float32Array(new SharedArrayBuffer(rows * 4)),
   int32: (rows) => new Int32Array(new SharedArrayBuffer(rows * 4)),
   uint8: (rows) => new Uint8Array(new SharedArrayBuffer(rows)),
 };
+
+/** A number column's values: 32-bit while every value read fits one exactly (see NumberColumn). */
+export type NumberValues = Float64Array | Float32Array;
 
 /** A date column's two arrays (see DateColumn). */
 export interface DateParts {
@@ -34,7 +40,7 @@ export interface LentColumns {
   from: number;
   lines: Int32Array;
   /** Per column, as its sink stores it: numbers, date parts or text codes; null for ignored columns. */
-  sinks: Array<Float64Array | DateParts | Int32Array | null>;
+  sinks: Array<NumberValues | DateParts | Int32Array | null>;
 }
 
 /**

@@ -1,5 +1,11 @@
 import type { ColumnPlan, PlannedColumn } from "./column-plan.js";
-import { type ColumnStorage, type DateParts, type LentColumns, PRIVATE_STORAGE } from "./column-storage.js";
+import {
+  type ColumnStorage,
+  type DateParts,
+  type LentColumns,
+  type NumberValues,
+  PRIVATE_STORAGE,
+} from "./column-storage.js";
 import { fieldText, type RowView, rowTexts } from "./csv-tokenizer.js";
 import { DateColumn } from "./date-column.js";
 import { looksLikeDateHeader } from "./header-names.js";
@@ -317,8 +323,11 @@ function sinkFor(
   storage: ColumnStorage,
 ): Sink | null {
   switch (sinkKind(column)) {
-    case "number":
-      return new NumberColumn(storage.float64(capacity));
+    case "number": {
+      const { numbers, singlePrecision } = column.profile;
+      const narrow = numbers > 0 && singlePrecision === numbers;
+      return new NumberColumn(narrow ? storage.float32(capacity) : storage.float64(capacity));
+    }
     case "date":
       return new DateColumn(
         { packed: storage.int32(capacity), kinds: storage.uint8(capacity) },
@@ -339,7 +348,7 @@ function lentSinkFor(
 ): Sink | null {
   switch (sinkKind(column)) {
     case "number":
-      return new NumberColumn(lent as Float64Array, true);
+      return new NumberColumn(lent as NumberValues, true);
     case "date":
       return new DateColumn(lent as DateParts, looksLikeDateHeader(column.header), true);
     case "text":

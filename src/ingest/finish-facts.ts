@@ -1,7 +1,7 @@
 import type { ColumnPlan, PlannedColumn } from "./column-plan.js";
 import { DateColumn, type DayMonthOrder } from "./date-column.js";
 import type { FactBuilder } from "./fact-builder.js";
-import { type FactTable, isoToDay, NO_DAY, STANDARD_DIMENSIONS } from "./fact-table.js";
+import { type FactTable, isoToDay, type MeasureValues, NO_DAY, STANDARD_DIMENSIONS } from "./fact-table.js";
 import { ga4WeekStart } from "./ga4-week.js";
 import { NumberColumn } from "./number-column.js";
 import { type DecimalStyle, parseNumberText } from "./number-text.js";
@@ -41,7 +41,7 @@ export function finishFacts(plan: ColumnPlan, builder: FactBuilder, hints: Local
 
   let facts: FactTable = { rowCount, days: null, measures: {}, dimensions: {}, extraMeasures: {} };
   let currencyColumnValues: string[] = [];
-  let roas: Float64Array | null = null;
+  let roas: MeasureValues | null = null;
   for (const column of plan.columns) {
     const sink = builder.sinks[column.index] ?? null;
     if (!sink) continue;
@@ -155,7 +155,7 @@ function finishDates(
 
 function weekNumbersToDays(
   column: PlannedColumn,
-  weeks: Float64Array,
+  weeks: MeasureValues,
   year: number | null,
   warnings: string[],
 ): Int32Array | null {
@@ -209,7 +209,7 @@ function addTextColumn(
   facts.dimensions[name] = textDimension(codes, text);
 }
 
-function revenueFromRoas(roas: Float64Array, spend: Float64Array): Float64Array {
+function revenueFromRoas(roas: MeasureValues, spend: MeasureValues): Float64Array {
   const revenue = new Float64Array(roas.length).fill(Number.NaN);
   for (let row = 0; row < roas.length; row++) {
     const ratio = roas[row] as number;

@@ -5,6 +5,7 @@ import {
   type FactTable,
   MEASURES,
   type Measure,
+  type MeasureValues,
   NO_VALUE,
 } from "./fact-table.js";
 
@@ -33,8 +34,8 @@ export function findTotalRows(facts: FactTable): TotalRow[] {
   const measures = MEASURES.filter((measure) => facts.measures[measure] !== undefined);
   if (measures.length === 0 || facts.rowCount < 2) return [];
   const table: MeasureTable = {
-    columns: measures.map((measure) => facts.measures[measure] as Float64Array),
-    halfUnits: measures.map((measure) => halfUnitOf(measure, facts.measures[measure] as Float64Array)),
+    columns: measures.map((measure) => facts.measures[measure] as MeasureValues),
+    halfUnits: measures.map((measure) => halfUnitOf(measure, facts.measures[measure] as MeasureValues)),
     names: measures,
   };
   const breakdowns = breakdownColumns(facts);
@@ -54,7 +55,7 @@ export function findTotalRows(facts: FactTable): TotalRow[] {
 }
 
 interface MeasureTable {
-  columns: Float64Array[];
+  columns: MeasureValues[];
   /** Half a unit of the last printed decimal of each measure, or 0 when its figures are unrounded. */
   halfUnits: number[];
   names: Measure[];
@@ -73,17 +74,17 @@ interface Breakdown {
 function wholeTableTotals(table: MeasureTable, breakdowns: Breakdown[], dropped: Uint8Array): TotalRow[] {
   let kept = 0;
   for (let row = 0; row < dropped.length; row++) if (dropped[row] === 0) kept++;
-  const sumOf = (values: Float64Array) =>
+  const sumOf = (values: MeasureValues) =>
     kept === dropped.length ? sumOfAll(values) : sumOfKept(values, dropped);
   // One measure finds the candidates; the others are summed only when some row could be a total.
   let lead = -1;
   let leadSum = 0;
   for (let j = 0; j < table.columns.length && leadSum === 0; j++) {
-    leadSum = Math.abs(sumOf(table.columns[j] as Float64Array));
+    leadSum = Math.abs(sumOf(table.columns[j] as MeasureValues));
     lead = j;
   }
   if (leadSum === 0) return [];
-  const leadValues = table.columns[lead] as Float64Array;
+  const leadValues = table.columns[lead] as MeasureValues;
   const floor = leadSum / (MAX_COPIES + 1) - (table.halfUnits[lead] as number) * (kept + 1);
   const candidates: number[] = [];
   for (let row = 0; row < dropped.length; row++) {
@@ -109,7 +110,7 @@ function wholeTableTotals(table: MeasureTable, breakdowns: Breakdown[], dropped:
   return [];
 }
 
-function sumOfAll(values: Float64Array): number {
+function sumOfAll(values: MeasureValues): number {
   let sum = 0;
   for (let row = 0; row < values.length; row++) {
     const value = values[row] as number;
@@ -118,7 +119,7 @@ function sumOfAll(values: Float64Array): number {
   return sum;
 }
 
-function sumOfKept(values: Float64Array, dropped: Uint8Array): number {
+function sumOfKept(values: MeasureValues, dropped: Uint8Array): number {
   let sum = 0;
   for (let row = 0; row < values.length; row++) {
     const value = values[row] as number;
@@ -202,7 +203,7 @@ function blankWhereOthersAreNot(row: number, others: number[], breakdowns: Break
 function matchesTarget(table: MeasureTable, row: number, target: number[], rowsSummed: number): boolean {
   for (let j = 0; j < table.columns.length; j++) {
     const expected = target[j] as number;
-    const value = (table.columns[j] as Float64Array)[row] as number;
+    const value = (table.columns[j] as MeasureValues)[row] as number;
     const tolerance = toleranceOf(table.halfUnits[j] as number, expected, rowsSummed);
     const actual = Number.isNaN(value) ? 0 : value;
     if (Math.abs(actual - expected) > tolerance) return false;
@@ -235,7 +236,7 @@ function breakdownColumns(facts: FactTable): Breakdown[] {
     .filter((breakdown) => breakdown.distinct > 1);
 }
 
-function sumOf(values: Float64Array, rows: number[]): number {
+function sumOf(values: MeasureValues, rows: number[]): number {
   let sum = 0;
   for (const row of rows) {
     const value = values[row] as number;
@@ -255,7 +256,7 @@ const COUNTS: ReadonlySet<Measure> = new Set(["impressions", "clicks", "conversi
  * Half a unit of the most decimals any figure of the column is printed with (a total may drift from the
  * sum of rounded rows by that much per row); 0 when the figures are exact counts or were never rounded.
  */
-function halfUnitOf(measure: Measure, values: Float64Array): number {
+function halfUnitOf(measure: Measure, values: MeasureValues): number {
   let decimals = 0;
   // A column prints every figure alike: a spread sample of rows shows its decimals.
   const step = Math.max(1, Math.floor(values.length / DECIMALS_SAMPLE));

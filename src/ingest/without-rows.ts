@@ -6,7 +6,8 @@ import { keepUsedValues, textDimension } from "./text-dictionary.js";
  * values the remaining rows use, so a label that only a total row carried ("mixed") is gone with it.
  */
 export function withoutRows(facts: FactTable, rows: readonly number[]): FactTable {
-  const pick = <T extends Float64Array | Int32Array>(values: T): T => withoutRowsOf(values, rows);
+  const pick = <T extends Float64Array | Float32Array | Int32Array>(values: T): T =>
+    withoutRowsOf(values, rows);
   const measures: FactTable["measures"] = {};
   for (const [name, values] of Object.entries(facts.measures))
     measures[name as keyof FactTable["measures"]] = pick(values);
@@ -51,7 +52,10 @@ function compact(codes: Int32Array, column: DimensionColumn): DimensionColumn {
 }
 
 /** One column without some of its rows, copied in runs between them: a few totals in a million rows. */
-export function withoutRowsOf<T extends Float64Array | Int32Array>(values: T, rows: readonly number[]): T {
+export function withoutRowsOf<T extends Float64Array | Float32Array | Int32Array>(
+  values: T,
+  rows: readonly number[],
+): T {
   const dropped = [...new Set(rows)].sort((a, b) => a - b);
   const kept = new (values.constructor as new (length: number) => T)(values.length - dropped.length);
   let from = 0;

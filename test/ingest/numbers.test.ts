@@ -122,10 +122,24 @@ describe("a column decides its decimal separator", () => {
 
   it("warns about bucketed values and reads them as absent", () => {
     const dataset = readText("Campaign,Cost,Reach\nA,1,< 10\nB,2,15\n");
-    expect(dataset.facts.extraMeasures.reach).toEqual(Float64Array.from([Number.NaN, 15]));
+    expect(Array.from(dataset.facts.extraMeasures.reach ?? [])).toEqual([Number.NaN, 15]);
     expect(dataset.receipt.warnings).toContain(
       '"Reach": 1 bucketed value such as "< 10%" read as absent (the platform reports only a range)',
     );
+  });
+
+  it("keeps every value exactly when a column of counts later holds values 32 bits cannot", () => {
+    // 2,000 rows of small counts (past the sample the column's width is chosen from), then values a 32-bit
+    // float would round: a big count and a decimal.
+    const rows = Array.from({ length: 2000 }, (_, i) => `A,1,${i % 90}`);
+    const text = `Campaign,Cost,Clicks\n${rows.join("\n")}\nB,1,16777217\nC,1,0.1\n`;
+    const dataset = readText(text);
+    const clicks = column(dataset, "clicks");
+    expect(clicks.slice(-3)).toEqual([1999 % 90, 16_777_217, 0.1]);
+    expect(dataset.facts.measures.clicks).toBeInstanceOf(Float64Array);
+    const counts = readText(`Campaign,Cost,Clicks\n${rows.join("\n")}\n`);
+    expect(counts.facts.measures.clicks).toBeInstanceOf(Float32Array);
+    expect(column(counts, "clicks")).toEqual(rows.map((_, i) => i % 90));
   });
 
   it("reads placeholders as absent, not zero", () => {

@@ -7,7 +7,7 @@ import { encode, type TextEncodingForTest } from "./read-text.js";
 
 /** Every column as its bytes, every dictionary decoded, and the receipt: equal means byte-identical facts. */
 function fingerprint(dataset: Dataset) {
-  const bytes = (array: Float64Array | Int32Array | null) =>
+  const bytes = (array: Float64Array | Float32Array | Int32Array | null) =>
     array ? Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString("base64") : null;
   const { facts } = dataset;
   return {
@@ -39,7 +39,11 @@ const row = fc.record({
   campaign: name,
   channel: fc.constantFrom("Search", "Display", "", "--"),
   cents: fc.integer({ min: 0, max: 9_999_999 }),
-  clicks: fc.nat(5000),
+  // Now and then a count a 32-bit float cannot keep exactly: the column widens wherever it first appears.
+  clicks: fc.oneof(
+    { arbitrary: fc.nat(5000), weight: 20 },
+    { arbitrary: fc.constant(16_777_217), weight: 1 },
+  ),
   note: fc.constantFrom("", "n/a", "12", "1.234", "x"),
 });
 

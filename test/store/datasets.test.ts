@@ -57,7 +57,9 @@ function expectSameFacts(actual: FactTable, expected: FactTable): void {
   }
   expect(Object.keys(actual.extraMeasures).sort()).toEqual(Object.keys(expected.extraMeasures).sort());
   for (const [name, values] of Object.entries(expected.extraMeasures)) {
-    expect(bytes(actual.extraMeasures[name] as Float64Array).equals(bytes(Float64Array.from(values)))).toBe(true);
+    expect(bytes(actual.extraMeasures[name] as Float64Array).equals(bytes(Float64Array.from(values)))).toBe(
+      true,
+    );
   }
   expect(Object.keys(actual.dimensions).sort()).toEqual(Object.keys(expected.dimensions).sort());
   for (const [name, column] of Object.entries(expected.dimensions)) {

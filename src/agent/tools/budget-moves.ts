@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { renderPng } from "../../charts/index.js";
 import { type ResponseCurveSeries, responseCurveChartSpec } from "../../charts/response-curve.js";
-import { dateRangeOf } from "../../ingest/index.js";
+import { dateRangeOf, type MeasureValues } from "../../ingest/index.js";
 import { dimensionColumn, MetricsError } from "../../metrics/index.js";
 import { type BudgetPlan, type FittedCampaign, planBudget } from "../../optimizer/budget-moves.js";
 import type { CampaignDays } from "../../optimizer/budget-readiness.js";
@@ -72,7 +72,7 @@ export const budgetMovesTool = defineTool({
   },
 });
 
-function hasAny(values: Float64Array | undefined): boolean {
+function hasAny(values: MeasureValues | undefined): boolean {
   if (!values) return false;
   for (const value of values) if (value > 0) return true;
   return false;

@@ -1,10 +1,11 @@
 import { endianness } from "node:os";
-import type { DimensionColumn, FactTable, Measure } from "../../ingest/index.js";
+import type { DimensionColumn, FactTable, Measure, MeasureValues } from "../../ingest/index.js";
 import { StoreError } from "../store-error.js";
 
 /**
- * A FactTable as one blob per column: the bytes of its Float64Array (measures, extra measures) or
- * Int32Array (dimension codes, days), plus a dimension's distinct values as JSON.
+ * A FactTable as one blob per column: the bytes of its measures and extra measures as 64-bit floats, or of
+ * its Int32Array (dimension codes, days), plus a dimension's distinct values as JSON. A 32-bit measure
+ * column (MeasureValues) is stored widened, so every stored dataset reads back the same way.
  *
  * Why not a SQL row per fact: a 200,000-row upload would be 200,000 inserts and, on load, 200,000 row
  * objects rebuilt into typed arrays, which takes seconds; as blobs it is one insert and one memcpy per
@@ -32,8 +33,9 @@ export function assertLittleEndian(): void {
 
 export function columnsOfFacts(facts: FactTable): StoredColumn[] {
   // Only the table's rows: a builder's arrays may have spare capacity past rowCount.
-  const bytesOf = (array: Float64Array | Int32Array) => {
-    const rows = array.subarray(0, facts.rowCount);
+  const bytesOf = (array: MeasureValues | Int32Array) => {
+    const head = array.subarray(0, facts.rowCount);
+    const rows = head instanceof Float32Array ? Float64Array.from(head) : head;
     return new Uint8Array(rows.buffer, rows.byteOffset, rows.byteLength);
   };
   const columns: StoredColumn[] = [];
