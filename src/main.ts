@@ -1,6 +1,4 @@
 import { randomBytes } from "node:crypto";
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Sandbox, SlackEmulator } from "@mpo/slack-sandbox";
 import { generateInsights } from "./agent/index.js";
@@ -8,10 +6,15 @@ import { AlertEngine, slackAlertPoster } from "./alerts/index.js";
 import { type Config, describeConfig, loadConfig } from "./config/config.js";
 import { createHttpApp } from "./http/index.js";
 import { serveHttp } from "./http/serve-http.js";
+import {
+  ALERT_EVALUATION_LOCK,
+  AlertEvaluationRequests,
+  withAlertEvaluations,
+} from "./jobs/alerts/alert-evaluation-jobs.js";
 import type { JobQueue } from "./jobs/job-queue.js";
 import { JobWorker } from "./jobs/job-worker.js";
+import { openJobQueue } from "./jobs/open-job-queue.js";
 import { slackJobHandler } from "./jobs/slack/slack-job-handler.js";
-import { openSqliteJobQueue } from "./jobs/sqlite/sqlite-job-queue.js";
 import { createLogger, type Logger } from "./log/logger.js";
 import { openSchedules, type ScheduleStore, ScheduleSweeper } from "./schedules/index.js";
 import { createSlackApp } from "./slack/create-slack-app.js";
@@ -22,7 +25,7 @@ import type { HonoReceiver } from "./slack/hono-receiver.js";
 import type { SlackDeps } from "./slack/slack-deps.js";
 import { slackEventsRoute } from "./slack/slack-events-route.js";
 import { openStore, type Store, type Workspace } from "./store/index.js";
-import { openSqliteTargets } from "./targets/index.js";
+import { openTargets } from "./targets/index.js";
 
 /** The sample exports the sandbox page offers: `samples/` at the root, from `src/` and `dist/` alike. */
 const SAMPLES_DIR = fileURLToPath(new URL("../samples/", import.meta.url));
@@ -68,10 +71,9 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
         config.liveReadToken,
       ],
     });
-  if (config.databasePath !== ":memory:") mkdirSync(dirname(config.databasePath), { recursive: true });
   const store = await openStore(config.databaseUrl);
-  const jobs = openSqliteJobQueue(config.databasePath);
-  const targets = openSqliteTargets(config.databasePath);
+  const jobs = await openJobQueue(config.databaseUrl, config.databasePath);
+  const targets = await openTargets(config.databaseUrl, config.databasePath);
   const schedules = await openSchedules(config.databaseUrl, config.databasePath);
   let worker: JobWorker | null = null;
   // The local Slack is a workspace package, loaded only when it runs: a deployment with credentials never
@@ -103,7 +105,8 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       },
     },
   };
-  let alerts: AlertEngine | null = null;
+  // Each push of live data asks for a durable evaluation, which any instance's worker runs.
+  const evaluations = new AlertEvaluationRequests({ queue: jobs, logger, onEnqueued: () => worker?.nudge() });
   // Known once Slack has named the bot token's workspace (below); until then deliveries wait for it.
   let settleHome: (workspace: Workspace | null) => void = () => {};
   const home = new Promise<Workspace | null>((resolve) => {
@@ -114,7 +117,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     store,
     config: { ...config, webhookSecret },
     insights: (summary) => generateInsights(summary, { config }),
-    onLiveData: () => alerts?.notifyDataArrived(),
+    onLiveData: () => evaluations.request(),
     logger,
     jobs,
   });
@@ -143,8 +146,8 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     store,
     poster: slackAlertPoster(slack.app.client, { logger }),
     logger,
+    exclusively: (work) => jobs.exclusively(ALERT_EVALUATION_LOCK, work),
   });
-  alerts = engine;
   deps.alerts = engine;
   const url = sandbox ? `http://localhost:${server.port}` : server.url;
   const closePage =
@@ -159,7 +162,11 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
           },
         )
       : null;
-  worker = new JobWorker({ queue: jobs, handle: slackJobHandler(deps, jobs, slack.app), logger });
+  worker = new JobWorker({
+    queue: jobs,
+    handle: withAlertEvaluations(slackJobHandler(deps, jobs, slack.app), () => engine.evaluateNow()),
+    logger,
+  });
   await worker.start();
   // Every instance sweeps: a slot's job key makes it one delivery whichever sweep writes it.
   const sweeper = new ScheduleSweeper({ schedules, queue: jobs, logger, onEnqueued: () => worker?.nudge() });

@@ -27,6 +27,11 @@ export interface AlertEngineOptions {
   logger?: Logger;
   /** Who a rule's alerts are written for (its author's locale and time zone); en-US in UTC by default. */
   readerOf?: (rule: AlertRuleRecord) => Promise<Reader>;
+  /**
+   * Runs an evaluation while no other instance runs one (see JobQueue.exclusively), so two instances
+   * never both fire or resolve the same alert; in this process alone by default.
+   */
+  exclusively?: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
 export interface AlertActivity {
@@ -57,6 +62,7 @@ export class AlertEngine {
   private readonly renderChart: AlertChartRenderer;
   private readonly logger: Logger;
   private readonly readerOf: (rule: AlertRuleRecord) => Promise<Reader>;
+  private readonly exclusively: <T>(work: () => Promise<T>) => Promise<T>;
   private timer: NodeJS.Timeout | null = null;
   private chain: Promise<void> = Promise.resolve();
   private inFlight = 0;
@@ -79,6 +85,7 @@ export class AlertEngine {
     this.renderChart = options.renderChart ?? renderAlertChart;
     this.logger = options.logger ?? console;
     this.readerOf = options.readerOf ?? (async () => DEFAULT_READER);
+    this.exclusively = options.exclusively ?? ((work) => work());
   }
 
   /** New live data is committed: evaluate soon. Arrivals during the wait join the same evaluation. */
@@ -95,7 +102,7 @@ export class AlertEngine {
   /** Evaluates every rule now, after any evaluation already running. */
   evaluateNow(): Promise<AlertActivity[]> {
     this.inFlight += 1;
-    const run = this.chain.then(() => this.evaluateAll());
+    const run = this.chain.then(() => this.exclusively(() => this.evaluateAll()));
     this.chain = run.then(
       () => undefined,
       (error) => this.logger.error("alert evaluation failed", { error: errorText(error) }),
