@@ -649,7 +649,7 @@ export const MULTI_CHANNEL_CASES: EvalCase[] = [
     question: "Why is ROAS down?",
     tools: [{ name: "explain_change", args: { metric: "roas", dimension: "campaign" } }],
     figures: [{ metric: "roas", change: { current: LAST_WEEK, previous: WEEK_BEFORE } }],
-    mentions: ["the default: the last 7 days of the data"],
+    mentions: ["the last 7 days of the data"],
   },
   {
     id: "multi-cpa-by-campaign-last-week",

@@ -50,6 +50,7 @@ describe("the number checker", () => {
 
   it.each([
     ["ISO dates and ranges", "From 2024-03-25 to 2024-03-31."],
+    ["an ISO date closing an italic line", "_Period: 2024-03-01 to 2024-03-31_"],
     ["month-name dates", "On March 12, 2024, and Mar 4–10, and 5 March."],
     ["years and quarters", "In 2024 (Q1), better than 2023."],
     ["period lengths", "Over the last 7 days and the 14-day window, 3 weeks in."],

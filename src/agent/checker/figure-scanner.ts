@@ -29,7 +29,8 @@ const COUNTED_NOUNS =
 
 /** Spans that hold numbers which are not figures; they are blanked out before scanning. */
 const NOT_FIGURES: readonly RegExp[] = [
-  /\b\d{4}-\d{2}(?:-\d{2})?\b/g,
+  // A date may end an italic line ("…to 2024-03-31_"), where `_` leaves no word boundary.
+  /\b\d{4}-\d{2}(?:-\d{2})?(?!\d)/g,
   /\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b/g,
   new RegExp(`\\b${MONTH}\\.? \\d{1,2}${ORDINAL}(?:\\s?[–-]\\s?\\d{1,2}${ORDINAL})?(?:,? \\d{4})?\\b`, "gi"),
   new RegExp(`\\b\\d{1,2}${ORDINAL}(?:\\s?[–-]\\s?\\d{1,2}${ORDINAL})? ${MONTH}\\b\\.?(?:,? \\d{4})?`, "gi"),

@@ -48,7 +48,7 @@ export function capitalized(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** The period and filters a result covers, as one italic line: every answer states them. */
+/** The period and any filters a result covers, as one italic line: every answer states them. */
 export function scopeLine(scope: Json | undefined, notes: readonly string[] = []): string {
   const described = (scope ?? {}) as JsonObject;
   const parts: string[] = [];
@@ -60,7 +60,9 @@ export function scopeLine(scope: Json | undefined, notes: readonly string[] = []
     parts.push(`Current: ${periodWords(current)}`);
     parts.push(`Previous: ${periodWords({ ...previous, label: previous.basis ?? null })}`);
   }
-  parts.push(`Filters: ${filterWords(described.filters)}`);
+  // "Filters: none" would only be noise under every answer; filters that applied are always said.
+  if (Array.isArray(described.filters) && described.filters.length > 0)
+    parts.push(`Filters: ${filterWords(described.filters)}`);
   const allNotes = [...notes, ...((described.notes as string[] | undefined) ?? [])];
   const line = `_${parts.join(" · ")}_`;
   return allNotes.length > 0 ? `${line}\n_Note: ${allNotes.join("; ")}._` : line;

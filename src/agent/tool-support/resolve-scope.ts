@@ -116,10 +116,13 @@ function comparisonPair(
     return { ...pair, label: `${pair.label}, counted back from ${anchor.described}` };
   }
   const defaults = comparePeriods(facts, { filter });
+  const current = spanOf(defaults.current.range, "current");
+  // Only what applied: the last 7 days, or the later half of data spanning under two weeks.
+  const days = current.last - current.first + 1;
   return {
-    current: spanOf(defaults.current.range, "current"),
+    current,
     previous: spanOf(defaults.previous.range, "previous"),
-    label: "the default: the last 7 days of the data (or its later half when it spans under two weeks)",
+    label: days === 7 ? "the last 7 days of the data" : `the later half of the data, ${days} days`,
     basis: "the same number of days right before",
   };
 }
