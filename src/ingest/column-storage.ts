@@ -38,7 +38,6 @@ export interface DateParts {
 /** The tails one reader lends another: row `from` of the lender's columns is row 0 of the borrower's. */
 export interface LentColumns {
   from: number;
-  lines: Int32Array;
   /** Per column, as its sink stores it: numbers, date parts or text codes; null for ignored columns. */
   sinks: Array<NumberValues | DateParts | Int32Array | null>;
 }

@@ -12,6 +12,7 @@ import { looksLikeDateHeader } from "./header-names.js";
 import { IngestError } from "./ingest-error.js";
 import { NumberColumn } from "./number-column.js";
 import type { DroppedRow } from "./receipt.js";
+import { RowLines, type RowLinesData } from "./row-lines.js";
 import { mayBeSummaryLabel, summaryLabel } from "./summary-rows.js";
 import { GROUPING_CAP, TextColumn } from "./text-column.js";
 
@@ -28,7 +29,7 @@ export interface FileTotalRow {
 /** A builder's reading of one piece of a file; see FactBuilder.absorb. */
 export interface PieceRead {
   rowCount: number;
-  lines: Int32Array;
+  lines: RowLinesData;
   sinks: Array<Sink | null>;
   fileTotals: FileTotalRow[];
   dropped: DroppedRow[];
@@ -49,7 +50,7 @@ export class FactBuilder {
   droppedCount = 0;
   readonly fileTotals: FileTotalRow[] = [];
   /** The line each kept row starts on, so rows found later to be totals can be listed by line. */
-  private lines: Int32Array;
+  private readonly lines = new RowLines();
   readonly width: number;
   readonly textSinks: Array<{ column: number; sink: TextColumn; dimension: boolean }> = [];
   private readonly valueSinks: Array<{ column: number; sink: NumberColumn | DateColumn }> = [];
@@ -60,29 +61,24 @@ export class FactBuilder {
   /** Per column: its position in `textSinks`, or -1. */
   readonly textSlot: Int32Array;
 
-  /** Set while the tail of this builder's columns is lent to the reader of a later piece (see lendTail). */
-  private lentLines: { whole: Int32Array; from: number } | null = null;
-
   /**
-   * Columns are allocated from `storage` for `capacity` rows, or, for the reader of a later piece, are the
-   * tails another builder lent (then `capacity` is ignored).
+   * Columns are allocated from `storage` for `rowCapacity` rows, or, for the reader of a later piece, are
+   * the tails another builder lent (then `rowCapacity` is not used).
    */
   constructor(
     plan: ColumnPlan,
     private readonly headerLine: number,
-    capacity: number,
+    readonly rowCapacity: number,
     groupingCap = GROUPING_CAP,
     storage: ColumnStorage | LentColumns = PRIVATE_STORAGE,
   ) {
     this.width = plan.columns.length;
     if ("sinks" in storage) {
-      this.lines = storage.lines;
       this.sinks = plan.columns.map((column, index) =>
         lentSinkFor(column, storage.sinks[index] ?? null, groupingCap),
       );
     } else {
-      this.lines = storage.int32(capacity);
-      this.sinks = plan.columns.map((column) => sinkFor(column, capacity, groupingCap, storage));
+      this.sinks = plan.columns.map((column) => sinkFor(column, rowCapacity, groupingCap, storage));
     }
     plan.columns.forEach((column, index) => {
       const sink = this.sinks[index];
@@ -175,23 +171,13 @@ export class FactBuilder {
   absorb(piece: PieceRead, lineShift: number): void {
     const rowCount = this.rowCount;
     const rows = piece.rowCount;
-    // Lines are rewritten in order, each at or before where it is read: in place when the halves share memory.
-    if (this.lentLines && this.lines.buffer === this.lentLines.whole.buffer)
-      this.lines = this.lentLines.whole;
-    this.lentLines = null;
     this.sinks.forEach((sink, index) => {
       const other = piece.sinks[index];
       if (sink instanceof TextColumn) sink.absorb(other as TextColumn, rowCount, rows);
       else if (sink instanceof NumberColumn) sink.absorb(other as NumberColumn, rowCount, rows, lineShift);
       else if (sink instanceof DateColumn) sink.absorb(other as DateColumn, rowCount, rows, lineShift);
     });
-    if (rowCount + rows > this.lines.length) {
-      const grown = new Int32Array(rowCount + rows);
-      grown.set(this.lines.subarray(0, rowCount));
-      this.lines = grown;
-    }
-    for (let row = 0; row < rows; row++)
-      this.lines[rowCount + row] = (piece.lines[row] as number) + lineShift;
+    this.lines.append(piece.lines, lineShift);
     this.rowCount = rowCount + rows;
     for (const total of piece.fileTotals) this.fileTotals.push({ ...total, line: total.line + lineShift });
     for (const dropped of piece.dropped) {
@@ -207,17 +193,14 @@ export class FactBuilder {
    * the borrower is another thread.
    */
   lendTail(from: number): LentColumns {
-    this.lentLines = { whole: this.lines, from };
-    const lines = this.lines.subarray(from);
-    this.lines = this.lines.subarray(0, from);
-    return { from, lines, sinks: this.sinks.map((sink) => sink?.lendTail(from) ?? null) };
+    return { from, sinks: this.sinks.map((sink) => sink?.lendTail(from) ?? null) };
   }
 
   /** What a builder read, in a form that crosses to another thread (its sinks' fields, without methods). */
   pieceRead(): PieceRead {
     return {
       rowCount: this.rowCount,
-      lines: this.rowLines(),
+      lines: this.lines,
       sinks: this.sinks,
       fileTotals: this.fileTotals,
       dropped: this.dropped,
@@ -225,25 +208,14 @@ export class FactBuilder {
     };
   }
 
-  /** Rows the columns were sized for. */
-  get rowCapacity(): number {
-    return this.lines.length;
-  }
-
   /** The starting line of every kept row, by row index. */
-  rowLines(): Int32Array {
-    return this.lines.subarray(0, this.rowCount);
+  rowLines(): RowLines {
+    return this.lines;
   }
 
   private newRow(line: number): number {
-    const index = this.rowCount++;
-    if (index >= this.lines.length) {
-      const grown = new Int32Array(Math.max(16, this.lines.length * 2));
-      grown.set(this.lines);
-      this.lines = grown;
-    }
-    this.lines[index] = line;
-    return index;
+    this.lines.push(line);
+    return this.rowCount++;
   }
 
   /** Undoes the values the scanner wrote for a row it did not commit. */

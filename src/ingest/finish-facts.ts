@@ -19,8 +19,8 @@ export interface LocaleHints {
 
 export interface FinishedFacts {
   facts: FactTable;
-  /** The line each row of `facts` starts on. */
-  lines: Int32Array;
+  /** The line a row of `facts` starts on. */
+  lineOf: (row: number) => number;
   currency: string | null;
   currencyColumnValues: string[];
   warnings: string[];
@@ -69,13 +69,14 @@ export function finishFacts(plan: ColumnPlan, builder: FactBuilder, hints: Local
     }
   }
   const allLines = builder.rowLines();
-  let lines = allLines;
+  let lineOf = (row: number) => allLines.lineOf(row);
   const totalRows = findTotalRows(facts);
   if (totalRows.length > 0) {
     const rows = totalRows.map((total) => total.row);
     facts = withoutRows(facts, rows);
     roas = roas ? withoutRowsOf(roas, rows) : null;
-    lines = withoutRowsOf(allLines, rows);
+    const removed = [...new Set(rows)].sort((a, b) => a - b);
+    lineOf = (row) => allLines.lineOf(rowBefore(row, removed));
   }
   if (roas && !facts.measures.revenue && facts.measures.spend) {
     facts.measures.revenue = revenueFromRoas(roas, facts.measures.spend);
@@ -84,8 +85,18 @@ export function finishFacts(plan: ColumnPlan, builder: FactBuilder, hints: Local
     );
   }
   const currency = decideCurrency(plan, builder, currencyColumnValues, warnings);
-  const totals = totalRows.map((total) => ({ ...total, line: allLines[total.row] as number }));
-  return { facts, lines, currency, currencyColumnValues, warnings, styles, totals };
+  const totals = totalRows.map((total) => ({ ...total, line: allLines.lineOf(total.row) }));
+  return { facts, lineOf, currency, currencyColumnValues, warnings, styles, totals };
+}
+
+/** A row of the table after the sorted `removed` rows were taken out, as a row of the table before. */
+function rowBefore(row: number, removed: readonly number[]): number {
+  let before = row;
+  for (const taken of removed) {
+    if (taken > before) break;
+    before++;
+  }
+  return before;
 }
 
 function decideStyles(plan: ColumnPlan, builder: FactBuilder, hints: LocaleHints): Map<number, DecimalStyle> {

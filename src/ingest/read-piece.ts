@@ -32,7 +32,7 @@ export function readPiece(request: PieceRequest): PieceRead {
  * the lent shared tails are seen by both threads already.
  */
 export function pieceBuffers(piece: PieceRead): ArrayBuffer[] {
-  const views: ArrayBufferView[] = [piece.lines];
+  const views: ArrayBufferView[] = [piece.lines.runRows, piece.lines.runLines];
   for (const sink of piece.sinks) {
     if (!sink) continue;
     for (const field of Object.values(sink)) if (ArrayBuffer.isView(field)) views.push(field);

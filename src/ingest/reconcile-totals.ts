@@ -30,8 +30,8 @@ export function reconcileTotals(
       if (recheck?.matched) {
         for (const { row, original } of repeats) {
           builder.drop(
-            finished.lines[row] as number,
-            `repeats line ${finished.lines[original]} cell for cell: only without such repeats do the rows add up to the file's own "${recheck.label}" row`,
+            finished.lineOf(row),
+            `repeats line ${finished.lineOf(original)} cell for cell: only without such repeats do the rows add up to the file's own "${recheck.label}" row`,
           );
         }
         return { facts: withoutRepeats, totalsCheck: recheck };
