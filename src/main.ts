@@ -146,6 +146,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     store,
     poster: slackAlertPoster(slack.app.client, { logger }),
     logger,
+    readerOf: (rule) => deps.readers.readerOf(slack.app.client, rule, rule.createdBy, logger),
     exclusively: (work) => jobs.exclusively(ALERT_EVALUATION_LOCK, work),
   });
   deps.alerts = engine;

@@ -280,10 +280,10 @@ export class AlertEngine {
         png,
         filename: `alert-${alert.id}-${rule.metric}.png`,
         title:
-          hourly.length >= 2
+          hourly.length > 0
             ? `${label} hour by hour, last ${HOURS_SHOWN} hours`
             : `${label} per day, last 14 days`,
-        altText: `${label} ${hourly.length >= 2 ? `hour by hour over the last ${HOURS_SHOWN} hours` : "per day over the last 14 days"}, ${scopeWords(rule, verdict)}, with the alert line`,
+        altText: `${label} ${hourly.length > 0 ? `hour by hour over the last ${HOURS_SHOWN} hours` : "per day over the last 14 days"}, ${scopeWords(rule, verdict)}, with the alert line`,
       });
     });
     return alert.id;

@@ -24,6 +24,13 @@ export interface TrendChartInput extends ChartBasics {
   readonly grain: TimeGrain;
   /** The previous period's rows, drawn against the current period's dates position by position. */
   readonly comparison?: { readonly rows: readonly TrendRow[]; readonly label?: string };
+  /**
+   * A level to compare with (an alert's line), drawn dashed across the whole time axis in place of a
+   * comparison, so it stays a line even beside a single point.
+   */
+  readonly threshold?: { readonly value: number; readonly label: string };
+  /** The time axis from and to (ISO date or date and time), when it should span more than the rows do. */
+  readonly timeDomain?: { readonly from: string; readonly to: string };
   readonly anomalies?: readonly Anomaly[];
 }
 
@@ -100,15 +107,18 @@ export function trendChartSpec(input: TrendChartInput): TopLevelSpec {
         : `No ${GRAIN_WORD[grain]} has a ${info.label} value.`;
     return nothingToPlotSpec(frame, reason);
   }
-  const comparisonLabel = input.comparison?.label ?? "Previous period";
-  const comparison = input.comparison
-    ? points(
-        input.comparison.rows.slice(0, current.length),
-        metric,
-        comparisonLabel,
-        current.map((point) => point.time),
-      )
-    : [];
+  const domain = timeDomain(input.timeDomain, current, clock.shift);
+  const comparisonLabel = input.threshold?.label ?? input.comparison?.label ?? "Previous period";
+  const comparison = input.threshold
+    ? domain.map((time) => ({ time, value: input.threshold?.value ?? null, series: comparisonLabel }))
+    : input.comparison
+      ? points(
+          input.comparison.rows.slice(0, current.length),
+          metric,
+          comparisonLabel,
+          current.map((point) => point.time),
+        )
+      : [];
   const values = [...plotted, ...comparison].flatMap((point) => (point.value === null ? [] : [point.value]));
   const extent = [Math.min(...values), Math.max(...values)] as const;
   const flat = extent[0] === 0 && extent[1] === 0;
@@ -116,7 +126,7 @@ export function trendChartSpec(input: TrendChartInput): TopLevelSpec {
   const x = {
     field: "time",
     type: "temporal",
-    scale: { type: "utc", padding: 12 },
+    scale: { type: "utc", padding: 12, ...(input.timeDomain ? { domain } : {}) },
     title: clock.title,
     axis: {
       format: spanOf(current) > LONG_SPAN_MS ? "%b %Y" : DATE_FORMAT[grain],
@@ -209,6 +219,18 @@ function seriesEncoding(): Layer {
       legend,
     },
   };
+}
+
+/** The axis' first and last moments: the given domain's, else the rows'. */
+function timeDomain(
+  given: TrendChartInput["timeDomain"],
+  current: readonly Point[],
+  shift: (time: number) => number,
+): number[] {
+  const from = given ? timeOf(given.from) : null;
+  const to = given ? timeOf(given.to) : null;
+  if (from !== null && to !== null) return [shift(from), shift(to)];
+  return [current[0]?.time ?? 0, current[current.length - 1]?.time ?? 0];
 }
 
 function spanOf(current: readonly Point[]): number {

@@ -153,7 +153,7 @@ function compactMagnitude(magnitude: number, unit: MetricUnit, currencyDecimals:
       return `${formatNumber(percent, percent >= 10 ? 1 : 2)}%`;
     }
     case "multiple": {
-      return `${formatNumber(magnitude, magnitude >= 100 ? 0 : magnitude >= 0.095 ? 1 : 2)}x`;
+      return `${formatNumber(magnitude, magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : 2)}x`;
     }
     case "money": {
       if (magnitude >= 10_000) return compact(magnitude);
@@ -170,7 +170,7 @@ export interface CompactOptions {
   readonly signed?: boolean;
 }
 
-/** A figure for a chart label: "$12.3K", "2.45%", "3.2x", "1,204"; "n/a" when undefined. */
+/** A figure for a chart label: "$12.3K", "2.45%", "3.21x" (as many decimals as text gives a multiple), "1,204"; "n/a" when undefined. */
 export function formatCompact(
   metric: Metric,
   value: number | null | undefined,

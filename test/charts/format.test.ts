@@ -20,8 +20,11 @@ describe("formatCompact", () => {
   it("shows rates as percentages and ROAS as a multiple", () => {
     expect(formatCompact("ctr", 0.0123, null)).toBe("1.23%");
     expect(formatCompact("cvr", 0.1234, null)).toBe("12.3%");
-    expect(formatCompact("roas", 3.21, "USD")).toBe("3.2x");
-    expect(formatCompact("roas", 0.8, "USD")).toBe("0.8x");
+    expect(formatCompact("roas", 3.21, "USD")).toBe("3.21x");
+    expect(formatCompact("roas", 0.8, "USD")).toBe("0.80x");
+    // As the text writes it: an alert line of 2.30x beside a value of 2.26x must not read "2.3x" for both.
+    expect(formatCompact("roas", 2.26, "USD")).toBe("2.26x");
+    expect(formatCompact("roas", 12.34, "USD")).toBe("12.3x");
   });
 
   it("keeps counts whole and signs changes", () => {

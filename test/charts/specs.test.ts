@@ -73,7 +73,7 @@ describe("breakdownChartSpec", () => {
     const pooled =
       rest.reduce((t, r) => t + (r.revenue ?? 0), 0) / rest.reduce((t, r) => t + (r.spend ?? 0), 0);
     expect(roasData.find((bar) => bar.isOther)?.value).toBeCloseTo(pooled);
-    expect(roasData.find((bar) => bar.isOther)?.valueText).toBe(`${pooled.toFixed(1)}x`);
+    expect(roasData.find((bar) => bar.isOther)?.valueText).toBe(`${pooled.toFixed(2)}x`);
   });
 
   it("formats the value axis in the data's currency and titles it with the unit", () => {
@@ -204,7 +204,7 @@ describe("spendVsRevenueChartSpec", () => {
     expect(dig(bars, "encoding", "color", "scale", "domain")).toEqual(["Spend", "Revenue"]);
     const roas = layerWithMark(spec, "text");
     const texts = (roas ? dataOf(spec, roas) : []).map((segment) => segment.roasText);
-    expect(texts.every((text) => /^ROAS \d+\.\dx$/.test(String(text)))).toBe(true);
+    expect(texts.every((text) => /^ROAS \d+\.\d\dx$/.test(String(text)))).toBe(true);
     expect(dig(spec, "title", "text")).toBe("Spend vs revenue by campaign");
     compiles(spec);
   });
