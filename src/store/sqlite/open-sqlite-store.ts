@@ -4,6 +4,7 @@ import Database from "better-sqlite3";
 import type { Store } from "../store.js";
 import { adoptUnownedRows } from "./adopt-unowned-rows.js";
 import { alertTables } from "./alert-tables.js";
+import { type BackgroundCheckpoints, checkpointInBackground } from "./background-checkpoints.js";
 import { datasetTable } from "./dataset-table.js";
 import { assertLittleEndian } from "./fact-columns.js";
 import { installationTable } from "./installation-table.js";
@@ -35,7 +36,8 @@ const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
  * Durability: in WAL mode a commit appends the transaction to the -wal file with write(2) before it
  * returns, so once a route has committed, the records are in the operating system's page cache and a
  * kill -9 of this process cannot lose them; on restart SQLite replays the WAL. That holds with
- * `synchronous = NORMAL`, which fsyncs only at checkpoints. FULL adds an fsync to every commit (costly on
+ * `synchronous = NORMAL`, which fsyncs only at checkpoints, and those run on a worker thread with a
+ * connection of their own (`checkpointInBackground`), so no request waits for them. FULL adds an fsync to every commit (costly on
  * network disks; the webhook bench measures it), which only matters if the machine itself crashes or loses power;
  * it is one option away (`durability: "full"`) for deployments that want that too.
  */
@@ -64,6 +66,8 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   const installations = installationTable(db);
   const ping = db.prepare("SELECT 1");
   onceOnly.prune();
+  const checkpoints: BackgroundCheckpoints | null =
+    path === ":memory:" ? null : checkpointInBackground(db, path);
 
   const tables: SqliteTables = {
     saveDataset: datasets.save,
@@ -107,7 +111,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     removeInstallation: installations.remove,
     adoptUnownedRows: adoptUnownedRows(db),
   };
-  return sqliteAsyncStore({
+  const store = sqliteAsyncStore({
     db,
     tables,
     findResponse: onceOnly.findResponse,
@@ -121,4 +125,13 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
       };
     },
   });
+  if (!checkpoints) return store;
+  return {
+    ...store,
+    // The worker's connection first, so the store's own is the last to close and removes the WAL.
+    close: async () => {
+      await checkpoints.stop();
+      await store.close();
+    },
+  };
 }
