@@ -12,7 +12,7 @@ export {
   weekdayName,
 } from "./schedule-command.js";
 export { ScheduleSweeper } from "./schedule-sweeper.js";
-export { describeReportWords, describeRule, describeSlot } from "./schedule-words.js";
+export { describeDelivery, describeReportWords, describeRule, describeSlot } from "./schedule-words.js";
 export { openSqliteSchedules } from "./sqlite-schedule-store.js";
 export {
   LATE_AFTER_MS,

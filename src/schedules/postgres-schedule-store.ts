@@ -19,7 +19,7 @@ export async function openPostgresSchedules(url: string): Promise<ScheduleStore>
     add: async (input: NewSchedule) => {
       const [row] = await rows(
         `INSERT INTO report_schedules (${INSERT_COLUMNS})
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING *`,
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING *`,
         [
           input.workspace.team,
           input.workspace.enterprise,
@@ -29,6 +29,7 @@ export async function openPostgresSchedules(url: string): Promise<ScheduleStore>
           input.time,
           input.timeZone,
           input.report,
+          input.question ?? null,
           input.createdBy,
           input.createdAt.getTime(),
           input.nextSlotAt.getTime(),

@@ -3,7 +3,7 @@ import type { Workspace } from "../store/index.js";
 import { nextSlot } from "./next-slot.js";
 import type { ScheduleStore } from "./schedule.js";
 import type { ScheduleCommand } from "./schedule-command.js";
-import { describeReportWords, describeRule, describeSlot } from "./schedule-words.js";
+import { describeDelivery, describeRule, describeSlot } from "./schedule-words.js";
 
 /** Who asked, where, and the time zone Slack gives for them (null when it gives none). */
 export interface ScheduleAsker {
@@ -39,6 +39,7 @@ export async function runScheduleCommand(
         workspace: asker.workspace,
         channel: asker.channel,
         report: command.report,
+        question: command.question ?? null,
         createdBy: asker.user,
         createdAt: now,
         nextSlotAt: nextSlot(rule, now),
@@ -47,7 +48,7 @@ export async function runScheduleCommand(
         ? ""
         : "\nSlack gave no time zone for you, so the time is in UTC: set yours in Slack and schedule it again to change it.";
       return [
-        `Scheduled #${created.id}: ${escapeSlackText(describeReportWords(created.report))} in this channel ${escapeSlackText(describeRule(created))}.`,
+        `Scheduled #${created.id}: ${escapeSlackText(describeDelivery(created))} in this channel ${escapeSlackText(describeRule(created))}.`,
         `The first one comes ${escapeSlackText(describeSlot(created.nextSlotAt, created.timeZone))}. \`/report unschedule ${created.id}\` stops it.${zoneNote}`,
       ].join("\n");
     }
@@ -57,7 +58,7 @@ export async function runScheduleCommand(
         return "This channel has no scheduled reports. `/report schedule weekly mon 09:00` sets one up.";
       const lines = list.map(
         (schedule) =>
-          `• #${schedule.id} ${escapeSlackText(describeReportWords(schedule.report))} ${escapeSlackText(describeRule(schedule))}, next ${escapeSlackText(describeSlot(schedule.nextSlotAt, schedule.timeZone))}`,
+          `• #${schedule.id} ${escapeSlackText(describeDelivery(schedule))} ${escapeSlackText(describeRule(schedule))}, next ${escapeSlackText(describeSlot(schedule.nextSlotAt, schedule.timeZone))}`,
       );
       return ["*Scheduled reports in this channel:*", ...lines, "`/report unschedule N` stops one."].join(
         "\n",

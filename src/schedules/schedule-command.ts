@@ -9,6 +9,8 @@ export type ScheduleCommand =
       time: string;
       /** The words after the time: what `/report` builds at each delivery ("" for the default report). */
       report: string;
+      /** From the button under an answer: the question answered again at each delivery. */
+      question?: string;
     }
   | { kind: "list" }
   | { kind: "remove"; id: number };

@@ -11,6 +11,7 @@ export interface ScheduleRow {
   local_time: string;
   time_zone: string;
   report: string;
+  question: string | null;
   created_by: string | null;
   created_at: number;
   next_slot_at: number;
@@ -19,7 +20,7 @@ export interface ScheduleRow {
 }
 
 export const INSERT_COLUMNS =
-  "team, enterprise, channel, cadence, weekday, local_time, time_zone, report, created_by, created_at, next_slot_at";
+  "team, enterprise, channel, cadence, weekday, local_time, time_zone, report, question, created_by, created_at, next_slot_at";
 
 export function scheduleFromRow(row: ScheduleRow): ScheduleRecord {
   return {
@@ -31,6 +32,7 @@ export function scheduleFromRow(row: ScheduleRow): ScheduleRecord {
     time: row.local_time,
     timeZone: row.time_zone,
     report: row.report,
+    question: row.question,
     createdBy: row.created_by,
     createdAt: new Date(Number(row.created_at)),
     nextSlotAt: new Date(Number(row.next_slot_at)),

@@ -17,3 +17,8 @@ export function describeSlot(slot: Date, timeZone: string): string {
 export function describeReportWords(report: string): string {
   return report === "" ? "`/report`" : `\`/report ${report}\``;
 }
+
+/** What each delivery is: a report, or the answer to a question. */
+export function describeDelivery(schedule: { report: string; question?: string | null }): string {
+  return schedule.question ? `the answer to “${schedule.question}”` : describeReportWords(schedule.report);
+}

@@ -20,6 +20,8 @@ export interface ScheduleRecord extends ScheduleRule {
   channel: string;
   /** The words after `/report`, read by the report builder at each delivery. */
   report: string;
+  /** When set, each delivery answers this question from the channel's latest data instead of a report. */
+  question: string | null;
   createdBy: string | null;
   createdAt: Date;
   /** The next delivery the sweep looks for. */
@@ -32,6 +34,7 @@ export interface NewSchedule extends ScheduleRule {
   workspace: Workspace;
   channel: string;
   report: string;
+  question?: string | null;
   createdBy: string | null;
   createdAt: Date;
   nextSlotAt: Date;

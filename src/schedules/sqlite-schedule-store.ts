@@ -11,7 +11,7 @@ export function openSqliteSchedules(path: string): ScheduleStore {
   const db = openMigratedDatabase(path);
   const place = "channel = ? AND team IS ? AND enterprise IS ? AND ended_at IS NULL";
   const insert = db.prepare(
-    `INSERT INTO report_schedules (${INSERT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+    `INSERT INTO report_schedules (${INSERT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
   );
   const byId = db.prepare<[number], ScheduleRow>("SELECT * FROM report_schedules WHERE id = ?");
   const ofChannel = db.prepare<[string, string | null, string | null], ScheduleRow>(
@@ -42,6 +42,7 @@ export function openSqliteSchedules(path: string): ScheduleStore {
           input.time,
           input.timeZone,
           input.report,
+          input.question ?? null,
           input.createdBy,
           input.createdAt.getTime(),
           input.nextSlotAt.getTime(),

@@ -102,10 +102,11 @@ describe("hostile campaign names, offline analyst", () => {
     expect(answers).toMatch(/^\*\*[^\n]*\*\*/m);
     expect(answers).toContain("&lt;!channel&gt; *Bold* _Sale_ &lt;http\\://evil|click&gt; `tick`");
     expect(answers).toContain("&lt;https\\://evil.example/login|Reconnect your Google Ads account&gt;");
-    // Streamed, final, and with no byline under it: the offline analyst's reading line says enough.
+    // Streamed, final, and with no byline under it: the offline analyst's reading line says enough. Only
+    // the "Send this every Monday" button follows it.
     expect(top.stream?.state).toBe("completed");
     expect(top.edited).toBeUndefined();
-    expect(blockTypes(top)).toEqual([]);
+    expect(blockTypes(top)).toEqual(["actions"]);
     await harness.emulator.clickButton({
       user: offline.user,
       channel: offline.channel,

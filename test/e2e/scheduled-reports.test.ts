@@ -245,6 +245,7 @@ describe("scheduled reports", { timeout: 90_000 }, () => {
       /`\/report last 7 days` in this channel every Monday at 09:00 \(Europe\/London\)/,
     );
     const [stored] = await app.schedules.store.list(channel, { team: emulator.teamId, enterprise: null });
+    if (stored) made.push(stored.id);
     expect(stored).toMatchObject({
       cadence: "weekly",
       weekday: 1,
@@ -252,5 +253,59 @@ describe("scheduled reports", { timeout: 90_000 }, () => {
       report: "last 7 days",
       createdBy: user,
     });
+  });
+
+  it("'Send this every Monday' under an answer schedules the question, answered again from the channel's data", async () => {
+    const channel = emulator.createChannel({ name: "from-an-answer", members: [user], withBot: true }).id;
+    const { shared } = await shareExport(emulator, {
+      user,
+      channel,
+      filename: "google-ads.csv",
+      content: sample,
+    });
+    await settled();
+    const question = "what was the total spend by campaign?";
+    const asked = emulator.postMessage({ user, channel, threadTs: shared.ts, text: question });
+    const answer = await emulator.waitForMessage(
+      { channel, threadTs: shared.ts, fromBot: true, after: asked.ts, finished: true, text: /./ },
+      { timeoutMs: 30_000 },
+    );
+    await settled();
+    const answered = emulator
+      .messages({ channel, threadTs: shared.ts })
+      .find((message) => message.ts >= answer.ts && /Send this every Monday/.test(blockText(message.blocks)));
+    if (!answered) throw new Error("no 'Send this every Monday' under the answer");
+    const seen = emulator.transcript().ephemerals.length;
+    await emulator.clickButton({ user, channel, ts: answered.ts, actionId: "report_schedule_weekly:0" });
+    const told = await emulator.waitFor(
+      (transcript) =>
+        transcript.ephemerals.slice(seen).find((e) => e.user === user && /Scheduled #/.test(e.text)),
+      { timeoutMs: 20_000 },
+    );
+    expect(told.text).toContain(
+      `the answer to “${question}” in this channel every Monday at 09:00 (Europe/London)`,
+    );
+    const id = Number(/Scheduled #(\d+)/.exec(told.text)?.[1]);
+    made.push(id);
+    expect(await app.schedules.store.get(id)).toMatchObject({ question, report: "", weekday: 1 });
+
+    const before = emulator.messages({ channel }).length;
+    expect(await app.schedules.sweep(later(await slotOf(id), 10_000))).toBe(1);
+    const opening = await emulator.waitForMessage(
+      { channel, fromBot: true, text: new RegExp(`Scheduled question #${id}, every Monday`) },
+      { timeoutMs: 30_000 },
+    );
+    expect(opening.text).toContain(`*${question}*`);
+    await emulator.waitForMessage(
+      { channel, threadTs: opening.ts, fromBot: true, finished: true, text: /./ },
+      { timeoutMs: 30_000 },
+    );
+    await settled();
+    const replies = emulator
+      .messages({ channel, threadTs: opening.ts })
+      .map((message) => `${message.text}\n${blockText(message.blocks)}`);
+    expect(replies.join("\n")).toMatch(/Spend by campaign|spend/i);
+    expect(replies.join("\n")).toMatch(/\$[\d,]+/);
+    expect(emulator.messages({ channel }).length).toBeGreaterThan(before);
   });
 });

@@ -6,6 +6,7 @@ import type { Workspace } from "../../store/index.js";
 import { recentLiveFacts } from "../../store/recent-live-facts.js";
 import type { SlackDeps } from "../slack-deps.js";
 import { answerMarkdown, answerNotes, answerText } from "../views/answer-blocks.js";
+import { scheduleButton } from "../views/schedule-button.js";
 import { blendForQuestion, blendNote } from "./blend-for-question.js";
 import { pacingReply } from "./pacing-reply.js";
 import { postAnswer } from "./post-answer.js";
@@ -69,7 +70,8 @@ export async function replyToQuestion(
       recipient: { user: place.user, team: place.workspace.team },
       markdown: answerMarkdown(answer),
       text: answerText(answer),
-      notes: answerNotes(answer),
+      // An answer in a channel's thread can become a weekly delivery there; a DM's may come from elsewhere.
+      notes: [...answerNotes(answer), ...(place.anyChannel ? [] : scheduleButton({ question }))],
     });
     await uploadCharts(deps, client, answer.charts, { channel, threadTs });
     if (answer.unverified.length > 0) {

@@ -2,7 +2,8 @@ import { describePeriod } from "../../format/format-receipt.js";
 import { untrustedMarkdown } from "../../format/slack-markdown.js";
 import { mention, mrkdwn } from "../../format/slack-text.js";
 import type { PerformanceSummary } from "../../report/performance-summary.js";
-import { type Block, buttons, context, divider, header, markdownBlock } from "./block-kit.js";
+import { type Block, context, divider, header, markdownBlock } from "./block-kit.js";
+import { scheduleButton } from "./schedule-button.js";
 import { findingBlocks, summaryBlocks } from "./summary-blocks.js";
 
 export interface ReportView {
@@ -19,14 +20,6 @@ export interface ReportView {
   scheduleValue?: string | null;
 }
 
-/** The button that turns a report into a weekly scheduled one. */
-export const SCHEDULE_WEEKLY_ACTION = "report_schedule_weekly";
-
-/** The words after `/report` a "Send this every Monday" button carries, or null for another value. */
-export function scheduledWords(value: string | undefined): string | null {
-  return value?.startsWith("report:") ? value.slice("report:".length) : null;
-}
-
 /** `/report`: the whole picture of a channel's data, posted for everyone in the channel. */
 export function reportBlocks(view: ReportView): Block[] {
   return [
@@ -40,17 +33,6 @@ export function reportBlocks(view: ReportView): Block[] {
     divider(),
     markdownBlock(untrustedMarkdown(view.narrative)),
     context(["Charts are in the thread. Reply there to ask follow-up questions."]),
-    ...(view.scheduleValue != null && view.scheduleValue.length < 2000
-      ? [
-          buttons([
-            {
-              text: "Send this every Monday",
-              actionId: SCHEDULE_WEEKLY_ACTION,
-              // Never empty (Slack wants a value): the words follow a fixed prefix.
-              value: `report:${view.scheduleValue}`,
-            },
-          ]),
-        ]
-      : []),
+    ...(view.scheduleValue != null ? scheduleButton({ report: view.scheduleValue }) : []),
   ];
 }

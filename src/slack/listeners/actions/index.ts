@@ -4,12 +4,12 @@ import { mention, mrkdwn } from "../../../format/slack-text.js";
 import { triggerKey } from "../../../jobs/slack/slack-jobs.js";
 import type { SlackDeps } from "../../slack-deps.js";
 import { ASK_SUGGESTED_ACTION } from "../../views/analysis-blocks.js";
-import { SCHEDULE_WEEKLY_ACTION, scheduledWords } from "../../views/report-blocks.js";
+import { SCHEDULE_WEEKLY_ACTION, scheduledDelivery } from "../../views/schedule-button.js";
 import { workspaceOf } from "../workspace-of.js";
 
 /**
  * Buttons: a suggested question under an analysis, "Ask the analyst" under an alert, and "Send this every
- * Monday" under a report. Each click is written down as a job before it is acknowledged.
+ * Monday" under a report or an answer. Each click is written down as a job before it is acknowledged.
  */
 export function registerActions(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>(
@@ -59,14 +59,21 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>(
     new RegExp(`^${SCHEDULE_WEEKLY_ACTION}`),
     async ({ ack, action, body, context }) => {
-      const report = scheduledWords(action.value);
+      const delivery = scheduledDelivery(action.value);
       const channel = body.channel?.id;
-      if (report !== null && channel && body.response_url) {
+      if (delivery && channel && body.response_url) {
         await deps.jobs.enqueue(
           {
             kind: "schedule-command",
             payload: {
-              command: { kind: "create", cadence: "weekly", weekday: 1, time: "09:00", report },
+              command: {
+                kind: "create",
+                cadence: "weekly",
+                weekday: 1,
+                time: "09:00",
+                report: "report" in delivery ? delivery.report : "",
+                ...("question" in delivery ? { question: delivery.question } : {}),
+              },
               channel,
               user: body.user.id,
               workspace: workspaceOf(context),
