@@ -22,6 +22,10 @@ import { ConversationMembership } from "./slack/flows/conversation-membership.js
 import { SlackReaders } from "./slack/flows/slack-readers.js";
 import { resolveHomeWorkspace } from "./slack/home-workspace.js";
 import type { HonoReceiver } from "./slack/hono-receiver.js";
+import { installedBotTokens, singleBotToken } from "./slack/installs/bot-tokens.js";
+import { installRoutes } from "./slack/installs/install-routes.js";
+import { createSlackInstaller } from "./slack/installs/slack-installer.js";
+import { clientLogger } from "./slack/slack-client-options.js";
 import type { SlackDeps } from "./slack/slack-deps.js";
 import { slackEventsRoute } from "./slack/slack-events-route.js";
 import { openStore, type Store, type Workspace } from "./store/index.js";
@@ -66,6 +70,8 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       secrets: [
         config.slack.botToken,
         config.slack.signingSecret,
+        config.slack.oauth?.clientSecret,
+        config.slack.oauth?.stateSecret,
         config.gemini.apiKey,
         config.webhookSecret,
         config.liveReadToken,
@@ -84,6 +90,15 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   const webhookSecret = config.webhookSecret ?? (sandbox ? randomBytes(16).toString("hex") : undefined);
   // In the sandbox, Slack is the emulator: its host is the one shared files are downloaded from.
   const slackConfig = sandbox ? { ...config.slack, apiUrl: sandbox.emulator.apiUrl } : config.slack;
+  // Installed in several workspaces through OAuth, each with its own sealed installation and bot token.
+  const installer =
+    config.slack.oauth && !sandbox
+      ? createSlackInstaller(store, config.slack.oauth, {
+          apiUrl: slackConfig.apiUrl,
+          logger: clientLogger(logger),
+        })
+      : null;
+  const botToken = sandbox?.botToken ?? config.slack.botToken;
   const deps: SlackDeps = {
     store,
     config: {
@@ -92,7 +107,8 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       alertChannel: config.alertChannel ?? sandbox?.workspace.alerts.id,
     },
     logger,
-    botToken: sandbox?.botToken ?? (config.slack.botToken as string),
+    botToken,
+    botTokens: installer ? installedBotTokens(installer.installations) : singleBotToken(botToken as string),
     alerts: null,
     membership: new ConversationMembership(),
     readers: new SlackReaders(),
@@ -123,6 +139,11 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   });
   let receiver: HonoReceiver | null = null;
   http.post("/slack/events", ...slackEventsRoute(() => receiver));
+  if (installer) {
+    const install = installRoutes(installer);
+    http.get("/slack/install", install.install);
+    http.get("/slack/oauth_redirect", install.callback);
+  }
   // Listen before anything talks to Slack: a port in use must end the process at once and cleanly.
   const server = await serveHttp(http, {
     port: config.port,
@@ -139,6 +160,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     signingSecret: sandbox?.signingSecret ?? (config.slack.signingSecret as string),
     apiUrl: slackConfig.apiUrl,
     appToken: sandbox ? undefined : config.slack.appToken,
+    ...(installer ? { authorize: installer.authorize } : {}),
   });
   receiver = slack.receiver;
   settleHome(await resolveHomeWorkspace(slack.app.client, deps.botToken, store, logger));

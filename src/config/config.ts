@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { z } from "zod";
+import { EncryptionKeyError, readEncryptionKey } from "../slack/installs/token-cipher.js";
 import { ConfigError } from "./config-error.js";
 
 /**
@@ -21,6 +22,10 @@ const ConfigSchema = z.object({
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_APP_TOKEN: optionalText,
   SLACK_API_URL: z.url().default("https://slack.com/api/"),
+  SLACK_CLIENT_ID: optionalText,
+  SLACK_CLIENT_SECRET: optionalText,
+  SLACK_STATE_SECRET: optionalText,
+  ENCRYPTION_KEY: optionalText,
   GEMINI_API_KEY: optionalText,
   GEMINI_MODEL: z.string().trim().min(1).default("gemini-2.5-flash"),
   GEMINI_BASE_URL: optionalText.pipe(z.url().optional()),
@@ -44,7 +49,14 @@ export type Env = z.infer<typeof ConfigSchema>;
 
 export interface Config {
   port: number;
-  slack: { botToken?: string; signingSecret?: string; appToken?: string; apiUrl: string };
+  slack: {
+    botToken?: string;
+    signingSecret?: string;
+    appToken?: string;
+    apiUrl: string;
+    /** Installing in several workspaces through Slack's OAuth flow, instead of one SLACK_BOT_TOKEN. */
+    oauth?: SlackOAuthConfig;
+  };
   gemini: { apiKey?: string; model: string; baseUrl?: string };
   /** DATABASE_URL: `sqlite:<file>` or `postgres://…`, where the store keeps everything it owns. */
   databaseUrl: string;
@@ -70,6 +82,15 @@ export interface Config {
 
 export { ConfigError };
 
+export interface SlackOAuthConfig {
+  clientId: string;
+  clientSecret: string;
+  /** Signs the OAuth `state`, so a callback is only accepted for an install this app started. */
+  stateSecret: string;
+  /** ENCRYPTION_KEY's 32 bytes: installations' tokens are sealed with it in the store. */
+  encryptionKey: Buffer;
+}
+
 export function loadConfig(
   env: NodeJS.ProcessEnv = process.env,
   options: { readDotEnv?: boolean } = {},
@@ -81,10 +102,14 @@ export function loadConfig(
     throw new ConfigError(`invalid configuration: ${problems.join("; ")}`);
   }
   const values = parsed.data;
-  const hasSlack = Boolean(values.SLACK_BOT_TOKEN && values.SLACK_SIGNING_SECRET);
-  if (Boolean(values.SLACK_BOT_TOKEN) !== Boolean(values.SLACK_SIGNING_SECRET)) {
+  const oauth = readOAuth(values);
+  const credentials = Boolean(values.SLACK_BOT_TOKEN || oauth);
+  const hasSlack = credentials && Boolean(values.SLACK_SIGNING_SECRET);
+  if (credentials !== Boolean(values.SLACK_SIGNING_SECRET)) {
     throw new ConfigError(
-      "invalid configuration: set both SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or neither, to run the local sandbox)",
+      oauth
+        ? "invalid configuration: installing in several workspaces needs SLACK_SIGNING_SECRET too"
+        : "invalid configuration: set both SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or neither, to run the local sandbox)",
     );
   }
   return {
@@ -94,6 +119,7 @@ export function loadConfig(
       signingSecret: values.SLACK_SIGNING_SECRET,
       appToken: values.SLACK_APP_TOKEN,
       apiUrl: values.SLACK_API_URL,
+      ...(oauth ? { oauth } : {}),
     },
     gemini: { apiKey: values.GEMINI_API_KEY, model: values.GEMINI_MODEL, baseUrl: values.GEMINI_BASE_URL },
     databaseUrl: values.DATABASE_URL,
@@ -109,6 +135,35 @@ export function loadConfig(
   };
 }
 
+const OAUTH_VARIABLES = ["SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET"] as const;
+
+/** The OAuth install's settings: all three or none, with a usable ENCRYPTION_KEY, and not beside a bot token. */
+function readOAuth(values: Env): SlackOAuthConfig | undefined {
+  const missing = OAUTH_VARIABLES.filter((name) => !values[name]);
+  if (missing.length === OAUTH_VARIABLES.length) return undefined;
+  if (missing.length > 0) {
+    throw new ConfigError(
+      `invalid configuration: installing in several workspaces needs ${OAUTH_VARIABLES.join(", ")}; ${missing.join(" and ")} ${missing.length === 1 ? "is" : "are"} not set`,
+    );
+  }
+  if (values.SLACK_BOT_TOKEN) {
+    throw new ConfigError(
+      "invalid configuration: SLACK_BOT_TOKEN is for one workspace and SLACK_CLIENT_ID/SECRET/STATE_SECRET for installing in several: set one or the other (with OAuth, add the app to your first workspace at /slack/install too)",
+    );
+  }
+  try {
+    return {
+      clientId: values.SLACK_CLIENT_ID as string,
+      clientSecret: values.SLACK_CLIENT_SECRET as string,
+      stateSecret: values.SLACK_STATE_SECRET as string,
+      encryptionKey: readEncryptionKey(values.ENCRYPTION_KEY),
+    };
+  } catch (error) {
+    if (error instanceof EncryptionKeyError) throw new ConfigError(`invalid configuration: ${error.message}`);
+    throw error;
+  }
+}
+
 function listOf(text: string | undefined): string[] {
   return (text ?? "")
     .split(",")
@@ -122,7 +177,7 @@ export function describeConfig(config: Config): string {
     `port ${config.port}`,
     config.sandbox
       ? "Slack: local sandbox"
-      : `Slack: ${config.slack.appToken ? "Socket Mode" : "HTTP events"}`,
+      : `Slack: ${config.slack.appToken ? "Socket Mode" : "HTTP events"}${config.slack.oauth ? ", installed through OAuth" : ""}`,
     config.gemini.apiKey ? `analyst: Gemini (${config.gemini.model})` : "analyst: offline",
     POSTGRES_URL.test(config.databaseUrl) ? "storage: postgres" : `storage: sqlite ${config.databasePath}`,
     config.webhookSecret ? "webhooks: signed" : "webhooks: sandbox only",

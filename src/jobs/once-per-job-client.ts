@@ -36,7 +36,7 @@ export class OncePerJobClient extends webApi.WebClient {
   private steps = 0;
 
   constructor(
-    token: string,
+    token: string | undefined,
     options: webApi.WebClientOptions,
     private readonly job: { id: JobId; queue: JobQueue },
   ) {

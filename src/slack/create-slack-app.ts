@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
-import { App, type ReceiverEvent } from "@slack/bolt";
+import { App, type Authorize, ErrorCode, type ReceiverEvent } from "@slack/bolt";
 import { eventKey, type SlackEventJob } from "../jobs/slack/slack-jobs.js";
 import { HonoReceiver } from "./hono-receiver.js";
+import { NotInstalledError } from "./installs/sealed-installations.js";
 import { registerListeners } from "./listeners/index.js";
 import { isOwnPost } from "./own-posts.js";
 import { clientLogger, slackClientOptions } from "./slack-client-options.js";
@@ -28,6 +29,8 @@ export interface SlackAppOptions {
   apiUrl: string;
   /** With an app-level token, events arrive over Socket Mode instead of HTTP. */
   appToken?: string;
+  /** Installed through OAuth: each request's workspace's token, instead of SLACK_BOT_TOKEN for all. */
+  authorize?: Authorize<boolean>;
 }
 
 export interface SlackApp {
@@ -55,11 +58,19 @@ export function createSlackApp(deps: SlackDeps, options: SlackAppOptions): Slack
         logger: deps.logger,
         keepEvent: (event) => keepEvent(deps, event),
       });
+  const credentials = options.authorize ? { authorize: options.authorize } : { token: deps.botToken };
   const app = options.appToken
-    ? new App({ token: deps.botToken, appToken: options.appToken, socketMode: true, clientOptions, logger })
-    : new App({ token: deps.botToken, receiver: receiver as HonoReceiver, clientOptions, logger });
+    ? new App({ ...credentials, appToken: options.appToken, socketMode: true, clientOptions, logger })
+    : new App({ ...credentials, receiver: receiver as HonoReceiver, clientOptions, logger });
 
   app.error(async (error) => {
+    if (error.code === ErrorCode.AuthorizationError && error.original instanceof NotInstalledError) {
+      // An event from a workspace that removed the app (one sent before the removal, or retried): not answered.
+      deps.logger.info("slack: ignored a request from a workspace the app is not installed in", {
+        reason: error.original.message,
+      });
+      return;
+    }
     deps.logger.error("slack: unhandled error in a listener", { error: error.message, code: error.code });
     throw error;
   });

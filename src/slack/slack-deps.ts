@@ -7,14 +7,17 @@ import type { Store } from "../store/index.js";
 import type { TargetStore } from "../targets/index.js";
 import type { ConversationMembership } from "./flows/conversation-membership.js";
 import type { SlackReaders } from "./flows/slack-readers.js";
+import type { BotTokens } from "./installs/bot-tokens.js";
 
 /** What the Slack flows need from the rest of the app; listeners pass it through untouched. */
 export interface SlackDeps {
   store: Store;
   config: Config;
   logger: Logger;
-  /** The token files are downloaded with (url_private_download needs it). */
-  botToken: string;
+  /** SLACK_BOT_TOKEN, when the app serves one workspace; undefined when it is installed through OAuth. */
+  botToken: string | undefined;
+  /** The bot token each workspace's jobs post with (one for all, or each installation's own). */
+  botTokens: BotTokens;
   alerts: AlertEngine | null;
   /** Which conversations a person belongs to, asked of Slack and cached briefly. */
   membership: ConversationMembership;

@@ -9,6 +9,7 @@ import { registerWebhookCommand } from "./commands/webhook.js";
 import { registerFileListeners } from "./events/files.js";
 import { registerHomeListener } from "./events/home.js";
 import { registerMessageListeners } from "./events/messages.js";
+import { registerUninstallListeners } from "./events/uninstall.js";
 
 /** Every listener the app has; the assistant first, so messages in its threads are its own. */
 export function registerListeners(app: App, deps: SlackDeps): void {
@@ -21,4 +22,5 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerTargetCommand(app, deps);
   registerWebhookCommand(app, deps);
   registerActions(app, deps);
+  registerUninstallListeners(app, deps);
 }
