@@ -90,6 +90,8 @@ describe.skipIf(!hasChromium)("a budget-move answer on the sandbox page", () => 
     await chart.scrollIntoViewIfNeeded();
     await answer.scrollIntoViewIfNeeded();
     expect(await thread.locator(".file-image img").count()).toBeGreaterThanOrEqual(3);
+    // The upload reply and the answer were each posted final: nothing in the thread reads "(edited)".
+    expect(await thread.locator(".msg-edited").count()).toBe(0);
     await page.mouse.move(1, 1);
     await thread.screenshot({ path: `${OUT}real-sandbox-budget-move.png` });
     if (process.env.UPDATE_SCREENSHOTS === "1")
