@@ -248,9 +248,19 @@ describe.skipIf(!hasChromium)("the sandbox page in a browser", () => {
       markdown_text: ":\n- LAL 1% purchasers: $41",
     });
     await streamed.locator("li", { hasText: "LAL 1% purchasers" }).waitFor();
-    emulator.callApi("chat.stopStream", { channel: workspace.marketing.id, ts });
+    emulator.callApi("chat.stopStream", {
+      channel: workspace.marketing.id,
+      ts,
+      blocks: [
+        { type: "context", elements: [{ type: "mrkdwn", text: "Checked against the metrics engine" }] },
+      ],
+    });
     await streamed.locator(".stream-caret").waitFor({ state: "detached" });
+    // The stop's blocks go under the streamed text, as in Slack; the text stays, and nothing reads "(edited)".
+    await streamed.getByText("Checked against the metrics engine").waitFor();
     expect(await streamed.locator("strong", { hasText: "CPA" }).count()).toBe(1);
+    expect(await streamed.locator("li", { hasText: "LAL 1% purchasers" }).count()).toBe(1);
+    expect(await streamed.locator(".msg-edited").count()).toBe(0);
     await page.getByRole("button", { name: "Close thread" }).click();
   });
 
