@@ -308,4 +308,27 @@ describe("scheduled reports", { timeout: 90_000 }, () => {
     expect(replies.join("\n")).toMatch(/\$[\d,]+/);
     expect(emulator.messages({ channel }).length).toBeGreaterThan(before);
   });
+
+  it("a channel without data hears why its scheduled report was not built, and the schedule stays", async () => {
+    const channel = emulator.createChannel({ name: "no-data-yet", members: [user], withBot: true }).id;
+    const id = await schedule("daily 06:00", channel);
+    expect(await app.schedules.sweep(later(await slotOf(id), 5_000))).toBe(1);
+    const told = await emulator.waitForMessage(
+      { channel, fromBot: true, text: new RegExp(`scheduled report #${id}`) },
+      { timeoutMs: 30_000 },
+    );
+    expect(told.text).toContain("was not built: there is no data in this channel yet");
+    expect(await app.schedules.store.get(id)).toMatchObject({ endedAt: null });
+  });
+
+  it("when Slack gives no time zone for the person, the schedule is in UTC and the reply says so", async () => {
+    const channel = emulator.createChannel({ name: "no-zone", members: [user], withBot: true }).id;
+    emulator.failNext("users.info", "user_not_found");
+    const told = await report("schedule daily 10:00", channel);
+    expect(told).toMatch(/every day at 10:00 \(UTC\)/);
+    expect(told).toContain("Slack gave no time zone for you, so the time is in UTC");
+    const id = Number(/Scheduled #(\d+)/.exec(told)?.[1]);
+    made.push(id);
+    expect((await slotOf(id)).toISOString()).toMatch(/T10:00:00\.000Z$/);
+  });
 });
