@@ -92,3 +92,80 @@ describe("a job's posts to Slack", () => {
     expect(replies).toHaveLength(2);
   });
 });
+
+/** A streamed answer, as replies are posted: started with the whole text, stopped with a note under it. */
+async function streamedAnswer(
+  slack: OncePerJobClient,
+  place: { channel: string; threadTs: string; user: string },
+) {
+  const started = await slack.chat.startStream({
+    channel: place.channel,
+    thread_ts: place.threadTs,
+    recipient_user_id: place.user,
+    recipient_team_id: emulator.teamId,
+    markdown_text: "**ROAS: 3.1x**",
+  });
+  await slack.chat.stopStream({
+    channel: place.channel,
+    ts: started.ts as string,
+    blocks: [{ type: "context", elements: [{ type: "mrkdwn", text: "a note" }] }],
+  });
+}
+
+/** Like `dyingAfterSlackAnswers`, for one kind of step only. */
+function dyingAfter(inner: JobQueue, method: string): JobQueue {
+  return {
+    ...inner,
+    finishStep: async (id, step, result) => {
+      if (step.startsWith(method)) throw new Error("killed");
+      await inner.finishStep(id, step, result);
+    },
+  };
+}
+
+describe("a job's streamed answer", () => {
+  async function place(name: string) {
+    const { user, channel } = seedChannel(emulator, name);
+    const question = emulator.postMessage({ user: user.id, channel: channel.id, text: "roas?" });
+    return { channel: channel.id, threadTs: question.ts, user: user.id };
+  }
+
+  function answers(where: { channel: string; threadTs: string }) {
+    return emulator.messages({ channel: where.channel, threadTs: where.threadTs, fromBot: true });
+  }
+
+  it("is one finished message however often the job runs", async () => {
+    const where = await place("stream-once");
+    const { id } = await queue.enqueue({ kind: "answer-question", key: "stream-1", payload: null });
+    await streamedAnswer(client(id), where);
+    await streamedAnswer(client(id), where);
+    expect(answers(where).map((reply) => [reply.text, reply.stream?.state])).toEqual([
+      ["**ROAS: 3.1x**", "completed"],
+    ]);
+  });
+
+  it("is found by its text and finished when the process died before noting its start", async () => {
+    const where = await place("stream-lost-start");
+    const { id } = await queue.enqueue({ kind: "answer-question", key: "stream-2", payload: null });
+    await expect(streamedAnswer(client(id, dyingAfter(queue, "chat.startStream")), where)).rejects.toThrow(
+      "killed",
+    );
+    expect(answers(where).map((reply) => reply.stream?.state)).toEqual(["in_progress"]);
+    await streamedAnswer(client(id), where);
+    expect(answers(where).map((reply) => reply.stream?.state)).toEqual(["completed"]);
+    expect(answers(where)[0]?.blocks).toHaveLength(1);
+  });
+
+  it("is not stopped twice when the process died before noting its stop", async () => {
+    const where = await place("stream-lost-stop");
+    const { id } = await queue.enqueue({ kind: "answer-question", key: "stream-3", payload: null });
+    await expect(streamedAnswer(client(id, dyingAfter(queue, "chat.stopStream")), where)).rejects.toThrow(
+      "killed",
+    );
+    await streamedAnswer(client(id), where);
+    await streamedAnswer(client(id), where);
+    expect(answers(where).map((reply) => [reply.text, reply.stream?.state])).toEqual([
+      ["**ROAS: 3.1x**", "completed"],
+    ]);
+  });
+});
