@@ -1,4 +1,5 @@
 import type { ParseReceipt, Platform, TotalsCheck } from "../ingest/index.js";
+import { formatCount } from "./format-figures.js";
 
 export const PLATFORM_LABELS: Record<Platform, string> = {
   google_ads: "Google Ads",
@@ -30,7 +31,7 @@ export function describeReading(receipt: ParseReceipt): string {
     receipt.sheet !== undefined
       ? `sheet ${JSON.stringify(receipt.sheet)}`
       : `${DELIMITER_NAMES[receipt.delimiter] ?? JSON.stringify(receipt.delimiter)}-separated`;
-  return `${PLATFORM_LABELS[receipt.platform]}, ${receipt.encoding}, ${layout}, ${receipt.rows.toLocaleString("en-US")} rows${dropped}`;
+  return `${PLATFORM_LABELS[receipt.platform]}, ${receipt.encoding}, ${layout}, ${formatCount(receipt.rows)} rows${dropped}`;
 }
 
 /** "2025-09-01 to 2025-09-30", or plainly that neither the rows nor the title lines give a date. */

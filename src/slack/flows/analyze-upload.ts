@@ -1,5 +1,6 @@
 import type { webApi } from "@slack/bolt";
 import { exampleQuestions } from "../../agent/index.js";
+import { formatCount } from "../../format/format-figures.js";
 import { mrkdwn } from "../../format/slack-text.js";
 import { analyzeExport, type Dataset, IngestError } from "../../ingest/index.js";
 import { summarizePerformance } from "../../report/performance-summary.js";
@@ -75,7 +76,7 @@ export async function analyzeUpload(
       deps,
       client,
       place,
-      `is analysing ${file.name}: ${dataset.receipt.rows.toLocaleString("en-US")} rows read…`,
+      `is analysing ${file.name}: ${formatCount(dataset.receipt.rows)} rows read…`,
     );
     const saved = await deps.store.saveDataset({
       team: place.workspace.team,

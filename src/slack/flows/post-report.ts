@@ -1,5 +1,6 @@
 import type { webApi } from "@slack/bolt";
 import { generateInsights, personalColumns, withheldRefusal } from "../../agent/index.js";
+import { formatCount } from "../../format/format-figures.js";
 import { mrkdwn } from "../../format/slack-text.js";
 import { concatFactTables, dateRangeOf, type FactTable } from "../../ingest/index.js";
 import { breakdown, MetricsError } from "../../metrics/index.js";
@@ -43,7 +44,7 @@ export async function postReport(
   }
   if (live.rowCount > 0) {
     parts.push(live);
-    sources.push(`live webhook data (${live.rowCount.toLocaleString("en-US")} rows)`);
+    sources.push(`live webhook data (${formatCount(live.rowCount)} rows)`);
   }
   if (parts.length === 0) {
     throw new ReportRequestError(

@@ -1,5 +1,5 @@
 import type { types } from "@slack/bolt";
-import { formatFigure } from "../../format/format-figures.js";
+import { formatCount, formatFigure } from "../../format/format-figures.js";
 import { describePeriod, PLATFORM_LABELS } from "../../format/format-receipt.js";
 import { channelLink, Markup, mention, mrkdwn } from "../../format/slack-text.js";
 import { type Figures, METRIC_CATALOG, type Metric } from "../../metrics/index.js";
@@ -53,7 +53,7 @@ export function homeView(view: HomeView): types.HomeView {
     const sharer = new Markup(record.uploadedBy ? mrkdwn` by ${mention(record.uploadedBy)}` : "");
     blocks.push(
       section(
-        mrkdwn`*${record.name}* · ${channelLink(record.channel)}\n${PLATFORM_LABELS[record.receipt.platform]} · ${record.rowCount.toLocaleString("en-US")} rows · ${describePeriod(record.receipt.dateRange)} · shared ${record.createdAt.slice(0, 10)}${sharer}`,
+        mrkdwn`*${record.name}* · ${channelLink(record.channel)}\n${PLATFORM_LABELS[record.receipt.platform]} · ${formatCount(record.rowCount)} rows · ${describePeriod(record.receipt.dateRange)} · shared ${record.createdAt.slice(0, 10)}${sharer}`,
       ),
     );
   }
