@@ -19,12 +19,14 @@ describe("when storage fails (issue 13, item 14)", () => {
       filename: "march.csv",
       content: "Day,Campaign,Cost,Clicks\n2025-03-01,Brand,10,3\n",
     });
-    // The progress message ("Reading march.csv…") turns into the outcome in place.
+    // The outcome is the thread's one reply, posted final (the progress was the thread's status).
     const reply = await emulator.waitForMessage(
       { channel: channel.id, threadTs: shared.ts, fromBot: true, text: /went wrong|couldn't/ },
       { timeoutMs: 20_000 },
     );
     expect(blockText(reply.blocks)).toMatch(/storage is full or unavailable, so nothing was stored/);
     expect(JSON.stringify(reply)).not.toMatch(/connection is not open/);
+    expect(emulator.messages({ channel: channel.id, threadTs: shared.ts, fromBot: true })).toEqual([reply]);
+    expect(reply.edited).toBeUndefined();
   });
 });
