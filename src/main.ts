@@ -25,7 +25,8 @@ import type { HonoReceiver } from "./slack/hono-receiver.js";
 import { installedBotTokens, singleBotToken } from "./slack/installs/bot-tokens.js";
 import { installRoutes } from "./slack/installs/install-routes.js";
 import { createSlackInstaller } from "./slack/installs/slack-installer.js";
-import { clientLogger } from "./slack/slack-client-options.js";
+import { workspaceClients } from "./slack/installs/workspace-clients.js";
+import { clientLogger, slackClientOptions } from "./slack/slack-client-options.js";
 import type { SlackDeps } from "./slack/slack-deps.js";
 import { slackEventsRoute } from "./slack/slack-events-route.js";
 import { openStore, type Store, type Workspace } from "./store/index.js";
@@ -164,11 +165,19 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   });
   receiver = slack.receiver;
   settleHome(await resolveHomeWorkspace(slack.app.client, deps.botToken, store, logger));
+  // Alerts start from live data, not from a Slack request: installed through OAuth, each rule's workspace
+  // posts with its own token.
+  const alertClients = installer
+    ? workspaceClients(deps.botTokens, {
+        ...slackClientOptions(slackConfig.apiUrl),
+        logger: clientLogger(logger),
+      })
+    : async () => slack.app.client;
   const engine = new AlertEngine({
     store,
-    poster: slackAlertPoster(slack.app.client, { logger }),
+    poster: slackAlertPoster(alertClients, { logger }),
     logger,
-    readerOf: (rule) => deps.readers.readerOf(slack.app.client, rule, rule.createdBy, logger),
+    readerOf: async (rule) => deps.readers.readerOf(await alertClients(rule), rule, rule.createdBy, logger),
     exclusively: (work) => jobs.exclusively(ALERT_EVALUATION_LOCK, work),
   });
   deps.alerts = engine;

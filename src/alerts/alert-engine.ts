@@ -180,7 +180,12 @@ export class AlertEngine {
       activity.push({ kind: "resolved", ruleId: record.id, key: open.key, alertId: open.id });
       const message = resolvedMessage(rule, verdict, window, currency);
       await this.postQuietly("resolution", { alertId: open.id }, () =>
-        this.poster.postMessage({ channel: open.channel, threadTs: open.messageTs ?? undefined, ...message }),
+        this.poster.postMessage({
+          channel: open.channel,
+          threadTs: open.messageTs ?? undefined,
+          workspace: { team: record.team, enterprise: record.enterprise },
+          ...message,
+        }),
       );
     }
 
@@ -241,7 +246,11 @@ export class AlertEngine {
     });
     let ts: string;
     try {
-      ts = await this.poster.postMessage({ channel: record.channel, ...message });
+      ts = await this.poster.postMessage({
+        channel: record.channel,
+        workspace: { team: record.team, enterprise: record.enterprise },
+        ...message,
+      });
     } catch {
       await this.store.discardAlert(alert.id);
       return null;
@@ -276,6 +285,7 @@ export class AlertEngine {
       });
       await this.poster.uploadPng({
         channel: record.channel,
+        workspace: { team: record.team, enterprise: record.enterprise },
         threadTs: ts,
         png,
         filename: `alert-${alert.id}-${rule.metric}.png`,
