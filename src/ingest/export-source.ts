@@ -12,6 +12,10 @@ const HEAD_BYTES = 64 * 1024;
 const CHUNK_BYTES = 4 * 1024 * 1024;
 /** Free bytes kept in front of each chunk read from disk, so a row cut at the chunk's start can be joined without a copy of the chunk. */
 const HEADROOM_BYTES = 256 * 1024;
+/** Buffers file chunks take turns in (see fileChunks). */
+const BUFFER_TURNS = 3;
+/** Chunks at least this big hold the whole sniffed head (read-export.ts reads 128 KB) in the first one. */
+const SNIFF_SIZED_CHUNK = 1024 * 1024;
 const withHeadroom = new WeakSet<ArrayBufferLike>();
 
 /**
@@ -121,11 +125,18 @@ function fileChunks(path: string, chunkBytes: number): RawChunks {
       size,
       *chunks(offset) {
         const reader = openSync(path, "r");
+        // Chunks take turns in a few buffers instead of a fresh one each: garbage chunks waiting for a
+        // collection were 50 MB of a 5M-row read's peak memory. A reader keeps at most the chunk it reads
+        // and a cut row of the one before (joined into this one's headroom), and the layout is sniffed from
+        // the first chunk alone, so a buffer is free again two chunks later. Tiny test chunks (the head
+        // then spans many) get fresh buffers.
+        const turns: Buffer[] | null = chunkBytes >= SNIFF_SIZED_CHUNK ? [] : null;
         try {
           let position = offset;
-          while (true) {
-            // A fresh buffer per chunk: the scanner may keep a view of the previous one across the boundary.
-            const buffer = Buffer.allocUnsafeSlow(HEADROOM_BYTES + chunkBytes);
+          for (let turn = 0; ; turn++) {
+            const buffer =
+              turns?.[turn % BUFFER_TURNS] ?? Buffer.allocUnsafeSlow(HEADROOM_BYTES + chunkBytes);
+            if (turns) turns[turn % BUFFER_TURNS] = buffer;
             withHeadroom.add(buffer.buffer);
             const read = readSync(reader, buffer, HEADROOM_BYTES, chunkBytes, position);
             if (read === 0) return;
