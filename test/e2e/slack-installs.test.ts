@@ -86,6 +86,19 @@ describe("installing the app in a workspace through OAuth", () => {
     // Posted in Acme, so with Acme's token: the emulator acts in the workspace whose token a call carries.
     expect(emulator.messages({ fromBot: true })).toEqual([]);
 
+    // An upload's job downloads the file and posts the analysis with Acme's token too.
+    const csv =
+      "date,campaign,spend,clicks,impressions\n2024-09-01,Summer,120.50,40,2000\n2024-09-02,Summer,80.25,30,1500\n";
+    const shared = acme.uploadFile({ user: ana.id, channel: channel.id, filename: "acme.csv", content: csv });
+    const analysis = await acme.waitForMessage(
+      { channel: channel.id, threadTs: shared.ts, fromBot: true },
+      { timeoutMs: 30_000 },
+    );
+    expect(analysis.user).toBe(acme.botUserId);
+    expect(acme.transcript().fileAccesses).toContainEqual(expect.objectContaining({ authorized: true }));
+    expect(acme.transcript().fileAccesses).not.toContainEqual(expect.objectContaining({ authorized: false }));
+    const repliesBeforeRemoval = acme.messages({ fromBot: true }).length;
+
     acme.uninstallApp();
     await until(() => rawInstallations(databasePath).length === 0, "the installation to be forgotten");
 
@@ -120,7 +133,7 @@ describe("installing the app in a workspace through OAuth", () => {
     });
     expect(late.status).toBe(200);
     await until(() => jobState(databasePath, `event:${eventId}`) === "done", "the late event's job");
-    expect(acme.messages({ fromBot: true })).toHaveLength(1);
+    expect(acme.messages({ fromBot: true })).toHaveLength(repliesBeforeRemoval);
   }, 60_000);
 
   it("does not answer a workspace the app was never installed in", async () => {
