@@ -10,7 +10,8 @@
  * - A line of text right after a list starts a paragraph of its own (the writer ended the list there), instead
  *   of running on inside the list's last item as a lazy continuation.
  * Everything else of the analyst's text (the model's, or the offline insights quoting campaign names) stays
- * Markdown: bold, italic, lists, headings, quotes, code.
+ * Markdown: bold, italic, lists, headings, quotes, code. A data value the app's own writers put into that
+ * text goes through `literalMarkdown` first, so a campaign named `*Brand*_Search_` shows as written.
  */
 
 const BIDI_OVERRIDES = /[\u202A-\u202E\u2066-\u2069]/g;
@@ -20,13 +21,31 @@ export class SafeMarkdown {
   constructor(readonly text: string) {}
 }
 
+/** An escape `literalMarkdown` writes (a backslash before `*`, `_`, `~`, a backtick or a backslash), or a lone backslash. */
+const LITERAL_ESCAPE = /\\([\\*_~`])|\\/g;
+
+/**
+ * A data value (a campaign, column or file name) as it is to be read inside the analyst's Markdown: `*`, `_`,
+ * `~`, backticks and backslashes get a backslash, so they show as written instead of making emphasis or code.
+ * Links and Slack tokens are still `untrustedMarkdown`'s to break, which keeps these escapes.
+ */
+export function literalMarkdown(value: string): string {
+  return value.replace(/[\\*_~`]/g, "\\$&");
+}
+
 /**
  * Markdown from the analyst (the model, or the offline insights quoting campaign names): its formatting
  * stays, its links, autolinks and Slack tokens become text. A backslash the text wrote is kept as text, so it
- * cannot undo an escape.
+ * cannot undo an escape; only a backslash before `*`, `_`, `~`, a backtick or another backslash stays an
+ * escape (as `literalMarkdown` writes them), and none of those can open a link or a token.
  */
 export function untrustedMarkdown(text: string): SafeMarkdown {
-  const escaped = text.replace(BIDI_OVERRIDES, "").replaceAll("\\", "\\\\").replace(/[[\]]/g, "\\$&");
+  const escaped = text
+    .replace(BIDI_OVERRIDES, "")
+    .replace(LITERAL_ESCAPE, (backslash, escapedCharacter?: string) =>
+      escapedCharacter === undefined ? "\\\\" : backslash,
+    )
+    .replace(/[[\]]/g, "\\$&");
   return new SafeMarkdown(endListsBeforeText(breakAutolinks(entities(escaped))));
 }
 

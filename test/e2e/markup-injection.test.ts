@@ -100,7 +100,10 @@ describe("hostile campaign names, offline analyst", () => {
     expect([...parsedTexts(best), ...parsedTexts(top)].join("\n")).toMatch(/&lt;(!|@U1|#C1|https)/);
     const answers = [...markdownTexts(best), ...markdownTexts(top)].join("\n");
     expect(answers).toMatch(/^\*\*[^\n]*\*\*/m);
-    expect(answers).toContain("&lt;!channel&gt; *Bold* _Sale_ &lt;http\\://evil|click&gt; `tick`");
+    // Emphasis and code characters of a name are escaped too: Slack shows the name as written.
+    expect(answers).toContain(
+      "&lt;!channel&gt; \\*Bold\\* \\_Sale\\_ &lt;http\\://evil|click&gt; \\`tick\\`",
+    );
     expect(answers).toContain("&lt;https\\://evil.example/login|Reconnect your Google Ads account&gt;");
     // Streamed, final, and with no byline under it: the offline analyst's reading line says enough. Only
     // the "Send this every Monday" button follows it.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SafeMarkdown, untrustedMarkdown } from "../../src/format/slack-markdown.js";
+import { literalMarkdown, SafeMarkdown, untrustedMarkdown } from "../../src/format/slack-markdown.js";
 import { markdownBlock } from "../../src/slack/views/block-kit.js";
 import { expectInertMarkdown, HOSTILE_NAMES } from "../e2e/markup-corpus.js";
 
@@ -47,6 +47,17 @@ describe("the analyst's Markdown", () => {
     expect(names[5]).toBe(
       "- Best ROAS: **&lt;https\\://evil.example/login|Reconnect your Google Ads account&gt;** at 2.1x",
     );
+  });
+
+  it("shows a data value's emphasis and code characters as written, and its backslashes too", () => {
+    const quoted = (name: string) =>
+      untrustedMarkdown(`- Best ROAS: **${literalMarkdown(name)}** at 2.1x`).text;
+    expect(quoted("*Brand*_Search_ `x`")).toBe("- Best ROAS: **\\*Brand\\*\\_Search\\_ \\`x\\`** at 2.1x");
+    expect(quoted("back\\slash\\")).toBe("- Best ROAS: **back\\\\slash\\\\** at 2.1x");
+    expect(quoted("~~gone~~ [x](https://evil.example)")).toBe(
+      "- Best ROAS: **\\~\\~gone\\~\\~ \\[x\\](https\\://evil.example)** at 2.1x",
+    );
+    expectInertMarkdown(HOSTILE_NAMES.map(quoted));
   });
 
   it("goes into one markdown block, within Slack's 12,000 characters", () => {

@@ -1,4 +1,5 @@
 import { formatFigure } from "../../format/format-figures.js";
+import { literalMarkdown } from "../../format/slack-markdown.js";
 import { type BreakdownRow, defaultMinSpend, isMetric, type Metric } from "../../metrics/index.js";
 import { label, metricWords } from "../offline/answer-wording.js";
 import type { InsightsSummary } from "./insights-summary.js";
@@ -54,17 +55,20 @@ export function offlineInsights(
   if (efficiency && best && worst && ranked.length >= MIN_RANKED) {
     lines.push(
       "## What stands out",
-      `- Best ${metricWords(efficiency)}: **${best.key}** at ${said(efficiency, best[efficiency])} on ${said("spend", best.spend)} spend.`,
-      `- Weakest ${metricWords(efficiency)}: **${worst.key}** at ${said(efficiency, worst[efficiency])} on ${said("spend", worst.spend)} spend.`,
+      `- Best ${metricWords(efficiency)}: **${literalMarkdown(best.key)}** at ${said(efficiency, best[efficiency])} on ${said("spend", best.spend)} spend.`,
+      `- Weakest ${metricWords(efficiency)}: **${literalMarkdown(worst.key)}** at ${said(efficiency, worst[efficiency])} on ${said("spend", worst.spend)} spend.`,
     );
     const biggest = [...rows].sort((a, b) => Number(b.spend ?? 0) - Number(a.spend ?? 0))[0];
-    if (biggest) lines.push(`- Largest spend: **${biggest.key}** with ${said("spend", biggest.spend)}.`);
+    if (biggest)
+      lines.push(
+        `- Largest spend: **${literalMarkdown(biggest.key)}** with ${said("spend", biggest.spend)}.`,
+      );
     lines.push(
       "## Next actions",
       enoughToMove(best) && enoughToMove(worst)
-        ? `1. Cap **${worst.key}** and move that budget towards **${best.key}**, in steps, watching ${metricWords(efficiency)} after each.`
-        : `1. Hold budgets between **${worst.key}** and **${best.key}** until each has ${MIN_CONVERSIONS_TO_MOVE} conversions or more: fewer cannot show which converts cheaper.`,
-      `2. Check **${worst.key}**'s creatives, audiences and landing page before cutting it entirely.`,
+        ? `1. Cap **${literalMarkdown(worst.key)}** and move that budget towards **${literalMarkdown(best.key)}**, in steps, watching ${metricWords(efficiency)} after each.`
+        : `1. Hold budgets between **${literalMarkdown(worst.key)}** and **${literalMarkdown(best.key)}** until each has ${MIN_CONVERSIONS_TO_MOVE} conversions or more: fewer cannot show which converts cheaper.`,
+      `2. Check **${literalMarkdown(worst.key)}**'s creatives, audiences and landing page before cutting it entirely.`,
       "3. Re-run this analysis after a full week to confirm the shift paid off.",
     );
   } else {

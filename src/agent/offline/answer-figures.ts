@@ -1,3 +1,4 @@
+import { literalMarkdown } from "../../format/slack-markdown.js";
 import type { Metric } from "../../metrics/index.js";
 import { PAIR_SEPARATOR } from "../../metrics/index.js";
 import type { JsonObject } from "../tools/tool.js";
@@ -30,7 +31,9 @@ export function writeBreakdown(result: JsonObject, wording: Wording, notes: read
     metrics.length === 1
       ? figure(wording, metrics[0] as Metric, row[metrics[0] as Metric])
       : metrics.map((metric) => `${label(metric)} ${figure(wording, metric, row[metric])}`).join(" · ");
-  const shown = rows.slice(0, MAX_ROWS_LISTED).map((row) => `- ${row.key}: ${cells(row)}`);
+  const shown = rows
+    .slice(0, MAX_ROWS_LISTED)
+    .map((row) => `- ${literalMarkdown(String(row.key))}: ${cells(row)}`);
   const total = Number(result.rows_total ?? rows.length);
   // "2 more campaign × devices" reads badly and hides a count from the checker; rows of pairs are rows.
   const pairs = dimension.includes(PAIR_SEPARATOR);

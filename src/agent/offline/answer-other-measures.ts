@@ -1,4 +1,5 @@
 import { formatCount } from "../../format/format-figures.js";
+import { literalMarkdown } from "../../format/slack-markdown.js";
 import type { Json, JsonObject } from "../tools/tool.js";
 import { capitalized, dimensionWords, scopeLine } from "./answer-wording.js";
 
@@ -24,7 +25,9 @@ export function writeOtherMeasures(result: JsonObject, notes: readonly string[])
   if (rows) {
     const dimension = String(result.group_by ?? "value");
     lines.push(`**${names.map(spoken).join(", ")} by ${dimensionWords(dimension)}** (largest first)`);
-    lines.push(...rows.slice(0, MAX_ROWS_LISTED).map((row) => `- ${row.key}: ${cells(row)}`));
+    lines.push(
+      ...rows.slice(0, MAX_ROWS_LISTED).map((row) => `- ${literalMarkdown(String(row.key))}: ${cells(row)}`),
+    );
     const total = Number(result.rows_total ?? rows.length);
     if (total > MAX_ROWS_LISTED) {
       lines.push(`…and ${total - MAX_ROWS_LISTED} more ${dimensionWords(dimension, true)}`);

@@ -1,3 +1,4 @@
+import { literalMarkdown } from "../../format/slack-markdown.js";
 import { isKpi, type Metric } from "../../metrics/index.js";
 import type { JsonObject } from "../tools/tool.js";
 import {
@@ -37,11 +38,13 @@ export function writeRanking(
     const heading = `${word} ${metricWords(metric)} by ${dimensionWords(dimension)}`;
     lines.push(
       options.singular
-        ? `**${heading}: ${first.key} at ${value(wording, metric, first)}**`
+        ? `**${heading}: ${literalMarkdown(first.key)} at ${value(wording, metric, first)}**`
         : `**${heading}** (${best ? "best" : "worst"} first)`,
     );
     for (const row of rows)
-      lines.push(`${row.rank}. ${row.key}: ${value(wording, metric, row)}${context(wording, metric, row)}`);
+      lines.push(
+        `${row.rank}. ${literalMarkdown(row.key)}: ${value(wording, metric, row)}${context(wording, metric, row)}`,
+      );
   }
   lines.push(...leftOut(result, wording, dimension));
   lines.push(scopeLine(result.scope, options.notes));
@@ -66,9 +69,9 @@ export function writeRecommendation(
     return `Too few ${plural} with enough spend to tell what to cut from what to scale.\n${scopeLine(worst.scope, notes)}`;
   }
   const item = (row: RankedRow) =>
-    `- ${row.key}: ${label(metric)} ${value(wording, metric, row)}${context(wording, metric, row)}`;
-  const cut = weak.map((row) => row.key).join(", ");
-  const grow = strong.map((row) => row.key).join(", ");
+    `- ${literalMarkdown(row.key)}: ${label(metric)} ${value(wording, metric, row)}${context(wording, metric, row)}`;
+  const cut = weak.map((row) => literalMarkdown(row.key)).join(", ");
+  const grow = strong.map((row) => literalMarkdown(row.key)).join(", ");
   return [
     `**Where to act on ${plural}, judged by ${label(metric)}**`,
     `Cut or cap (weakest ${label(metric)}):`,

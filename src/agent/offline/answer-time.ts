@@ -1,4 +1,5 @@
 import { formatPercent } from "../../format/format-figures.js";
+import { literalMarkdown } from "../../format/slack-markdown.js";
 import { isKpi, isLowerBetter, METRIC_CATALOG, type Metric } from "../../metrics/index.js";
 import type { Json, JsonObject } from "../tools/tool.js";
 import {
@@ -126,12 +127,12 @@ function contributorLine(item: JsonObject, metric: Metric, wording: Wording): st
   const contribution = signedFigure(wording, metric, item.contribution);
   const own = `its own ${label(metric)} went from ${figure(wording, metric, item.previous)} to ${figure(wording, metric, item.current)}`;
   if (!isKpi(metric))
-    return `${item.key}: ${contribution} (${figure(wording, metric, item.previous)} to ${figure(wording, metric, item.current)})`;
+    return `${literalMarkdown(String(item.key))}: ${contribution} (${figure(wording, metric, item.previous)} to ${figure(wording, metric, item.current)})`;
   const mix = Math.abs(Number(item.mix_effect ?? 0));
   const rate = Math.abs(Number(item.rate_effect ?? 0));
-  if (rate >= mix) return `${item.key}: ${contribution} of the change; ${own}`;
+  if (rate >= mix) return `${literalMarkdown(String(item.key))}: ${contribution} of the change; ${own}`;
   const denominator = metricWords(METRIC_CATALOG[metric].ratio.denominator);
-  return `${item.key}: ${contribution} of the change; its share of ${denominator} went from ${share(item.previous_share)} to ${share(item.current_share)}`;
+  return `${literalMarkdown(String(item.key))}: ${contribution} of the change; its share of ${denominator} went from ${share(item.previous_share)} to ${share(item.current_share)}`;
 }
 
 function share(value: Json | undefined): string {

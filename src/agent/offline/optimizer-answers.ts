@@ -5,6 +5,7 @@ import {
   formatNumber,
   formatPercent,
 } from "../../format/format-figures.js";
+import { literalMarkdown } from "../../format/slack-markdown.js";
 import type { Dataset } from "../../ingest/index.js";
 import type { Metric } from "../../metrics/index.js";
 import type { ToolCallRecord } from "../tool-runner.js";
@@ -107,10 +108,11 @@ function budgetText(result: JsonObject, currency: string | null): string {
         ? `marginal ROAS ${formatFigure("roas", Number(campaign.marginal_roas), currency)} (likely ${formatFigure("roas", Number(campaign.marginal_roas_low), currency)}–${formatFigure("roas", Number(campaign.marginal_roas_high), currency)})`
         : `marginal CPA ${cpa(campaign.marginal_cpa, currency)} (likely ${cpa(campaign.marginal_cpa_low, currency)}–${cpa(campaign.marginal_cpa_high, currency)})`;
     lines.push(
-      `- ${campaign.name}: ${formatMoney(Number(campaign.current_spend_per_day), currency)}/day now, ${marginal}; ${campaign.curve}`,
+      `- ${literalMarkdown(String(campaign.name))}: ${formatMoney(Number(campaign.current_spend_per_day), currency)}/day now, ${marginal}; ${campaign.curve}`,
     );
   }
-  for (const item of refused.slice(0, 4)) lines.push(`- ${item.name}: not fitted, ${item.reason}`);
+  for (const item of refused.slice(0, 4))
+    lines.push(`- ${literalMarkdown(String(item.name))}: not fitted, ${item.reason}`);
   if (refused.length > 4 || result.refused_more)
     lines.push(`- and ${refused.length - 4 + Number(result.refused_more ?? 0)} more not fitted`);
   lines.push(
@@ -137,7 +139,7 @@ function significanceText(result: JsonObject, currency: string | null): string {
       ? `${formatNumber(Number(value) * 100, 2)} pts`
       : formatFigure(metric, Number(value), currency);
   const lines = [
-    `**${metric.toUpperCase()}: ${first.segment} ${show(first.value)} vs ${second.segment} ${show(second.value)}**`,
+    `**${metric.toUpperCase()}: ${literalMarkdown(String(first.segment))} ${show(first.value)} vs ${literalMarkdown(String(second.segment))} ${show(second.value)}**`,
     `${result.significant ? "Significant" : "Not significant"} (p = ${formatNumber(Number(result.p_value), 3)}): ${String(result.verdict).replace(/^(?:not )?significant(?: at 95%)?: /, "")}.`,
     `Difference ${diff(result.difference)}, 95% interval ${diff(result.interval_low)} to ${diff(result.interval_high)}.`,
   ];

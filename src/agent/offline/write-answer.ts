@@ -1,3 +1,4 @@
+import { literalMarkdown } from "../../format/slack-markdown.js";
 import type { Dataset } from "../../ingest/index.js";
 import { isLowerBetter, type Metric } from "../../metrics/index.js";
 import type { ToolCallRecord } from "../tool-runner.js";
@@ -49,7 +50,7 @@ export function writeAnswer(
   if (!chart) return body;
   if (!chart.ok) return `I couldn't draw that chart: ${chart.error}. Here are the figures instead.\n${body}`;
   const handle = (chart.result?.chart ?? {}) as JsonObject;
-  return `Here is the chart **${handle.title}** (attached).\n${body}`;
+  return `Here is the chart **${literalMarkdown(String(handle.title))}** (attached).\n${body}`;
 }
 
 /** Other measures are answered in total or by a dimension; a question over time is told so. */
