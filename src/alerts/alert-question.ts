@@ -1,3 +1,4 @@
+import { dimensionValueLabel } from "../format/dimension-value.js";
 import { dayRange, type FactTable } from "../ingest/index.js";
 import type { AlertRecord } from "../store/index.js";
 import { parseRule, RuleSyntaxError } from "./parse-rule.js";
@@ -9,14 +10,15 @@ const BREAKDOWNS = ["campaign", "channel", "ad_group", "ad"];
  * The analyst's first question under an alert, about the rows that fired it: the rule's scope and the
  * alert's segment as filters. Live data of several days asks why the metric changed; live data of one
  * day (a tool pushing today's figures hour by hour) has no earlier period to compare with, so it asks for
- * the metric broken down, which shows where the problem sits.
+ * the metric broken down, which shows where the problem sits. Channels are named as in
+ * `withPlatformNames`, which the alert's live data is read with.
  */
 export function alertQuestion(alert: AlertRecord, live: FactTable): string {
   const metric = typeof alert.details.metric === "string" ? alert.details.metric : "spend";
   const filters = alertFilters(alert);
   const scope =
     filters.length > 0
-      ? ` for ${filters.map(({ dimension, value }) => `${dimension} ${value}`).join(" and ")}`
+      ? ` for ${filters.map(({ dimension, value }) => `${dimension} ${dimensionValueLabel(dimension, value)}`).join(" and ")}`
       : "";
   const days = dayRange(live);
   if (days && days.last > days.first) return `Why did ${metric} change${scope}?`;

@@ -1,6 +1,7 @@
 import type { webApi } from "@slack/bolt";
 import { soleCurrency } from "../../alerts/alert-explanation.js";
 import { alertQuestion } from "../../alerts/alert-question.js";
+import { withPlatformNames } from "../../format/dimension-value.js";
 import { mention, mrkdwn } from "../../format/slack-text.js";
 import { dateRangeOf, type FactTable, type ParseReceipt } from "../../ingest/index.js";
 import { recentLiveFacts } from "../../store/recent-live-facts.js";
@@ -22,7 +23,8 @@ export async function openAlertAnalyst(
 ): Promise<void> {
   const alert = await deps.store.getAlert(alertId, asker.workspace);
   if (!alert?.messageTs) return;
-  const live = await recentLiveFacts(deps.store, asker.workspace);
+  // Channels by their platforms' names ("Meta Ads", not `meta_ads`), as the alert itself names them.
+  const live = withPlatformNames(await recentLiveFacts(deps.store, asker.workspace));
   const place = { channel: alert.channel, threadTs: alert.messageTs, anyChannel: false, ...asker };
   await client.chat.postMessage({
     channel: alert.channel,
