@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { SlackEmulator } from "@mpo/slack-sandbox/emulator";
-import { silentLogger } from "../../src/log/logger.js";
+import { type Logger, silentLogger } from "../../src/log/logger.js";
 import { type RunningApp, startApp } from "../../src/main.js";
 import { SIGNING_SECRET, startEmulator } from "../sandbox/helpers.js";
 
@@ -27,7 +27,10 @@ export interface OAuthHarness {
  * The real app installed through Slack's OAuth flow (no SLACK_BOT_TOKEN): client id and secret from the
  * emulator, a state secret and a fresh ENCRYPTION_KEY, events limited to what the manifest subscribes to.
  */
-export async function startOAuthHarness(extraEnv: Record<string, string> = {}): Promise<OAuthHarness> {
+export async function startOAuthHarness(
+  extraEnv: Record<string, string> = {},
+  logger: Logger = silentLogger,
+): Promise<OAuthHarness> {
   const emulator = await startEmulator({
     retryDelaysMs: [0, 0, 0],
     events: manifest.settings.event_subscriptions.bot_events,
@@ -45,7 +48,7 @@ export async function startOAuthHarness(extraEnv: Record<string, string> = {}): 
     WEBHOOK_SECRET: "oauth-webhook-secret-0123456789",
     ...extraEnv,
   };
-  const app = await startApp({ env, logger: silentLogger });
+  const app = await startApp({ env, logger });
   const origin = `http://127.0.0.1:${app.port}`;
   emulator.setRequestUrl(`${origin}/slack/events`);
   return {

@@ -41,9 +41,14 @@ async function until<T>(probe: () => T | undefined | false, what: string): Promi
  */
 describe("installing the app in a workspace through OAuth", () => {
   let harness: OAuthHarness;
+  /** Every log line with its context, as the app wrote it (before any redaction a real logger adds). */
+  const logged: string[] = [];
+  const record = (message: string, context?: Record<string, unknown>) => {
+    logged.push(`${message} ${JSON.stringify(context ?? {})}`);
+  };
 
   beforeAll(async () => {
-    harness = await startOAuthHarness();
+    harness = await startOAuthHarness({}, { debug: record, info: record, warn: record, error: record });
   }, 60_000);
 
   afterAll(async () => {
@@ -99,6 +104,7 @@ describe("installing the app in a workspace through OAuth", () => {
     expect(acme.transcript().fileAccesses).not.toContainEqual(expect.objectContaining({ authorized: false }));
     const repliesBeforeRemoval = acme.messages({ fromBot: true }).length;
 
+    const oldToken = acme.botToken;
     acme.uninstallApp();
     await until(() => rawInstallations(databasePath).length === 0, "the installation to be forgotten");
 
@@ -134,6 +140,13 @@ describe("installing the app in a workspace through OAuth", () => {
     expect(late.status).toBe(200);
     await until(() => jobState(databasePath, `event:${eventId}`) === "done", "the late event's job");
     expect(acme.messages({ fromBot: true })).toHaveLength(repliesBeforeRemoval);
+
+    // Neither the token nor the app's secrets were ever handed to the logger, at any level.
+    const everything = logged.join("\n");
+    expect(logged.length).toBeGreaterThan(0);
+    for (const secret of [oldToken, harness.env.SLACK_CLIENT_SECRET, harness.env.ENCRYPTION_KEY]) {
+      expect(logged.filter((line) => line.includes(secret)).map((line) => line.slice(0, 400))).toEqual([]);
+    }
   }, 60_000);
 
   it("does not answer a workspace the app was never installed in", async () => {

@@ -46,7 +46,8 @@ export function createSlackInstaller(
     directInstall: true,
     authorizationUrl: new URL("../oauth/v2/authorize", options.apiUrl).toString(),
     clientOptions: { slackApiUrl: options.apiUrl },
-    logger: options.logger,
+    // Its Web API client's debug lines quote the code exchange's body, client secret included: never written.
+    logger: { ...options.logger, debug: () => undefined },
   });
   return {
     provider,
