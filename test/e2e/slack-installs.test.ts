@@ -142,7 +142,6 @@ describe("installing the app in a workspace through OAuth", () => {
     expect(acme.messages({ fromBot: true })).toHaveLength(repliesBeforeRemoval);
 
     // Neither the token nor the app's secrets were ever handed to the logger, at any level.
-    const everything = logged.join("\n");
     expect(logged.length).toBeGreaterThan(0);
     for (const secret of [oldToken, harness.env.SLACK_CLIENT_SECRET, harness.env.ENCRYPTION_KEY]) {
       expect(logged.filter((line) => line.includes(secret)).map((line) => line.slice(0, 400))).toEqual([]);
