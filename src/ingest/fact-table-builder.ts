@@ -1,12 +1,14 @@
 import {
   type DimensionColumn,
   type FactTable,
+  type IdentifierColumn,
   isoToDay,
   MEASURES,
   type Measure,
   NO_DAY,
   NO_VALUE,
 } from "./fact-table.js";
+import { dictionarySize } from "./text-dictionary.js";
 
 /**
  * A fact as plain values: `date` is an ISO day, canonical measure names hold numbers, any other string is a
@@ -141,5 +143,51 @@ export function concatFactTables(tables: readonly FactTable[]): FactTable {
   }
   const dimensions: Record<string, DimensionColumn> = {};
   for (const [key, encoder] of encoders) dimensions[key] = encoder.column(rowCount);
-  return { rowCount, days, measures, dimensions, extraMeasures };
+  const identifiers = concatIdentifiers(tables, rowCount);
+  return identifiers
+    ? { rowCount, days, measures, dimensions, extraMeasures, identifiers }
+    : { rowCount, days, measures, dimensions, extraMeasures };
+}
+
+/**
+ * Identifier columns follow each other: their values are never grouped, so one table's are appended after
+ * another's (bytes and offsets), repeats across tables included, and each row keeps the value it had.
+ */
+function concatIdentifiers(
+  tables: readonly FactTable[],
+  rowCount: number,
+): Record<string, IdentifierColumn> | undefined {
+  const keys = new Set(tables.flatMap((table) => Object.keys(table.identifiers ?? {})));
+  if (keys.size === 0) return undefined;
+  const identifiers: Record<string, IdentifierColumn> = {};
+  for (const key of keys) {
+    const parts = tables.map((table) => table.identifiers?.[key]);
+    const byteCount = parts.reduce((sum, part) => sum + (part ? part.text.bytes.length : 0), 0);
+    const valueCount = parts.reduce((sum, part) => sum + (part ? dictionarySize(part.text) : 0), 0);
+    const bytes = new Uint8Array(byteCount);
+    const offsets = new Int32Array(valueCount + 1);
+    const codes = new Int32Array(rowCount).fill(NO_VALUE);
+    let row = 0;
+    let value = 0;
+    let at = 0;
+    for (const [index, part] of parts.entries()) {
+      const rows = (tables[index] as FactTable).rowCount;
+      if (part) {
+        const size = dictionarySize(part.text);
+        const start = part.text.offsets[0] as number;
+        const end = part.text.offsets[size] as number;
+        bytes.set(part.text.bytes.subarray(start, end), at);
+        for (let k = 1; k <= size; k++) offsets[value + k] = at + (part.text.offsets[k] as number) - start;
+        for (let r = 0; r < rows; r++) {
+          const code = part.codes[r] as number;
+          if (code !== NO_VALUE) codes[row + r] = value + code;
+        }
+        value += size;
+        at += end - start;
+      }
+      row += rows;
+    }
+    identifiers[key] = { codes, text: { bytes, offsets } };
+  }
+  return identifiers;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dimensionValue, distinctCount, readExport } from "../../src/ingest/index.js";
+import { concatFactTables, dimensionValue, distinctCount, readExport } from "../../src/ingest/index.js";
 import { withoutRows } from "../../src/ingest/without-rows.js";
 import { dimension, readText } from "./read-text.js";
 
@@ -75,5 +75,24 @@ describe("text columns stored as bytes", () => {
     const dataset = readText("Campaign,Cost\nA,1\nTotal: Campaigns,1\nB,2\n");
     expect(dataset.facts.dimensions.campaign?.values).toEqual(["A", "B"]);
     expect(Array.from(dataset.facts.dimensions.campaign?.codes ?? [])).toEqual([0, 1]);
+  });
+
+  it("keeps identifier columns when tables are put together, each row with its own value", () => {
+    const first = readCapped("Campaign,Search term,Cost\nA,red shoes,1\nA,blue,2\nB,,3\nB,green,4\n", 2);
+    const second = readCapped("Campaign,Cost\nC,5\n", 2);
+    const third = readCapped("Campaign,Search term,Cost\nD,blue,6\nD,pink hat,7\nD,é,8\n", 2);
+    const facts = concatFactTables([first.facts, second.facts, third.facts]);
+    const terms = facts.identifiers?.["Search term"];
+    if (!terms) throw new Error("no identifier column");
+    expect(Array.from(terms.codes, (_, row) => dimensionValue(terms, row))).toEqual([
+      "red shoes",
+      "blue",
+      null,
+      "green",
+      null,
+      "blue",
+      "pink hat",
+      "é",
+    ]);
   });
 });
