@@ -40,7 +40,7 @@ export class ScheduleSweeper {
       })
       .catch((error: unknown) => {
         logger.error("schedules: the sweep for due reports failed; the next sweep tries again", {
-          error: error instanceof Error ? error.message : String(error),
+          error: describeSweepFailure(error),
         });
         return 0;
       })
@@ -57,4 +57,10 @@ export class ScheduleSweeper {
     this.timer = null;
     await this.running;
   }
+}
+
+function describeSweepFailure(error: unknown): string {
+  if (error instanceof AggregateError)
+    return `${error.message}: ${error.errors.map(describeSweepFailure).join("; ")}`;
+  return error instanceof Error ? error.message : String(error);
 }

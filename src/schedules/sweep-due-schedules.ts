@@ -1,6 +1,6 @@
 import type { JobQueue } from "../jobs/job-queue.js";
 import { latestDueSlot, nextSlot } from "./next-slot.js";
-import type { ScheduleStore } from "./schedule.js";
+import type { ScheduleRecord, ScheduleStore } from "./schedule.js";
 
 /** A slot delivered this long after its time says it is late (the sweep itself runs every half minute). */
 export const LATE_AFTER_MS = 10 * 60_000;
@@ -29,20 +29,38 @@ export async function sweepDueSchedules(
   now: Date,
 ): Promise<number> {
   let created = 0;
+  const failures: unknown[] = [];
   for (const schedule of await schedules.due(now)) {
-    const slot = latestDueSlot(schedule, schedule.nextSlotAt, now);
-    const payload: ScheduledReportJob = {
-      scheduleId: schedule.id,
-      slot: slot.toISOString(),
-      late: now.getTime() - slot.getTime() > LATE_AFTER_MS,
-    };
-    const enqueued = await queue.enqueue({
-      kind: "scheduled-report",
-      payload,
-      key: slotKey(schedule.id, slot),
-    });
-    if (enqueued.created) created++;
-    await schedules.advance(schedule.id, schedule.nextSlotAt, nextSlot(schedule, slot));
+    try {
+      if (await sweepOne(schedules, queue, schedule, now)) created++;
+    } catch (error) {
+      // One schedule that cannot be swept (its database row unreadable, a zone the runtime no longer
+      // knows) must not hold back the others.
+      failures.push(error);
+    }
   }
+  if (failures.length > 0)
+    throw new AggregateError(failures, `could not sweep ${failures.length} due schedule(s)`);
   return created;
+}
+
+async function sweepOne(
+  schedules: ScheduleStore,
+  queue: Pick<JobQueue, "enqueue">,
+  schedule: ScheduleRecord,
+  now: Date,
+): Promise<boolean> {
+  const slot = latestDueSlot(schedule, schedule.nextSlotAt, now);
+  const payload: ScheduledReportJob = {
+    scheduleId: schedule.id,
+    slot: slot.toISOString(),
+    late: now.getTime() - slot.getTime() > LATE_AFTER_MS,
+  };
+  const enqueued = await queue.enqueue({
+    kind: "scheduled-report",
+    payload,
+    key: slotKey(schedule.id, slot),
+  });
+  await schedules.advance(schedule.id, schedule.nextSlotAt, nextSlot(schedule, slot));
+  return enqueued.created;
 }

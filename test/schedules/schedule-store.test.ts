@@ -105,4 +105,20 @@ describe.each(ENGINES)("schedules on %s", (engine) => {
       await queue.close();
     }
   });
+
+  it("a schedule that cannot be swept does not hold back the others, and the sweep says which failed", async () => {
+    temp = tempSchedules(engine);
+    const store = await temp.open();
+    const queue = openSqliteJobQueue(temp.file);
+    try {
+      await store.add(weekly({ timeZone: "Mars/Olympus_Mons" }));
+      const good = await store.add(weekly({ channel: "C2" }));
+      const sweep = sweepDueSchedules(store, queue, new Date("2026-03-23T09:00:30Z"));
+      await expect(sweep).rejects.toThrow("could not sweep 1 due schedule(s)");
+      const claimed = await queue.claim("test", 10, 60_000);
+      expect(claimed.map((job) => job.key)).toEqual([`schedule:${good.id}:2026-03-23T09:00:00.000Z`]);
+    } finally {
+      await queue.close();
+    }
+  });
 });
