@@ -4,9 +4,9 @@ import { migratePostgres } from "./postgres-migrations.js";
 const INT8 = 20;
 
 /**
- * A small pool of its own on the deployment's PostgreSQL database, for a part that keeps its own table
- * there (targets, schedules), with the schema migrated (instances starting together take turns). Epoch
- * milliseconds and ids are bigint columns, read as numbers: every one of them fits.
+ * A pool on the deployment's PostgreSQL database, the store's or a small one of a part that keeps its own
+ * table there (targets, schedules), with the schema migrated (instances starting together take turns).
+ * Epoch milliseconds and ids are bigint columns, read as numbers: every one of them fits.
  */
 export async function openMigratedPool(url: string, max = 2): Promise<pg.Pool> {
   const pool = new pg.Pool({

@@ -1,11 +1,12 @@
-import pg from "pg";
+import type pg from "pg";
 import type { RememberedResponse, Store, StoredResponse } from "../store.js";
+import { openMigratedPool } from "./open-migrated-pool.js";
 import { postgresAdoptUnownedRows } from "./postgres-adopt-unowned-rows.js";
 import { postgresAlerts } from "./postgres-alerts.js";
 import { postgresDatasets } from "./postgres-datasets.js";
 import { postgresInstallations } from "./postgres-installations.js";
 import { postgresLive } from "./postgres-live.js";
-import { LATEST_POSTGRES_VERSION, migratePostgres, postgresSchemaVersion } from "./postgres-migrations.js";
+import { LATEST_POSTGRES_VERSION, postgresSchemaVersion } from "./postgres-migrations.js";
 import { postgresOnceOnly } from "./postgres-once-only.js";
 import { postgresThreads } from "./postgres-threads.js";
 import { postgresWebhookSecrets } from "./postgres-webhook-secrets.js";
@@ -22,7 +23,6 @@ export interface PostgresStoreOptions {
 
 const DEFAULT_HISTORY_LIMIT = 40;
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
-const INT8 = 20;
 
 /**
  * The PostgreSQL store: a connection pool, the schema migrated on open (instances starting together take
@@ -32,21 +32,7 @@ const INT8 = 20;
  * database, so a delivery seen by two instances is stored once.
  */
 export async function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<Store> {
-  const pool = new pg.Pool({
-    connectionString: url,
-    max: options.poolSize ?? 10,
-    // Epoch milliseconds and ids are bigint columns; every one of them fits a JavaScript number.
-    types: {
-      getTypeParser: ((oid: number, format?: "text" | "binary") =>
-        oid === INT8 ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
-    },
-  });
-  try {
-    await migratePostgres(pool);
-  } catch (error) {
-    await pool.end();
-    throw error;
-  }
+  const pool = await openMigratedPool(url, options.poolSize ?? 10);
   const historyLimit = options.historyLimit ?? DEFAULT_HISTORY_LIMIT;
   const onceOnly = postgresOnceOnly(options.keyRetentionMs ?? WEEK_MS);
   await onceOnly.prune(pool);
