@@ -102,6 +102,18 @@ describe("installing the app in a workspace through OAuth", () => {
     expect(analysis.user).toBe(acme.botUserId);
     expect(acme.transcript().fileAccesses).toContainEqual(expect.objectContaining({ authorized: true }));
     expect(acme.transcript().fileAccesses).not.toContainEqual(expect.objectContaining({ authorized: false }));
+    // A slash command is authorized the same way: /report is built and posted in Acme.
+    const command = await acme.runSlashCommand({
+      user: ana.id,
+      channel: channel.id,
+      command: "/report",
+      text: "",
+    });
+    expect(command.outcome).toBe("acked");
+    await acme.waitForMessage(
+      { channel: channel.id, fromBot: true, text: /Performance report/ },
+      { timeoutMs: 30_000 },
+    );
     const repliesBeforeRemoval = acme.messages({ fromBot: true }).length;
 
     const oldToken = acme.botToken;
