@@ -131,10 +131,14 @@ export async function openPgBossJobQueue(
       const fresh = new Map(
         (inserted.rows as Array<{ key: string; job_id: string }>).map((row) => [row.key, row.job_id]),
       );
-      const known = await client.query<{ key: string; job_id: string }>(
-        "SELECT key, job_id FROM job_keys WHERE key = ANY($1::text[])",
-        [jobs.map((job) => job.key).filter((key) => !fresh.has(key))],
-      );
+      const knownKeys = jobs.map((job) => job.key).filter((key) => !fresh.has(key));
+      const known =
+        knownKeys.length === 0
+          ? { rows: [] }
+          : await client.query<{ key: string; job_id: string }>(
+              "SELECT key, job_id FROM job_keys WHERE key = ANY($1::text[])",
+              [knownKeys],
+            );
       const created = new Set<string>();
       const toInsert = jobs.flatMap((job) => {
         const id = fresh.get(job.key);
@@ -166,11 +170,14 @@ export async function openPgBossJobQueue(
       });
     });
 
-  // Group commit, as on SQLite: enqueues made in one turn of the event loop share one transaction, and
-  // each caller's promise settles after the commit, so an ack still means stored.
+  // Group commit: one transaction at a time writes every enqueue that arrived while the previous one ran
+  // (a burst of Slack's events pays a few round trips to the database, not a few per event), and each
+  // caller's promise settles after the commit, so an ack still means stored.
   let waiting: Array<{ job: NewJob; resolve: (value: Enqueued) => void; reject: (error: unknown) => void }> =
     [];
+  let flushing = false;
   const flush = async () => {
+    flushing = true;
     const group = waiting;
     waiting = [];
     try {
@@ -181,6 +188,8 @@ export async function openPgBossJobQueue(
     } catch (error) {
       for (const entry of group) entry.reject(error);
     }
+    flushing = false;
+    if (waiting.length > 0) void flush();
   };
 
   const prune = async () => {
@@ -211,7 +220,7 @@ export async function openPgBossJobQueue(
     enqueue: (job) =>
       new Promise<Enqueued>((resolve, reject) => {
         waiting.push({ job, resolve, reject });
-        if (waiting.length === 1) setImmediate(() => void flush());
+        if (waiting.length === 1 && !flushing) setImmediate(() => void flush());
       }),
     claim: async (owner, limit, leaseMs) => {
       if (limit <= 0) return [];
