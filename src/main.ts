@@ -20,7 +20,7 @@ import { openSchedules, type ScheduleStore, ScheduleSweeper } from "./schedules/
 import { createSlackApp } from "./slack/create-slack-app.js";
 import { ConversationMembership } from "./slack/flows/conversation-membership.js";
 import { SlackReaders } from "./slack/flows/slack-readers.js";
-import { resolveHomeWorkspace } from "./slack/home-workspace.js";
+import { homeWorkspaceOf } from "./slack/home-workspace.js";
 import type { HonoReceiver } from "./slack/hono-receiver.js";
 import { installedBotTokens, singleBotToken } from "./slack/installs/bot-tokens.js";
 import { installRoutes } from "./slack/installs/install-routes.js";
@@ -29,7 +29,7 @@ import { workspaceClients } from "./slack/installs/workspace-clients.js";
 import { clientLogger, slackClientOptions } from "./slack/slack-client-options.js";
 import type { SlackDeps } from "./slack/slack-deps.js";
 import { slackEventsRoute } from "./slack/slack-events-route.js";
-import { openStore, type Store, type Workspace } from "./store/index.js";
+import { openStore, type Store } from "./store/index.js";
 import { openTargets } from "./targets/index.js";
 
 /** The sample exports the sandbox page offers: `samples/` at the root, from `src/` and `dist/` alike. */
@@ -124,13 +124,10 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   };
   // Each push of live data asks for a durable evaluation, which any instance's worker runs.
   const evaluations = new AlertEvaluationRequests({ queue: jobs, logger, onEnqueued: () => worker?.nudge() });
-  // Known once Slack has named the bot token's workspace (below); until then deliveries wait for it.
-  let settleHome: (workspace: Workspace | null) => void = () => {};
-  const home = new Promise<Workspace | null>((resolve) => {
-    settleHome = resolve;
-  });
+  // The single workspace WEBHOOK_SECRET's rows and the live feed belong to (none with OAuth installs).
+  const home = homeWorkspaceOf({ botToken, apiUrl: slackConfig.apiUrl, store, logger });
   const http = createHttpApp({
-    homeWorkspace: () => home,
+    homeWorkspace: home,
     store,
     config: { ...config, webhookSecret },
     insights: (summary) => generateInsights(summary, { config }),
@@ -164,7 +161,8 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     ...(installer ? { authorize: installer.authorize } : {}),
   });
   receiver = slack.receiver;
-  settleHome(await resolveHomeWorkspace(slack.app.client, deps.botToken, store, logger));
+  // Rows from before workspaces were recorded are adopted now, not at the first delivery.
+  await home();
   // Alerts start from live data, not from a Slack request: installed through OAuth, each rule's workspace
   // posts with its own token.
   const alertClients = installer

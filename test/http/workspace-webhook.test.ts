@@ -1,7 +1,9 @@
 import { createHash } from "node:crypto";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
+import { silentLogger } from "../../src/log/logger.js";
 import { totals } from "../../src/metrics/index.js";
+import { homeWorkspaceOf } from "../../src/slack/home-workspace.js";
 import type { Workspace } from "../../src/store/index.js";
 import { handleWebhookCommand } from "../../src/webhook-secrets/index.js";
 import { type Api, METRICS_ROW, postJson, READ_TOKEN, SECRET, signed, startApi } from "./http-harness.js";
@@ -16,7 +18,7 @@ const T1: Workspace = { team: "T1", enterprise: null };
 const T2: Workspace = { team: "T2", enterprise: null };
 
 /** The single installed workspace (SLACK_BOT_TOKEN's): WEBHOOK_SECRET's rows and the live feed are its own. */
-const startWithHome = () => startApi({ homeWorkspace: async () => T1 });
+const startWithHome = () => startApi({ homeWorkspace: async () => ({ workspace: T1 }) });
 
 /** `/webhook new` as a person in the workspace types it; the secret is read off the ephemeral reply. */
 async function newSecret(workspace: Workspace, verb = "new"): Promise<{ secret: string; reply: string }> {
@@ -106,6 +108,52 @@ describe("webhook secrets per workspace", () => {
     const refused = await postJson(api, "/webhooks/ingest", body, bearer("anything-else"));
     expect(refused.status).toBe(503);
     expect(await spendOf(T2)).toBe(120.5);
+  });
+
+  it("refuses WEBHOOK_SECRET and the live feed where there is no single workspace, storing nothing", async () => {
+    // Installed in several workspaces through OAuth: no SLACK_BOT_TOKEN, so no workspace of its own.
+    const noSingle = homeWorkspaceOf({
+      botToken: undefined,
+      apiUrl: "http://127.0.0.1:9/api/",
+      store: {
+        adoptUnownedRows: async () => ({
+          datasets: 0,
+          threads: 0,
+          liveRows: 0,
+          alertRules: 0,
+          webhookSecrets: 0,
+        }),
+      },
+      logger: silentLogger,
+    });
+    api = await startApi({ homeWorkspace: noSingle });
+    const body = JSON.stringify(METRICS_ROW);
+    for (const headers of [signed(body), bearer(SECRET)]) {
+      const response = await postJson(api, "/webhooks/ingest", body, headers);
+      expect(response.status).toBe(403);
+      expect((await response.json()).error).toMatch(
+        /several workspaces, send a workspace's own secret \(\/webhook new/,
+      );
+    }
+    expect(await api.store.recentEvents(10)).toEqual([]);
+    const { secret } = await newSecret(T2);
+    expect((await postJson(api, "/webhooks/ingest", body, bearer(secret))).status).toBe(200);
+    const feed = await fetch(`${api.url}/live`, { headers: { authorization: `Bearer ${READ_TOKEN}` } });
+    expect(feed.status).toBe(403);
+    expect(JSON.stringify(await feed.json())).not.toContain("Brand");
+  });
+
+  it("refuses WEBHOOK_SECRET's delivery as retryable while Slack cannot name the workspace", async () => {
+    let up = false;
+    api = await startApi({
+      homeWorkspace: async () => (up ? { workspace: T1 } : { refusal: { status: 503, message: "not yet" } }),
+    });
+    const body = JSON.stringify(METRICS_ROW);
+    expect((await postJson(api, "/webhooks/ingest", body, signed(body))).status).toBe(503);
+    expect(await api.store.recentEvents(10, T1)).toEqual([]);
+    up = true;
+    expect((await postJson(api, "/webhooks/ingest", body, signed(body))).status).toBe(200);
+    expect(await api.store.recentEvents(10, T1)).toHaveLength(1);
   });
 
   it("shows the live feed of the home workspace only", async () => {

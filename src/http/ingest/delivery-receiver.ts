@@ -13,10 +13,13 @@ export interface LiveDataArrived {
 export type ReceiveDelivery = (request: IngestRequest) => Promise<IngestAnswer>;
 
 /**
- * The single workspace the app is installed in with SLACK_BOT_TOKEN (or the sandbox's), once known: rows
- * sent with WEBHOOK_SECRET are its rows. Null when there is none (several workspaces through OAuth only).
+ * The single workspace the app is installed in with SLACK_BOT_TOKEN (or the sandbox's): rows sent with
+ * WEBHOOK_SECRET are its rows. Else why such a delivery is refused: there is no single workspace (several
+ * through OAuth), or it is not known yet.
  */
-export type HomeWorkspace = () => Promise<Workspace | null>;
+export type HomeWorkspace = () => Promise<
+  { workspace: Workspace } | { refusal: { status: 403 | 503; message: string } }
+>;
 
 /**
  * Takes webhook deliveries through one commit queue and settles each only after its records are committed,
@@ -32,7 +35,15 @@ export function deliveryReceiver(
   const commits = new CommitQueue(store);
   const names = new FieldNameBudget();
   return async (request) => {
-    const workspace = request.workspace ?? (await homeWorkspace?.()) ?? undefined;
+    let workspace = request.workspace;
+    if (!workspace && homeWorkspace) {
+      const home = await homeWorkspace();
+      if ("refusal" in home) {
+        const { status, message } = home.refusal;
+        return { status, body: JSON.stringify({ error: message }), changed: 0, source: null };
+      }
+      workspace = home.workspace;
+    }
     const answer = await commits.submit((tx) => ingestDelivery(tx, { ...request, workspace }, names));
     if (answer.changed > 0 && answer.source !== null && onLiveData) {
       try {

@@ -30,7 +30,18 @@ export function liveFeedRoute(store: Store, homeWorkspace?: HomeWorkspace): Hand
         `emails: expected "masked" (the default) or "full", got ${JSON.stringify(emails)}`,
       );
     }
-    const events = await store.recentEvents(limit, (await homeWorkspace?.()) ?? undefined);
+    const home = await homeWorkspace?.();
+    if (home && "refusal" in home) {
+      const { status, message } = home.refusal;
+      return status === 403
+        ? errorResponse(
+            c,
+            403,
+            "the live feed shows the single installed workspace's rows (SLACK_BOT_TOKEN); installed in several workspaces through OAuth, it has no workspace to show",
+          )
+        : errorResponse(c, status, message);
+    }
+    const events = await store.recentEvents(limit, home?.workspace);
     return c.json({ events: emails === "full" ? events : events.map(maskEmail) });
   };
 }
