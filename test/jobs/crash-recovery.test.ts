@@ -146,6 +146,12 @@ describe.each(["sqlite", "postgres"] as const)(
         timeoutMs: 240_000,
       });
       expectOneAnswerEach(emulator, place.channel, questions);
+      // A rerun whose reply the killed run had posted still clears the status it set: no thread is left
+      // showing the app at work.
+      await emulator.waitFor(
+        () => questions.every((ts) => threadStatus(emulator, place.channel, ts) === ""),
+        { timeoutMs: 60_000 },
+      );
       second.child.kill("SIGTERM");
       expect(await second.exited).toBe(0);
     }, 420_000);

@@ -12,7 +12,7 @@ import { type Block, context, section } from "../views/block-kit.js";
 import { DownloadError, downloadFile, downloadPolicy } from "./download-file.js";
 import { describeFailure, failureForPeople } from "./slack-failure.js";
 import { uploadCharts } from "./upload-charts.js";
-import { showWorking } from "./working-status.js";
+import { clearWorking, showWorking } from "./working-status.js";
 
 export interface SharedFile {
   id: string;
@@ -111,6 +111,8 @@ export async function analyzeUpload(
         mrkdwn`⚠️ Something went wrong while analysing *${file.name}* (${failureForPeople(error)}). Please try again.`,
       ),
     ]).catch(() => undefined);
+  } finally {
+    await clearWorking(deps, client, place);
   }
 }
 

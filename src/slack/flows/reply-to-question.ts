@@ -14,7 +14,7 @@ import { type AskedIn, type Asker, readableDataset } from "./readable-datasets.j
 import { describeFailure, failureForPeople } from "./slack-failure.js";
 import { asDataset } from "./stored-dataset.js";
 import { uploadCharts } from "./upload-charts.js";
-import { showWorking } from "./working-status.js";
+import { clearWorking, showWorking } from "./working-status.js";
 
 /** Where the question was asked and by whom; `threadTs` is the question's own ts when it starts a thread. */
 export type QuestionPlace = AskedIn & Asker;
@@ -88,6 +88,8 @@ export async function replyToQuestion(
     });
     const text = mrkdwn`⚠️ I couldn't answer that (${failureForPeople(error)}). Please try again.`;
     await client.chat.postMessage({ channel, thread_ts: threadTs, text }).catch(() => undefined);
+  } finally {
+    await clearWorking(deps, client, place);
   }
 }
 

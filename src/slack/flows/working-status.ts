@@ -27,3 +27,15 @@ export async function showWorking(
     });
   }
 }
+
+/**
+ * Clears the status. A reply clears it by itself; this covers a rerun after a crash, whose reply was
+ * posted by the run that died, so nothing new is posted to clear the status the rerun set.
+ */
+export async function clearWorking(
+  deps: SlackDeps,
+  client: webApi.WebClient,
+  place: { channel: string; threadTs: string },
+): Promise<void> {
+  await showWorking(deps, client, place, "");
+}
