@@ -85,13 +85,13 @@ async function appHomeOf(ws: SlackWorkspace, user: string): Promise<string> {
   return blockText(view.blocks);
 }
 
+/** A person of the side's workspace types a slash command in its channel. */
+function typeIn(s: Side, command: string, text: string) {
+  return s.ws.runSlashCommand({ user: s.user, channel: s.channel, command, text });
+}
+
 async function webhookSecret(s: Side): Promise<string> {
-  const result = await s.ws.runSlashCommand({
-    user: s.user,
-    channel: s.channel,
-    command: "/webhook",
-    text: "new",
-  });
+  const result = await typeIn(s, "/webhook", "new");
   const secret = /mpo_ws_[A-Za-z0-9_-]+/.exec(JSON.stringify(result.responseBody))?.[0];
   if (!secret) throw new Error(`no secret in /webhook's reply: ${JSON.stringify(result.responseBody)}`);
   expect(JSON.stringify(result.responseBody)).toMatch(/ephemeral/);
@@ -142,12 +142,7 @@ describe("two workspaces in one app", () => {
 
   it("answers /report and thread questions from the workspace's own data", async () => {
     for (const s of sides) {
-      await s.ws.runSlashCommand({
-        user: s.user,
-        channel: s.channel,
-        command: "/report",
-        text: "by campaign",
-      });
+      await typeIn(s, "/report", "by campaign");
       const report = await s.ws.waitForMessage(
         { channel: s.channel, fromBot: true, text: /Performance report/ },
         { timeoutMs: 20_000 },
@@ -174,12 +169,7 @@ describe("two workspaces in one app", () => {
 
   it("alerts each workspace on its own live rows, and its analyst answers from them", async () => {
     for (const s of sides) {
-      await s.ws.runSlashCommand({
-        user: s.user,
-        channel: s.channel,
-        command: "/alert",
-        text: "add roas < 1 window 1d",
-      });
+      await typeIn(s, "/alert", "add roas < 1 window 1d");
     }
     // A new rule is judged at once on the live rows already there.
     for (const s of sides) {
