@@ -26,11 +26,6 @@ describe.skipIf(!hasChromium)("npm start without Slack, in a browser", () => {
 
   const shot = async (name: string, forReadme = false) => {
     await page.mouse.move(1, 1);
-    // Emoji subsets load when first drawn: wait for the ones on screen, or a header shows a gap.
-    await page.evaluate(async () => {
-      await document.fonts.load("16px 'Noto Color Emoji'", document.body.innerText);
-      await document.fonts.ready;
-    });
     await page.screenshot({ path: `${OUT}real-${name}.png` });
     if (forReadme && process.env.UPDATE_SCREENSHOTS === "1")
       await page.screenshot({ path: `${DOCS}${name}.png` });
