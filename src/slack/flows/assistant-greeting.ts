@@ -56,5 +56,5 @@ async function greetingDataset(
   const inContext = contextChannel ? await deps.store.latestDataset(contextChannel, asker.workspace) : null;
   if (inContext && (await mayRead(deps, client, asker, inContext.record))) return inContext;
   const [newest] = await readableDatasets(deps, client, asker, 1);
-  return newest ? deps.store.getDataset(newest.id) : null;
+  return newest ? deps.store.getDataset(newest.id, asker.workspace) : null;
 }

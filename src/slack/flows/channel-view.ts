@@ -19,7 +19,7 @@ export async function channelView(
   const records = await deps.store.listDatasets({ ...place, limit: MAX_EXPORTS });
   const datasets: Dataset[] = [];
   for (const record of records) {
-    const stored = await deps.store.getDataset(record.id);
+    const stored = await deps.store.getDataset(record.id, place.workspace);
     if (stored)
       datasets.push({
         facts: stored.facts,

@@ -149,7 +149,7 @@ async function pickDataset(
       `"${name}" is neither a period nor a dataset in this channel${known.length > 0 ? ` (datasets here: ${known.join(", ")})` : ""}`,
     );
   }
-  return deps.store.getDataset(match.id);
+  return deps.store.getDataset(match.id, workspace);
 }
 
 function checkDimension(facts: FactTable, dimension: string): void {

@@ -37,7 +37,7 @@ export async function readableDataset(
   const inChannel = await store.latestDataset(place.channel, asker.workspace);
   if (inChannel || !place.anyChannel) return inChannel;
   const [newest] = await readableDatasets(deps, client, asker, 1);
-  return newest ? store.getDataset(newest.id) : null;
+  return newest ? store.getDataset(newest.id, asker.workspace) : null;
 }
 
 /** The datasets of the asker's workspace shared in conversations they belong to, newest first. */
