@@ -1,5 +1,6 @@
 import { type AnalystAnswer, answerQuestion, silentLogger } from "../src/agent/index.js";
 import { formatFigure } from "../src/format/format-figures.js";
+import { markdownToPlain } from "../src/format/markdown-to-plain.js";
 import type { EvalCase, ExpectedFigure } from "./eval-case.js";
 import type { FixtureRecord } from "./fixtures/fixture.js";
 import { loadFixture } from "./fixtures/index.js";
@@ -71,11 +72,14 @@ export async function scoreCase(evalCase: EvalCase): Promise<CaseResult> {
     if (opening === null) problems.push("the reference has no value to judge the change by");
     else if (!answer.text.startsWith(opening)) problems.push(`expected the answer to open with ${opening}`);
   }
+  // A name is looked for as written and as the reader sees it: "MF_TRAFFIC" is "MF\_TRAFFIC" in Markdown.
+  const shown = markdownToPlain(answer.text);
+  const says = (words: string) => answer.text.includes(words) || shown.includes(words);
   for (const mention of evalCase.mentions ?? []) {
-    if (!answer.text.includes(mention)) problems.push(`missing "${mention}"`);
+    if (!says(mention)) problems.push(`missing "${mention}"`);
   }
   for (const absent of evalCase.absent ?? []) {
-    if (answer.text.includes(absent)) problems.push(`should not say "${absent}"`);
+    if (says(absent)) problems.push(`should not say "${absent}"`);
   }
   if (evalCase.charts !== undefined && answer.charts.length !== evalCase.charts) {
     problems.push(`${answer.charts.length} charts, expected ${evalCase.charts}`);
