@@ -27,13 +27,17 @@ export function installFailureMessage(error: CodedError): string {
       return `Slack's answer came back without the <code>code</code> it is exchanged for. ${START_AGAIN}`;
     case ErrorCode.AuthorizationError:
       return `The install was cancelled in Slack, so nothing was installed. ${START_AGAIN}`;
-    default:
-      return `Slack did not accept the install (${slackErrorOf(error)}). If it keeps failing, check SLACK_CLIENT_ID and SLACK_CLIENT_SECRET. ${START_AGAIN}`;
+    default: {
+      const slackError = slackErrorOf(error);
+      return slackError
+        ? `Slack did not accept the install (${slackError}). If it keeps failing, check SLACK_CLIENT_ID and SLACK_CLIENT_SECRET. ${START_AGAIN}`
+        : `The install could not be finished here (the app could not keep it), so nothing was installed. Try again in a minute. ${START_AGAIN}`;
+    }
   }
 }
 
 /** Slack's own error code (e.g. invalid_code) when the Web API gave one; a code is a plain word. */
-function slackErrorOf(error: CodedError): string {
+function slackErrorOf(error: CodedError): string | null {
   const code = (error as CodedError & { data?: { error?: unknown } }).data?.error;
-  return typeof code === "string" && /^[a-z_]+$/.test(code) ? code : "an unexpected answer";
+  return typeof code === "string" && /^[a-z_]+$/.test(code) ? code : null;
 }
