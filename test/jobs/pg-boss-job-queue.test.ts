@@ -132,19 +132,6 @@ describe("the pg-boss job queue", () => {
     expect(await queue.backlog()).toEqual({ waiting: 0, oldestAgeMs: null });
   });
 
-  it("remembers each step of a job: new, then uncertain until finished, then done with its result", async () => {
-    const { queue } = await open();
-    const { id } = await queue.enqueue({ kind: "k", key: "a", payload: null });
-    expect(await queue.beginStep(id, "chat.postMessage#1")).toEqual({ state: "new" });
-    expect(await queue.beginStep(id, "chat.postMessage#1")).toMatchObject({ state: "uncertain" });
-    await queue.finishStep(id, "chat.postMessage#1", { ok: true, ts: "1.2" });
-    expect(await queue.beginStep(id, "chat.postMessage#1")).toEqual({
-      state: "done",
-      result: { ok: true, ts: "1.2" },
-    });
-    expect(await queue.beginStep(id, "chat.postMessage#2")).toEqual({ state: "new" });
-  });
-
   it("holds a job until its moment, and runs exclusive work of one name in one instance at a time", async () => {
     const { queue: one } = await open();
     const { queue: two } = await open();

@@ -51,15 +51,6 @@ describe("the SQLite job queue", () => {
     expect(await second.claim("w2", 10, 1000)).toEqual([]);
   });
 
-  it("adds nothing for a known key after its job is done (a schedule's slot is delivered once)", async () => {
-    const queue = open(databaseFile());
-    const { id } = await queue.enqueue({ kind: "k", key: "slot:1", payload: 1 });
-    await queue.claim("w", 1, 1000);
-    await queue.complete("w", id);
-    expect(await queue.enqueue({ kind: "k", key: "slot:1", payload: 2 })).toEqual({ id, created: false });
-    expect(await queue.claim("w", 1, 1000)).toEqual([]);
-  });
-
   it("holds a job until its moment", async () => {
     let clock = 1_000_000;
     const queue = open(databaseFile(), () => clock);
@@ -162,18 +153,5 @@ describe("the SQLite job queue", () => {
     await queue.enqueue({ kind: "k", key: "b", payload: null });
     clock += 500;
     expect(await queue.backlog()).toEqual({ waiting: 2, oldestAgeMs: 2_000 });
-  });
-
-  it("remembers each step of a job: new, then uncertain until finished, then done with its result", async () => {
-    const queue = open(databaseFile());
-    const { id } = await queue.enqueue({ kind: "k", key: "a", payload: null });
-    expect(await queue.beginStep(id, "chat.postMessage#1")).toEqual({ state: "new" });
-    expect(await queue.beginStep(id, "chat.postMessage#1")).toMatchObject({ state: "uncertain" });
-    await queue.finishStep(id, "chat.postMessage#1", { ok: true, ts: "1.2" });
-    expect(await queue.beginStep(id, "chat.postMessage#1")).toEqual({
-      state: "done",
-      result: { ok: true, ts: "1.2" },
-    });
-    expect(await queue.beginStep(id, "chat.postMessage#2")).toEqual({ state: "new" });
   });
 });
