@@ -82,6 +82,20 @@ describe("the pg-boss job queue", () => {
     expect(new Set(ids).size).toBe(21);
   });
 
+  it("takes bursts of the same keys from two instances in opposite orders without failing an enqueue", async () => {
+    const { queue: one, bossSchema } = await open();
+    const { queue: two } = await open(bossSchema);
+    const keys = Array.from({ length: 30 }, (_, index) => `shared-${index}`);
+    for (let round = 0; round < 5; round++) {
+      const roundKeys = keys.map((key) => `${key}@${round}`);
+      const results = await Promise.all([
+        ...roundKeys.map((key) => one.enqueue({ kind: "k", key, payload: 1 })),
+        ...[...roundKeys].reverse().map((key) => two.enqueue({ kind: "k", key, payload: 2 })),
+      ]);
+      expect(results.filter((result) => result.created)).toHaveLength(roundKeys.length);
+    }
+  });
+
   it("gives a job whose lease ran out to another worker, and lets only the holder finish it", async () => {
     let clock = 1_000_000;
     const { queue } = await open(undefined, () => clock);

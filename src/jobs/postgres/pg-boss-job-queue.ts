@@ -16,6 +16,11 @@ const PRUNE_EVERY = 500;
  */
 const EXPIRE_SECONDS = 60 * 60;
 const STOPPED_WORKER = "its worker stopped while running it";
+const DEADLOCK_ATTEMPTS = 3;
+
+/** PostgreSQL's deadlock_detected and serialization_failure: the transaction may simply be run again. */
+const isDeadlock = (error: unknown): boolean =>
+  error instanceof Error && "code" in error && (error.code === "40P01" || error.code === "40001");
 
 export interface PgBossJobQueueOptions {
   /** The schema pg-boss keeps its tables in; "pgboss" by default. */
@@ -89,7 +94,20 @@ export async function openPgBossJobQueue(
   const now = options.now ?? Date.now;
   const retentionMs = options.retentionMs ?? WEEK_MS;
 
+  // Keys are written in key order, so two instances' batches never wait on each other in a circle over
+  // them; should a deadlock still happen (pg-boss's own rows, leases), PostgreSQL cancels one transaction,
+  // whose work (statements only, nothing outside the database) is run again rather than failing enqueues
+  // that a webhook or Slack is waiting on.
   const inTransaction = async <T>(work: (client: Client, db: PgBoss.Db) => Promise<T>): Promise<T> => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await inOneTransaction(work);
+      } catch (error) {
+        if (attempt >= DEADLOCK_ATTEMPTS || !isDeadlock(error)) throw error;
+      }
+    }
+  };
+  const inOneTransaction = async <T>(work: (client: Client, db: PgBoss.Db) => Promise<T>): Promise<T> => {
     const client = await pool.connect();
     try {
       await client.query("BEGIN");
@@ -124,7 +142,7 @@ export async function openPgBossJobQueue(
       const at = now();
       const inserted = await client.query<{ key: string }>(
         `INSERT INTO job_keys (key, job_id, created_at)
-         SELECT key, job_id, $3 FROM unnest($1::text[], $2::text[]) AS given (key, job_id)
+         SELECT key, job_id, $3 FROM unnest($1::text[], $2::text[]) AS given (key, job_id) ORDER BY key
          ON CONFLICT (key) DO NOTHING RETURNING key, job_id`,
         [jobs.map((job) => job.key), ids, at],
       );
