@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
+import sharp from "sharp";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { untrustedMarkdown } from "../../src/format/slack-markdown.js";
 import { type Browser, hasChromium, launchBrowser, SKIP_REASON } from "./browser.js";
@@ -517,12 +518,50 @@ describe.skipIf(!hasChromium)("the sandbox page in a browser", () => {
     expect(await page.locator("p div, p ul, p ol, p pre, p p, p section").count()).toBe(0);
   });
 
-  it("draws emoji from its own font, whatever the machine has", async () => {
-    const loaded = await page.evaluate(async () => {
-      const faces = await document.fonts.load("16px 'Noto Color Emoji'", "📊");
-      return faces.map((face) => face.family);
+  it("draws emoji as images the sandbox serves, in colour and on the text's line, whatever fonts the machine has", async () => {
+    const { emulator, workspace } = sandbox;
+    const posted = emulator.callApi("chat.postMessage", {
+      channel: workspace.marketing.id,
+      text: "Spend is up 📈 this week :tada: ✓ done",
     });
-    expect(loaded).toContain("Noto Color Emoji");
+    const ts = String((posted.body as { ts?: string }).ts);
+    const text = page.locator(`.message-list .msg[data-ts="${ts}"] .mrkdwn`);
+    await text.waitFor();
+    const emoji = text.locator("img.emoji");
+    expect(
+      await emoji.evaluateAll((images) => images.map((image) => (image as HTMLImageElement).alt)),
+    ).toEqual(["📈", "🎉"]);
+    // A tick that is text by default stays text.
+    expect(await text.textContent()).toContain("✓ done");
+    await page.waitForFunction(
+      (selector) =>
+        [...document.querySelectorAll<HTMLImageElement>(selector)].every((image) => image.complete),
+      `.message-list .msg[data-ts="${ts}"] img.emoji`,
+    );
+    const fontSize = await text.evaluate((element) => Number.parseFloat(getComputedStyle(element).fontSize));
+    await text.scrollIntoViewIfNeeded();
+    const line = await text.boundingBox();
+    for (const image of await emoji.all()) {
+      expect(await image.evaluate((element) => (element as HTMLImageElement).naturalWidth)).toBeGreaterThan(
+        0,
+      );
+      const box = await image.boundingBox();
+      if (!box || !line) throw new Error("the emoji or its line has no box on the page");
+      expect(box.height).toBeGreaterThanOrEqual(fontSize);
+      expect(box.height).toBeLessThanOrEqual(fontSize * 1.5);
+      expect(box.y).toBeGreaterThanOrEqual(line.y - 2);
+      expect(box.y + box.height).toBeLessThanOrEqual(line.y + line.height + 2);
+      // What the visitor sees: a blank emoji (a font the browser cannot draw) is all background.
+      const { data, info } = await sharp(await image.screenshot())
+        .raw()
+        .toBuffer({ resolveWithObject: true });
+      let coloured = 0;
+      for (let at = 0; at < data.length; at += info.channels) {
+        const [r = 0, g = 0, b = 0] = [data[at], data[at + 1], data[at + 2]];
+        if (Math.max(r, g, b) - Math.min(r, g, b) > 60) coloured += 1;
+      }
+      expect(coloured / (info.width * info.height)).toBeGreaterThan(0.1);
+    }
   });
 
   it("made no request outside the sandbox and raised no script errors", () => {

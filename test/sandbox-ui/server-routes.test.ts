@@ -50,6 +50,17 @@ describe("the sandbox server", () => {
     expect((await fetch(new URL("/sandbox/assets/js/..%2Fsandbox-ui.js", ui.url))).status).toBe(404);
   });
 
+  it("serves the emoji images the page draws, and nothing else from that folder", async () => {
+    const chart = await fetch(new URL("/sandbox/assets/emoji/1f4ca.svg", ui.url));
+    expect(chart.status).toBe(200);
+    expect(chart.headers.get("content-type")).toBe("image/svg+xml");
+    expect(await chart.text()).toMatch(/^<svg[^>]*viewBox="0 0 36 36"/);
+    expect((await fetch(new URL("/sandbox/assets/emoji/1f44d-1f3fd.svg", ui.url))).status).toBe(200);
+    for (const missing of ["ffff0.svg", "package.json", "..%2Fpackage.json", "1f4ca.svg.map"]) {
+      expect((await fetch(new URL(`/sandbox/assets/emoji/${missing}`, ui.url))).status).toBe(404);
+    }
+  });
+
   it("refuses control requests without the sandbox header, so another site cannot post as the person", async () => {
     const response = await control(
       "/sandbox/api/messages",

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
 import type { Context, Hono } from "hono";
 import { ASSETS_PATH, FAVICON_SVG, pageHtml } from "./page-html.js";
 import { webAssets } from "./web-assets.js";
@@ -12,10 +13,9 @@ const FONTS: Record<string, string> = {
   "InterVariable-Italic.woff2": "inter-ui/variable/InterVariable-Italic.woff2",
 };
 
-/** Noto Color Emoji in subsets by code point (`@fontsource/noto-color-emoji`): emoji never depend on the
- * machine's fonts, and a page loads only the subsets its emoji fall in. */
-const EMOJI_CSS = "@fontsource/noto-color-emoji/index.css";
-const EMOJI_FILE = /^noto-color-emoji-\d{1,2}-400-normal\.woff2$/;
+/** Twemoji images by code points (`1f4ca.svg`, `1f44d-1f3fd.svg`), as `web/emoji-images.ts` names them. */
+const EMOJI_FOLDER = pathToFileURL(require.resolve("@twemoji/svg/package.json"));
+const EMOJI_FILE = /^[0-9a-f]{1,6}(-[0-9a-f]{1,6}){0,9}\.svg$/;
 
 /**
  * Scripts and styles only from this origin; images may also come from https (an app's `image_url`);
@@ -62,23 +62,13 @@ export function addAssetRoutes(app: Hono, title: () => string): void {
       "Cache-Control": "no-cache",
     }),
   );
-  app.get(`${ASSETS_PATH}/emoji.css`, async (c) => {
-    const css = await readFile(require.resolve(EMOJI_CSS), "utf8");
-    // Only the woff2 files, under this server's own route.
-    const local = css
-      .replaceAll("url(./files/", `url(${ASSETS_PATH}/fonts/emoji/`)
-      .replace(/, url\([^)]*\.woff\) format\('woff'\)/g, "");
-    return c.body(local, 200, {
-      "Content-Type": "text/css; charset=utf-8",
-      "Cache-Control": "max-age=86400",
-    });
-  });
-  app.get(`${ASSETS_PATH}/fonts/emoji/:file`, async (c) => {
+  app.get(`${ASSETS_PATH}/emoji/:file`, async (c) => {
     const file = c.req.param("file");
     if (!EMOJI_FILE.test(file)) return c.text("Not Found", 404);
-    const bytes = await readFile(require.resolve(`@fontsource/noto-color-emoji/files/${file}`));
+    const bytes = await readFile(new URL(file, EMOJI_FOLDER)).catch(() => undefined);
+    if (!bytes) return c.text("Not Found", 404);
     return c.body(new Uint8Array(bytes), 200, {
-      "Content-Type": "font/woff2",
+      "Content-Type": "image/svg+xml",
       "Cache-Control": "max-age=31536000, immutable",
     });
   });

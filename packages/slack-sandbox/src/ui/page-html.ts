@@ -1,6 +1,6 @@
 /**
  * The page's HTML shell. Everything it loads is served by the sandbox itself (styles, modules, the Inter
- * and emoji fonts): the page works offline and makes no request to another origin.
+ * font and the emoji images): the page works offline and makes no request to another origin.
  */
 export const ASSETS_PATH = "/sandbox/assets";
 
@@ -15,7 +15,6 @@ export function pageHtml(title: string): string {
 <title>${safeTitle}</title>
 <link rel="icon" href="${ASSETS_PATH}/favicon.svg" type="image/svg+xml">
 <link rel="preload" href="${ASSETS_PATH}/fonts/InterVariable.woff2" as="font" type="font/woff2" crossorigin>
-<link rel="stylesheet" href="${ASSETS_PATH}/emoji.css">
 <link rel="stylesheet" href="${ASSETS_PATH}/app.css">
 <script type="module" src="${ASSETS_PATH}/js/main.js"></script>
 </head>

@@ -1,3 +1,5 @@
+import { withEmojiImages } from "./emoji-images.js";
+
 /** A tiny element builder: the page is built from DOM nodes, never from HTML strings. */
 
 export type Child = Node | string | number | null | undefined | false | readonly Child[];
@@ -13,12 +15,16 @@ export interface Props {
   on?: Handlers;
 }
 
+/** Elements whose content is text only: an emoji image inside them would not show. */
+const TEXT_ONLY = new Set(["OPTION", "TEXTAREA", "TITLE"]);
+
 export function append(parent: Node, children: readonly Child[]): void {
   for (const child of children) {
     if (child === null || child === undefined || child === false) continue;
     if (Array.isArray(child)) append(parent, child);
     else if (child instanceof Node) parent.appendChild(child);
-    else parent.appendChild(document.createTextNode(String(child)));
+    else if (TEXT_ONLY.has(parent.nodeName)) parent.appendChild(document.createTextNode(String(child)));
+    else for (const node of withEmojiImages(String(child))) parent.appendChild(node);
   }
 }
 
