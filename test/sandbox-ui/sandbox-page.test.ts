@@ -533,11 +533,11 @@ describe.skipIf(!hasChromium)("the sandbox page in a browser", () => {
     ).toEqual(["📈", "🎉"]);
     // A tick that is text by default stays text.
     expect(await text.textContent()).toContain("✓ done");
-    await page.waitForFunction(
-      (selector) =>
-        [...document.querySelectorAll<HTMLImageElement>(selector)].every((image) => image.complete),
-      `.message-list .msg[data-ts="${ts}"] img.emoji`,
-    );
+    await expect
+      .poll(() =>
+        emoji.evaluateAll((images) => images.every((image) => (image as HTMLImageElement).complete)),
+      )
+      .toBe(true);
     const fontSize = await text.evaluate((element) => Number.parseFloat(getComputedStyle(element).fontSize));
     await text.scrollIntoViewIfNeeded();
     const line = await text.boundingBox();
