@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type BrowserContext, chromium } from "playwright-core";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
 
 /** Debian's Chromium; CI installs it with `apt-get install -y chromium`. */
 export const CHROMIUM = "/usr/bin/chromium";
@@ -47,4 +47,11 @@ export async function launchBrowser(): Promise<Browser> {
       await rm(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** Emoji are images loaded as they are drawn: a screenshot waits for them, or an emoji shows as a gap. */
+export async function emojiLoaded(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    Array.from(document.querySelectorAll<HTMLImageElement>("img.emoji")).every((image) => image.complete),
+  );
 }

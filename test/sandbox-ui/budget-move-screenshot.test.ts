@@ -8,7 +8,7 @@ import { silentLogger } from "../../src/log/logger.js";
 import { type RunningApp, startApp } from "../../src/main.js";
 import { shareExport } from "../e2e/app-harness.js";
 import { BUDGET_CAMPAIGNS, dailyCampaignCsv } from "../optimizer/daily-fixtures.js";
-import { type Browser, hasChromium, launchBrowser, SKIP_REASON } from "./browser.js";
+import { type Browser, emojiLoaded, hasChromium, launchBrowser, SKIP_REASON } from "./browser.js";
 
 /**
  * A budget-move answer with its response-curve chart, as a person sees it on the sandbox page (issue 18).
@@ -93,6 +93,7 @@ describe.skipIf(!hasChromium)("a budget-move answer on the sandbox page", () => 
     // The upload reply and the answer were each posted final: nothing in the thread reads "(edited)".
     expect(await thread.locator(".msg-edited").count()).toBe(0);
     await page.mouse.move(1, 1);
+    await emojiLoaded(page);
     await thread.screenshot({ path: `${OUT}real-sandbox-budget-move.png` });
     if (process.env.UPDATE_SCREENSHOTS === "1")
       await thread.screenshot({ path: `${DOCS}sandbox-budget-move.png` });

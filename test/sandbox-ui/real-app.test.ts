@@ -6,7 +6,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { silentLogger } from "../../src/log/logger.js";
 import { type RunningApp, startApp } from "../../src/main.js";
-import { type Browser, hasChromium, launchBrowser, SKIP_REASON } from "./browser.js";
+import { type Browser, emojiLoaded, hasChromium, launchBrowser, SKIP_REASON } from "./browser.js";
 
 /**
  * `npm start` with nothing configured, in a browser: the real app, the real analyst and the real
@@ -26,6 +26,7 @@ describe.skipIf(!hasChromium)("npm start without Slack, in a browser", () => {
 
   const shot = async (name: string, forReadme = false) => {
     await page.mouse.move(1, 1);
+    await emojiLoaded(page);
     await page.screenshot({ path: `${OUT}real-${name}.png` });
     if (forReadme && process.env.UPDATE_SCREENSHOTS === "1")
       await page.screenshot({ path: `${DOCS}${name}.png` });

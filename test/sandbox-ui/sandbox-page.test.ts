@@ -4,7 +4,7 @@ import type { Page } from "playwright-core";
 import sharp from "sharp";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { untrustedMarkdown } from "../../src/format/slack-markdown.js";
-import { type Browser, hasChromium, launchBrowser, SKIP_REASON } from "./browser.js";
+import { type Browser, emojiLoaded, hasChromium, launchBrowser, SKIP_REASON } from "./browser.js";
 import { lowContrastText } from "./contrast-audit.js";
 import { type DemoSandbox, startDemoSandbox } from "./demo-sandbox.js";
 
@@ -28,6 +28,7 @@ describe.skipIf(!hasChromium)("the sandbox page in a browser", () => {
   const shot = async (name: string) => {
     // Away from messages, so no hover toolbar shows in the picture.
     await page.mouse.move(1, 1);
+    await emojiLoaded(page);
     await page.screenshot({ path: `${OUT}sandbox-${name}.png` });
   };
   const composer = () => page.locator("#composer-input");
