@@ -22,10 +22,8 @@ export function tempSchedules(engine: (typeof ENGINES)[number]): TempSchedules {
   return {
     file,
     async open() {
-      const store =
-        engine === "sqlite"
-          ? openSqliteSchedules(file)
-          : await openPostgresSchedules((await (database ??= postgresDatabase())).url);
+      if (engine === "postgres" && !database) database = postgresDatabase();
+      const store = database ? await openPostgresSchedules((await database).url) : openSqliteSchedules(file);
       opened.push(store);
       return store;
     },
