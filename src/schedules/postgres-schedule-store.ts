@@ -1,7 +1,7 @@
 import type { Workspace } from "../store/index.js";
 import { openMigratedPool } from "../store/postgres/open-migrated-pool.js";
 import type { NewSchedule, ScheduleStore } from "./schedule.js";
-import { INSERT_COLUMNS, type ScheduleRow, scheduleFromRow } from "./schedule-row.js";
+import { INSERT_COLUMNS, insertValues, type ScheduleRow, scheduleFromRow } from "./schedule-row.js";
 
 /**
  * Schedules in the deployment's PostgreSQL database, on a small pool of their own. Several instances
@@ -20,20 +20,7 @@ export async function openPostgresSchedules(url: string): Promise<ScheduleStore>
       const [row] = await rows(
         `INSERT INTO report_schedules (${INSERT_COLUMNS})
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING *`,
-        [
-          input.workspace.team,
-          input.workspace.enterprise,
-          input.channel,
-          input.cadence,
-          input.weekday,
-          input.time,
-          input.timeZone,
-          input.report,
-          input.question ?? null,
-          input.createdBy,
-          input.createdAt.getTime(),
-          input.nextSlotAt.getTime(),
-        ],
+        insertValues(input),
       );
       return scheduleFromRow(row as ScheduleRow);
     },

@@ -1,4 +1,4 @@
-import type { ScheduleRecord } from "./schedule.js";
+import type { NewSchedule, ScheduleRecord } from "./schedule.js";
 
 /** A report_schedules row as both engines return it (times are epoch milliseconds). */
 export interface ScheduleRow {
@@ -21,6 +21,24 @@ export interface ScheduleRow {
 
 export const INSERT_COLUMNS =
   "team, enterprise, channel, cadence, weekday, local_time, time_zone, report, question, created_by, created_at, next_slot_at";
+
+/** A new schedule's values in INSERT_COLUMNS order, for either engine's statement. */
+export function insertValues(input: NewSchedule): unknown[] {
+  return [
+    input.workspace.team,
+    input.workspace.enterprise,
+    input.channel,
+    input.cadence,
+    input.weekday,
+    input.time,
+    input.timeZone,
+    input.report,
+    input.question ?? null,
+    input.createdBy,
+    input.createdAt.getTime(),
+    input.nextSlotAt.getTime(),
+  ];
+}
 
 export function scheduleFromRow(row: ScheduleRow): ScheduleRecord {
   return {

@@ -1,7 +1,7 @@
 import type { Workspace } from "../store/index.js";
 import { openMigratedDatabase } from "../store/sqlite/open-migrated-database.js";
 import type { NewSchedule, ScheduleStore } from "./schedule.js";
-import { INSERT_COLUMNS, type ScheduleRow, scheduleFromRow } from "./schedule-row.js";
+import { INSERT_COLUMNS, insertValues, type ScheduleRow, scheduleFromRow } from "./schedule-row.js";
 
 /**
  * Schedules in the app's SQLite file, on a connection of their own. Two processes on one file advance a
@@ -31,23 +31,7 @@ export function openSqliteSchedules(path: string): ScheduleStore {
     [channel, workspace.team, workspace.enterprise] as const;
 
   return {
-    add: async (input: NewSchedule) =>
-      scheduleFromRow(
-        insert.get(
-          input.workspace.team,
-          input.workspace.enterprise,
-          input.channel,
-          input.cadence,
-          input.weekday,
-          input.time,
-          input.timeZone,
-          input.report,
-          input.question ?? null,
-          input.createdBy,
-          input.createdAt.getTime(),
-          input.nextSlotAt.getTime(),
-        ) as ScheduleRow,
-      ),
+    add: async (input: NewSchedule) => scheduleFromRow(insert.get(...insertValues(input)) as ScheduleRow),
     get: async (id) => {
       const row = byId.get(id);
       return row ? scheduleFromRow(row) : null;
