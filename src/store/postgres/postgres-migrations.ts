@@ -274,6 +274,15 @@ export const POSTGRES_STEPS: readonly string[] = [
   `
   ALTER TABLE report_schedules ADD COLUMN question text;
   `,
+  // Text kept as bytes, and identifier columns (see the SQLite step of the same name).
+  `
+  ALTER TABLE dataset_columns
+    DROP CONSTRAINT dataset_columns_role_check,
+    ADD CONSTRAINT dataset_columns_role_check
+      CHECK (role IN ('days', 'measure', 'extra', 'dimension', 'identifier')),
+    ADD COLUMN text_bytes bytea,
+    ADD COLUMN text_offsets bytea;
+  `,
 ];
 
 export const LATEST_POSTGRES_VERSION = POSTGRES_STEPS.length;

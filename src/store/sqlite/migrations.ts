@@ -341,6 +341,27 @@ export const STEPS: readonly string[] = [
   `
   ALTER TABLE report_schedules ADD COLUMN question TEXT;
   `,
+  // Text kept as bytes (issue 16): a text column's distinct values as one UTF-8 buffer (`text_bytes`) and
+  // an offset per value (`text_offsets`, 32-bit, little-endian), as the FactTable holds them, instead of a
+  // JSON list of strings; and identifier columns (text with too many distinct values to group by, such as
+  // search terms), which the role CHECK refused. SQLite cannot change a CHECK, so the table is rebuilt.
+  `
+  CREATE TABLE dataset_columns_next (
+    dataset_id TEXT NOT NULL REFERENCES datasets (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('days', 'measure', 'extra', 'dimension', 'identifier')),
+    name TEXT NOT NULL,
+    data BLOB NOT NULL,
+    dictionary TEXT,
+    text_bytes BLOB,
+    text_offsets BLOB,
+    UNIQUE (dataset_id, position)
+  );
+  INSERT INTO dataset_columns_next (dataset_id, position, role, name, data, dictionary)
+    SELECT dataset_id, position, role, name, data, dictionary FROM dataset_columns;
+  DROP TABLE dataset_columns;
+  ALTER TABLE dataset_columns_next RENAME TO dataset_columns;
+  `,
 ];
 
 export const LATEST_SCHEMA_VERSION = STEPS.length;
