@@ -8,6 +8,7 @@ import { MULTI_CHANNEL_CASES } from "./multi-channel.js";
 import { OPTIMIZER_CASES } from "./optimizer.js";
 import { REAL_EXPORT_CASES } from "./real-exports.js";
 import { SEGMENTS_CASES } from "./segments.js";
+import { SLACK_PHRASING_CASES } from "./slack-phrasing.js";
 
 export const EVAL_CASES: readonly EvalCase[] = [
   ...MULTI_CHANNEL_CASES,
@@ -19,4 +20,5 @@ export const EVAL_CASES: readonly EvalCase[] = [
   ...FRESH_PHRASING_CASES,
   ...REAL_EXPORT_CASES,
   ...OPTIMIZER_CASES,
+  ...SLACK_PHRASING_CASES,
 ];
