@@ -67,6 +67,13 @@ describe("the number checker", () => {
     expect(unverified(list.replace("$1,234,567.89", "$1,234,999.99"))).toEqual(["$1,234,999.99"]);
   });
 
+  it("reads a name with digits as a name where Markdown escapes it, and its figures as figures", () => {
+    const names = ["07_HEAD_Hoa cat canh", "11_Q7_Hon hop"];
+    const check = (text: string) => checkNumbers(text, { results: RESULTS, names }).unverified;
+    expect(check("1. 07\\_HEAD\\_Hoa cat canh: $950.50\n2. 11\\_Q7\\_Hon hop: $12.00")).toEqual([]);
+    expect(check("1. 07\\_HEAD\\_Hoa cat canh: $951.00")).toEqual(["$951.00"]);
+  });
+
   it("reads a whole-number id as a label only where it labels a row or follows a name", () => {
     const names = ["campaign", "1178", "936"];
     const check = (text: string) => checkNumbers(text, { results: RESULTS, names }).unverified;

@@ -164,14 +164,19 @@ function maskNonFigures(text: string): string {
  * figure ("100x", "$50", "60") is never masked: names are data anyone can set, and masking it would let
  * the same figure pass unchecked wherever the answer states it.
  */
+/** A character escaped for Markdown ("\\_"), as the reader sees it. */
+const MARKDOWN_ESCAPE = /\\([\\`*_{}[\]()#+\-.!|~<>])/g;
+
 function maskNames(text: string, names: readonly string[], locale: string): string {
   let masked = text;
-  const lowered = text.toLowerCase();
+  // Names reach the answer escaped for Markdown ("07\_HEAD" for "07_HEAD"): look for them as the reader sees them.
+  const lowered = text.replace(MARKDOWN_ESCAPE, "$1").toLowerCase();
   const present = names.filter(
     (name) => /\d/.test(name) && lowered.includes(name.toLowerCase()) && !isBareFigure(name, locale),
   );
   for (const name of [...new Set(present)].sort((a, b) => b.length - a.length)) {
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}.,])${escapeRegExp(name)}(?![\\p{L}\\p{N}]|[.,]\\d)`, "giu");
+    const written = [...name].map((char) => `\\\\?${escapeRegExp(char)}`).join("");
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}.,])${written}(?![\\p{L}\\p{N}]|[.,]\\d)`, "giu");
     masked = masked.replace(pattern, blank);
   }
   return maskNumberLabels(masked, names);
