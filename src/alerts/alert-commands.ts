@@ -1,4 +1,4 @@
-import { channelLink, escapeSlackText, mrkdwn } from "../format/slack-text.js";
+import { channelLink, codeSpan, escapeSlackText, formattedText, mrkdwn } from "../format/slack-text.js";
 import type { Store, Workspace } from "../store/index.js";
 import { type TargetStore, withTargetThreshold } from "../targets/index.js";
 import { parseRule, RULE_FORMS, RuleSyntaxError } from "./parse-rule.js";
@@ -63,7 +63,7 @@ export async function handleAlertCommand(
     case "delete":
       return removeRule(rest[0], target, context);
     default:
-      return { text: `${mrkdwn`I don't know \`/alert ${verb}\`.`}\n\n${HELP}` };
+      return { text: `${mrkdwn`I don't know ${codeSpan(`/alert ${verb}`)}.`}\n\n${HELP}` };
   }
 }
 
@@ -81,7 +81,7 @@ async function addRule(
   const targets = context.targets ? await context.targets.list(channel, context.workspace) : [];
   const withTarget = withTargetThreshold(argument, targets);
   if (withTarget.kind === "missing")
-    return { text: mrkdwn`I could not add that rule: ${withTarget.message}.` };
+    return { text: mrkdwn`I could not add that rule: ${formattedText(withTarget.message)}.` };
   const text = withTarget.kind === "resolved" ? withTarget.rule : argument;
   try {
     const rule = parseRule(text);
@@ -100,7 +100,7 @@ async function addRule(
   } catch (error) {
     if (!(error instanceof RuleSyntaxError)) throw error;
     return {
-      text: `${mrkdwn`I could not read that rule: ${error.message}.`}\nRules I understand:\n${listOfForms("• ")}`,
+      text: `${mrkdwn`I could not read that rule: ${formattedText(error.message)}.`}\nRules I understand:\n${listOfForms("• ")}`,
     };
   }
 }
@@ -114,9 +114,9 @@ async function listRules(channel: string, context: AlertCommandContext): Promise
   const currency = await ruleCurrency(context.store, channel, context.workspace);
   const lines = rules.map((record) => {
     try {
-      return mrkdwn`• *${record.id}* \`${record.definition}\` — ${describeRule(parseRule(record.definition), currency)}`;
+      return mrkdwn`• *${record.id}* ${codeSpan(record.definition)} — ${describeRule(parseRule(record.definition), currency)}`;
     } catch {
-      return mrkdwn`• *${record.id}* \`${record.definition}\``;
+      return mrkdwn`• *${record.id}* ${codeSpan(record.definition)}`;
     }
   });
   return { text: [`Alert rules in <#${channel}>:`, ...lines].join("\n") };

@@ -1,7 +1,7 @@
 import type { types } from "@slack/bolt";
 import { dimensionValueLabel } from "../format/dimension-value.js";
 import { formatFigure } from "../format/format-figures.js";
-import { mrkdwn } from "../format/slack-text.js";
+import { codeSpan, mrkdwn } from "../format/slack-text.js";
 import type { DateRange } from "../ingest/index.js";
 import type { Metric } from "../metrics/index.js";
 import { METRIC_CATALOG } from "../metrics/index.js";
@@ -124,7 +124,7 @@ export function alertMessage(input: AlertMessageInput): SlackMessage {
       elements: [
         {
           type: "mrkdwn",
-          text: mrkdwn`Rule ${input.ruleId}: \`${input.definition}\` · live data up to ${window.to} · \`/alert remove ${input.ruleId}\` to stop it`,
+          text: mrkdwn`Rule ${input.ruleId}: ${codeSpan(input.definition)} · live data up to ${window.to} · \`/alert remove ${input.ruleId}\` to stop it`,
           verbatim: true,
         },
       ],

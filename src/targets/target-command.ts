@@ -1,4 +1,4 @@
-import { escapeSlackText, mrkdwn } from "../format/slack-text.js";
+import { codeSpan, escapeSlackText, literalSlackText, mrkdwn } from "../format/slack-text.js";
 import type { FactTable } from "../ingest/index.js";
 import type { Workspace } from "../store/index.js";
 import { PacingRefusal, pace } from "./pacing.js";
@@ -46,7 +46,7 @@ export async function handleTargetCommand(text: string, context: TargetCommandCo
     case "delete":
       return removeTarget(rest[0], context);
     default:
-      return mrkdwn`I don't know \`/target ${trimmed}\`.\n${HELP}`;
+      return mrkdwn`I don't know ${codeSpan(`/target ${trimmed}`)}.\n${HELP}`;
   }
 }
 
@@ -100,9 +100,9 @@ export function pacingLine(
 ): string {
   if (!data) return "No data in this channel yet to pace it on: share an export here.";
   try {
-    return escapeSlackText(pace(data.facts, target, data.currency).text);
+    return literalSlackText(pace(data.facts, target, data.currency).text);
   } catch (error) {
-    if (error instanceof PacingRefusal) return `Cannot pace it: ${escapeSlackText(error.message)}`;
+    if (error instanceof PacingRefusal) return `Cannot pace it: ${literalSlackText(error.message)}`;
     throw error;
   }
 }

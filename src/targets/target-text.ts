@@ -1,5 +1,5 @@
 import { formatFigure } from "../format/format-figures.js";
-import { escapeSlackText } from "../format/slack-text.js";
+import { literalSlackText } from "../format/slack-text.js";
 import type { TargetSpec } from "./target.js";
 
 /** "budget $20,000.00 monthly", "CPA $40.00 for campaign Brand", escaped for Slack. */
@@ -9,5 +9,5 @@ export function describeTarget(target: TargetSpec, currency: string | null): str
   const figure = formatFigure(metric, target.value, currency);
   const period = target.period ? ` ${target.period}` : "";
   const scope = target.scope ? ` for ${target.scope.dimension.replace("_", " ")} ${target.scope.value}` : "";
-  return escapeSlackText(`${name} ${figure}${period}${scope}`);
+  return literalSlackText(`${name} ${figure}${period}${scope}`);
 }

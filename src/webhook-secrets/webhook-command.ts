@@ -1,4 +1,4 @@
-import { escapeSlackText, Markup, mention, mrkdwn } from "../format/slack-text.js";
+import { codeSpan, escapeSlackText, Markup, mention, mrkdwn } from "../format/slack-text.js";
 import type { Store, Workspace } from "../store/index.js";
 import { hashWorkspaceSecret, makeWorkspaceSecret } from "./webhook-secret.js";
 
@@ -60,7 +60,7 @@ export async function handleWebhookCommand(text: string, context: WebhookCommand
         : "This workspace has no webhook secret yet: `/webhook new` makes one.";
     }
     default:
-      return `${mrkdwn`I don't know \`/webhook ${verb}\`.`}\n\n${HELP}`;
+      return `${mrkdwn`I don't know ${codeSpan(`/webhook ${verb}`)}.`}\n\n${HELP}`;
   }
 }
 

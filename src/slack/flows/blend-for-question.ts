@@ -1,4 +1,4 @@
-import { escapeSlackText } from "../../format/slack-text.js";
+import { literalSlackText } from "../../format/slack-text.js";
 import type { StoredDataset, Workspace } from "../../store/index.js";
 import { BlendError, type WorkspaceView } from "../../workspace-view/index.js";
 import type { SlackDeps } from "../slack-deps.js";
@@ -41,7 +41,7 @@ export async function blendForQuestion(
 
 /** The answer's note with the blend's notes after it, escaped: they name files. */
 export function blendNote(note: string | undefined, notes: readonly string[]): string | undefined {
-  const said = notes.map((text) => escapeSlackText(text)).join(" · ");
+  const said = notes.map((text) => literalSlackText(text)).join(" · ");
   const parts = [note, said === "" ? undefined : `About this blend: ${said}`].filter(Boolean);
   return parts.length > 0 ? parts.join("\n") : undefined;
 }

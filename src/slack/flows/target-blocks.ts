@@ -15,5 +15,7 @@ export async function targetBlocks(
   const lines = targets.map(
     (target) => `• *${describeTarget(target, data.currency)}* — ${pacingLine(target, data)}`,
   );
-  return [{ type: "section", text: { type: "mrkdwn", text: ["*Targets*", ...lines].join("\n") } }];
+  return [
+    { type: "section", text: { type: "mrkdwn", text: ["*Targets*", ...lines].join("\n"), verbatim: true } },
+  ];
 }

@@ -2,7 +2,7 @@ import type { AnalystAnswer } from "../../agent/index.js";
 import { unverifiedNote } from "../../agent/index.js";
 import { markdownToPlain } from "../../format/markdown-to-plain.js";
 import { type SafeMarkdown, untrustedMarkdown } from "../../format/slack-markdown.js";
-import { escapeSlackText, mrkdwn } from "../../format/slack-text.js";
+import { literalSlackText, mrkdwn } from "../../format/slack-text.js";
 import { type Block, context, markdownBlock } from "./block-kit.js";
 
 /**
@@ -36,5 +36,5 @@ export function answerNotes(answer: AnalystAnswer): Block[] {
 
 /** The answer as the message's notification text: plain words, escaped as mrkdwn. */
 export function answerText(answer: AnalystAnswer): string {
-  return escapeSlackText(markdownToPlain(answer.text));
+  return literalSlackText(markdownToPlain(answer.text));
 }

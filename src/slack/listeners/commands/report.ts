@@ -1,5 +1,5 @@
 import type { App } from "@slack/bolt";
-import { escapeSlackText } from "../../../format/slack-text.js";
+import { codeSpan, escapeSlackText } from "../../../format/slack-text.js";
 import { triggerKey } from "../../../jobs/slack/slack-jobs.js";
 import { parseReportRequest, REPORT_USAGE, ReportRequestError } from "../../../report/report-request.js";
 import {
@@ -30,7 +30,7 @@ export function registerReportCommand(app: App, deps: SlackDeps): void {
       if (!(error instanceof ScheduleCommandError)) throw error;
       await ack({
         response_type: "ephemeral",
-        text: `I couldn't read \`/report ${escapeSlackText(text)}\`: ${escapeSlackText(error.message)}.\n${SCHEDULE_USAGE}`,
+        text: `I couldn't read ${codeSpan(`/report ${text}`).text}: ${escapeSlackText(error.message)}.\n${SCHEDULE_USAGE}`,
       });
       return;
     }
