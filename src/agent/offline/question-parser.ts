@@ -3,6 +3,7 @@ import type { Grain, Metric } from "../../metrics/index.js";
 import type { ChartKind } from "../tool-support/chart-specs.js";
 import { type PeriodSlot, readDatePhrases } from "./date-phrases.js";
 import { readThresholds } from "./metric-thresholds.js";
+import { readNegations } from "./negations.js";
 import { outOfReach } from "./out-of-reach.js";
 import { BLEND_WORDS, PHRASE_WORDS, QUESTION_WORDS } from "./question-words.js";
 import { takePhrases, wordPattern } from "./text-spans.js";
@@ -100,7 +101,7 @@ const GRAINS: ReadonlyArray<readonly [RegExp, Grain]> = [
 
 export function parseQuestion(question: string, dataset: Dataset, today: string): ParsedQuestion {
   // Slack markup (a mention, a channel link) is not a word of the question.
-  const typos = correctTypos(question.replace(/<[@#!][^>]*>/g, " "), knownWords(dataset));
+  const typos = correctTypos(readNegations(question.replace(/<[@#!][^>]*>/g, " ")), knownWords(dataset));
   const names = matchValues(typos.text, dataset);
   const span = dayRange(dataset.facts);
   const dates = readDatePhrases(names.rest.toLowerCase(), {

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { loadFixture } from "../../eval/fixtures/index.js";
+import { readNegations } from "../../src/agent/offline/negations.js";
+import { parseQuestion } from "../../src/agent/offline/question-parser.js";
+
+/** Rules for questions as marketers type them in Slack: contractions, "wow", thresholds, negations. */
+const segments = () => loadFixture("segments").dataset;
+const read = (question: string) => parseQuestion(question, segments(), "2026-12-07");
+
+describe("reading Slack phrasing", () => {
+  it.each([
+    ["didn't we spend more in march?", "did we spend more in march?"],
+    ["Didn’t ROAS drop last week", "Did ROAS drop last week"],
+    ["isn't the cpa going up", "is the cpa going up"],
+    ["campaigns that didn't convert", "campaigns that did not convert"],
+    ["why can't we scale", "why can not we scale"],
+    ["don't include brand", "do not include brand"],
+    ["don't we spend more on mobile", "do we spend more on mobile"],
+    ["we won't hit the target", "we will not hit the target"],
+  ])("reads the negation of %s as %s", (question, expected) => {
+    expect(readNegations(question)).toBe(expected);
+  });
+
+  it("asks a negated yes-or-no question as its plain form, and keeps any other 'not' to decline on", () => {
+    const negated = read("didn't we spend more in september than august?");
+    expect(negated).toMatchObject({ intent: "compare", changeAsked: "up", unread: [] });
+    expect(negated.periods).toHaveLength(2);
+    expect(read("campaigns that didn't get clicks").unread).toContain("not");
+    expect(read("campaigns that didn't get clicks").unread).not.toContain("didn");
+  });
+});
