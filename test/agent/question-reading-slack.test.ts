@@ -28,4 +28,19 @@ describe("reading Slack phrasing", () => {
     expect(read("campaigns that didn't get clicks").unread).toContain("not");
     expect(read("campaigns that didn't get clicks").unread).not.toContain("didn");
   });
+
+  it.each([
+    ["ctr trend week over week", "week"],
+    ["roas trending wow", "week"],
+    ["spend trend mom", "month"],
+    ["chart cpa day over day", "day"],
+  ])("reads %s as a series by %s, not one period against another", (question, grain) => {
+    expect(read(question)).toMatchObject({ grain, periods: [] });
+    expect(read(question).intent).not.toBe("compare");
+  });
+
+  it("still reads 'wow' and 'mom' without a series word as the latest period against the one before", () => {
+    expect(read("clicks wow")).toMatchObject({ intent: "compare", periods: [{ period: "last_7_days" }] });
+    expect(read("impressions mom")).toMatchObject({ intent: "compare", periods: [{ period: "last_month" }] });
+  });
 });

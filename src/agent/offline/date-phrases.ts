@@ -72,6 +72,22 @@ const NAMED: ReadonlyArray<readonly [RegExp, RelativePeriod | null, boolean]> = 
   [/\b(?:yesterday|today|latest day|last day|most recent day)\b/g, "latest_day", false],
 ];
 
+const SERIES_WORDS = /\b(?:trend\w*|over time|series|history|chart|graph|plot)\b/;
+const OVER_PERIODS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\b(?:week over week|wow)\b/g, "weekly"],
+  [/\b(?:month over month|mom)\b/g, "monthly"],
+  [/\b(?:day over day|dod)\b/g, "daily"],
+];
+
+/**
+ * "CTR trend week over week" asks for the series by week, not for the last 7 days against the 7 before:
+ * with a word for a series, "week over week" (or "wow", "mom", "day over day") is the series' grain.
+ */
+function seriesOverPeriods(lowered: string): string {
+  if (!SERIES_WORDS.test(lowered)) return lowered;
+  return OVER_PERIODS.reduce((text, [pattern, grain]) => text.replace(pattern, grain), lowered);
+}
+
 const NTH_WEEK: Readonly<Record<string, number>> = {
   first: 0,
   "1st": 0,
@@ -90,7 +106,7 @@ const NTH_WEEK: Readonly<Record<string, number>> = {
  * without one, the latest year of the data that has that month).
  */
 export function readDatePhrases(lowered: string, data: DataDays): DatePhrases {
-  let rest = lowered;
+  let rest = seriesOverPeriods(lowered);
   const slots: PeriodSlot[] = [];
   let relativeTo: "data" | "today" = "data";
   let comparison = false;
