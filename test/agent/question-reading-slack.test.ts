@@ -43,4 +43,13 @@ describe("reading Slack phrasing", () => {
     expect(read("clicks wow")).toMatchObject({ intent: "compare", periods: [{ period: "last_7_days" }] });
     expect(read("impressions mom")).toMatchObject({ intent: "compare", periods: [{ period: "last_month" }] });
   });
+
+  it.each([
+    ["campaigns with cpc over 10,000", { metric: "cpc", above: 10000 }],
+    ["campaigns with more than 100 conversions", { metric: "conversions", above: 100 }],
+    ["ad sets with fewer than 5 conversions", { metric: "conversions", below: 5 }],
+    ["campaigns with over 2,500 clicks", { metric: "clicks", above: 2500 }],
+  ])("reads the limit of %s", (question, limit) => {
+    expect(read(question)).toMatchObject({ intent: "breakdown", thresholds: [limit], unread: [] });
+  });
 });

@@ -10,10 +10,16 @@ export interface ThresholdWord {
 }
 
 const ABOVE = "over|above|more than|greater than|higher than|at least|exceeding";
-const BELOW = "under|below|less than|lower than|at most";
+const BELOW = "under|below|less than|fewer than|lower than|at most";
 const PHRASES = [...METRIC_PHRASES].sort((a, b) => b[0].length - a[0].length);
 const PATTERN = new RegExp(
   `\\b(${PHRASES.map(([phrase]) => escapeRegExp(phrase)).join("|")})\\s+(?:is\\s+|of\\s+)?(${ABOVE}|${BELOW})\\s+\\$?(\\d+(?:\\.\\d+)?)\\s*(%|x|k)?(?=\\s|$)`,
+  "g",
+);
+
+/** "more than 100 conversions": the limit before the metric it limits. */
+const LIMIT_FIRST = new RegExp(
+  `\\b(${ABOVE}|${BELOW})\\s+\\$?(\\d+(?:\\.\\d+)?)\\s*(%|x|k)?\\s+(${PHRASES.map(([phrase]) => escapeRegExp(phrase)).join("|")})(?=\\s|$)`,
   "g",
 );
 
@@ -21,19 +27,28 @@ const PATTERN = new RegExp(
 export function readThresholds(words: string): { thresholds: ThresholdWord[]; rest: string } {
   let rest = words;
   const thresholds: ThresholdWord[] = [];
-  for (const match of [...words.matchAll(PATTERN)]) {
-    const metric = PHRASES.find(([phrase]) => phrase === match[1])?.[1];
-    if (!metric || !match[2] || !match[3]) continue;
-    let value = Number(match[3]) * (match[4] === "k" ? 1_000 : 1);
+  const add = (phrase: string, comparison: string, number: string, unit: string | undefined) => {
+    const metric = PHRASES.find(([known]) => known === phrase)?.[1];
+    if (!metric) return false;
+    let value = Number(number) * (unit === "k" ? 1_000 : 1);
     // Rates are fractions in the tools; people write them as percentages ("CTR under 1" is 1%).
     const rate = metric !== "efficiency" && isRate(metric);
-    if (rate && (match[4] === "%" || value >= 1)) value /= 100;
+    if (rate && (unit === "%" || value >= 1)) value /= 100;
     thresholds.push(
-      new RegExp(`^(?:${ABOVE})$`).test(match[2]) ? { metric, above: value } : { metric, below: value },
+      new RegExp(`^(?:${ABOVE})$`).test(comparison) ? { metric, above: value } : { metric, below: value },
     );
-    const start = (match.index ?? 0) + (match[1]?.length ?? 0);
-    const end = (match.index ?? 0) + match[0].length;
+    return true;
+  };
+  const blank = (start: number, end: number) => {
     rest = rest.slice(0, start) + " ".repeat(end - start) + rest.slice(end);
+  };
+  for (const match of [...words.matchAll(PATTERN)]) {
+    if (!match[1] || !match[2] || !match[3] || !add(match[1], match[2], match[3], match[4])) continue;
+    blank((match.index ?? 0) + match[1].length, (match.index ?? 0) + match[0].length);
+  }
+  for (const match of [...rest.matchAll(LIMIT_FIRST)]) {
+    if (!match[1] || !match[2] || !match[4] || !add(match[4], match[1], match[2], match[3])) continue;
+    blank(match.index ?? 0, (match.index ?? 0) + match[0].length - match[4].length);
   }
   return { thresholds, rest };
 }

@@ -101,7 +101,10 @@ const GRAINS: ReadonlyArray<readonly [RegExp, Grain]> = [
 
 export function parseQuestion(question: string, dataset: Dataset, today: string): ParsedQuestion {
   // Slack markup (a mention, a channel link) is not a word of the question.
-  const typos = correctTypos(readNegations(question.replace(/<[@#!][^>]*>/g, " ")), knownWords(dataset));
+  const typos = correctTypos(
+    readNegations(wholeNumbers(question.replace(/<[@#!][^>]*>/g, " "))),
+    knownWords(dataset),
+  );
   const names = matchValues(typos.text, dataset);
   const span = dayRange(dataset.facts);
   const dates = readDatePhrases(names.rest.toLowerCase(), {
@@ -187,6 +190,13 @@ export function parseQuestion(question: string, dataset: Dataset, today: string)
     verdict,
     changeAsked: listed === "compare" ? changeAskedOf(words) : null,
   };
+}
+
+/** "CPC over 10,000": thousands separators would split the number in two ("10" and an unread "000"). */
+function wholeNumbers(question: string): string {
+  return question.replace(/(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,]|\.\d)/g, (number) =>
+    number.replace(/,/g, ""),
+  );
 }
 
 /** A yes-or-no question ("did", "has") about a move one way; "why did CPA jump?" asks for reasons instead. */
