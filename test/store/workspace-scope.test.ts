@@ -1,9 +1,9 @@
-import { renameSync, rmSync } from "node:fs";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { readExport } from "../../src/ingest/index.js";
 import type { NewDataset, Workspace } from "../../src/store/index.js";
-import { LATEST_SCHEMA_VERSION, STEPS } from "../../src/store/sqlite/migrations.js";
+import { LATEST_SCHEMA_VERSION } from "../../src/store/sqlite/migrations.js";
+import { downgrade } from "./old-schema.js";
 import { STORE_KINDS, type TempStore, tempStore } from "./temp-store.js";
 
 let temp: TempStore;
@@ -15,35 +15,6 @@ const T2: Workspace = { team: "T2", enterprise: null };
 function dataset(input: Partial<NewDataset> & { channel: string; name: string }): NewDataset {
   const read = readExport({ bytes: Buffer.from("Campaign,Cost\nA,1\nB,2\n"), name: input.name });
   return { receipt: read.receipt, facts: read.facts, ...input };
-}
-
-/**
- * Turns a file of the current schema into what schema version 1 left on disk: a new file made by step 1
- * alone, holding the version 1 columns of every row. Later steps (whoever adds them) need no change here.
- */
-function downgradeToVersionOne(path: string): void {
-  const old = `${path}.v1`;
-  const db = new Database(old);
-  db.exec(STEPS[0] as string);
-  db.exec(`ATTACH DATABASE '${path}' AS current`);
-  const tables = db
-    .prepare<[], { name: string }>(
-      "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
-    )
-    .all();
-  for (const { name } of tables) {
-    const columns = db
-      .prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${name}', 'main')`)
-      .all()
-      .map((column) => column.name)
-      .join(", ");
-    db.exec(`INSERT INTO main.${name} (${columns}) SELECT ${columns} FROM current.${name}`);
-  }
-  db.exec("DETACH DATABASE current");
-  db.pragma("user_version = 1");
-  db.close();
-  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${path}${suffix}`, { force: true });
-  renameSync(old, path);
 }
 
 describe.each(STORE_KINDS)("rows scoped by workspace (%s)", (kind) => {
@@ -94,7 +65,7 @@ describe.each(STORE_KINDS)("rows scoped by workspace (%s)", (kind) => {
     await first.saveDataset(dataset({ team: "T1", channel: "C1", threadTs: "1.1", name: "before.csv" }));
     const rule = await first.addAlertRule({ channel: "C1", definition: "roas < 2" });
     await first.close();
-    downgradeToVersionOne(temp.path);
+    await downgrade(temp, 1);
 
     const store = await temp.open();
     const db = new Database(temp.path, { readonly: true });

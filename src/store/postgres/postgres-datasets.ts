@@ -14,7 +14,8 @@ export function postgresDatasets(sql: Sql) {
   const withFacts = async (row: DatasetRow | undefined): Promise<StoredDataset | null> => {
     if (!row) return null;
     const columns = await sql.query<StoredColumn>(
-      "SELECT role, name, data, dictionary FROM dataset_columns WHERE dataset_id = $1 ORDER BY position",
+      `SELECT role, name, data, dictionary, text_bytes, text_offsets FROM dataset_columns
+       WHERE dataset_id = $1 ORDER BY position`,
       [row.id],
     );
     return { record: recordOf(row), facts: factsOfColumns(row.row_count, columns.rows) };
@@ -82,8 +83,18 @@ export function postgresDatasets(sql: Sql) {
       const columns = columnsOfFacts(input.facts);
       for (const [position, column] of columns.entries()) {
         await sql.query(
-          "INSERT INTO dataset_columns (dataset_id, position, role, name, data, dictionary) VALUES ($1, $2, $3, $4, $5, $6)",
-          [row.id, position, column.role, column.name, Buffer.from(column.data), column.dictionary],
+          `INSERT INTO dataset_columns (dataset_id, position, role, name, data, dictionary, text_bytes, text_offsets)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+          [
+            row.id,
+            position,
+            column.role,
+            column.name,
+            bufferOf(column.data),
+            column.dictionary,
+            column.text_bytes && bufferOf(column.text_bytes),
+            column.text_offsets && bufferOf(column.text_offsets),
+          ],
         );
       }
       return { record: recordOf(row), created: true };
@@ -121,4 +132,9 @@ export function postgresDatasets(sql: Sql) {
       return withFacts(row);
     },
   };
+}
+
+/** The same bytes as a Buffer, which is how pg sends bytea; a view, so millions of rows are not copied. */
+function bufferOf(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

@@ -35,7 +35,8 @@ export function datasetTable(db: Database) {
     VALUES (@id, @team, @enterprise, @channel, @thread_ts, @file_id, @name, @uploaded_by, @created_at,
             @row_count, @receipt, @totals_check)`);
   const insertColumn = db.prepare(
-    "INSERT INTO dataset_columns (dataset_id, position, role, name, data, dictionary) VALUES (?, ?, ?, ?, ?, ?)",
+    `INSERT INTO dataset_columns (dataset_id, position, role, name, data, dictionary, text_bytes, text_offsets)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const byId = db.prepare<[string], DatasetRow>("SELECT * FROM datasets WHERE id = ?");
   const byFile = db.prepare<[string], DatasetRow>("SELECT * FROM datasets WHERE file_id = ?");
@@ -55,7 +56,7 @@ export function datasetTable(db: Database) {
       AND (@channels IS NULL OR channel IN (SELECT value FROM json_each(@channels)))
     ORDER BY created_at DESC, rowid DESC LIMIT @limit`);
   const columnsOf = db.prepare<[string], StoredColumn>(
-    "SELECT role, name, data, dictionary FROM dataset_columns WHERE dataset_id = ? ORDER BY position",
+    "SELECT role, name, data, dictionary, text_bytes, text_offsets FROM dataset_columns WHERE dataset_id = ? ORDER BY position",
   );
 
   const save = db.transaction((input: NewDataset): SavedDataset => {
@@ -79,7 +80,16 @@ export function datasetTable(db: Database) {
     };
     insert.run(row);
     columnsOfFacts(input.facts).forEach((column, position) => {
-      insertColumn.run(row.id, position, column.role, column.name, column.data, column.dictionary);
+      insertColumn.run(
+        row.id,
+        position,
+        column.role,
+        column.name,
+        column.data,
+        column.dictionary,
+        column.text_bytes,
+        column.text_offsets,
+      );
     });
     return { record: recordOf(row), created: true };
   });
