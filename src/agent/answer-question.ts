@@ -1,3 +1,4 @@
+import { literalNames } from "../format/slack-markdown.js";
 import type { Dataset, FactTable } from "../ingest/index.js";
 import { redact } from "../log/logger.js";
 import { pacingTurn } from "../targets/pacing-turn.js";
@@ -147,8 +148,10 @@ function finish(
   const unanswered = draft.engine === "gemini" ? geminiGaps(request, today, draft.toolCalls) : [];
   if (unanswered.length > 0) logger.warn(`gemini answer left out ${unanswered.join("; ")}`);
   const flagged = relevanceNote(unanswered);
+  // The offline writers escape the names they quote; the model writes them as they are.
+  const text = draft.engine === "gemini" ? literalNames(draft.text, names) : draft.text;
   return {
-    text: [draft.text, reading, flagged].filter((line) => line).join("\n"),
+    text: [text, reading, flagged].filter((line) => line).join("\n"),
     charts: draft.charts,
     toolCalls: draft.toolCalls,
     unverified,

@@ -33,6 +33,26 @@ export function literalMarkdown(value: string): string {
   return value.replace(/[\\*_~`]/g, "\\$&");
 }
 
+/** A name the model may write with its marks as they are: one that holds one of the marks `literalMarkdown` escapes. */
+const MARKED_NAME = /[\\*_~`]/;
+
+/**
+ * The model's Markdown with the data's names in it written literally: the model quotes a campaign named
+ * `*Brand*_Search_` as it is, which Markdown would draw as emphasis, so each raw occurrence of a known name
+ * holding a mark is replaced by its `literalMarkdown` form (the longest name first where names overlap).
+ * The model's own emphasis around a name stays.
+ */
+export function literalNames(text: string, names: Iterable<string>): string {
+  const marked = [...new Set(names)].filter((name) => name.length > 1 && MARKED_NAME.test(name));
+  if (marked.length === 0) return text;
+  marked.sort((a, b) => b.length - a.length);
+  const pattern = new RegExp(
+    marked.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"),
+    "g",
+  );
+  return text.replace(pattern, (name) => literalMarkdown(name));
+}
+
 /**
  * Markdown from the analyst (the model, or the offline insights quoting campaign names): its formatting
  * stays, its links, autolinks and Slack tokens become text. A backslash the text wrote is kept as text, so it

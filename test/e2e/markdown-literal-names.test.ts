@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { markdownToPlain } from "../../src/format/markdown-to-plain.js";
+import { callsReply, type ScriptedGemini, startScriptedGemini, textReply } from "../agent/scripted-gemini.js";
 import { type Harness, shareExport, startHarness } from "./app-harness.js";
 import { expectInertMarkdown, markdownTexts } from "./markup-corpus.js";
 
@@ -72,5 +73,65 @@ describe("data values in the analyst's Markdown", () => {
     const narrative = markdownTexts(posted).join("\n");
     expect(narrative).toContain("**\\*Brand\\*\\_Search\\_ \\`x\\`**");
     expect(markdownToPlain(narrative)).toContain(ODD_NAME);
+  });
+});
+
+describe("data values Gemini quotes in its Markdown", () => {
+  let harness: Harness;
+  let gemini: ScriptedGemini;
+  let user: string;
+  let channel: string;
+  let threadTs: string;
+
+  beforeAll(async () => {
+    gemini = await startScriptedGemini([
+      callsReply([{ name: "top_bottom", args: { dimension: "campaign", metric: "roas", order: "top" } }]),
+      textReply(`**Best:** ${ODD_NAME} leads, ahead of ${PLAIN_NAME}.`),
+      textReply(`## Next actions\n- Scale **${ODD_NAME}** in steps.`),
+    ]);
+    harness = await startHarness({
+      GEMINI_API_KEY: "test-gemini-key-not-real",
+      GEMINI_BASE_URL: gemini.baseUrl,
+      GEMINI_MODEL: "gemini-test",
+    });
+    user = harness.emulator.createUser({ name: "maria", realName: "Maria Marketer" }).id;
+    channel = harness.emulator.createChannel({ name: "marketing", members: [user], withBot: true }).id;
+    const { shared } = await shareExport(harness.emulator, {
+      user,
+      channel,
+      filename: "april.csv",
+      content: csv(),
+    });
+    threadTs = shared.ts;
+  });
+  afterAll(async () => {
+    await harness?.close();
+    await gemini?.close();
+  });
+
+  it("show a name the model wrote raw as written, in its answer and its /report narrative", async () => {
+    const asked = harness.emulator.postMessage({
+      user,
+      channel,
+      threadTs,
+      text: "Which campaign has the best ROAS?",
+    });
+    const answer = await harness.emulator.waitForMessage(
+      { channel, threadTs, fromBot: true, after: asked.ts, text: /Best/, finished: true },
+      { timeoutMs: 30_000 },
+    );
+    const said = markdownTexts(answer).join("\n");
+    // The model's bold stays; the name's marks are escaped.
+    expect(said).toContain("**Best:** \\*Brand\\*\\_Search\\_ \\`x\\` leads");
+    expect(markdownToPlain(said)).toContain(`Best: ${ODD_NAME} leads`);
+
+    await harness.emulator.runSlashCommand({ user, channel, command: "/report", text: "by campaign" });
+    const posted = await harness.emulator.waitForMessage(
+      { channel, fromBot: true, text: /Performance report/ },
+      { timeoutMs: 30_000 },
+    );
+    const narrative = markdownTexts(posted).join("\n");
+    expect(narrative).toContain("**\\*Brand\\*\\_Search\\_ \\`x\\`**");
+    expect(gemini.requests.length).toBe(3);
   });
 });

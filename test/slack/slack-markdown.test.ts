@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { literalMarkdown, SafeMarkdown, untrustedMarkdown } from "../../src/format/slack-markdown.js";
+import {
+  literalMarkdown,
+  literalNames,
+  SafeMarkdown,
+  untrustedMarkdown,
+} from "../../src/format/slack-markdown.js";
 import { markdownBlock } from "../../src/slack/views/block-kit.js";
 import { expectInertMarkdown, HOSTILE_NAMES } from "../e2e/markup-corpus.js";
 
@@ -58,6 +63,15 @@ describe("the analyst's Markdown", () => {
       "- Best ROAS: **\\~\\~gone\\~\\~ \\[x\\](https\\://evil.example)** at 2.1x",
     );
     expectInertMarkdown(HOSTILE_NAMES.map(quoted));
+  });
+
+  it("writes the data's names literally where the model quoted them raw, keeping the model's own emphasis", () => {
+    const names = ["*Brand*", "*Brand*_Search_", "Plain", "meta_ads"];
+    expect(literalNames("**Best:** *Brand*_Search_ beats *Brand* and Plain; meta_ads *rose*.", names)).toBe(
+      "**Best:** \\*Brand\\*\\_Search\\_ beats \\*Brand\\* and Plain; meta\\_ads *rose*.",
+    );
+    // A name the model escaped itself is left alone, so nothing is escaped twice.
+    expect(literalNames("\\*Brand\\* led", names)).toBe("\\*Brand\\* led");
   });
 
   it("goes into one markdown block, within Slack's 12,000 characters", () => {

@@ -1,4 +1,5 @@
 import { GoogleGenAI } from "@google/genai";
+import { literalNames } from "../../format/slack-markdown.js";
 import { redact } from "../../log/logger.js";
 import { type AnalystLogger, stderrLogger } from "../analyst-logger.js";
 import { checkNumbers } from "../checker/number-checker.js";
@@ -68,13 +69,22 @@ export async function generateInsights(
       .trim();
     if (text === "") throw new GeminiFailure("bad_response", "no text in the answer");
     const { unverified } = checkNumbers(text, { results: [summary as unknown as Json] });
-    if (unverified.length === 0) return text;
+    const literal = literalNames(text, textsOf(summary));
+    if (unverified.length === 0) return literal;
     logger.warn(`insights state figures the summary does not hold: ${unverified.join(", ")}`);
-    return `${text}\n\n_Unverified figures (not in the analysis): ${unverified.join(", ")}_`;
+    return `${literal}\n\n_Unverified figures (not in the analysis): ${unverified.join(", ")}_`;
   } catch (error) {
     const reason = error instanceof GeminiFailure ? error.reason : "bad_response";
     const detail = error instanceof Error ? error.message : String(error);
     logger.warn(`Gemini gave no insights, writing them offline: ${redact(detail, [gemini.apiKey])}`);
     return `> ${fallbackNote(reason)}\n\n${offline()}`;
   }
+}
+
+/** Every text of the summary (file and segment names among them), for the names the model may quote. */
+function textsOf(value: unknown): string[] {
+  if (typeof value === "string") return [value];
+  if (Array.isArray(value)) return value.flatMap(textsOf);
+  if (value && typeof value === "object") return Object.values(value).flatMap(textsOf);
+  return [];
 }
