@@ -2,10 +2,23 @@ import { describe, expect, it } from "vitest";
 import { loadFixture } from "../../eval/fixtures/index.js";
 import { readNegations } from "../../src/agent/offline/negations.js";
 import { parseQuestion } from "../../src/agent/offline/question-parser.js";
+import { readExport } from "../../src/ingest/index.js";
 
 /** Rules for questions as marketers type them in Slack: contractions, "wow", thresholds, negations. */
 const segments = () => loadFixture("segments").dataset;
 const read = (question: string) => parseQuestion(question, segments(), "2026-12-07");
+
+/** A Google Ads report whose own columns share words with the common ones ("Campaign type", a status). */
+function googleReport() {
+  const csv = [
+    "Campaign,Campaign type,Ad group,Status,Cost,Impr.,Clicks,Conversions",
+    "Brand,Search,Brand exact,Enabled,100.00,1000,50,5",
+    "Generic,Search,Generic broad,Ad group paused,200.00,3000,60,3",
+    "Remarketing,Display,All visitors,Enabled,50.00,9000,20,1",
+  ].join("\n");
+  return readExport({ bytes: Buffer.from(`${csv}\n`), name: "report.csv" });
+}
+const readReport = (question: string) => parseQuestion(question, googleReport(), "2026-12-07");
 
 describe("reading Slack phrasing", () => {
   it.each([
@@ -51,5 +64,19 @@ describe("reading Slack phrasing", () => {
     ["campaigns with over 2,500 clicks", { metric: "clicks", above: 2500 }],
   ])("reads the limit of %s", (question, limit) => {
     expect(read(question)).toMatchObject({ intent: "breakdown", thresholds: [limit], unread: [] });
+  });
+
+  it("reads a column of the file named in several words before the common word inside it", () => {
+    expect(readReport("spend by campaign type")).toMatchObject({
+      intent: "breakdown",
+      dimension: "Campaign type",
+      unread: [],
+    });
+    expect(readReport("spend by campaign").dimension).toBe("campaign");
+  });
+
+  it("never reads a word for a column as the leading words of a value ('ad group' of 'Ad group paused')", () => {
+    const parsed = readReport("which ad group drove the most conversions");
+    expect(parsed).toMatchObject({ intent: "rank", dimension: "ad_group", filters: [] });
   });
 });

@@ -309,15 +309,37 @@ function findDimensions(
   dataset: Dataset,
 ): { names: string[]; singular: boolean; rest: string } {
   const names = Object.keys(dataset.facts.dimensions);
-  const common = takePhrases(words, DIMENSION_PHRASES);
   const found: Array<{ name: string; index: number; singular: boolean }> = [];
+  const spokenOf = (name: string) => name.toLowerCase().replace(/[_-]+/g, " ").trim();
+  // The file's own names of several words first: "campaign type" is its column, not "campaign" and "type".
+  const longNames = names
+    .filter((name) => spokenOf(name).includes(" "))
+    .sort((a, b) => spokenOf(b).length - spokenOf(a).length);
+  const own = takeDataNames(words, longNames, found);
+  const common = takePhrases(own, DIMENSION_PHRASES);
   for (const item of common.found) {
     const inData = names.find((name) => name.toLowerCase() === item.value) ?? standIn(item.value, names);
     const singular = !/s$/.test(item.text.trim());
     // A dimension the file lacks is still asked for: the tool's refusal names the ones it has.
     found.push({ name: inData ?? item.value, index: item.index, singular });
   }
-  let rest = common.rest;
+  const rest = takeDataNames(
+    common.rest,
+    names.filter((name) => !longNames.includes(name)),
+    found,
+  );
+  found.sort((a, b) => a.index - b.index);
+  const unique = [...new Set(found.map((item) => item.name))];
+  return { names: unique, singular: found[0]?.singular ?? false, rest };
+}
+
+/** Dimensions named as the data names them ("Objective", "gender"), plural or singular, blanked when found. */
+function takeDataNames(
+  words: string,
+  names: readonly string[],
+  found: Array<{ name: string; index: number; singular: boolean }>,
+): string {
+  let rest = words;
   for (const name of names) {
     const spoken = name.toLowerCase().replace(/[_-]+/g, " ").trim();
     for (const [form, singular] of [
@@ -330,9 +352,7 @@ function findDimensions(
       rest = rest.replace(wordPattern(form), (span) => " ".repeat(span.length));
     }
   }
-  found.sort((a, b) => a.index - b.index);
-  const unique = [...new Set(found.map((item) => item.name))];
-  return { names: unique, singular: found[0]?.singular ?? false, rest };
+  return rest;
 }
 
 /**

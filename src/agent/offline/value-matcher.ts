@@ -102,6 +102,8 @@ function leadingWords(name: string): string | null {
   const words = name.trim().split(/\s+/);
   if (words.length < 3) return null;
   const leading = words.slice(0, -1).join(" ");
+  // "Ad group paused" (a status) is not what "which ad group" names: a word for a column is not a name.
+  if (VOCABULARY.has(leading.toLowerCase())) return null;
   return leading.replace(/[^\p{L}]/gu, "").length >= 6 ? leading : null;
 }
 
