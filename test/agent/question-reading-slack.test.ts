@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadFixture } from "../../eval/fixtures/index.js";
 import { readNegations } from "../../src/agent/offline/negations.js";
+import { outOfReach } from "../../src/agent/offline/out-of-reach.js";
 import { parseQuestion } from "../../src/agent/offline/question-parser.js";
 import { readExport } from "../../src/ingest/index.js";
 
@@ -12,7 +13,7 @@ const read = (question: string) => parseQuestion(question, segments(), "2026-12-
 function googleReport() {
   const csv = [
     "Campaign,Campaign type,Ad group,Status,Cost,Impr.,Clicks,Conversions",
-    "Brand,Search,Brand exact,Enabled,100.00,1000,50,5",
+    "Brand,Search,Brand_Exact,Enabled,100.00,1000,50,5",
     "Generic,Search,Generic broad,Ad group paused,200.00,3000,60,3",
     "Remarketing,Display,All visitors,Enabled,50.00,9000,20,1",
   ].join("\n");
@@ -78,5 +79,30 @@ describe("reading Slack phrasing", () => {
   it("never reads a word for a column as the leading words of a value ('ad group' of 'Ad group paused')", () => {
     const parsed = readReport("which ad group drove the most conversions");
     expect(parsed).toMatchObject({ intent: "rank", dimension: "ad_group", filters: [] });
+  });
+
+  it("reads 'non-brand' and 'except mf_traffic' as the names without that part", () => {
+    expect(readReport("cpa for non brand")).toMatchObject({
+      filters: [{ dimension: "campaign", values: ["Generic", "Remarketing"] }],
+      unread: [],
+    });
+    expect(readReport("spend on everything except brand_exact")).toMatchObject({
+      filters: [{ dimension: "ad_group", values: ["Generic broad", "All visitors"] }],
+    });
+  });
+
+  it.each([
+    ["how did brand do compared to non-brand", "“non-brand”"],
+    ["brand vs non brand cpa", "“non-brand”"],
+    ["share of spend by objective", "share of the total"],
+    ["what % of spend went to performance max", "share of the total"],
+    ["what percentage of our budget is search", "share of the total"],
+  ])("declines %s, saying what it can answer instead", (question, reason) => {
+    expect(outOfReach(question, googleReport())).toContain(reason);
+  });
+
+  it("leaves questions without a share or a part against the rest to the tools", () => {
+    expect(outOfReach("cpa for non-brand", googleReport())).toBeNull();
+    expect(outOfReach("brand vs generic spend", googleReport())).toBeNull();
   });
 });

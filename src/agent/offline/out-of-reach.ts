@@ -20,6 +20,10 @@ const OUT_OF_REACH: ReadonlyArray<readonly [RegExp, string]> = [
     "an hourly split: ask “which hour of the day performs best?” of an export with an hour-of-day column",
   ],
   [
+    /(?:\bshare of|\bwhat share\b|(?:%|\bpercent(?:age)?|\bproportion|\bfraction) of (?:the |our |total |all )*(?:spend|budget|cost|clicks|impressions|conversions|revenue|sales))/i,
+    "a share of the total: ask for the breakdown instead, e.g. “spend by campaign”, which lists each value with the overall total",
+  ],
+  [
     /\b(?:significan\w*|confidence|p ?value|a\/?b test|statistically)\b/i,
     "a significance test of two named groups: ask e.g. “is the CVR difference between male and female significant?”",
   ],
@@ -28,7 +32,7 @@ const OUT_OF_REACH: ReadonlyArray<readonly [RegExp, string]> = [
 /** Why the question is out of reach of this file, or null. */
 export function outOfReach(question: string, dataset: Dataset): string | null {
   for (const [pattern, reason] of OUT_OF_REACH) if (pattern.test(question)) return reason;
-  return blendedAcrossPlatforms(question, dataset);
+  return partAgainstTheRest(question) ?? blendedAcrossPlatforms(question, dataset);
 }
 
 /** "blended ROAS across google and meta" of a file that holds one platform cannot be blended. */
@@ -48,4 +52,14 @@ function blendedAcrossPlatforms(question: string, dataset: Dataset): string | nu
   const missing = named.filter((group) => !held.includes(group) && group !== own);
   const names = (missing.length > 0 ? missing : named).map((group) => PLATFORM_NAMES[group] ?? group);
   return `figures across platforms: this file has no ${names.join(" or ")} rows to combine with; upload that export too`;
+}
+
+/** "brand vs non-brand": names holding a word against all the others, two slices no one tool sets side by side. */
+const PART_AND_REST =
+  /\b([\p{L}\p{N}]+)\b(?:\s+\p{L}+){0,3}?\s+(?:vs\.?|versus|compared (?:to|with)|against|and|or)\s+non[\s-]+\1\b/iu;
+
+function partAgainstTheRest(question: string): string | null {
+  const part = PART_AND_REST.exec(question)?.[1];
+  if (!part) return null;
+  return `“${part}” against “non-${part}” side by side: ask for each on its own, e.g. “CPA for ${part}” and “CPA for non-${part}”`;
 }

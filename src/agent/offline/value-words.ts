@@ -56,7 +56,7 @@ export function matchValueWords(text: string, dataset: Dataset): ValueWordMatch 
 }
 
 const DIMENSION_WORD = "(campaigns?|ad sets?|adsets?|ad groups?|ads|ad|keywords?|creatives?)";
-const TERM = `["'“‘]?([\\p{L}\\p{N}][\\p{L}\\p{N} &-]*?)["'”’]?`;
+const TERM = `["'“‘]?([\\p{L}\\p{N}][\\p{L}\\p{N} &_-]*?)["'”’]?`;
 const CONTAINS = [
   new RegExp(
     `\\b${DIMENSION_WORD}?\\s*(?:with|that have|having)\\s+${TERM}\\s+in (?:(?:the|their|its) names?|them|it)\\b`,
@@ -71,6 +71,8 @@ const EXCLUDES = new RegExp(
   `\\b(?:excluding|except(?: for)?|not counting|other than|leaving out)\\s+${DIMENSION_WORD}?\\s*${TERM}(?=[\\s?.!,]|$)`,
   "giu",
 );
+/** "non-brand", "non brand campaigns": the names without that word. */
+const NON = new RegExp(`\\bnon[\\s-]+()${TERM}(?=[\\s?.!,]|$)`, "giu");
 
 /**
  * "campaigns with 'brand' in the name", "excluding brand": a part of a name, as the values that contain it
@@ -95,6 +97,7 @@ export function matchNameParts(
   };
   for (const pattern of CONTAINS) read(pattern, false);
   read(EXCLUDES, true);
+  read(NON, true);
   return { filters, unmatched, rest };
 }
 
