@@ -458,6 +458,14 @@ export const SLACK_PHRASING_CASES: EvalCase[] = [
     ],
   },
   {
+    id: "slack-kw-brand-cpa",
+    fixture: "keywords",
+    category: "names",
+    question: "brand cpa?",
+    tools: [],
+    figures: [{ metric: "cpa", ...BRAND }],
+  },
+  {
     id: "slack-kw-non-brand-cpa",
     fixture: "keywords",
     category: "names",
