@@ -1,5 +1,9 @@
 #!/usr/bin/env node
-import { runCli } from "./cli/run-cli.js";
+import { startPieceReaderEarly } from "./ingest/worker/early-piece-reader.js";
+
+// A big file is read on two threads: the second starts now and loads its code while the command's loads.
+startPieceReaderEarly(process.argv.slice(3));
+const { runCli } = await import("./cli/run-cli.js");
 
 // A reader that stops early (`mpo analyze … | head -1`) closes the pipe: that ends the output, not in error.
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {

@@ -1,18 +1,15 @@
-import { closeSync, openSync, readSync } from "node:fs";
+import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { PRIVATE_STORAGE, SHARED_STORAGE } from "./column-storage.js";
 import type { ExportInput, OpenedExport } from "./export-source.js";
 import type { PieceRead } from "./fact-builder.js";
 import { completeRead, type ReadOptions, type ReadStart, readExport, startRead } from "./read-export.js";
 import { type PieceRequest, readPiece } from "./read-piece.js";
 import type { Dataset } from "./receipt.js";
-import { spawnWorker } from "./worker/spawn-worker.js";
+import { PARALLEL_FROM_BYTES, takePieceReader } from "./worker/early-piece-reader.js";
 
-/** Below this a second thread costs more to start than it saves. */
-const PARALLEL_FROM_BYTES = 64 * 1024 * 1024;
 /** How far past the middle a line break is looked for; a longer line reads on one thread. */
 const BOUNDARY_WINDOW = 1024 * 1024;
 const LF = 0x0a;
-const PIECE_HEAP_MB = 1536;
 
 /**
  * Reads a large UTF-8 export on both cores: the first half on this thread, the second on a worker, then one
@@ -24,8 +21,23 @@ const PIECE_HEAP_MB = 1536;
  */
 export async function readExportInParallel(input: ExportInput, options: ReadOptions = {}): Promise<Dataset> {
   const fromBytes = options.parallel?.fromBytes ?? PARALLEL_FROM_BYTES;
-  const size = "bytes" in input ? input.bytes.length : null;
-  if (size !== null && size < fromBytes) return readExport(input, options);
+  if (sizeOf(input) < fromBytes) return readExport(input, options);
+  // The worker starts now and loads its code while this thread sniffs the layout and plans the columns:
+  // started after, it began reading a few hundred milliseconds behind this thread.
+  const helper = startHelper(options.parallel?.inThread === true);
+  try {
+    return await readWithHelper(input, options, fromBytes, helper);
+  } finally {
+    helper.cancel();
+  }
+}
+
+async function readWithHelper(
+  input: ExportInput,
+  options: ReadOptions,
+  fromBytes: number,
+  helper: Helper,
+): Promise<Dataset> {
   const mayRunParallel = (opened: OpenedExport) =>
     opened.encoding.encoding === "utf-8" && opened.sizeBytes >= fromBytes;
   const read = startRead(input, options, (opened) =>
@@ -38,26 +50,23 @@ export async function readExportInParallel(input: ExportInput, options: ReadOpti
   const capacity = read.builder.rowCapacity;
   const firstRows = Math.min(capacity, Math.ceil((capacity * split) / opened.sizeBytes));
 
-  const piece = startPiece(
-    {
-      // A copy of just the piece (Buffer.slice would be a view of the whole upload), moved to the worker.
-      input:
-        "bytes" in input ? { bytes: new Uint8Array(input.bytes.subarray(split)), name: input.name } : input,
-      start: "bytes" in input ? 0 : split,
-      plan: read.plan,
-      delimiter: read.layout.delimiter.charCodeAt(0),
-      lent: read.builder.lendTail(firstRows),
-      groupingCap: options.groupingCap,
-    },
-    options.parallel?.inThread === true,
-  );
+  const piece = helper.read({
+    // A copy of just the piece (Buffer.slice would be a view of the whole upload), moved to the worker.
+    input:
+      "bytes" in input ? { bytes: new Uint8Array(input.bytes.subarray(split)), name: input.name } : input,
+    start: "bytes" in input ? 0 : split,
+    plan: read.plan,
+    delimiter: read.layout.delimiter.charCodeAt(0),
+    lent: read.builder.lendTail(firstRows),
+    groupingCap: options.groupingCap,
+  });
   const { reached, rest } = readUpTo(read, split - opened.encoding.bomLength, (done) =>
     options.onProgress?.(Math.min(opened.sizeBytes, (done / split) * opened.sizeBytes), opened.sizeBytes),
   );
   // What lies past the split in the last chunk read is the worker's: only the scanner's state decides.
   const atBoundary = reached && read.scanner.atRecordBoundary();
   const headerRead = read.scanner.nextLine > read.layout.headerLine;
-  const later = atBoundary && headerRead ? await piece.wait().catch(() => null) : piece.cancel();
+  const later = atBoundary && headerRead ? await piece().catch(() => null) : null;
   if (!later) return finishOnOneThread(read, rest, options);
   read.text.return(undefined);
   read.scanner.end();
@@ -120,19 +129,21 @@ function findSplit(input: ExportInput, size: number): number | null {
   return middle + lineEnd + 1;
 }
 
-interface Piece {
-  wait(): Promise<PieceRead>;
-  cancel(): null;
+/** A file's size without reading it. */
+function sizeOf(input: ExportInput): number {
+  return "bytes" in input ? input.bytes.length : statSync(input.path).size;
 }
 
-function startPiece(request: PieceRequest, inThread: boolean): Piece {
-  if (inThread) return { wait: async () => readPiece(request), cancel: () => null };
-  const transfer = "bytes" in request.input ? [request.input.bytes.buffer as ArrayBuffer] : [];
-  const worker = spawnWorker("piece-worker", {
-    workerData: request,
-    transferList: transfer,
-    resourceLimits: { maxOldGenerationSizeMb: PIECE_HEAP_MB },
-  });
+/** The thread that reads the later piece, started before it is known whether the file will be split. */
+interface Helper {
+  /** Hands the helper its piece; the reading is awaited only once the first piece proved the split. */
+  read(request: PieceRequest): () => Promise<PieceRead>;
+  cancel(): void;
+}
+
+function startHelper(inThread: boolean): Helper {
+  if (inThread) return { read: (request) => async () => readPiece(request), cancel: () => undefined };
+  const worker = takePieceReader();
   const result = new Promise<PieceRead>((resolve, reject) => {
     worker.once("message", (reply: { piece?: PieceRead; error?: string }) =>
       reply.piece ? resolve(reply.piece) : reject(new Error(reply.error)),
@@ -140,12 +151,15 @@ function startPiece(request: PieceRequest, inThread: boolean): Piece {
     worker.once("error", reject);
     worker.once("exit", () => reject(new Error("the piece reader stopped")));
   });
+  result.catch(() => undefined);
   return {
-    wait: () => result,
+    read: (request) => {
+      const transfer = "bytes" in request.input ? [request.input.bytes.buffer as ArrayBuffer] : [];
+      worker.postMessage(request, transfer);
+      return () => result;
+    },
     cancel: () => {
-      result.catch(() => undefined);
       void worker.terminate();
-      return null;
     },
   };
 }
