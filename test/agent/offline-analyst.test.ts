@@ -116,11 +116,21 @@ describe("the offline analyst answers", () => {
     expect(why.text).not.toMatch(/\*\*(?:Yes|No|About flat):/);
   });
 
-  it("says relative periods count back from the data's last date", async () => {
+  it("says relative periods count back from the data's last date, once, in its reading line", async () => {
     const answer = await ask("spend last 7 days");
     expect(answer.text).toContain(
-      "Period: 2024-03-25 to 2024-03-31 (the last 7 days, counted back from 2024-03-31, the last date in the data)",
+      "Read as: spend · 2024-03-25 to 2024-03-31 (the last 7 days, counted back from 2024-03-31, the last date in the data)",
     );
+    expect(answer.text.split("2024-03-25 to 2024-03-31")).toHaveLength(2);
+  });
+
+  it("says a comparison's periods once, with how each was chosen", async () => {
+    const answer = await ask("did roas drop last week?");
+    expect(answer.text).toContain(
+      "2024-03-25 to 2024-03-31 vs 2024-03-18 to 2024-03-24 (the last complete week (Monday to Sunday), counted back from 2024-03-31, the last date in the data, against the week before)",
+    );
+    expect(answer.text).toContain("**Change against the week before**");
+    expect(answer.text.split("2024-03-18 to 2024-03-24")).toHaveLength(2);
   });
 
   it("says what it can answer, with three examples from the file's own columns, when it does not understand", async () => {

@@ -74,7 +74,7 @@ describe("mpo ask in a terminal", () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Where to act on campaigns/);
     expect(stdout).toContain("Brand_Search");
-    expect(stdout).toMatch(/\nPeriod: 2024-03-01 to 2024-03-14/);
+    expect(stdout).toMatch(/\nRead as: .* · 2024-03-01 to 2024-03-14 \(all dates in the data\)/);
     expect(stdout).not.toMatch(/(^|\s)[*_][^\s*_]/m);
     expect(stdout).not.toMatch(/&(amp|lt|gt);/);
   });

@@ -2,7 +2,7 @@ import { literalMarkdown } from "../../format/slack-markdown.js";
 import type { Metric } from "../../metrics/index.js";
 import { PAIR_SEPARATOR } from "../../metrics/index.js";
 import type { JsonObject } from "../tools/tool.js";
-import { dimensionWords, figure, label, scopeLine, type Wording } from "./answer-wording.js";
+import { dimensionWords, figure, label, notesLine, type Wording } from "./answer-wording.js";
 
 const MAX_ROWS_LISTED = 10;
 
@@ -15,7 +15,7 @@ export function writeTotals(result: JsonObject, wording: Wording, notes: readonl
     metrics.length <= 2
       ? `**${said.join(" · ")}**`
       : [`**Performance**`, ...said.map((line) => `- ${line}`)].join("\n");
-  return `${body}\n${scopeLine(result.scope, notes)}`;
+  return [body, ...notesLine(result.scope, notes)].join("\n");
 }
 
 /** A breakdown: a bullet per value, largest first, then the total. */
@@ -45,7 +45,7 @@ export function writeBreakdown(result: JsonObject, wording: Wording, notes: read
   if (rows.length === 0) {
     // With limits, no row passing them is the answer, not a sign of missing data.
     const none = result.thresholds ? "pass those limits" : "have rows here";
-    return `No ${dimensionWords(dimension, true)} ${none}.\n${scopeLine(result.scope, notes)}`;
+    return [`No ${dimensionWords(dimension, true)} ${none}.`, ...notesLine(result.scope, notes)].join("\n");
   }
-  return [heading, ...shown, ...more, overall, scopeLine(result.scope, notes)].join("\n");
+  return [heading, ...shown, ...more, overall, ...notesLine(result.scope, notes)].join("\n");
 }

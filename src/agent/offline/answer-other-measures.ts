@@ -1,7 +1,7 @@
 import { formatCount } from "../../format/format-figures.js";
 import { literalMarkdown } from "../../format/slack-markdown.js";
 import type { Json, JsonObject } from "../tools/tool.js";
-import { capitalized, dimensionWords, scopeLine } from "./answer-wording.js";
+import { capitalized, dimensionWords, notesLine } from "./answer-wording.js";
 
 const MAX_ROWS_LISTED = 10;
 const NOT_MEASURES = new Set(["key", "file_rows"]);
@@ -35,7 +35,7 @@ export function writeOtherMeasures(result: JsonObject, notes: readonly string[])
   } else {
     lines.push(`**${names.map((name) => `${spoken(name)}: ${count(totals[name])}`).join(" · ")}**`);
   }
-  return [...lines, scopeLine(result.scope, [...notes, ...notSummed])].join("\n");
+  return [...lines, ...notesLine(result.scope, [...notes, ...notSummed])].join("\n");
 }
 
 /** "landing_page_views" -> "Landing page views"; a header name is kept as written. */

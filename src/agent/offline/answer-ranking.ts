@@ -8,7 +8,7 @@ import {
   figure,
   label,
   metricWords,
-  scopeLine,
+  notesLine,
   type Wording,
 } from "./answer-wording.js";
 import type { Direction } from "./question-parser.js";
@@ -47,7 +47,7 @@ export function writeRanking(
       );
   }
   lines.push(...leftOut(result, wording, dimension));
-  lines.push(scopeLine(result.scope, options.notes));
+  lines.push(...notesLine(result.scope, options.notes));
   return lines.join("\n");
 }
 
@@ -66,7 +66,10 @@ export function writeRecommendation(
   );
   const plural = dimensionWords(dimension, true);
   if (weak.length === 0 || strong.length === 0) {
-    return `Too few ${plural} with enough spend to tell what to cut from what to scale.\n${scopeLine(worst.scope, notes)}`;
+    return [
+      `Too few ${plural} with enough spend to tell what to cut from what to scale.`,
+      ...notesLine(worst.scope, notes),
+    ].join("\n");
   }
   const item = (row: RankedRow) =>
     `- ${literalMarkdown(row.key)}: ${label(metric)} ${value(wording, metric, row)}${context(wording, metric, row)}`;
@@ -83,7 +86,7 @@ export function writeRecommendation(
     `2. Before pausing, check each one's weekly trend: a recent drop calls for a creative or audience fix, a steady low ${label(metric)} for a cut.`,
     `3. Raise budgets on ${grow} in steps and check that their ${label(metric)} holds before the next step.`,
     ...leftOut(worst, wording, dimension),
-    scopeLine(worst.scope, notes),
+    ...notesLine(worst.scope, notes),
   ].join("\n");
 }
 

@@ -10,7 +10,7 @@ import {
   figure,
   label,
   metricWords,
-  scopeLine,
+  notesLine,
   signedFigure,
   type Wording,
 } from "./answer-wording.js";
@@ -42,7 +42,7 @@ export function writeTrend(result: JsonObject, wording: Wording, notes: readonly
     points.length > shown.length ? [`_Showing the last ${shown.length} of ${points.length} ${grain}s._`] : [];
   const partial =
     grain === "day" ? [] : [`_The first and last ${grain}s may cover only part of the ${grain}._`];
-  return [...summaries, ...listed, ...omitted, ...partial, scopeLine(result.scope, notes)].join("\n");
+  return [...summaries, ...listed, ...omitted, ...partial, ...notesLine(result.scope, notes)].join("\n");
 }
 
 export function writeComparison(result: JsonObject, wording: Wording, notes: readonly string[]): string {
@@ -52,12 +52,17 @@ export function writeComparison(result: JsonObject, wording: Wording, notes: rea
   const before = (previous.figures ?? {}) as JsonObject;
   const changes = (result.changes ?? {}) as JsonObject;
   const metrics = Object.keys(now) as Metric[];
-  const heading = `**${current.from} to ${current.to} vs ${previous.from} to ${previous.to}**`;
+  // The dates, and how they were chosen, are in the reading line under the answer.
+  const basis = ((result.scope ?? {}) as { previous?: { basis?: unknown } }).previous?.basis;
+  const heading =
+    typeof basis === "string" && basis !== "as asked"
+      ? `**Change against ${basis}**`
+      : "**Change between the two periods**";
   const lines = metrics.map((metric) => {
     const delta = changes[metric] as { relative?: number | null } | undefined;
     return `- ${label(metric)}: ${figure(wording, metric, now[metric])} vs ${figure(wording, metric, before[metric])} (${change(delta)}${tone(metric, delta?.relative ?? null)})`;
   });
-  return [heading, ...lines, scopeLine(result.scope, notes)].join("\n");
+  return [heading, ...lines, ...notesLine(result.scope, notes)].join("\n");
 }
 
 export function writeAnomalies(
@@ -78,7 +83,7 @@ export function writeAnomalies(
     );
     return [`**${count} unusual ${count === 1 ? "day" : "days"} for ${label(metric)}**`, ...days].join("\n");
   });
-  return [...sections, scopeLine(results[0]?.scope, notes)].join("\n");
+  return [...sections, ...notesLine(results[0]?.scope, notes)].join("\n");
 }
 
 /** The change, what it is made of, and the values of the dimension that moved it most. */
@@ -104,7 +109,7 @@ export function writeExplanation(
     lines.push(`Largest contributions by ${dimensionWords(dimension)}:`);
     for (const item of contributors.slice(0, 5)) lines.push(`- ${contributorLine(item, metric, wording)}`);
   }
-  lines.push(scopeLine(explanation.scope, notes));
+  lines.push(...notesLine(explanation.scope, notes));
   return lines.join("\n");
 }
 

@@ -48,39 +48,12 @@ export function capitalized(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** The period and any filters a result covers, as one italic line: every answer states them. */
-export function scopeLine(scope: Json | undefined, notes: readonly string[] = []): string {
+/**
+ * The notes a result carries (and the writer's), as one italic line, or no line when there are none. Its
+ * period and filters are said once, in the answer's reading line ("Read as: …"), not here.
+ */
+export function notesLine(scope: Json | undefined, notes: readonly string[] = []): string[] {
   const described = (scope ?? {}) as JsonObject;
-  const parts: string[] = [];
-  const period = described.period as JsonObject | undefined;
-  if (period) parts.push(`Period: ${periodWords(period)}`);
-  const current = described.current as JsonObject | undefined;
-  const previous = described.previous as JsonObject | undefined;
-  if (current && previous) {
-    parts.push(`Current: ${periodWords(current)}`);
-    parts.push(`Previous: ${periodWords({ ...previous, label: previous.basis ?? null })}`);
-  }
-  // "Filters: none" would only be noise under every answer; filters that applied are always said.
-  if (Array.isArray(described.filters) && described.filters.length > 0)
-    parts.push(`Filters: ${filterWords(described.filters)}`);
   const allNotes = [...notes, ...((described.notes as string[] | undefined) ?? [])];
-  const line = `_${parts.join(" · ")}_`;
-  return allNotes.length > 0 ? `${line}\n_Note: ${allNotes.join("; ")}._` : line;
-}
-
-function periodWords(period: JsonObject): string {
-  const dates = period.from && period.to ? `${period.from} to ${period.to}` : null;
-  const said = typeof period.label === "string" ? period.label : null;
-  if (dates && said) return `${dates} (${said})`;
-  return dates ?? said ?? "all rows";
-}
-
-function filterWords(filters: Json | undefined): string {
-  if (!Array.isArray(filters) || filters.length === 0) return "none";
-  return filters
-    .map((filter) => {
-      const { dimension, values } = filter as { dimension: string; values: string[] };
-      return `${dimensionWords(dimension)} = ${values.join(", ")}`;
-    })
-    .join("; ");
+  return allNotes.length > 0 ? [`_Note: ${allNotes.join("; ")}._`] : [];
 }

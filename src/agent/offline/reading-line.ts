@@ -7,13 +7,14 @@ import type { ParsedQuestion } from "./question-parser.js";
 const MAX_VALUES_SHOWN = 3;
 
 /**
- * "Read as: top 3 campaigns by revenue · 2024-03-01 to 2024-03-31 · campaign containing “brand” · file.csv":
- * how the question was read, rendered from the arguments of the calls actually made and the periods their
- * results used, so it cannot claim a filter or period that was not applied.
+ * "Read as: top 3 campaigns by revenue · 2024-03-01 to 2024-03-31 (March 2024) · campaign containing “brand” ·
+ * file.csv": how the question was read, rendered from the arguments of the calls actually made and the
+ * periods their results used, so it cannot claim a filter or period that was not applied. It is where an
+ * offline answer states its period and filters, once.
  */
 export function readingLine(parsed: ParsedQuestion, records: readonly ToolCallRecord[]): string | null {
   const record = records.find((item) => item.ok && item.name !== "render_chart");
-  return record ? `Read as: ${readingOf(record, records, parsed)}` : null;
+  return record ? `Read as: ${readingOf(record, records, parsed, true)}` : null;
 }
 
 /**
@@ -23,19 +24,25 @@ export function readingLine(parsed: ParsedQuestion, records: readonly ToolCallRe
 export function readingOfCalls(records: readonly ToolCallRecord[]): string | null {
   const readings = records
     .filter((item) => item.ok && item.name !== "render_chart" && item.name !== "describe_dataset")
-    .map((item) => readingOf(item, [item], null));
+    .map((item) => readingOf(item, [item], null, false));
   const distinct = [...new Set(readings)];
   return distinct.length > 0 ? `Read as: ${distinct.join("; ")}` : null;
 }
 
 type Hints = Pick<ParsedQuestion, "grain" | "verdict" | "filters"> | null;
 
-function readingOf(record: ToolCallRecord, records: readonly ToolCallRecord[], parsed: Hints): string {
+/** `explained`: the offline answer's reading, the one place it says how its period was chosen. */
+function readingOf(
+  record: ToolCallRecord,
+  records: readonly ToolCallRecord[],
+  parsed: Hints,
+  explained: boolean,
+): string {
   const args = record.args as JsonObject;
   const scope = ((record.result as JsonObject | undefined)?.scope ?? {}) as JsonObject;
   const parts = [
     shape(record.name, mergedArgs(record, records), parsed),
-    period(scope),
+    period(scope, explained),
     ...filters(args, parsed),
     ...(typeof args.min_spend === "number" ? [`only those that spent at least ${args.min_spend}`] : []),
     ...limits(args),
@@ -101,14 +108,28 @@ function shape(name: string, args: JsonObject, parsed: Hints): string {
   }
 }
 
-function period(scope: JsonObject): string | null {
+/**
+ * The period a result covers, said once for the whole answer: its dates, and with `explained` how they were
+ * chosen ("the last complete week (Monday to Sunday), counted back from …"), as the offline answer says
+ * nowhere else.
+ */
+function period(scope: JsonObject, explained: boolean): string | null {
   const range = (scope.period ?? null) as JsonObject | null;
-  if (range && typeof range.from === "string") return `${range.from} to ${range.to}`;
+  const why = (label: unknown) => (explained && typeof label === "string" ? label : null);
+  if (range && typeof range.from === "string") {
+    const label = why(range.label);
+    return `${range.from} to ${range.to}${label ? ` (${label})` : ""}`;
+  }
   if (range && typeof range.label === "string") return range.label;
   const current = scope.current as JsonObject | undefined;
   const previous = scope.previous as JsonObject | undefined;
-  if (current && previous) return `${current.from} to ${current.to} vs ${previous.from} to ${previous.to}`;
-  return null;
+  if (!current || !previous) return null;
+  const dates = `${current.from} to ${current.to} vs ${previous.from} to ${previous.to}`;
+  const labels = [why(current.label), why(previous.basis)];
+  if (labels[0] && labels[0] === labels[1]) return `${dates} (both ${labels[0]})`;
+  if (labels[0] && labels[1]) return `${dates} (${labels[0]}, against ${labels[1]})`;
+  const label = labels[0] ?? labels[1];
+  return label ? `${dates} (${label})` : dates;
 }
 
 /** How each filter's operator reads: "campaign = Brand", "campaign not containing “brand”". */
