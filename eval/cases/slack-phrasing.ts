@@ -103,13 +103,18 @@ export const SLACK_PHRASING_CASES: EvalCase[] = [
     figures: [{ metric: "ctr", from: "2025-04-21", to: "2025-04-27" }],
   },
   {
+    // "Is it going up?" reads as which way the weekly series is heading (the last 7 days alone went up 3.2%,
+    // but the weeks went down); the answer says it read the weeks.
     id: "slack-vnd-is-cpc-going-up",
     fixture: "vnd",
     category: "direction",
     question: "is cpc going up?",
-    tools: [{ name: "compare_periods" }],
-    figures: [{ metric: "cpc", change: { current: VND_LAST_7, previous: VND_PREVIOUS_7 } }],
-    verdict: { metric: "cpc", asked: "up", current: VND_LAST_7, previous: VND_PREVIOUS_7 },
+    tools: [{ name: "trend", args: { metrics: ["cpc"], grain: "week" } }],
+    figures: [
+      { metric: "cpc", from: "2025-04-07", to: "2025-04-13" },
+      { metric: "cpc", from: "2025-04-21", to: "2025-04-27" },
+    ],
+    mentions: ["No: CPC is going down"],
   },
   {
     id: "slack-vnd-hon-hop",
@@ -317,7 +322,7 @@ export const SLACK_PHRASING_CASES: EvalCase[] = [
     fixture: "monfrere",
     category: "rankings",
     question: "which age group had the lowest cpm in nov",
-    tools: [{ name: "top_bottom", args: { dimension: "age", metric: "cpm", date_range: NOVEMBER } }],
+    tools: [{ name: "top_bottom", args: { dimension: "Age", metric: "cpm", date_range: NOVEMBER } }],
     figures: [{ metric: "cpm", where: { age: ["45-54"] }, ...NOVEMBER }],
     mentions: ["45-54"],
   },
