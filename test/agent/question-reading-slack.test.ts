@@ -105,4 +105,11 @@ describe("reading Slack phrasing", () => {
     expect(outOfReach("cpa for non-brand", googleReport())).toBeNull();
     expect(outOfReach("brand vs generic spend", googleReport())).toBeNull();
   });
+
+  it("sets values against each other within one period, unless a move over time is asked", () => {
+    expect(read("women vs men spend in september")).toMatchObject({ intent: "compare", sideBySide: true });
+    expect(read("did women vs men spend go up in september")).toMatchObject({ sideBySide: false });
+    expect(read("women vs men spend september vs august")).toMatchObject({ sideBySide: false });
+    expect(read("spend in september vs august")).toMatchObject({ intent: "compare", sideBySide: false });
+  });
 });

@@ -113,7 +113,10 @@ function metricCalls(parsed: ParsedQuestion, dataset: Dataset): ToolCall[] {
       return [call("trend", { metrics, ...(parsed.grain ? { grain: parsed.grain } : {}), ...scope })];
     }
     case "compare":
-      if (parsed.periods.length === 0 && parsed.filters.some((filter) => filter.values.length >= 2)) {
+      if (
+        (parsed.periods.length === 0 || parsed.sideBySide) &&
+        parsed.filters.some((filter) => filter.values.length >= 2)
+      ) {
         const sideBySide = knownOrHeadline(["spend", "conversions", "cpa", "revenue", "roas"]);
         return [breakdownCall(parsed, dimension, asked.length > 0 ? asked : sideBySide, scope)];
       }

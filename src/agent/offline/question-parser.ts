@@ -75,6 +75,8 @@ export interface ParsedQuestion {
   verdict: "up" | "down" | null;
   /** "did spend go up last week?": a yes, no or about flat is wanted on one period against the one before. */
   changeAsked: "up" | "down" | null;
+  /** "women vs men spend in Q4": values of one column against each other within the period, not two periods. */
+  sideBySide: boolean;
 }
 
 const INTENT_PATTERNS: Record<Exclude<Intent, "unknown" | "rank" | "breakdown" | "totals">, RegExp> = {
@@ -189,6 +191,12 @@ export function parseQuestion(question: string, dataset: Dataset, today: string)
     outOfReach: outOfReach(question, dataset),
     verdict,
     changeAsked: listed === "compare" ? changeAskedOf(words) : null,
+    sideBySide:
+      names.filters.some((filter) => filter.values.length >= 2) &&
+      dates.slots.length <= 1 &&
+      !dates.comparison &&
+      AGAINST.test(words) &&
+      !MOVED.test(words),
   };
 }
 
@@ -198,6 +206,11 @@ function wholeNumbers(question: string): string {
     number.replace(/,/g, ""),
   );
 }
+
+const AGAINST = /\b(?:vs|versus|against|compared (?:to|with))\b/;
+/** Words for a move over time: "did desktop vs mobile CPA go up in Q4" compares Q4 with the quarter before. */
+const MOVED =
+  /\b(?:chang\w*|grew|grow\w*|drop\w*|f[ae]ll\w*|rose|ris\w*|increas\w*|decreas\w*|declin\w*|improv\w*|worse|better|jump\w*|spik\w*|(?:go|goes|gone|went|going) (?:up|down)|before|previous|prior)\b/;
 
 /** A yes-or-no question ("did", "has") about a move one way; "why did CPA jump?" asks for reasons instead. */
 const YES_NO = /^\s*(?:did|has|have|had|was|were)\b/;
