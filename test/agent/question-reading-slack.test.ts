@@ -112,4 +112,17 @@ describe("reading Slack phrasing", () => {
     expect(read("women vs men spend september vs august")).toMatchObject({ sideBySide: false });
     expect(read("spend in september vs august")).toMatchObject({ intent: "compare", sideBySide: false });
   });
+
+  it.each(["spend on 25-34 yr olds", "spend on 25-34 year olds", "spend on 25-34 y/o"])(
+    "reads the age band of %s and nothing else",
+    (question) => {
+      const csv =
+        "Day,Campaign name,Age,Amount spent (USD),Impressions\n2024-11-01,A,25-34,1.00,10\n2024-11-01,A,35-44,2.00,20\n";
+      const ages = readExport({ bytes: Buffer.from(csv), name: "ages.csv" });
+      expect(parseQuestion(question, ages, "2026-12-07")).toMatchObject({
+        filters: [{ values: ["25-34"] }],
+        unread: [],
+      });
+    },
+  );
 });

@@ -119,7 +119,7 @@ export function parseQuestion(question: string, dataset: Dataset, today: string)
     .replace(/[^a-z0-9%$.]+/g, " ")
     .replace(/\.(?!\d)|(?<!\d)\./g, " ")
     // "45-49 year olds": the age band is the value; the words around it are not a period.
-    .replace(/\byears? olds?\b/g, " ")
+    .replace(/\b(?:years?|yrs?) olds?\b|\by ?o\b/g, " ")
     // "CPA by campaign, highest first": an order for the list, not a ranking of a few.
     .replace(ORDERED_LIST, (_, extreme: string) => `${extreme}        `)
     .trim()} `;
