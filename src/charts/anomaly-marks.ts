@@ -6,7 +6,7 @@
 import { formatCompact } from "../format/format-figures.js";
 import type { Metric } from "../metrics/index.js";
 import { measureText } from "./chart-font.js";
-import type { Datasets, Layer } from "./chart-frame.js";
+import { type Datasets, type Layer, namedData } from "./chart-frame.js";
 import type { Anomaly } from "./chart-inputs.js";
 import { isoDateTime } from "./format-date.js";
 import { COLORS } from "./palette.js";
@@ -95,7 +95,7 @@ export function anomalyLayers(
   ].filter((group) => group.side.length > 0);
   const layers = [
     {
-      data: { name: "anomalies" },
+      data: namedData("anomalies"),
       mark: {
         type: "point",
         filled: true,
@@ -108,7 +108,7 @@ export function anomalyLayers(
       encoding,
     },
     ...labels.map((group) => ({
-      data: { name: group.name },
+      data: namedData(group.name),
       mark: {
         type: "text",
         dy: group.dy,

@@ -3,7 +3,7 @@
  * first week holding two days reads as a crash and a last month cut at the 5th as a collapse; so such a
  * period is drawn apart (a hollow dot on a dashed line, labelled with the days it holds).
  */
-import type { Layer } from "./chart-frame.js";
+import { type Layer, namedData } from "./chart-frame.js";
 import type { TimeGrain } from "./chart-inputs.js";
 import { COLORS } from "./palette.js";
 import { FONT_SIZES } from "./theme.js";
@@ -64,17 +64,17 @@ export function partialLayers(
   }
   const layers: Layer[] = [
     {
-      data: { name: "partial_links" },
+      data: namedData("partial_links"),
       mark: { type: "line", strokeDash: [4, 4], color: COLORS.muted },
       encoding: { ...encoding, detail: { field: "link", type: "nominal" } },
     },
     {
-      data: { name: "partial_dots" },
+      data: namedData("partial_dots"),
       mark: { type: "point", filled: false, size: 60, strokeWidth: 2, color: COLORS.muted, opacity: 1 },
       encoding,
     },
     {
-      data: { name: "partial_dots" },
+      data: namedData("partial_dots"),
       // Written inwards from the dot, so the label at either end stays inside the plot.
       mark: {
         type: "text",

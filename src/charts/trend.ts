@@ -10,7 +10,7 @@ import { METRIC_CATALOG, type Metric } from "../metrics/index.js";
 import { anomalyLayers } from "./anomaly-marks.js";
 import { AXIS_FORMAT_TYPE, axisNumberFormat } from "./axis-format.js";
 import { metricAxisTitle } from "./axis-title.js";
-import { type Datasets, framedChart, type Layer } from "./chart-frame.js";
+import { type Datasets, framedChart, type Layer, namedData } from "./chart-frame.js";
 import { type Anomaly, type ChartBasics, figure, type TimeGrain, type TrendRow } from "./chart-inputs.js";
 import { nothingToPlotSpec } from "./empty-chart.js";
 import { formatDateRange, isoDateTime } from "./format-date.js";
@@ -156,14 +156,14 @@ export function trendChartSpec(input: TrendChartInput): TopLevelSpec {
   const dotted = plotted.length <= MAX_DOTTED_POINTS;
   const layers: Layer[] = [
     {
-      data: { name: "line" },
+      data: namedData("line"),
       mark: { type: "line", invalid: "break-paths-show-domains" },
       encoding: { x, y, ...(comparison.length > 0 ? seriesEncoding() : {}) },
     },
     ...(dotted
       ? [
           {
-            data: { name: "dots" },
+            data: namedData("dots"),
             mark: { type: "point", filled: true, size: 30, opacity: 1 },
             encoding: { x, y },
           },
@@ -265,7 +265,7 @@ function singlePointRows(plotted: readonly Point[], metric: Metric, currency: st
 /** A lone point gets its value written next to it: there is no line to read it from. */
 function singlePointLabel(): Layer {
   return {
-    data: { name: "single_point" },
+    data: namedData("single_point"),
     mark: { type: "text", dy: -14, fontSize: FONT_SIZES.label, fontWeight: 600, color: COLORS.text },
     encoding: {
       x: { field: "time", type: "temporal" },

@@ -25,14 +25,20 @@ function resolved(spec: object): Json {
     if (node === null || typeof node !== "object") return node;
     const record = node as Record<string, Json>;
     if (typeof record.expr === "string" && values.has(record.expr)) return values.get(record.expr);
-    if (typeof record.name === "string" && record.name in datasets && Object.keys(record).length === 1) {
-      return { values: datasets[record.name] };
+    if (typeof record.name === "string" && record.name in datasets && isDataReference(record)) {
+      const { name, ...rest } = record;
+      return { ...rest, values: datasets[name] };
     }
     return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, walk(value)]));
   };
   const result = walk(spec);
   inlined.set(spec, result);
   return result;
+}
+
+/** `{ name }` of a named data set, perhaps with how Vega-Lite should read its rows (`format`). */
+function isDataReference(record: Record<string, Json>): boolean {
+  return Object.keys(record).every((key) => key === "name" || key === "format");
 }
 
 /** A top-level spec is read resolved; anything else (a layer found by the helpers below) as it is. */
