@@ -11,7 +11,14 @@ import { anomalyLayers } from "./anomaly-marks.js";
 import { AXIS_FORMAT_TYPE, axisNumberFormat } from "./axis-format.js";
 import { metricAxisTitle } from "./axis-title.js";
 import { type Datasets, framedChart, type Layer, namedData } from "./chart-frame.js";
-import { type Anomaly, type ChartBasics, figure, type TimeGrain, type TrendRow } from "./chart-inputs.js";
+import {
+  type Anomaly,
+  type ChartBasics,
+  type DateRange,
+  figure,
+  type TimeGrain,
+  type TrendRow,
+} from "./chart-inputs.js";
 import { nothingToPlotSpec } from "./empty-chart.js";
 import { formatDateRange, isoDateTime } from "./format-date.js";
 import { COLORS } from "./palette.js";
@@ -72,29 +79,52 @@ function points(
   });
 }
 
+interface Clock {
+  /** Moves a moment so that the chart's UTC scale shows it at the reader's time of day. */
+  readonly shift: (time: number) => number;
+  readonly title: string | null;
+  /** The calendar date (ISO) a period falls on for the reader, as the title and footer print it. */
+  readonly day: (period: string) => string;
+}
+
 /**
  * Hours are drawn in the reader's time zone when known, else in UTC, and the axis says which: the chart is
- * on a UTC scale, so each hour is moved by its zone's offset at that moment (DST included).
+ * on a UTC scale, so each hour is moved by its zone's offset at that moment (DST included). The dates
+ * printed above and below the plot are taken in the same zone, so they agree with the axis.
  */
-function hourClock(grain: TimeGrain): { shift: (time: number) => number; title: string | null } {
-  if (grain !== "hour") return { shift: (time) => time, title: null };
+function hourClock(grain: TimeGrain): Clock {
+  if (grain !== "hour") return { shift: (time) => time, title: null, day: (period) => period };
   const zone = currentReader().timeZone;
-  if (!zone) return { shift: (time) => time, title: "Hour (UTC)" };
+  if (!zone) return { shift: (time) => time, title: "Hour (UTC)", day: (period) => dayIn(period, "UTC") };
   return {
     shift: (time) => time + DateTime.fromMillis(time, { zone }).offset * 60_000,
     title: `Hour (${zone.replace(/_/g, " ")} time)`,
+    day: (period) => dayIn(period, zone),
   };
 }
 
+/** The date a moment ("2025-09-30T01:00Z") falls on in `zone`; a date alone is already a calendar date. */
+function dayIn(period: string, zone: string): string {
+  const time = period.length <= 10 ? Number.NaN : Date.parse(period);
+  return Number.isNaN(time) ? period : (DateTime.fromMillis(time, { zone }).toISODate() ?? period);
+}
+
+function onDays(range: DateRange | null, day: (period: string) => string): DateRange | null {
+  return range ? { from: day(range.from), to: day(range.to) } : null;
+}
+
 export function trendChartSpec(input: TrendChartInput): TopLevelSpec {
-  const { metric, context, grain } = input;
+  const { metric, grain } = input;
   const clock = hourClock(grain);
+  const context = { ...input.context, dateRange: onDays(input.context.dateRange, clock.day) };
   const info = METRIC_CATALOG[metric];
   const title = `${info.label} per ${GRAIN_WORD[grain]}`;
   // ISO dates sort as plain strings; localeCompare's collation is much slower on a thousand rows.
   const rows = [...input.rows].sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
   const range =
-    rows.length > 0 ? { from: rows[0]?.period ?? "", to: rows[rows.length - 1]?.period ?? "" } : null;
+    rows.length > 0
+      ? onDays({ from: rows[0]?.period ?? "", to: rows[rows.length - 1]?.period ?? "" }, clock.day)
+      : null;
   const frame = { title, context, scope: input.scope, period: formatDateRange(context.dateRange ?? range) };
   const current = points(rows, metric, formatDateRange(context.dateRange ?? range) ?? "This period").map(
     (point) => ({ ...point, time: clock.shift(point.time) }),
