@@ -3,6 +3,7 @@ import { CsvTokenizer } from "./csv-tokenizer.js";
 import { DateColumn } from "./date-column.js";
 import type { FactBuilder } from "./fact-builder.js";
 import { NumberColumn } from "./number-column.js";
+import { TextColumn } from "./text-column.js";
 
 /**
  * The fast path of ingestion: reads records straight into the typed columns, each cell parsed by its
@@ -18,6 +19,7 @@ export class ColumnarScanner extends ChunkedCsv {
   /** The same readers split by kind, so each call site below sees one class and V8 can inline it. */
   private readonly numberReaders: Array<NumberColumn | null>;
   private readonly dateReaders: Array<DateColumn | null>;
+  private readonly textReaders: Array<TextColumn | null>;
 
   constructor(
     private readonly delimiter: number,
@@ -28,6 +30,7 @@ export class ColumnarScanner extends ChunkedCsv {
     this.width = builder.width;
     this.numberReaders = builder.sinks.map((sink) => (sink instanceof NumberColumn ? sink : null));
     this.dateReaders = builder.sinks.map((sink) => (sink instanceof DateColumn ? sink : null));
+    this.textReaders = builder.sinks.map((sink) => (sink instanceof TextColumn ? sink : null));
     this.readers = builder.sinks.map((sink) =>
       sink instanceof NumberColumn || sink instanceof DateColumn ? sink : null,
     );
@@ -45,9 +48,7 @@ export class ColumnarScanner extends ChunkedCsv {
     const builder = this.builder;
     const numberReaders = this.numberReaders;
     const dateReaders = this.dateReaders;
-    const textSlot = builder.textSlot;
-    const textSinks = builder.textSinks;
-    const rowCodes = builder.rowCodes;
+    const textReaders = this.textReaders;
     // A row that starts after the last line break may be cut off: it waits for the next chunk, so a
     // number cut in half ("1.23|4,56") never counts as evidence of a decimal style.
     const safeEnd = final ? length : Math.max(data.lastIndexOf(LF), data.lastIndexOf(CR)) + 1;
@@ -71,6 +72,8 @@ export class ColumnarScanner extends ChunkedCsv {
       let column = 0;
       let quotedLines = 0;
       let fits = true;
+      /** A text cell held a summary label ("Total: Account"): the row goes to the careful path. */
+      let summary = false;
       while (true) {
         if (i < length && data[i] === QUOTE) {
           const quoted = readQuotedCell(data, i, delimiter, final, this.quoted);
@@ -80,17 +83,16 @@ export class ColumnarScanner extends ChunkedCsv {
             return;
           }
           quotedLines += this.quoted.lines;
-          if (column < width) this.acceptQuoted(data, i, column, index, line);
+          if (column < width && this.acceptQuoted(data, i, column, index, line)) summary = true;
           i = quoted;
         } else if (column >= width) {
           fits = false;
           break;
         } else {
-          const slot = textSlot[column] as number;
-          if (slot >= 0) {
-            const sink = (textSinks[slot] as FactBuilder["textSinks"][number]).sink;
-            i = sink.scan(data, i, delimiter, final);
-            rowCodes[slot] = sink.scanned;
+          const text = textReaders[column];
+          if (text) {
+            i = text.scan(data, i, delimiter, index, final);
+            if (text.isSummary(text.scanned)) summary = true;
           } else {
             const numbers = numberReaders[column];
             if (numbers) i = numbers.scan(data, i, delimiter, index, line, final);
@@ -130,7 +132,7 @@ export class ColumnarScanner extends ChunkedCsv {
       }
       const afterCells = i;
       i = this.skipLineEnd(data, i, final);
-      if (!builder.tryCommit(line)) {
+      if (summary || !builder.tryCommit(line)) {
         builder.rollback(index);
         this.feedCareful(data.subarray(rowStart, afterCells), line);
       }
@@ -141,16 +143,18 @@ export class ColumnarScanner extends ChunkedCsv {
   /** Set by carefulRow: where the next row starts. */
   private nextStart = 0;
 
-  private acceptQuoted(data: Buffer, quoteAt: number, column: number, index: number, line: number): void {
+  /** Reads a quoted cell into its column; true when it is a text cell holding a summary label. */
+  private acceptQuoted(data: Buffer, quoteAt: number, column: number, index: number, line: number): boolean {
     const start = quoteAt + 1;
     const end = this.quoted.contentEnd;
-    const slot = this.builder.textSlot[column] as number;
-    if (slot >= 0) {
-      const sink = (this.builder.textSinks[slot] as FactBuilder["textSinks"][number]).sink;
-      this.builder.rowCodes[slot] = sink.lookup(data, start, end, this.quoted.flag);
-      return;
+    const text = this.textReaders[column];
+    if (text) {
+      const code = text.lookup(data, start, end, this.quoted.flag);
+      text.setCode(index, code);
+      return text.isSummary(code);
     }
     this.readers[column]?.accept(data, start, end, this.quoted.flag, index, line);
+    return false;
   }
 
   /**

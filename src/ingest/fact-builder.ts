@@ -56,10 +56,8 @@ export class FactBuilder {
   private readonly valueSinks: Array<{ column: number; sink: NumberColumn | DateColumn }> = [];
   private readonly dateSinks: DateColumn[] = [];
   private readonly dateColumns: number[];
-  /** The codes of the current row's text cells, committed only once the row is known to be data. */
-  readonly rowCodes: Int32Array;
-  /** Per column: its position in `textSinks`, or -1. */
-  readonly textSlot: Int32Array;
+  /** The codes of the current row's text cells, committed only once the row is known to be data (onRow). */
+  private readonly rowCodes: Int32Array;
 
   /**
    * Columns are allocated from `storage` for `rowCapacity` rows, or, for the reader of a later piece, are
@@ -91,10 +89,6 @@ export class FactBuilder {
       }
     });
     this.rowCodes = new Int32Array(this.textSinks.length);
-    this.textSlot = new Int32Array(this.width).fill(-1);
-    this.textSinks.forEach(({ column }, k) => {
-      this.textSlot[column] = k;
-    });
     this.dateColumns = plan.columns
       .filter((column) => column.role.kind === "date")
       .map((column) => column.index);
@@ -142,15 +136,11 @@ export class FactBuilder {
   };
 
   /**
-   * Commits a row the scanner has read in place (values already written at index `rowCount`, text codes in
-   * `rowCodes`). Returns false, committing nothing, when the row needs the careful path: a summary row.
+   * Commits a row the scanner has read in place (every cell already written at index `rowCount`; the scanner
+   * has checked its text cells for summary labels). Returns false, committing nothing, when a date cell held
+   * a summary label: the row needs the careful path.
    */
   tryCommit(line: number): boolean {
-    const textSinks = this.textSinks;
-    const codes = this.rowCodes;
-    for (let k = 0; k < textSinks.length; k++) {
-      if ((textSinks[k] as { sink: TextColumn }).sink.isSummary(codes[k] as number)) return false;
-    }
     for (let k = 0; k < this.dateSinks.length; k++) {
       const sink = this.dateSinks[k] as DateColumn;
       if (sink.sawSummaryLabel) {
@@ -158,9 +148,7 @@ export class FactBuilder {
         return false;
       }
     }
-    const index = this.newRow(line);
-    for (let k = 0; k < textSinks.length; k++)
-      (textSinks[k] as { sink: TextColumn }).sink.setCode(index, codes[k] as number);
+    this.newRow(line);
     return true;
   }
 

@@ -76,10 +76,12 @@ export class TextColumn {
   scanned = NO_VALUE;
 
   /**
-   * Reads an unquoted cell starting at `i` up to the next delimiter or line end, leaving its code in
-   * `scanned`; returns where the cell ends, or -1 when it runs into the end of a buffer that is not the last.
+   * Reads an unquoted cell starting at `i` up to the next delimiter or line end, sets its code as `row`'s and
+   * leaves it in `scanned`; returns where the cell ends, or -1 when it runs into the end of a buffer that is
+   * not the last. A row the reader then rolls back keeps the code until the next row overwrites it: rows past
+   * the count read are never used.
    */
-  scan(bytes: Buffer, i: number, delimiter: number, final: boolean): number {
+  scan(bytes: Buffer, i: number, delimiter: number, row: number, final: boolean): number {
     const start = i;
     const length = bytes.length;
     let hash = FNV_OFFSET;
@@ -90,7 +92,10 @@ export class TextColumn {
       i++;
     }
     if (i >= length && !final) return -1;
-    this.scanned = i === start ? NO_VALUE : this.codeOfCell(bytes, start, i, hash);
+    const code = i === start ? NO_VALUE : this.codeOfCell(bytes, start, i, hash);
+    this.scanned = code;
+    if (row >= this.codes.length) this.growCodes(row + 1);
+    this.codes[row] = code;
     return i;
   }
 
@@ -103,12 +108,14 @@ export class TextColumn {
   }
 
   setCode(row: number, code: number): void {
-    if (row >= this.codes.length) {
-      const codes = new Int32Array(Math.max(row + 1, this.codes.length * 2));
-      codes.set(this.codes);
-      this.codes = codes;
-    }
+    if (row >= this.codes.length) this.growCodes(row + 1);
     this.codes[row] = code;
+  }
+
+  private growCodes(minimum: number): void {
+    const codes = new Int32Array(Math.max(minimum, this.codes.length * 2));
+    codes.set(this.codes);
+    this.codes = codes;
   }
 
   isSummary(code: number): boolean {
