@@ -1,4 +1,4 @@
-import { literalSlackText } from "../format/slack-text.js";
+import { escapeSlackText } from "../format/slack-text.js";
 import type { Workspace } from "../store/index.js";
 import { nextSlot } from "./next-slot.js";
 import type { ScheduleStore } from "./schedule.js";
@@ -48,8 +48,8 @@ export async function runScheduleCommand(
         ? ""
         : "\nSlack gave no time zone for you, so the time is in UTC: set yours in Slack and schedule it again to change it.";
       return [
-        `Scheduled #${created.id}: ${literalSlackText(describeDelivery(created))} in this channel ${literalSlackText(describeRule(created))}.`,
-        `The first one comes ${literalSlackText(describeSlot(created.nextSlotAt, created.timeZone))}. \`/report unschedule ${created.id}\` stops it.${zoneNote}`,
+        `Scheduled #${created.id}: ${escapeSlackText(describeDelivery(created))} in this channel ${escapeSlackText(describeRule(created))}.`,
+        `The first one comes ${escapeSlackText(describeSlot(created.nextSlotAt, created.timeZone))}. \`/report unschedule ${created.id}\` stops it.${zoneNote}`,
       ].join("\n");
     }
     case "list": {
@@ -58,7 +58,7 @@ export async function runScheduleCommand(
         return "This channel has no scheduled reports. `/report schedule weekly mon 09:00` sets one up.";
       const lines = list.map(
         (schedule) =>
-          `• #${schedule.id} ${literalSlackText(describeDelivery(schedule))} ${literalSlackText(describeRule(schedule))}, next ${literalSlackText(describeSlot(schedule.nextSlotAt, schedule.timeZone))}`,
+          `• #${schedule.id} ${escapeSlackText(describeDelivery(schedule))} ${escapeSlackText(describeRule(schedule))}, next ${escapeSlackText(describeSlot(schedule.nextSlotAt, schedule.timeZone))}`,
       );
       return ["*Scheduled reports in this channel:*", ...lines, "`/report unschedule N` stops one."].join(
         "\n",

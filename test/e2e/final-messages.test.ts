@@ -79,7 +79,11 @@ describe("final messages", () => {
     expect(answer.edited).toBeUndefined();
     const text = shownText(answer);
     expect(text).toMatch(/Spend: \$4,131\.67 vs \$4,038\.61/);
-    expect(text).toContain("2025-09-24 to 2025-09-30 (the last 7 days of the data)");
+    // The period is said once, with how it was chosen, in the reading line.
+    expect(text).toContain(
+      "2025-09-24 to 2025-09-30 vs 2025-09-17 to 2025-09-23 (the last 7 days of the data, against the same number of days right before)",
+    );
+    expect(text.split("2025-09-24")).toHaveLength(2);
     expect(text).not.toMatch(/Answered by|offline analyst|Filters: none|the default:|later half/);
     expect(statusesOf(emulator, fileTs)).toContain("is crunching your numbers…");
     expect(statusesOf(emulator, fileTs).at(-1)).toBe("");

@@ -105,11 +105,11 @@ describe("hostile campaign names, offline analyst", () => {
       "&lt;!channel&gt; \\*Bold\\* \\_Sale\\_ &lt;http\\://evil|click&gt; \\`tick\\`",
     );
     expect(answers).toContain("&lt;https\\://evil.example/login|Reconnect your Google Ads account&gt;");
-    // Streamed, final, and with no byline under it: the offline analyst's reading line says enough. Only
-    // the "Send this every Monday" button follows it.
+    // Streamed, final, and with no byline under it: the offline analyst's reading line says enough. A
+    // ranking of all the data is no weekly summary, so no "Send this every Monday" button follows it either.
     expect(top.stream?.state).toBe("completed");
     expect(top.edited).toBeUndefined();
-    expect(blockTypes(top)).toEqual(["actions"]);
+    expect(blockTypes(top)).toEqual([]);
     await harness.emulator.clickButton({
       user: offline.user,
       channel: offline.channel,

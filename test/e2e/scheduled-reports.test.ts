@@ -255,7 +255,7 @@ describe("scheduled reports", { timeout: 90_000 }, () => {
     });
   });
 
-  it("'Send this every Monday' under an answer schedules the question, answered again from the channel's data", async () => {
+  it("'Send this every Monday' under a recurring answer schedules the question, answered again from the channel's data", async () => {
     const channel = emulator.createChannel({ name: "from-an-answer", members: [user], withBot: true }).id;
     const { shared } = await shareExport(emulator, {
       user,
@@ -264,16 +264,24 @@ describe("scheduled reports", { timeout: 90_000 }, () => {
       content: sample,
     });
     await settled();
-    const question = "what was the total spend by campaign?";
-    const asked = emulator.postMessage({ user, channel, threadTs: shared.ts, text: question });
-    const answer = await emulator.waitForMessage(
-      { channel, threadTs: shared.ts, fromBot: true, after: asked.ts, finished: true, text: /./ },
-      { timeoutMs: 30_000 },
-    );
-    await settled();
-    const answered = emulator
-      .messages({ channel, threadTs: shared.ts })
-      .find((message) => message.ts >= answer.ts && /Send this every Monday/.test(blockText(message.blocks)));
+    const offered = async (text: string) => {
+      const asked = emulator.postMessage({ user, channel, threadTs: shared.ts, text });
+      const answer = await emulator.waitForMessage(
+        { channel, threadTs: shared.ts, fromBot: true, after: asked.ts, finished: true, text: /./ },
+        { timeoutMs: 30_000 },
+      );
+      await settled();
+      return emulator
+        .messages({ channel, threadTs: shared.ts })
+        .find(
+          (message) => message.ts >= answer.ts && /Send this every Monday/.test(blockText(message.blocks)),
+        );
+    };
+    // All the data, or fixed dates, would say the same each Monday: no button under those.
+    expect(await offered("what was the total spend by campaign?")).toBeUndefined();
+    expect(await offered("spend by campaign from 2025-09-01 to 2025-09-07")).toBeUndefined();
+    const question = "what was the total spend by campaign last week?";
+    const answered = await offered(question);
     if (!answered) throw new Error("no 'Send this every Monday' under the answer");
     const seen = emulator.transcript().ephemerals.length;
     await emulator.clickButton({ user, channel, ts: answered.ts, actionId: "report_schedule_weekly:0" });

@@ -1,5 +1,5 @@
 import type { webApi } from "@slack/bolt";
-import { Markup, mention, mrkdwn } from "../../format/slack-text.js";
+import { formattedText, Markup, mention, mrkdwn } from "../../format/slack-text.js";
 import { parseReportRequest, ReportRequestError } from "../../report/report-request.js";
 import {
   describeDelivery,
@@ -49,7 +49,7 @@ export async function scheduledReportJob(
       // Nobody typed this one: the channel hears why, and the schedule stays for when data arrives.
       await client.chat.postMessage({
         channel: schedule.channel,
-        text: mrkdwn`The scheduled report #${schedule.id} (${describeDelivery(schedule)}, set up by ${mention(schedule.createdBy ?? "someone")}) was not built: ${error.message}. ${stopHint(schedule)}`,
+        text: mrkdwn`The scheduled report #${schedule.id} (${formattedText(describeDelivery(schedule))}, set up by ${mention(schedule.createdBy ?? "someone")}) was not built: ${error.message}. ${stopHint(schedule)}`,
       });
       return;
     }

@@ -6,7 +6,7 @@ import type { Workspace } from "../../store/index.js";
 import { recentLiveFacts } from "../../store/recent-live-facts.js";
 import type { SlackDeps } from "../slack-deps.js";
 import { answerMarkdown, answerNotes, answerText } from "../views/answer-blocks.js";
-import { scheduleButton } from "../views/schedule-button.js";
+import { recurringAnswer, scheduleButton } from "../views/schedule-button.js";
 import { blendForQuestion, blendNote } from "./blend-for-question.js";
 import { pacingReply } from "./pacing-reply.js";
 import { postAnswer } from "./post-answer.js";
@@ -70,8 +70,12 @@ export async function replyToQuestion(
       recipient: { user: place.user, team: place.workspace.team },
       markdown: answerMarkdown(answer),
       text: answerText(answer),
-      // An answer in a channel's thread can become a weekly delivery there; a DM's may come from elsewhere.
-      notes: [...answerNotes(answer), ...(place.anyChannel ? [] : scheduleButton({ question }))],
+      // A recurring summary in a channel's thread can become a weekly delivery there; a DM's may come from
+      // elsewhere.
+      notes: [
+        ...answerNotes(answer),
+        ...(place.anyChannel || !recurringAnswer(answer) ? [] : scheduleButton({ question })),
+      ],
     });
     await uploadCharts(deps, client, answer.charts, { channel, threadTs });
     if (answer.unverified.length > 0) {

@@ -1,3 +1,4 @@
+import type { AnalystAnswer } from "../../agent/index.js";
 import { type Block, buttons } from "./block-kit.js";
 
 /** The button under a report or an answer that turns it into a weekly scheduled delivery. */
@@ -22,4 +23,29 @@ export function scheduledDelivery(value: string | undefined): ScheduledDelivery 
   if (value?.startsWith("report:")) return { report: value.slice("report:".length) };
   if (value?.startsWith("question:")) return { question: value.slice("question:".length) };
   return null;
+}
+
+/** Calls that read no period themselves: what the data holds, or a chart of what another call read. */
+const PERIODLESS_CALLS = new Set(["describe_dataset", "render_chart"]);
+
+/**
+ * Whether an answer is a summary worth having again every Monday: checked in full, and every call behind it
+ * read a period that moves with the data ("last week", "the last 30 days", or a comparison's default last 7
+ * days). An answer about fixed dates or about all the data would repeat itself, and a decline has nothing to
+ * repeat, so neither offers the button.
+ */
+export function recurringAnswer(
+  answer: Pick<AnalystAnswer, "toolCalls" | "unverified" | "unanswered">,
+): boolean {
+  if (answer.unverified.length > 0 || answer.unanswered.length > 0) return false;
+  const reads = answer.toolCalls.filter((call) => !PERIODLESS_CALLS.has(call.name));
+  return (
+    reads.length > 0 &&
+    reads.every(
+      (call) =>
+        call.ok &&
+        (typeof call.args.period === "string" ||
+          (call.name === "compare_periods" && call.args.current === undefined)),
+    )
+  );
 }
