@@ -125,4 +125,17 @@ describe("reading Slack phrasing", () => {
       });
     },
   );
+
+  it("reads 'which X has a better …' as a ranking of X, and 'getting better' as a move over time", () => {
+    expect(readReport("which device has a better conv rate")).toMatchObject({
+      intent: "rank",
+      direction: "best",
+    });
+    expect(readReport("which campaign type converts worse")).toMatchObject({
+      intent: "rank",
+      direction: "worst",
+      dimension: "Campaign type",
+    });
+    expect(read("which campaign is getting better")).not.toMatchObject({ intent: "rank" });
+  });
 });

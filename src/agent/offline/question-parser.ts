@@ -169,7 +169,7 @@ export function parseQuestion(question: string, dataset: Dataset, today: string)
     dimension,
     singular: dimensions.singular,
     n: count?.value ?? null,
-    direction: directionOf(words),
+    direction: directionOf(words) ?? (listed === "rank" ? betterOrWorse(words) : null),
     filters: [...names.filters, ...nameWords.filters],
     periods: dates.slots,
     relativeTo: dates.relativeTo,
@@ -285,12 +285,29 @@ interface Signals {
   count: boolean;
 }
 
+/**
+ * "which gender has a better conv rate": the better of the column's values, a ranking; without "which"
+ * and a column, or with periods or values named, "better" asks about a move over time.
+ */
+function betterOfOne(words: string, signals: Signals): boolean {
+  return (
+    signals.dimension &&
+    signals.periods === 0 &&
+    !signals.comparison &&
+    !signals.segments &&
+    /\bwhich\b/.test(words) &&
+    /\b(?:better|worse)\b/.test(words) &&
+    !/\b(?:getting|got|gotten|become|became|becoming|than)\b/.test(words)
+  );
+}
+
 function detectIntent(words: string, signals: Signals): Intent {
   const is = (intent: keyof typeof INTENT_PATTERNS) => INTENT_PATTERNS[intent].test(words);
   if (is("explain")) return "explain";
   if (is("chart")) return "chart";
   if (is("anomalies")) return "anomalies";
   if (is("recommend")) return "recommend";
+  if (betterOfOne(words, signals)) return "rank";
   if (
     signals.periods >= 2 ||
     signals.comparison ||
@@ -408,6 +425,10 @@ function resolveMetrics(words: readonly MetricWord[], dataset: Dataset): Metric[
     measures.revenue && measures.spend ? "roas" : measures.conversions && measures.spend ? "cpa" : "spend";
   const metrics = words.map((word) => (word === "efficiency" ? efficiency : word));
   return [...new Set(metrics)];
+}
+
+function betterOrWorse(words: string): Direction | null {
+  return /\bworse\b/.test(words) ? "worst" : /\bbetter\b/.test(words) ? "best" : null;
 }
 
 function directionOf(words: string): Direction | null {
