@@ -79,7 +79,9 @@ async function addRule(
 ): Promise<AlertCommandReply> {
   if (argument === "") return { text: `Which rule? For example:\n${listOfForms("• ")}` };
   const targets = context.targets ? await context.targets.list(channel, context.workspace) : [];
-  const withTarget = withTargetThreshold(argument, targets);
+  // The rule, and the target it was given, read in the currency its alerts will be written in.
+  const currency = await ruleCurrency(context.store, channel, context.workspace);
+  const withTarget = withTargetThreshold(argument, targets, currency);
   if (withTarget.kind === "missing")
     return { text: mrkdwn`I could not add that rule: ${formattedText(withTarget.message)}.` };
   const text = withTarget.kind === "resolved" ? withTarget.rule : argument;
@@ -93,7 +95,6 @@ async function addRule(
       createdBy: context.user,
     });
     context.onRulesChanged?.();
-    const currency = await ruleCurrency(context.store, channel, context.workspace);
     return {
       text: mrkdwn`Added rule ${record.id}: ${describeRule(rule, currency)}${withTarget.kind === "resolved" ? ` (${withTarget.note})` : ""}. Alerts go to ${channelLink(channel)}; the live data is checked as it arrives. \`/alert remove ${record.id}\` stops it.`,
     };

@@ -15,7 +15,11 @@ export type TargetThreshold =
  * in as the number: the rule then reads and runs as any other. The target is taken when the rule is added;
  * a later `/target set` does not move it, and the reply says which target it used.
  */
-export function withTargetThreshold(rule: string, targets: readonly TargetRecord[]): TargetThreshold {
+export function withTargetThreshold(
+  rule: string,
+  targets: readonly TargetRecord[],
+  currency: string | null = null,
+): TargetThreshold {
   if (!TARGET_WORD.test(rule)) return { kind: "none" };
   const metric = KPI_OF_RULE.exec(rule)?.[1]?.toLowerCase();
   if (!metric) {
@@ -60,6 +64,6 @@ export function withTargetThreshold(rule: string, targets: readonly TargetRecord
   return {
     kind: "resolved",
     rule: rule.replace(TARGET_WORD, (_, space: string) => `${space}${number}`),
-    note: `the channel's ${name} target, ${formatFigure(target.metric === "budget" ? "spend" : target.metric, target.value, null)}, as set now`,
+    note: `the channel's ${name} target, ${formatFigure(target.metric === "budget" ? "spend" : target.metric, target.value, currency)}, as set now`,
   };
 }

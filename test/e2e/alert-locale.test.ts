@@ -32,10 +32,15 @@ beforeAll(async () => {
 afterAll(async () => harness?.close());
 
 /** What `/alert <text>` tells the person who typed it. */
-async function alertCommand(text: string): Promise<string> {
+function alertCommand(text: string): Promise<string> {
+  return command("/alert", text, channel);
+}
+
+/** What a slash command tells the person who typed it. */
+async function command(name: string, text: string, where: string): Promise<string> {
   const { emulator } = harness;
   const seen = emulator.transcript().ephemerals.length;
-  await emulator.runSlashCommand({ user: ana, channel, command: "/alert", text });
+  await emulator.runSlashCommand({ user: ana, channel: where, command: name, text });
   const reply = await emulator.waitFor(
     (transcript) => transcript.ephemerals.slice(seen).find((message) => message.user === ana),
     { timeoutMs: 20_000 },
@@ -102,5 +107,20 @@ describe("alerts in the data's currency, for their author", () => {
 
     // The live data the button opened is now the newest dataset ana can see: App Home shows it in reais.
     expect(await appHomeText(emulator, ana)).toMatch(new RegExp(`\\*Spend\\*\\nR\\$${NBSP}[\\d.]+,\\d\\d`));
+  });
+
+  it("a rule against the channel's target reads in the data's currency, the target it used too", async () => {
+    const { emulator } = harness;
+    const metas = emulator.createChannel({ name: "metas", members: [ana], withBot: true }).id;
+    const export_ = [
+      "Day,Campaign name,Amount spent (BRL),Impressions,Link clicks,Purchases,Purchase conversion value",
+      "2026-05-05,Prospecting,40.00,1000,50,2,150.00",
+    ].join("\n");
+    await shareExport(emulator, { user: ana, channel: metas, filename: "metas.csv", content: export_ });
+    expect(await command("/target", "set cpa 60", metas)).toMatch(/CPA/);
+    const added = await command("/alert", "add cpa > target", metas);
+    expect(added).toContain(`CPA above R$${NBSP}60,00 today`);
+    expect(added).toContain(`(the channel's CPA target, R$${NBSP}60,00, as set now)`);
+    expect(added).not.toMatch(/ 60\.00/);
   });
 });

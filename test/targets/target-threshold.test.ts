@@ -17,6 +17,10 @@ describe("alert rules against a target", () => {
     expect(plain).toMatchObject({ kind: "resolved", rule: "cpa > 40" });
     const scoped = withTargetThreshold("cpa > target for campaign brand by campaign", targets);
     expect(scoped).toMatchObject({ kind: "resolved", rule: "cpa > 25 for campaign brand by campaign" });
+    // The target it used is said in the currency the rule's alerts will be written in.
+    expect(withTargetThreshold("cpa > target", targets, "EUR")).toMatchObject({
+      note: "the channel's CPA target, €40.00, as set now",
+    });
     const rate = withTargetThreshold("ctr < target window 7d", targets);
     expect(rate.kind === "resolved" && parseRule(rate.rule)).toMatchObject({
       threshold: 0.015,
