@@ -138,4 +138,24 @@ describe("reading Slack phrasing", () => {
     });
     expect(read("which campaign is getting better")).not.toMatchObject({ intent: "rank" });
   });
+
+  it("reads a metric word the file cannot compute as the value it names ('engagement', a Meta objective)", () => {
+    const csv = [
+      "Reporting starts,Campaign name,Objective,Amount spent (USD),Impressions,Link clicks",
+      "2025-04-01,A,Messages,10.00,100,5",
+      "2025-04-01,B,Engagement,20.00,300,9",
+    ].join("\n");
+    const objectives = readExport({ bytes: Buffer.from(`${csv}\n`), name: "objectives.csv" });
+    const parsed = parseQuestion(
+      "how did messages campaigns do compared to engagement ones",
+      objectives,
+      "2026-12-07",
+    );
+    expect(parsed).toMatchObject({
+      intent: "compare",
+      metrics: [],
+      filters: [{ dimension: "Objective", values: ["Messages", "Engagement"] }],
+      unread: [],
+    });
+  });
 });

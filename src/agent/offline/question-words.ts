@@ -38,7 +38,7 @@ export const QUESTION_WORDS: ReadonlySet<string> = new Set(
   one two three four five six seven eight nine ten twenty
   right currently current recent recently latest so far ago
   jump jumped jumps spiked surge surged plunge plunged tank tanked
-  money funnel scatter between among everything anything something going getting becoming
+  money funnel scatter between among everything anything something going getting becoming ones
   next worry worried concern concerned focus exactly guys team`
     .split(/\s+/)
     .filter((word) => word.length > 0),

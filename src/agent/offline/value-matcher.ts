@@ -1,4 +1,5 @@
 import type { Dataset } from "../../ingest/index.js";
+import { componentsOf } from "../../metrics/index.js";
 import { dimensionWords } from "./answer-wording.js";
 import { blankOut, escapeRegExp, wordPattern } from "./text-spans.js";
 import { matchNameParts, matchValueWords } from "./value-words.js";
@@ -122,6 +123,7 @@ function numberNameHits(question: string, dimension: string, value: string): Hit
 
 function nameHits(question: string, dataset: Dataset): Hit[] {
   const hits: Hit[] = [];
+  const uncomputable = metricWordsWithoutData(dataset);
   const spoken = flatten(question);
   for (const [dimension, column] of Object.entries(dataset.facts.dimensions)) {
     if (column.values.length > MAX_VALUES_SCANNED) continue;
@@ -130,7 +132,9 @@ function nameHits(question: string, dataset: Dataset): Hit[] {
       const loose = name.toLowerCase();
       // Numbers are not names, but age bands ("25-34", "65+") are.
       const numeric = /^[\d\s.,%-]+$/.test(name) && !AGE_BAND.test(name);
-      if (name.length < 2 || NOT_NAMES.has(loose) || VOCABULARY.has(loose)) continue;
+      if (name.length < 2 || NOT_NAMES.has(loose) || (VOCABULARY.has(loose) && !uncomputable.has(loose))) {
+        continue;
+      }
       // A plain substring test first: compiling a Unicode-aware pattern for each of thousands of names is slow.
       if (!spoken.includes(flatten(numeric ? name : (leadingWords(name) ?? name)))) continue;
       if (numeric) {
@@ -151,6 +155,19 @@ function nameHits(question: string, dataset: Dataset): Hit[] {
     }
   }
   return hits;
+}
+
+/**
+ * Metric words this file cannot compute ("engagement" without sessions): a value so named ("Engagement",
+ * a Meta objective) is what the word means here, rather than a metric the tools would refuse.
+ */
+function metricWordsWithoutData(dataset: Dataset): Set<string> {
+  const { measures } = dataset.facts;
+  return new Set(
+    METRIC_PHRASES.filter(
+      ([, metric]) => metric !== "efficiency" && componentsOf(metric).some((measure) => !measures[measure]),
+    ).map(([phrase]) => phrase),
+  );
 }
 
 /** Lower case, and any run of spaces, dashes or underscores as one space, as wordPattern matches them. */
