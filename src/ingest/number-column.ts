@@ -70,36 +70,35 @@ export class NumberColumn {
   scan(bytes: Buffer, i: number, delimiter: number, row: number, line: number, final: boolean): number {
     const start = i;
     const length = bytes.length;
-    const negative = bytes[i] === MINUS;
+    const negative = i < length && bytes[i] === MINUS;
     if (negative) i++;
+    // Digits before and after one dot, counted from positions: the loops do nothing else per byte.
+    const wholeStart = i;
     let mantissa = 0;
-    let digits = 0;
-    let integerDigits = 0;
-    let fractionDigits = -1;
     while (i < length) {
-      const byte = bytes[i] as number;
-      const digit = byte - ZERO;
-      if (digit >= 0 && digit <= 9) {
-        mantissa = mantissa * 10 + digit;
-        digits++;
-        if (fractionDigits >= 0) fractionDigits++;
-        else integerDigits++;
-      } else if (byte === DOT && fractionDigits < 0) {
-        fractionDigits = 0;
-      } else {
-        break;
-      }
+      const digit = (bytes[i] as number) - ZERO;
+      if (digit < 0 || digit > 9) break;
+      mantissa = mantissa * 10 + digit;
       i++;
+    }
+    const integerDigits = i - wholeStart;
+    let fractionDigits = -1;
+    if (i < length && bytes[i] === DOT) {
+      const fractionStart = ++i;
+      while (i < length) {
+        const digit = (bytes[i] as number) - ZERO;
+        if (digit < 0 || digit > 9) break;
+        mantissa = mantissa * 10 + digit;
+        i++;
+      }
+      fractionDigits = i - fractionStart;
     }
     const next = i < length ? (bytes[i] as number) : -1;
     if (next === -1 && !final) return -1;
     const atEnd = next === delimiter || next === LF || next === CR || next === -1;
-    if (atEnd && digits > 0 && digits <= 15 && integerDigits > 0 && fractionDigits !== 0) {
-      if (row >= this.values.length) this.grow(row + 1);
+    if (atEnd && integerDigits > 0 && fractionDigits !== 0 && integerDigits + fractionDigits <= 15) {
       const magnitude = fractionDigits > 0 ? mantissa / (POWERS_OF_TEN[fractionDigits] as number) : mantissa;
-      const value = negative ? -magnitude : magnitude;
-      if (Math.fround(value) !== value && this.values instanceof Float32Array) this.widen(this.values.length);
-      this.values[row] = value;
+      this.put(row, negative ? -magnitude : magnitude);
       this.numbers++;
       if (fractionDigits > 0) {
         if (fractionDigits === 3 && integerDigits <= 3 && mantissa >= 1000) this.dotAmbiguousRows.push(row);
@@ -229,8 +228,15 @@ export class NumberColumn {
 
   /** Writes a value, widening the column first when 32 bits would not keep it exactly. */
   private put(row: number, value: number): void {
-    if (Math.fround(value) !== value && this.values instanceof Float32Array) this.widen(this.values.length);
-    this.values[row] = value;
+    if (row >= this.values.length) this.grow(row + 1);
+    // Each kind of array is stored to on its own branch, so each store sees one kind.
+    const values = this.values;
+    if (values instanceof Float64Array) values[row] = value;
+    else if (Math.fround(value) === value) values[row] = value;
+    else {
+      this.widen(values.length);
+      this.values[row] = value;
+    }
   }
 
   /** To 64 bits, for at least `minimum` rows; a lent tail is left, and rejoined by copying (absorb). */
