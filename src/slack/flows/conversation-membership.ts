@@ -1,6 +1,7 @@
 import type { webApi } from "@slack/bolt";
 import type { Logger } from "../../log/logger.js";
 import type { Workspace } from "../../store/index.js";
+import { PersonCache } from "./person-cache.js";
 import { describeFailure } from "./slack-failure.js";
 
 /** Long enough to spare Slack a call per question, short enough that leaving a channel soon counts. */
@@ -16,12 +17,11 @@ const CONVERSATION_TYPES = "public_channel,private_channel,mpim,im";
  * not answer, the person belongs to nothing: data is withheld rather than shown to the wrong person.
  */
 export class ConversationMembership {
-  private readonly cache = new Map<string, { until: number; channels: Promise<ReadonlySet<string>> }>();
+  private readonly cache: PersonCache<ReadonlySet<string>>;
 
-  constructor(
-    private readonly ttlMs = DEFAULT_TTL_MS,
-    private readonly now: () => number = Date.now,
-  ) {}
+  constructor(ttlMs = DEFAULT_TTL_MS, now?: () => number) {
+    this.cache = new PersonCache(ttlMs, now);
+  }
 
   channelsOf(
     client: webApi.WebClient,
@@ -29,19 +29,15 @@ export class ConversationMembership {
     user: string,
     logger: Logger,
   ): Promise<ReadonlySet<string>> {
-    const key = cacheKey(workspace, user);
-    const cached = this.cache.get(key);
-    if (cached && cached.until > this.now()) return cached.channels;
-    const channels = listConversations(client, user).catch((error: unknown) => {
-      logger.warn("slack: users.conversations failed, so the person sees no other conversation's data", {
-        user,
-        error: describeFailure(error),
+    return this.cache
+      .get(workspace, user, () => listConversations(client, user))
+      .catch((error: unknown) => {
+        logger.warn("slack: users.conversations failed, so the person sees no other conversation's data", {
+          user,
+          error: describeFailure(error),
+        });
+        return new Set<string>();
       });
-      this.cache.delete(key);
-      return new Set<string>();
-    });
-    this.cache.set(key, { until: this.now() + this.ttlMs, channels });
-    return channels;
   }
 
   /**
@@ -56,13 +52,9 @@ export class ConversationMembership {
     logger: Logger,
   ): Promise<boolean> {
     if ((await this.channelsOf(client, workspace, user, logger)).has(channel)) return true;
-    this.cache.delete(cacheKey(workspace, user));
+    this.cache.forget(workspace, user);
     return (await this.channelsOf(client, workspace, user, logger)).has(channel);
   }
-}
-
-function cacheKey(workspace: Workspace, user: string): string {
-  return `${workspace.enterprise ?? ""}:${workspace.team ?? ""}:${user}`;
 }
 
 async function listConversations(client: webApi.WebClient, user: string): Promise<ReadonlySet<string>> {
