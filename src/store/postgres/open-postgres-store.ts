@@ -1,5 +1,8 @@
 import type pg from "pg";
-import type { RememberedResponse, Store, StoredResponse } from "../store.js";
+import { replayOrProduce } from "../replay-or-produce.js";
+import type { Store } from "../store.js";
+import { type StoreParts, storeFrom, type TableMethods } from "../store-from.js";
+import { DEFAULT_HISTORY_LIMIT, DEFAULT_KEY_RETENTION_MS, type StoreOptions } from "../store-options.js";
 import { openMigratedPool } from "./open-migrated-pool.js";
 import { postgresAdoptUnownedRows } from "./postgres-adopt-unowned-rows.js";
 import { postgresAlerts } from "./postgres-alerts.js";
@@ -12,17 +15,10 @@ import { postgresThreads } from "./postgres-threads.js";
 import { postgresWebhookSecrets } from "./postgres-webhook-secrets.js";
 import type { Sql } from "./sql.js";
 
-export interface PostgresStoreOptions {
-  /** Newest agent messages kept per thread; 40 by default. */
-  historyLimit?: number;
-  /** How long processed event ids and idempotency keys are remembered; 7 days by default. */
-  keyRetentionMs?: number;
+export interface PostgresStoreOptions extends StoreOptions {
   /** Connections this process holds at most; 10 by default. */
   poolSize?: number;
 }
-
-const DEFAULT_HISTORY_LIMIT = 40;
-const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
 /**
  * The PostgreSQL store: a connection pool, the schema migrated on open (instances starting together take
@@ -34,17 +30,21 @@ const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 export async function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<Store> {
   const pool = await openMigratedPool(url, options.poolSize ?? 10);
   const historyLimit = options.historyLimit ?? DEFAULT_HISTORY_LIMIT;
-  const onceOnly = postgresOnceOnly(options.keyRetentionMs ?? WEEK_MS);
+  const onceOnly = postgresOnceOnly(options.keyRetentionMs ?? DEFAULT_KEY_RETENTION_MS);
   await onceOnly.prune(pool);
 
-  const storeOn = (sql: Sql, client: pg.PoolClient | null, depth: number): Store => {
-    const datasets = postgresDatasets(sql);
-    const threads = postgresThreads(sql, historyLimit);
-    const live = postgresLive(sql);
-    const alerts = postgresAlerts(sql);
-    const webhookSecrets = postgresWebhookSecrets(sql);
-    const installations = postgresInstallations(sql);
+  const partsOn = (sql: Sql): StoreParts<false> => ({
+    datasets: postgresDatasets(sql),
+    threads: postgresThreads(sql, historyLimit),
+    claimEvent: (key) => onceOnly.claim(sql, key),
+    live: postgresLive(sql),
+    alerts: postgresAlerts(sql),
+    webhookSecrets: postgresWebhookSecrets(sql),
+    installations: postgresInstallations(sql),
+    adoptUnownedRows: (workspace) => postgresAdoptUnownedRows(sql, workspace),
+  });
 
+  const storeOn = (sql: Sql, client: pg.PoolClient | null, depth: number): Store => {
     const transaction = async <T>(work: (tx: Store) => Promise<T>): Promise<T> => {
       if (!client) {
         const taken = await pool.connect();
@@ -78,67 +78,29 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     const within = <T>(work: (inner: Sql) => Promise<T>): Promise<T> =>
       transaction(async (tx) => work(sqlOf(tx)));
 
+    /** A method whose statements commit together, run on the transaction's connection. */
+    const together = <K extends keyof TableMethods>(name: K): TableMethods[K] =>
+      ((...args: unknown[]) =>
+        within((inner) =>
+          (storeFrom(partsOn(inner))[name] as (...values: unknown[]) => Promise<unknown>)(...args),
+        )) as TableMethods[K];
+
     const store: Store = {
-      saveDataset: (input) => within((inner) => postgresDatasets(inner).save(input)),
-      getDataset: datasets.get,
-      findDatasetByFile: datasets.findByFile,
-      latestDataset: datasets.latest,
-      listDatasets: datasets.list,
-      datasetForThread: datasets.forThread,
-
-      getThread: threads.get,
-      bindThread: threads.bind,
-      appendHistory: (channel, threadTs, entries, workspace) =>
-        within((inner) => postgresThreads(inner, historyLimit).append(channel, threadTs, entries, workspace)),
-      replaceHistory: threads.replace,
-
-      claimEvent: (key) => onceOnly.claim(sql, key),
-
-      saveLiveBatch: (batch) => within((inner) => postgresLive(inner).save(batch)),
-      rememberResponse: (
-        key: string,
-        fingerprint: string,
-        produce: (tx: Store) => Promise<StoredResponse>,
-      ): Promise<RememberedResponse> =>
+      ...storeFrom(partsOn(sql)),
+      saveDataset: together("saveDataset"),
+      appendHistory: together("appendHistory"),
+      saveLiveBatch: together("saveLiveBatch"),
+      saveWebhookSecret: together("saveWebhookSecret"),
+      adoptUnownedRows: together("adoptUnownedRows"),
+      rememberResponse: (key, fingerprint, produce) =>
         transaction(async (tx) => {
           const inner = sqlOf(tx);
           await onceOnly.lockKey(inner, key);
-          const earlier = await onceOnly.findResponse(inner, key);
-          if (earlier) {
-            if (earlier.fingerprint !== fingerprint) return { outcome: "conflict" };
-            return { outcome: "replayed", response: { status: earlier.status, body: earlier.body } };
-          }
-          const response = await produce(tx);
-          // A server error is not an answer to replay: the retry deserves another try.
-          if (response.status < 500) await onceOnly.keepResponse(inner, key, fingerprint, response);
-          return { outcome: "fresh", response };
+          return replayOrProduce(tx, key, fingerprint, produce, {
+            find: (found) => onceOnly.findResponse(inner, found),
+            keep: (kept, print, response) => onceOnly.keepResponse(inner, kept, print, response),
+          });
         }),
-      liveFacts: live.facts,
-      recentEvents: live.recent,
-      liveFieldNames: live.fieldNames,
-
-      addAlertRule: alerts.addRule,
-      getAlertRule: alerts.getRule,
-      listAlertRules: alerts.listRules,
-      alertRuleWorkspaces: alerts.ruleWorkspaces,
-      removeAlertRule: alerts.removeRule,
-      openAlert: alerts.openAlert,
-      setAlertMessage: alerts.setMessage,
-      resolveAlert: alerts.resolve,
-      discardAlert: alerts.discard,
-      getAlert: alerts.getAlert,
-      latestAlert: alerts.latest,
-      openAlerts: alerts.open,
-
-      saveWebhookSecret: (input) => within((inner) => postgresWebhookSecrets(inner).save(input)),
-      webhookSecretWorkspace: webhookSecrets.workspaceOf,
-      webhookSecretOf: webhookSecrets.of,
-      removeWebhookSecret: webhookSecrets.remove,
-      saveInstallation: installations.save,
-      findInstallation: installations.find,
-      removeInstallation: installations.remove,
-      adoptUnownedRows: (workspace) => within((inner) => postgresAdoptUnownedRows(inner, workspace)),
-
       transaction,
       ping: async () => ({
         engine: "postgres",

@@ -1,9 +1,7 @@
-import { type AlertRow, alertOf, type RuleRow, ruleOf } from "../sqlite/alert-tables.js";
+import { type AlertRow, alertOf, RULE_COLUMNS, type RuleRow, ruleOf } from "../rows/alert-rows.js";
 import type { NewAlert, NewAlertRule, Workspace } from "../store.js";
 import { inWorkspace, ofWorkspace, workspaceKey } from "../workspace-key.js";
 import type { Sql } from "./sql.js";
-
-const RULE_COLUMNS = "id, team, enterprise, channel, definition, created_by, created_at";
 
 /** Alert rules and firings, as in SQLite (see ../sqlite/alert-tables.ts). */
 export function postgresAlerts(sql: Sql) {

@@ -1,21 +1,23 @@
-import { randomBytes } from "node:crypto";
-import { type DatasetRow, recordOf } from "../sqlite/dataset-table.js";
-import { columnsOfFacts, factsOfColumns, type StoredColumn } from "../sqlite/fact-columns.js";
+import {
+  DATASET_COLUMNS,
+  type DatasetRow,
+  DEFAULT_LIST_LIMIT,
+  datasetRow,
+  recordOf,
+} from "../rows/dataset-rows.js";
+import { COLUMN_FIELDS, columnsOfFacts, factsOfColumns, type StoredColumn } from "../rows/fact-columns.js";
 import type { DatasetQuery, NewDataset, SavedDataset, StoredDataset, Workspace } from "../store.js";
 import { inWorkspace, ofWorkspace, workspaceKey } from "../workspace-key.js";
-import type { Sql } from "./sql.js";
+import { placeholders, type Sql } from "./sql.js";
 
-const DEFAULT_LIST_LIMIT = 50;
-const COLUMNS =
-  "id, team, enterprise, channel, thread_ts, file_id, name, uploaded_by, created_at, row_count, receipt, totals_check";
+const COLUMNS = DATASET_COLUMNS.join(", ");
 
 /** Datasets and their column blobs, as in SQLite (see ../sqlite/dataset-table.ts). */
 export function postgresDatasets(sql: Sql) {
   const withFacts = async (row: DatasetRow | undefined): Promise<StoredDataset | null> => {
     if (!row) return null;
     const columns = await sql.query<StoredColumn>(
-      `SELECT role, name, data, dictionary, text_bytes, text_offsets FROM dataset_columns
-       WHERE dataset_id = $1 ORDER BY position`,
+      `SELECT ${COLUMN_FIELDS.join(", ")} FROM dataset_columns WHERE dataset_id = $1 ORDER BY position`,
       [row.id],
     );
     return { record: recordOf(row), facts: factsOfColumns(row.row_count, columns.rows) };
@@ -43,38 +45,12 @@ export function postgresDatasets(sql: Sql) {
   return {
     /** Called inside a transaction: the dataset and its columns commit together. */
     save: async (input: NewDataset): Promise<SavedDataset> => {
-      const row: DatasetRow = {
-        id: `ds_${randomBytes(6).toString("hex")}`,
-        team: input.team ?? null,
-        enterprise: input.enterprise ?? null,
-        channel: input.channel,
-        thread_ts: input.threadTs ?? null,
-        file_id: input.fileId ?? null,
-        name: input.name,
-        uploaded_by: input.uploadedBy ?? null,
-        created_at: (input.createdAt ?? new Date()).getTime(),
-        row_count: input.facts.rowCount,
-        receipt: JSON.stringify(input.receipt),
-        totals_check: input.totalsCheck ? JSON.stringify(input.totalsCheck) : null,
-      };
+      const row = datasetRow(input);
       // ON CONFLICT: two instances saving the same file at once store it once.
       const inserted = await sql.query(
-        `INSERT INTO datasets (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+        `INSERT INTO datasets (${COLUMNS}) VALUES (${placeholders(DATASET_COLUMNS.length)})
          ON CONFLICT (file_id) DO NOTHING`,
-        [
-          row.id,
-          row.team,
-          row.enterprise,
-          row.channel,
-          row.thread_ts,
-          row.file_id,
-          row.name,
-          row.uploaded_by,
-          row.created_at,
-          row.row_count,
-          row.receipt,
-          row.totals_check,
-        ],
+        DATASET_COLUMNS.map((column) => row[column]),
       );
       if (inserted.rowCount === 0 && input.fileId) {
         const existing = await byFile(input.fileId);
@@ -83,18 +59,9 @@ export function postgresDatasets(sql: Sql) {
       const columns = columnsOfFacts(input.facts);
       for (const [position, column] of columns.entries()) {
         await sql.query(
-          `INSERT INTO dataset_columns (dataset_id, position, role, name, data, dictionary, text_bytes, text_offsets)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-          [
-            row.id,
-            position,
-            column.role,
-            column.name,
-            bufferOf(column.data),
-            column.dictionary,
-            column.text_bytes && bufferOf(column.text_bytes),
-            column.text_offsets && bufferOf(column.text_offsets),
-          ],
+          `INSERT INTO dataset_columns (dataset_id, position, ${COLUMN_FIELDS.join(", ")})
+           VALUES (${placeholders(COLUMN_FIELDS.length + 2)})`,
+          [row.id, position, ...COLUMN_FIELDS.map((field) => bytea(column[field]))],
         );
       }
       return { record: recordOf(row), created: true };
@@ -134,7 +101,7 @@ export function postgresDatasets(sql: Sql) {
   };
 }
 
-/** The same bytes as a Buffer, which is how pg sends bytea; a view, so millions of rows are not copied. */
-function bufferOf(bytes: Uint8Array): Buffer {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+/** Bytes as a Buffer, which is how pg sends bytea: a view, so millions of rows are not copied. */
+function bytea<T>(value: T): T | Buffer {
+  return value instanceof Uint8Array ? Buffer.from(value.buffer, value.byteOffset, value.byteLength) : value;
 }

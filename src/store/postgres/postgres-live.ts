@@ -1,56 +1,19 @@
-import { dayToIso, type FactRecord, factTableFromRecords, isoToDay } from "../../ingest/index.js";
 import {
+  EVENT_COLUMNS,
   type EventRow,
-  eventFact,
   eventRow,
   type FeedRow,
-  FIRST_DAY,
   feedItem,
-  LAST_DAY,
+  liveDays,
+  liveFactTable,
+  METRICS_COLUMNS,
   METRICS_CONTENT,
   type MetricsRow,
-  metricsFact,
   metricsRow,
-} from "../sqlite/live-tables.js";
+} from "../rows/live-rows.js";
 import type { LiveBatch, LiveFactsOptions, LiveFieldNames, LiveOutcome, Workspace } from "../store.js";
 import { inWorkspace, workspaceKey } from "../workspace-key.js";
-import type { Sql } from "./sql.js";
-
-const METRICS_COLUMNS = [
-  "team",
-  "enterprise",
-  "source",
-  "external_id",
-  "date",
-  "campaign",
-  "channel",
-  "spend",
-  "impressions",
-  "clicks",
-  "conversions",
-  "revenue",
-  "currency",
-  "dimensions",
-  "extra_measures",
-  "received_at",
-] as const;
-const EVENT_COLUMNS = [
-  "team",
-  "enterprise",
-  "kind",
-  "source",
-  "external_id",
-  "occurred_at",
-  "day",
-  "campaign",
-  "channel",
-  "value",
-  "currency",
-  "email",
-  "received_at",
-] as const;
-const placeholders = (count: number, from = 1) =>
-  Array.from({ length: count }, (_, index) => `$${index + from}`).join(", ");
+import { placeholders, type Sql } from "./sql.js";
 
 // Every push a metrics row receives is kept, as SQLite's triggers keep it.
 const KEEP_PUSH = `INSERT INTO live_metric_pushes (metrics_id, ${METRICS_COLUMNS.join(", ")})
@@ -88,17 +51,14 @@ const RECENT = `
 
 /** Rows pushed by automation tools, as in SQLite (see ../sqlite/live-tables.ts). */
 export function postgresLive(sql: Sql) {
-  const windowStart = async (lastDays: number | undefined, workspace: [string, string]): Promise<string> => {
-    if (lastDays === undefined) return FIRST_DAY;
-    const newest = (
+  const newestDay = async (workspace: [string, string]) =>
+    (
       await sql.query<{ day: string | null }>(
         `SELECT max(day) AS day FROM (SELECT max(date) AS day FROM live_metrics WHERE ${inWorkspace("$1", "$2")}
            UNION ALL SELECT max(day) FROM live_events WHERE ${inWorkspace("$1", "$2")}) AS days`,
         workspace,
       )
     ).rows[0]?.day;
-    return newest ? dayToIso(isoToDay(newest) - lastDays) : FIRST_DAY;
-  };
   const namesOf = async (column: "dimensions" | "extra_measures", source: string, workspace?: Workspace) =>
     (
       await sql.query<{ key: string }>(
@@ -133,10 +93,8 @@ export function postgresLive(sql: Sql) {
     },
     facts: async (options: LiveFactsOptions = {}) => {
       const workspace = workspaceKey(options.workspace);
-      const until = options.until ?? LAST_DAY;
-      const since = [options.since ?? FIRST_DAY, await windowStart(options.lastDays, workspace)]
-        .sort()
-        .at(-1) as string;
+      const newest = options.lastDays === undefined ? null : await newestDay(workspace);
+      const { since, until } = liveDays(options, newest);
       const asOf = options.asOf?.getTime();
       const metrics =
         asOf === undefined
@@ -159,9 +117,7 @@ export function postgresLive(sql: Sql) {
          ORDER BY day, id`,
         [since, until, asOf ?? null, ...workspace],
       );
-      const records: FactRecord[] = metrics.rows.map(metricsFact);
-      for (const event of events.rows) records.push(eventFact(event));
-      return factTableFromRecords(records);
+      return liveFactTable(metrics.rows, events.rows);
     },
     recent: async (limit: number, workspace?: Workspace) =>
       (await sql.query<FeedRow>(RECENT, [limit, ...workspaceKey(workspace)])).rows.map(feedItem),

@@ -1,20 +1,17 @@
+import { pruneCounter } from "../prune-counter.js";
 import type { StoredResponse } from "../store.js";
 import type { Sql } from "./sql.js";
 
-/** Writes between two prunings of expired keys, as in SQLite (see ../sqlite/once-only.ts). */
-const PRUNE_EVERY = 500;
-
 /** Slack event ids claimed once, and webhook responses kept under their idempotency keys. */
 export function postgresOnceOnly(retentionMs: number) {
-  let writes = 0;
   const prune = async (sql: Sql) => {
     const cutoff = Date.now() - retentionMs;
     await sql.query("DELETE FROM processed_events WHERE claimed_at < $1", [cutoff]);
     await sql.query("DELETE FROM idempotent_responses WHERE created_at < $1", [cutoff]);
   };
+  const pruneDue = pruneCounter();
   const counted = async (sql: Sql) => {
-    writes += 1;
-    if (writes % PRUNE_EVERY === 0) await prune(sql);
+    if (pruneDue()) await prune(sql);
   };
   return {
     prune,

@@ -1,22 +1,14 @@
+import { boundedHistory, historyOf, THREAD_COLUMNS, type ThreadRow, threadOf } from "../rows/thread-rows.js";
 import type { HistoryEntry, ThreadRecord, Workspace } from "../store.js";
 import { inWorkspace, workspaceKey } from "../workspace-key.js";
 import type { Sql } from "./sql.js";
-
-interface ThreadRow {
-  channel: string;
-  thread_ts: string;
-  dataset_id: string | null;
-  history: string;
-  updated_at: number;
-}
 
 /** The conflict target of the threads' unique key (see the migration that keys threads by workspace). */
 const THREAD_KEY = "((coalesce(team, '')), (coalesce(enterprise, '')), channel, thread_ts)";
 
 /** Threads and the agent's history in them, as in SQLite (see ../sqlite/thread-table.ts). */
 export function postgresThreads(sql: Sql, historyLimit: number) {
-  const bounded = (entries: readonly HistoryEntry[]) =>
-    entries.slice(Math.max(0, entries.length - historyLimit));
+  const bounded = (entries: readonly HistoryEntry[]) => boundedHistory(entries, historyLimit);
   const writeHistory = (
     channel: string,
     threadTs: string,
@@ -38,7 +30,7 @@ export function postgresThreads(sql: Sql, historyLimit: number) {
   const row = async (channel: string, threadTs: string, workspace?: Workspace, lock = false) =>
     (
       await sql.query<ThreadRow>(
-        `SELECT channel, thread_ts, dataset_id, history, updated_at FROM threads
+        `SELECT ${THREAD_COLUMNS} FROM threads
          WHERE ${inWorkspace("$3", "$4")} AND channel = $1 AND thread_ts = $2${lock ? " FOR UPDATE" : ""}`,
         [channel, threadTs, ...workspaceKey(workspace)],
       )
@@ -47,14 +39,7 @@ export function postgresThreads(sql: Sql, historyLimit: number) {
   return {
     get: async (channel: string, threadTs: string, workspace?: Workspace): Promise<ThreadRecord | null> => {
       const found = await row(channel, threadTs, workspace);
-      if (!found) return null;
-      return {
-        channel: found.channel,
-        threadTs: found.thread_ts,
-        datasetId: found.dataset_id,
-        history: JSON.parse(found.history) as HistoryEntry[],
-        updatedAt: new Date(found.updated_at).toISOString(),
-      };
+      return found ? threadOf(found) : null;
     },
     bind: async (channel: string, threadTs: string, datasetId: string, workspace?: Workspace) => {
       await sql.query(
@@ -71,7 +56,7 @@ export function postgresThreads(sql: Sql, historyLimit: number) {
       workspace?: Workspace,
     ) => {
       const found = await row(channel, threadTs, workspace, true);
-      const history = bounded([...(found ? (JSON.parse(found.history) as HistoryEntry[]) : []), ...entries]);
+      const history = bounded([...historyOf(found), ...entries]);
       await writeHistory(channel, threadTs, history, workspace);
       return history;
     },

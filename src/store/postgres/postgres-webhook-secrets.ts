@@ -1,4 +1,8 @@
-import { type WebhookSecretRow, webhookSecretOf } from "../sqlite/webhook-secret-table.js";
+import {
+  WEBHOOK_SECRET_COLUMNS,
+  type WebhookSecretRow,
+  webhookSecretOf,
+} from "../rows/webhook-secret-rows.js";
 import type { NewWebhookSecret, Workspace } from "../store.js";
 import { inWorkspace, workspaceKey } from "../workspace-key.js";
 import type { Sql } from "./sql.js";
@@ -15,7 +19,7 @@ export function postgresWebhookSecrets(sql: Sql) {
       const row = (
         await sql.query<WebhookSecretRow>(
           `INSERT INTO webhook_secrets (team, enterprise, secret_hash, created_by, created_at)
-           VALUES ($1, $2, $3, $4, $5) RETURNING team, enterprise, created_by, created_at`,
+           VALUES ($1, $2, $3, $4, $5) RETURNING ${WEBHOOK_SECRET_COLUMNS}`,
           [
             input.workspace.team,
             input.workspace.enterprise,
@@ -36,7 +40,7 @@ export function postgresWebhookSecrets(sql: Sql) {
     of: async (workspace: Workspace) => {
       const row = (
         await sql.query<WebhookSecretRow>(
-          `SELECT team, enterprise, created_by, created_at FROM webhook_secrets WHERE ${inWorkspace("$1", "$2")}`,
+          `SELECT ${WEBHOOK_SECRET_COLUMNS} FROM webhook_secrets WHERE ${inWorkspace("$1", "$2")}`,
           workspaceKey(workspace),
         )
       ).rows[0];

@@ -7,3 +7,8 @@ export interface Sql {
     values?: unknown[],
   ): Promise<{ rows: R[]; rowCount: number | null }>;
 }
+
+/** `$1, $2, …`: the positional parameters of `count` values. */
+export function placeholders(count: number): string {
+  return Array.from({ length: count }, (_, index) => `$${index + 1}`).join(", ");
+}

@@ -1,42 +1,22 @@
-import { randomBytes } from "node:crypto";
 import type { Database } from "better-sqlite3";
-import type {
-  DatasetQuery,
-  DatasetRecord,
-  NewDataset,
-  SavedDataset,
-  StoredDataset,
-  Workspace,
-} from "../store.js";
+import {
+  DATASET_COLUMNS,
+  type DatasetRow,
+  DEFAULT_LIST_LIMIT,
+  datasetRow,
+  recordOf,
+} from "../rows/dataset-rows.js";
+import { COLUMN_FIELDS, columnsOfFacts, factsOfColumns, type StoredColumn } from "../rows/fact-columns.js";
+import type { DatasetQuery, NewDataset, SavedDataset, StoredDataset, Workspace } from "../store.js";
 import { inWorkspace, ofWorkspace, workspaceKey } from "../workspace-key.js";
-import { columnsOfFacts, factsOfColumns, type StoredColumn } from "./fact-columns.js";
-
-export interface DatasetRow {
-  id: string;
-  team: string | null;
-  enterprise: string | null;
-  channel: string;
-  thread_ts: string | null;
-  file_id: string | null;
-  name: string;
-  uploaded_by: string | null;
-  created_at: number;
-  row_count: number;
-  receipt: string;
-  totals_check: string | null;
-}
-
-const DEFAULT_LIST_LIMIT = 50;
 
 export function datasetTable(db: Database) {
-  const insert = db.prepare(`
-    INSERT INTO datasets (id, team, enterprise, channel, thread_ts, file_id, name, uploaded_by, created_at,
-                          row_count, receipt, totals_check)
-    VALUES (@id, @team, @enterprise, @channel, @thread_ts, @file_id, @name, @uploaded_by, @created_at,
-            @row_count, @receipt, @totals_check)`);
+  const insert = db.prepare(
+    `INSERT INTO datasets (${DATASET_COLUMNS.join(", ")}) VALUES (${DATASET_COLUMNS.map((column) => `@${column}`).join(", ")})`,
+  );
   const insertColumn = db.prepare(
-    `INSERT INTO dataset_columns (dataset_id, position, role, name, data, dictionary, text_bytes, text_offsets)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO dataset_columns (dataset_id, position, ${COLUMN_FIELDS.join(", ")})
+     VALUES (?, ?, ${COLUMN_FIELDS.map(() => "?").join(", ")})`,
   );
   const byId = db.prepare<[string], DatasetRow>("SELECT * FROM datasets WHERE id = ?");
   const byFile = db.prepare<[string], DatasetRow>("SELECT * FROM datasets WHERE file_id = ?");
@@ -56,7 +36,7 @@ export function datasetTable(db: Database) {
       AND (@channels IS NULL OR channel IN (SELECT value FROM json_each(@channels)))
     ORDER BY created_at DESC, rowid DESC LIMIT @limit`);
   const columnsOf = db.prepare<[string], StoredColumn>(
-    "SELECT role, name, data, dictionary, text_bytes, text_offsets FROM dataset_columns WHERE dataset_id = ? ORDER BY position",
+    `SELECT ${COLUMN_FIELDS.join(", ")} FROM dataset_columns WHERE dataset_id = ? ORDER BY position`,
   );
 
   const save = db.transaction((input: NewDataset): SavedDataset => {
@@ -64,32 +44,10 @@ export function datasetTable(db: Database) {
       const existing = byFile.get(input.fileId);
       if (existing) return { record: recordOf(existing), created: false };
     }
-    const row: DatasetRow = {
-      id: `ds_${randomBytes(6).toString("hex")}`,
-      team: input.team ?? null,
-      enterprise: input.enterprise ?? null,
-      channel: input.channel,
-      thread_ts: input.threadTs ?? null,
-      file_id: input.fileId ?? null,
-      name: input.name,
-      uploaded_by: input.uploadedBy ?? null,
-      created_at: (input.createdAt ?? new Date()).getTime(),
-      row_count: input.facts.rowCount,
-      receipt: JSON.stringify(input.receipt),
-      totals_check: input.totalsCheck ? JSON.stringify(input.totalsCheck) : null,
-    };
+    const row = datasetRow(input);
     insert.run(row);
     columnsOfFacts(input.facts).forEach((column, position) => {
-      insertColumn.run(
-        row.id,
-        position,
-        column.role,
-        column.name,
-        column.data,
-        column.dictionary,
-        column.text_bytes,
-        column.text_offsets,
-      );
+      insertColumn.run(row.id, position, ...COLUMN_FIELDS.map((field) => column[field]));
     });
     return { record: recordOf(row), created: true };
   });
@@ -138,21 +96,4 @@ interface ListParams {
   enterprise: string;
   channels: string | null;
   limit: number;
-}
-
-export function recordOf(row: DatasetRow): DatasetRecord {
-  return {
-    id: row.id,
-    team: row.team,
-    enterprise: row.enterprise,
-    channel: row.channel,
-    threadTs: row.thread_ts,
-    fileId: row.file_id,
-    name: row.name,
-    uploadedBy: row.uploaded_by,
-    createdAt: new Date(row.created_at).toISOString(),
-    rowCount: row.row_count,
-    receipt: JSON.parse(row.receipt),
-    totalsCheck: row.totals_check ? JSON.parse(row.totals_check) : null,
-  };
 }

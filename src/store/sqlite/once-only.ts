@@ -1,8 +1,6 @@
 import type { Database } from "better-sqlite3";
+import { pruneCounter } from "../prune-counter.js";
 import type { StoredResponse } from "../store.js";
-
-/** Writes between two prunings of expired keys: pruning is an indexed range delete, cheap but not free. */
-const PRUNE_EVERY = 500;
 
 /**
  * Keys that make repeated deliveries harmless: Slack event ids (claimed once) and webhook idempotency keys
@@ -22,15 +20,14 @@ export function onceOnlyTables(db: Database, retentionMs: number) {
   );
   const pruneResponses = db.prepare("DELETE FROM idempotent_responses WHERE created_at < ?");
 
-  let writes = 0;
   const prune = () => {
     const cutoff = Date.now() - retentionMs;
     pruneClaims.run(cutoff);
     pruneResponses.run(cutoff);
   };
+  const pruneDue = pruneCounter();
   const counted = () => {
-    writes += 1;
-    if (writes % PRUNE_EVERY === 0) prune();
+    if (pruneDue()) prune();
   };
 
   return {

@@ -1,20 +1,13 @@
 import type { Database } from "better-sqlite3";
+import { type KeptResponses, replayOrProduce } from "../replay-or-produce.js";
 import type { RememberedResponse, Store, StoredResponse, StoreStatus } from "../store.js";
 import { StoreError } from "../store-error.js";
-
-/** A store method answered synchronously, as better-sqlite3 does. */
-type Synchronous<M> = M extends (...args: infer A) => Promise<infer R> ? (...args: A) => R : never;
-
-/** Everything a table answers by itself; transactions, replays, status and closing are this module's. */
-type TableMethods = Omit<Store, "transaction" | "rememberResponse" | "ping" | "close">;
-
-export type SqliteTables = { [K in keyof TableMethods]: Synchronous<TableMethods[K]> };
+import type { Answered, TableMethods } from "../store-from.js";
 
 export interface SqliteParts {
   db: Database;
-  tables: SqliteTables;
-  findResponse: (key: string) => { fingerprint: string; status: number; body: string } | undefined;
-  keepResponse: (key: string, fingerprint: string, response: StoredResponse) => void;
+  tables: Answered<true>;
+  responses: KeptResponses;
   status: () => StoreStatus;
 }
 
@@ -93,17 +86,7 @@ export function sqliteAsyncStore(parts: SqliteParts): Store {
     fingerprint: string,
     produce: (tx: Store) => Promise<StoredResponse>,
   ): Promise<RememberedResponse> =>
-    store.transaction(async (tx) => {
-      const earlier = parts.findResponse(key);
-      if (earlier) {
-        if (earlier.fingerprint !== fingerprint) return { outcome: "conflict" };
-        return { outcome: "replayed", response: { status: earlier.status, body: earlier.body } };
-      }
-      const response = await produce(tx);
-      // A server error is not an answer to replay: the retry deserves another try.
-      if (response.status < 500) parts.keepResponse(key, fingerprint, response);
-      return { outcome: "fresh", response };
-    });
+    store.transaction((tx) => replayOrProduce(tx, key, fingerprint, produce, parts.responses));
 
   const inside: Store = {
     ...wrap(false),

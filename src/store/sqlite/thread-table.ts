@@ -1,26 +1,19 @@
 import type { Database } from "better-sqlite3";
+import { boundedHistory, historyOf, THREAD_COLUMNS, type ThreadRow, threadOf } from "../rows/thread-rows.js";
 import type { HistoryEntry, ThreadRecord, Workspace } from "../store.js";
 import { inWorkspace, workspaceKey } from "../workspace-key.js";
-
-interface ThreadRow {
-  channel: string;
-  thread_ts: string;
-  dataset_id: string | null;
-  history: string;
-  updated_at: number;
-}
 
 /** The conflict target of the threads' unique key (see the migration that keys threads by workspace). */
 const THREAD_KEY = "(coalesce(team, ''), coalesce(enterprise, ''), channel, thread_ts)";
 
 /**
- * Threads of conversation: which dataset a thread is about, and the agent's history in it. The history is
- * cut to the newest `historyLimit` entries on every write, so a long thread never grows the prompt (or the
- * row) without bound; the agent may also replace it with its own summary. A thread is its workspace's.
+ * Threads of conversation: which dataset a thread is about, and the agent's history in it, cut to the
+ * newest `historyLimit` entries on every write; the agent may also replace it with its own summary. A
+ * thread is its workspace's.
  */
 export function threadTable(db: Database, historyLimit: number) {
   const byKey = db.prepare<[string, string, string, string], ThreadRow>(
-    `SELECT * FROM threads WHERE ${inWorkspace("?", "?")} AND channel = ? AND thread_ts = ?`,
+    `SELECT ${THREAD_COLUMNS} FROM threads WHERE ${inWorkspace("?", "?")} AND channel = ? AND thread_ts = ?`,
   );
   const bind = db.prepare(`
     INSERT INTO threads (team, enterprise, channel, thread_ts, dataset_id, updated_at) VALUES (?, ?, ?, ?, ?, ?)
@@ -29,8 +22,7 @@ export function threadTable(db: Database, historyLimit: number) {
     INSERT INTO threads (team, enterprise, channel, thread_ts, history, updated_at) VALUES (?, ?, ?, ?, ?, ?)
     ON CONFLICT ${THREAD_KEY} DO UPDATE SET history = excluded.history, updated_at = excluded.updated_at`);
 
-  const bounded = (entries: readonly HistoryEntry[]) =>
-    entries.slice(Math.max(0, entries.length - historyLimit));
+  const bounded = (entries: readonly HistoryEntry[]) => boundedHistory(entries, historyLimit);
   const find = (channel: string, threadTs: string, workspace?: Workspace) =>
     byKey.get(...workspaceKey(workspace), channel, threadTs);
   const write = (
@@ -51,7 +43,7 @@ export function threadTable(db: Database, historyLimit: number) {
   const append = db.transaction(
     (channel: string, threadTs: string, entries: readonly HistoryEntry[], workspace?: Workspace) => {
       const row = find(channel, threadTs, workspace);
-      const history = bounded([...(row ? (JSON.parse(row.history) as HistoryEntry[]) : []), ...entries]);
+      const history = bounded([...historyOf(row), ...entries]);
       write(channel, threadTs, history, workspace);
       return history;
     },
@@ -60,14 +52,7 @@ export function threadTable(db: Database, historyLimit: number) {
   return {
     get: (channel: string, threadTs: string, workspace?: Workspace): ThreadRecord | null => {
       const row = find(channel, threadTs, workspace);
-      if (!row) return null;
-      return {
-        channel: row.channel,
-        threadTs: row.thread_ts,
-        datasetId: row.dataset_id,
-        history: JSON.parse(row.history) as HistoryEntry[],
-        updatedAt: new Date(row.updated_at).toISOString(),
-      };
+      return row ? threadOf(row) : null;
     },
     bind: (channel: string, threadTs: string, datasetId: string, workspace?: Workspace) => {
       bind.run(

@@ -1,13 +1,11 @@
 import type { Database } from "better-sqlite3";
+import {
+  WEBHOOK_SECRET_COLUMNS,
+  type WebhookSecretRow,
+  webhookSecretOf,
+} from "../rows/webhook-secret-rows.js";
 import type { NewWebhookSecret, WebhookSecretRecord, Workspace } from "../store.js";
 import { inWorkspace, workspaceKey } from "../workspace-key.js";
-
-export interface WebhookSecretRow {
-  team: string | null;
-  enterprise: string | null;
-  created_by: string | null;
-  created_at: number;
-}
 
 /** One webhook secret per workspace, kept as its hash: a new one replaces the old in one transaction. */
 export function webhookSecretTable(db: Database) {
@@ -19,7 +17,7 @@ export function webhookSecretTable(db: Database) {
     "SELECT team, enterprise FROM webhook_secrets WHERE secret_hash = ?",
   );
   const ofWorkspace = db.prepare<[string, string], WebhookSecretRow>(
-    `SELECT team, enterprise, created_by, created_at FROM webhook_secrets WHERE ${inWorkspace("?", "?")}`,
+    `SELECT ${WEBHOOK_SECRET_COLUMNS} FROM webhook_secrets WHERE ${inWorkspace("?", "?")}`,
   );
 
   const save = db.transaction((input: NewWebhookSecret): WebhookSecretRecord => {
@@ -42,14 +40,5 @@ export function webhookSecretTable(db: Database) {
       return row ? webhookSecretOf(row) : null;
     },
     remove: (workspace: Workspace) => remove.run(...workspaceKey(workspace)).changes > 0,
-  };
-}
-
-export function webhookSecretOf(row: WebhookSecretRow): WebhookSecretRecord {
-  return {
-    team: row.team,
-    enterprise: row.enterprise,
-    createdBy: row.created_by,
-    createdAt: new Date(row.created_at).toISOString(),
   };
 }

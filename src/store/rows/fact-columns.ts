@@ -34,6 +34,16 @@ export interface StoredColumn {
   text_offsets: Uint8Array | null;
 }
 
+/** The fields of a StoredColumn, as both engines' dataset_columns name them. */
+export const COLUMN_FIELDS = [
+  "role",
+  "name",
+  "data",
+  "dictionary",
+  "text_bytes",
+  "text_offsets",
+] as const satisfies readonly (keyof StoredColumn)[];
+
 export function assertLittleEndian(): void {
   if (endianness() !== "LE") {
     throw new StoreError(
