@@ -58,6 +58,11 @@ describe("campaign names with mrkdwn's marks", () => {
       content: csv(),
     });
     const upload = parsedTexts(analysis);
+    // The header is plain text; with no emoji codes read in it, a name like ":fire: Sale" stays as typed.
+    expect(analysis.blocks?.[0]).toMatchObject({
+      type: "header",
+      text: { type: "plain_text", emoji: false },
+    });
     expect(upload.join("\n")).toContain(SHOWN_ODD);
     expect(upload.join("\n")).toContain("aprilˍ∗final∗.csv");
     expectShownAsWritten(upload);

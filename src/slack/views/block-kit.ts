@@ -11,8 +11,12 @@ const BUTTON_LIMIT = 75;
 /** Slack's limit for a markdown block's text, and for all markdown blocks of one message together. */
 const MARKDOWN_LIMIT = 12_000;
 
+/**
+ * Plain text never formats, but with `emoji` it would draw a file named ":fire: plan.csv" as an emoji: headers
+ * and buttons carry names and questions from the data, so only emoji typed as characters (📊) show as emoji.
+ */
 export function header(text: string): Block {
-  return { type: "header", text: { type: "plain_text", text: clip(text, HEADER_LIMIT), emoji: true } };
+  return { type: "header", text: { type: "plain_text", text: clip(text, HEADER_LIMIT), emoji: false } };
 }
 
 /** One or more sections: Slack refuses a section over 3,000 characters, so long text is split at lines. */
@@ -76,7 +80,7 @@ export function buttons(
     type: "actions",
     elements: items.slice(0, 25).map((item, index) => ({
       type: "button" as const,
-      text: { type: "plain_text" as const, text: clip(item.text, BUTTON_LIMIT), emoji: true },
+      text: { type: "plain_text" as const, text: clip(item.text, BUTTON_LIMIT), emoji: false },
       action_id: `${item.actionId}:${index}`,
       value: clip(item.value, 2000),
       ...(item.primary ? { style: "primary" as const } : {}),
