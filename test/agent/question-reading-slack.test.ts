@@ -158,4 +158,16 @@ describe("reading Slack phrasing", () => {
       unread: [],
     });
   });
+
+  it("reads two numbers set against each other as ids when one column holds both", () => {
+    const csv = ["ad_id,campaign_id,interest,Spent,Impressions,Clicks", "1,916,16,10,100,5", "2,936,10,20,300,9"];
+    const ids = readExport({ bytes: Buffer.from(`${csv.join("\n")}\n`), name: "ids.csv" });
+    const parsed = parseQuestion("cpc 916 vs 936", ids, "2026-12-07");
+    expect(parsed.filters).toHaveLength(1);
+    expect(parsed.filters[0]?.values).toEqual(["916", "936"]);
+    expect(parsed.unread).toEqual([]);
+    // A number no column holds, or one that two columns hold, stays a number.
+    expect(parseQuestion("cpc 916 vs 999", ids, "2026-12-07").filters).toEqual([]);
+    expect(parseQuestion("clicks 16 vs 10", ids, "2026-12-07").filters[0]?.values).toEqual(["16", "10"]);
+  });
 });

@@ -64,7 +64,9 @@ export function matchValues(question: string, dataset: Dataset): ValueMatches {
   const parts = matchNameParts(question, dataset);
   // Whole names before everyday words, so the "UK" of "Lead Gen UK" is not read as a country.
   let rest = parts.rest;
-  const hits = nameHits(rest, dataset).sort((a, b) => b.length - a.length);
+  const hits = [...nameHits(rest, dataset), ...pairedNumberHits(rest, dataset)].sort(
+    (a, b) => b.length - a.length,
+  );
   const kept: Hit[] = [];
   for (const hit of hits) {
     // Several names can share the words said ("performance max" of two PMax campaigns): all are meant.
@@ -119,6 +121,37 @@ function numberNameHits(question: string, dimension: string, value: string): Hit
     const length = value.trim().length;
     return { dimension, value, index: (match.index ?? 0) + match[0].length - length, length };
   });
+}
+
+const PAIRED_NUMBERS =
+  /(?<![\p{L}\p{N}.,$€£])(\d+)\s+(?:vs\.?|versus|and|or|against|compared (?:to|with))\s+(?:\p{L}+\s+)?(\d+)(?![\p{L}\p{N}%]|[.,]\d)/giu;
+
+/**
+ * "cpc 916 vs 936": two numbers set against each other are ids when one column (and only one) holds both,
+ * as "campaign 936" is; a number alone stays a number.
+ */
+function pairedNumberHits(question: string, dataset: Dataset): Hit[] {
+  const hits: Hit[] = [];
+  for (const match of question.matchAll(PAIRED_NUMBERS)) {
+    const [first, second] = [match[1] ?? "", match[2] ?? ""];
+    const holders = Object.entries(dataset.facts.dimensions).filter(
+      ([, column]) =>
+        column.values.length <= MAX_VALUES_SCANNED &&
+        [first, second].every((id) => column.values.some((value) => value.trim() === id)),
+    );
+    const [holder] = holders;
+    if (holders.length !== 1 || !holder) continue;
+    const [dimension, column] = holder;
+    const start = match.index ?? 0;
+    for (const [id, index] of [
+      [first, start],
+      [second, start + match[0].length - second.length],
+    ] as const) {
+      const value = column.values.find((item) => item.trim() === id) ?? id;
+      hits.push({ dimension, value, index, length: id.length });
+    }
+  }
+  return hits;
 }
 
 function nameHits(question: string, dataset: Dataset): Hit[] {
