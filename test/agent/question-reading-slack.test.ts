@@ -160,7 +160,11 @@ describe("reading Slack phrasing", () => {
   });
 
   it("reads two numbers set against each other as ids when one column holds both", () => {
-    const csv = ["ad_id,campaign_id,interest,Spent,Impressions,Clicks", "1,916,16,10,100,5", "2,936,10,20,300,9"];
+    const csv = [
+      "ad_id,campaign_id,interest,Spent,Impressions,Clicks",
+      "1,916,16,10,100,5",
+      "2,936,10,20,300,9",
+    ];
     const ids = readExport({ bytes: Buffer.from(`${csv.join("\n")}\n`), name: "ids.csv" });
     const parsed = parseQuestion("cpc 916 vs 936", ids, "2026-12-07");
     expect(parsed.filters).toHaveLength(1);
