@@ -30,6 +30,19 @@ function csv(): string {
   return `${lines.join("\n")}\n`;
 }
 
+/** Maria's channel with the export shared in it; its thread is where she asks. */
+async function shareApril(harness: Harness): Promise<{ user: string; channel: string; threadTs: string }> {
+  const user = harness.emulator.createUser({ name: "maria", realName: "Maria Marketer" }).id;
+  const channel = harness.emulator.createChannel({ name: "marketing", members: [user], withBot: true }).id;
+  const { shared } = await shareExport(harness.emulator, {
+    user,
+    channel,
+    filename: "april.csv",
+    content: csv(),
+  });
+  return { user, channel, threadTs: shared.ts };
+}
+
 describe("data values in the analyst's Markdown", () => {
   let harness: Harness;
   let user: string;
@@ -38,15 +51,7 @@ describe("data values in the analyst's Markdown", () => {
 
   beforeAll(async () => {
     harness = await startHarness();
-    user = harness.emulator.createUser({ name: "maria", realName: "Maria Marketer" }).id;
-    channel = harness.emulator.createChannel({ name: "marketing", members: [user], withBot: true }).id;
-    const { shared } = await shareExport(harness.emulator, {
-      user,
-      channel,
-      filename: "april.csv",
-      content: csv(),
-    });
-    threadTs = shared.ts;
+    ({ user, channel, threadTs } = await shareApril(harness));
   });
   afterAll(async () => harness?.close());
 
@@ -94,15 +99,7 @@ describe("data values Gemini quotes in its Markdown", () => {
       GEMINI_BASE_URL: gemini.baseUrl,
       GEMINI_MODEL: "gemini-test",
     });
-    user = harness.emulator.createUser({ name: "maria", realName: "Maria Marketer" }).id;
-    channel = harness.emulator.createChannel({ name: "marketing", members: [user], withBot: true }).id;
-    const { shared } = await shareExport(harness.emulator, {
-      user,
-      channel,
-      filename: "april.csv",
-      content: csv(),
-    });
-    threadTs = shared.ts;
+    ({ user, channel, threadTs } = await shareApril(harness));
   });
   afterAll(async () => {
     await harness?.close();

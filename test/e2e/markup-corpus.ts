@@ -34,6 +34,23 @@ export function hostileCsv(): string {
   return `${lines.join("\n")}\n`;
 }
 
+/** Live rows for today, one a campaign, spending 500 for 100 of revenue: each crosses `roas < 2`. */
+export function losingLiveRows(campaigns: readonly string[]): Array<Record<string, unknown>> {
+  const today = new Date().toISOString().slice(0, 10);
+  return campaigns.map((campaign, index) => ({
+    kind: "metrics",
+    id: `r${index}`,
+    date: today,
+    campaign,
+    channel: "meta",
+    spend: 500,
+    revenue: 100,
+    clicks: 50,
+    impressions: 4000,
+    conversions: 1,
+  }));
+}
+
 interface TextObject {
   type?: string;
   text?: unknown;

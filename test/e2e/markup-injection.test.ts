@@ -6,6 +6,7 @@ import {
   expectNoLiveMarkup,
   HOSTILE_NAMES,
   hostileCsv,
+  losingLiveRows,
   markdownTexts,
   parsedTexts,
 } from "./markup-corpus.js";
@@ -142,22 +143,7 @@ describe("hostile campaign names, offline analyst", () => {
       command: "/alert",
       text: "add roas < 2 window 1d by campaign",
     });
-    const today = new Date().toISOString().slice(0, 10);
-    const body = JSON.stringify({
-      source: "utm",
-      records: HOSTILE_NAMES.map((campaign, index) => ({
-        kind: "metrics",
-        id: `r${index}`,
-        date: today,
-        campaign,
-        channel: "meta",
-        spend: 500,
-        revenue: 100,
-        clicks: 50,
-        impressions: 4000,
-        conversions: 1,
-      })),
-    });
+    const body = JSON.stringify({ source: "utm", records: losingLiveRows(HOSTILE_NAMES) });
     const response = await postWebhook(harness, body);
     expect(response.status).toBeLessThan(300);
     const alert = await harness.emulator.waitForMessage(

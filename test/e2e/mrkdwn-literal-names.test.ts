@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, postWebhook, shareExport, startHarness } from "./app-harness.js";
-import { parsedTexts } from "./markup-corpus.js";
+import { losingLiveRows, parsedTexts } from "./markup-corpus.js";
 
 /**
  * Campaign names with mrkdwn's formatting marks, in the mrkdwn Slack draws itself (not the analyst's Markdown):
@@ -96,19 +96,7 @@ describe("campaign names with mrkdwn's marks", () => {
     expect(added.text).toContain(`for campaign ${SHOWN_ODD}`);
     expectShownAsWritten([added.text]);
 
-    const today = new Date().toISOString().slice(0, 10);
-    const records = [ODD, STRUCK].map((campaign, index) => ({
-      kind: "metrics",
-      id: `r${index}`,
-      date: today,
-      campaign,
-      channel: "meta",
-      spend: 500,
-      revenue: 100,
-      clicks: 50,
-      impressions: 4000,
-      conversions: 1,
-    }));
+    const records = losingLiveRows([ODD, STRUCK]);
     const response = await postWebhook(harness, JSON.stringify({ source: "utm", records }));
     expect(response.status).toBeLessThan(300);
     const alert = await harness.emulator.waitForMessage(
