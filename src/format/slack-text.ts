@@ -34,7 +34,8 @@ const QUOTE_MARK = /^&gt;/gm;
 
 /**
  * A value as it is to be read in mrkdwn: its control characters escaped, and no formatting, link, mention,
- * emoji or quote it could make (invisible word joiners break an address or an emoji code). Letters and digits are untouched, and so are marks inside a word.
+ * emoji or quote it could make (invisible word joiners break an address or an emoji code). Letters and
+ * digits are untouched, and so are marks inside a word.
  *
  * @example
  * literalSlackText("*Brand*_Search_ <!channel>") // "∗Brand∗ˍSearchˍ &lt;!channel&gt;"
