@@ -9,7 +9,9 @@
  * compiling the whole spec would have drawn.
  *
  * (A view is not reused from chart to chart: Vega keeps state across data changes, an ordinal domain's
- * old order for one, so a reused view draws differently from a fresh one.)
+ * old order for one, so a reused view draws differently from a fresh one. Building a fresh view of a
+ * parsed shape still costs a good share of a render, so the next one is built ahead, while the process
+ * waits on the PNG encoder's thread: see `freshView`.)
  */
 import * as vega from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
@@ -61,8 +63,7 @@ export function chartShapeKey(spec: TopLevelSpec): string {
   return JSON.stringify(split(spec).shape);
 }
 
-function runtimeOf(shape: TopLevelSpec): vega.Runtime {
-  const key = JSON.stringify(shape);
+function runtimeOf(key: string, shape: TopLevelSpec): vega.Runtime {
   const cached = parsed.get(key);
   if (cached) {
     // Most recently used last, so the oldest shape is the one evicted.
@@ -80,6 +81,36 @@ function runtimeOf(shape: TopLevelSpec): vega.Runtime {
   return runtime;
 }
 
+/** Never-run views of the shapes drawn last, built ahead, by shape key; most recently built last. */
+const spares = new Map<string, vega.View>();
+const MAX_SPARES = 8;
+
+function newView(runtime: vega.Runtime): vega.View {
+  return new vega.View(runtime, { renderer: "none", logLevel: vega.Error });
+}
+
+/**
+ * A never-run view of the shape: the one built ahead when there is one, else a new one. Either way the
+ * next is built as soon as the event loop is free, which during a render is while sharp encodes the PNG
+ * on another thread, so the next chart of this shape starts from a view already built. A spare is built
+ * exactly as a new view is, and nothing runs in it before it is taken, so it draws the same.
+ */
+function freshView(key: string, runtime: vega.Runtime): vega.View {
+  const spare = spares.get(key);
+  spares.delete(key);
+  setImmediate(() => keepSpare(key, runtime));
+  return spare ?? newView(runtime);
+}
+
+function keepSpare(key: string, runtime: vega.Runtime): void {
+  if (spares.has(key)) return;
+  spares.set(key, newView(runtime));
+  if (spares.size <= MAX_SPARES) return;
+  const [oldest, view] = spares.entries().next().value as [string, vega.View];
+  spares.delete(oldest);
+  view.finalize();
+}
+
 function copyOf(value: unknown): unknown {
   return typeof value === "object" && value !== null ? { ...value } : value;
 }
@@ -89,7 +120,8 @@ export function chartView(spec: TopLevelSpec): vega.View {
   loadChartFont();
   registerAxisFormat();
   const { shape, datasets, parameters } = split(spec);
-  const view = new vega.View(runtimeOf(shape), { renderer: "none", logLevel: vega.Error });
+  const key = JSON.stringify(shape);
+  const view = freshView(key, runtimeOf(key, shape));
   // Copies: Vega writes into the objects it is given (ids, parsed dates), and specs are the caller's.
   for (const [name, values] of datasets) view.data(name, values.map(copyOf));
   for (const [name, value] of parameters) view.signal(name, value);
