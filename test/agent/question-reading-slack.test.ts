@@ -174,4 +174,20 @@ describe("reading Slack phrasing", () => {
     expect(parseQuestion("cpc 916 vs 999", ids, "2026-12-07").filters).toEqual([]);
     expect(parseQuestion("clicks 16 vs 10", ids, "2026-12-07").filters[0]?.values).toEqual(["16", "10"]);
   });
+
+  it("reads two short words found together in names as one part ('hon hop' of '11_Q7_Hon hop')", () => {
+    const csv = [
+      "Reporting starts,Campaign name,Amount spent (USD),Impressions",
+      "2025-04-01,11_Q7_Hon hop,10.00,100",
+      "2025-04-01,11_Q2_Hon hop,20.00,300",
+      "2025-04-01,07_HEAD_Hoa cat canh,5.00,50",
+    ].join("\n");
+    const names = readExport({ bytes: Buffer.from(`${csv}\n`), name: "names.csv" });
+    expect(parseQuestion("spend on hon hop campaigns", names, "2026-12-07")).toMatchObject({
+      filters: [{ dimension: "campaign", values: ["11_Q7_Hon hop", "11_Q2_Hon hop"] }],
+      unread: [],
+    });
+    // Short words that are not together in any name stay unread.
+    expect(parseQuestion("spend on hop hon campaigns", names, "2026-12-07").unread).toEqual(["hop", "hon"]);
+  });
 });

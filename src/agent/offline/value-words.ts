@@ -133,6 +133,13 @@ function canonical(word: string): string {
   return lower;
 }
 
+/** Two words as one part of a name, when both hold a letter and together at least five. */
+function namePair(first: string | undefined, second: string | undefined): string | null {
+  if (!first || !second || !/\p{L}/u.test(first) || !/\p{L}/u.test(second)) return null;
+  const pair = `${first} ${second}`;
+  return pair.replace(/\P{L}/gu, "").length >= 5 ? pair : null;
+}
+
 /** Dimensions searched for a word of a name, most likely meant first. */
 const NAME_PART_ORDER = ["campaign", "ad_group", "ad", "channel"];
 const MIN_NAME_PART = 4;
@@ -155,14 +162,19 @@ export function wordsInNames(
     .sort(([a], [b]) => rank(a) - rank(b));
   const filters: ValueFilter[] = [];
   const unread: string[] = [];
-  for (const word of words) {
+  const holding = (pattern: RegExp) =>
+    dimensions.find(([, column]) => column.values.some((value) => pattern.test(value)));
+  for (let index = 0; index < words.length; index += 1) {
+    // "hon hop" of "11_Q7_Hon hop": two words next to each other, found together in names, are one part.
+    const pair = namePair(words[index], words[index + 1]);
+    const paired = pair ? holding(new RegExp(wordPattern(pair).source, "iu")) : undefined;
+    if (paired) index += 1;
+    const word = paired && pair ? pair : (words[index] ?? "");
     // One flagless pattern per word: a global one would carry its lastIndex from one value to the next.
     const pattern = new RegExp(wordPattern(word).source, "iu");
     // A bare number is never a name part here: "2024" is a year, and ids need their dimension's word.
     const found =
-      word.length < MIN_NAME_PART || !/\p{L}/u.test(word)
-        ? undefined
-        : dimensions.find(([, column]) => column.values.some((value) => pattern.test(value)));
+      paired ?? (word.length < MIN_NAME_PART || !/\p{L}/u.test(word) ? undefined : holding(pattern));
     const values = found ? found[1].values.filter((value) => pattern.test(value)) : [];
     const earlier = found && filters.find((filter) => filter.dimension === found[0]);
     const both = earlier ? earlier.values.filter((value) => values.includes(value)) : values;
