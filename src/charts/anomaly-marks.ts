@@ -57,6 +57,7 @@ export function anomalyLayers(
   currency: string | null,
   plotted: readonly TimePoint[],
 ): { layers: Layer[]; datasets: Datasets } {
+  if (!anomalies.some((anomaly) => anomaly.metric === metric)) return { layers: [], datasets: {} };
   const byTime = new Map(plotted.map((point) => [point.time, point]));
   const marked = anomalies
     .filter((anomaly) => anomaly.metric === metric)

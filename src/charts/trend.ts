@@ -67,16 +67,20 @@ interface Point {
   readonly series: string;
 }
 
+/** The rows' points at `times`, else at their periods moved by `shift`; rows without a time left out. */
 function points(
   rows: readonly TrendRow[],
   metric: Metric,
   series: string,
-  times?: readonly number[],
+  { times, shift = (time) => time }: { times?: readonly number[]; shift?: (time: number) => number } = {},
 ): Point[] {
-  return rows.flatMap((row, index) => {
-    const time = times ? times[index] : (timeOf(row.period) ?? undefined);
-    return time === undefined ? [] : [{ time, value: figure(row, metric), series }];
-  });
+  const found: Point[] = [];
+  for (const [index, row] of rows.entries()) {
+    const time = times ? times[index] : timeOf(row.period);
+    if (time !== undefined && time !== null)
+      found.push({ time: shift(time), value: figure(row, metric), series });
+  }
+  return found;
 }
 
 interface Clock {
@@ -126,9 +130,9 @@ export function trendChartSpec(input: TrendChartInput): TopLevelSpec {
       ? onDays({ from: rows[0]?.period ?? "", to: rows[rows.length - 1]?.period ?? "" }, clock.day)
       : null;
   const frame = { title, context, scope: input.scope, period: formatDateRange(context.dateRange ?? range) };
-  const current = points(rows, metric, formatDateRange(context.dateRange ?? range) ?? "This period").map(
-    (point) => ({ ...point, time: clock.shift(point.time) }),
-  );
+  const current = points(rows, metric, formatDateRange(context.dateRange ?? range) ?? "This period", {
+    shift: clock.shift,
+  });
   const plotted = current.filter((point) => point.value !== null);
   if (plotted.length === 0) {
     const reason =
@@ -142,14 +146,12 @@ export function trendChartSpec(input: TrendChartInput): TopLevelSpec {
   const comparison = input.threshold
     ? domain.map((time) => ({ time, value: input.threshold?.value ?? null, series: comparisonLabel }))
     : input.comparison
-      ? points(
-          input.comparison.rows.slice(0, current.length),
-          metric,
-          comparisonLabel,
-          current.map((point) => point.time),
-        )
+      ? points(input.comparison.rows.slice(0, current.length), metric, comparisonLabel, {
+          times: current.map((point) => point.time),
+        })
       : [];
-  const values = [...plotted, ...comparison].flatMap((point) => (point.value === null ? [] : [point.value]));
+  const values: number[] = [];
+  for (const point of [...plotted, ...comparison]) if (point.value !== null) values.push(point.value);
   const extent = [Math.min(...values), Math.max(...values)] as const;
   const flat = extent[0] === 0 && extent[1] === 0;
   const series = [current[0]?.series ?? "", ...(comparison.length > 0 ? [comparisonLabel] : [])];
