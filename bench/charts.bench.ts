@@ -2,7 +2,8 @@
  * Chart rendering time in a warm process: a 20-bar breakdown and a 1,000-point daily trend, each rendered
  * to a 2x PNG (spec building, Vega layout, drawing on the Skia canvas, PNG encoding). Every run gets fresh
  * figures, labels and footer, as charts in a running app do: what a warm process reuses is what it would
- * reuse in production (each chart shape compiled once, the loaded font), never a previous run's picture.
+ * reuse in production (each chart shape compiled once, a fresh view of it built ahead while the previous
+ * PNG encodes, the loaded font), never a previous run's picture.
  * Target: a median under 40 ms per chart.
  */
 import { breakdownChartSpec, renderPng, trendChartSpec } from "../src/charts/index.js";
