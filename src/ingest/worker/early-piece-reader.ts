@@ -16,8 +16,15 @@ let early: Worker | null = null;
  */
 export function startPieceReaderEarly(paths: readonly string[]): void {
   if (early || !paths.some(isBigFile)) return;
-  early = spawnPieceReader();
-  early.unref();
+  const worker = spawnPieceReader();
+  worker.unref();
+  // A worker that failed while waiting is forgotten: the read then starts its own.
+  const forget = () => {
+    if (early === worker) early = null;
+  };
+  worker.once("error", forget);
+  worker.once("exit", forget);
+  early = worker;
 }
 
 /** The early worker if one is waiting, else a new one; the caller posts it a piece or terminates it. */
