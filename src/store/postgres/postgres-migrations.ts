@@ -283,6 +283,13 @@ export const POSTGRES_STEPS: readonly string[] = [
     ADD COLUMN text_bytes bytea,
     ADD COLUMN text_offsets bytea;
   `,
+  // Push history keeps only the versions a push replaced (see the SQLite step of the same name).
+  `
+  DELETE FROM live_metric_pushes WHERE id IN (
+    SELECT max(pushes.id) FROM live_metric_pushes AS pushes
+    JOIN live_metrics ON live_metrics.id = pushes.metrics_id AND live_metrics.received_at = pushes.received_at
+    GROUP BY pushes.metrics_id);
+  `,
 ];
 
 export const LATEST_POSTGRES_VERSION = POSTGRES_STEPS.length;

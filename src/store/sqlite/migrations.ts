@@ -362,6 +362,24 @@ export const STEPS: readonly string[] = [
   DROP TABLE dataset_columns;
   ALTER TABLE dataset_columns_next RENAME TO dataset_columns;
   `,
+  // Push history keeps only the versions a push replaced (issue 15): the current version is the
+  // live_metrics row itself, so a new row is one write instead of two. A row's newest push, which repeats
+  // its current version, is dropped.
+  `
+  DROP TRIGGER live_metric_pushes_on_insert;
+  DROP TRIGGER live_metric_pushes_on_update;
+  CREATE TRIGGER live_metric_pushes_on_update AFTER UPDATE OF received_at ON live_metrics BEGIN
+    INSERT INTO live_metric_pushes (metrics_id, team, enterprise, source, external_id, date, campaign, channel,
+      spend, impressions, clicks, conversions, revenue, currency, dimensions, extra_measures, received_at)
+    VALUES (OLD.id, OLD.team, OLD.enterprise, OLD.source, OLD.external_id, OLD.date, OLD.campaign, OLD.channel,
+      OLD.spend, OLD.impressions, OLD.clicks, OLD.conversions, OLD.revenue, OLD.currency, OLD.dimensions,
+      OLD.extra_measures, OLD.received_at);
+  END;
+  DELETE FROM live_metric_pushes WHERE id IN (
+    SELECT max(pushes.id) FROM live_metric_pushes AS pushes
+    JOIN live_metrics ON live_metrics.id = pushes.metrics_id AND live_metrics.received_at = pushes.received_at
+    GROUP BY pushes.metrics_id);
+  `,
 ];
 
 export const LATEST_SCHEMA_VERSION = STEPS.length;
