@@ -9,27 +9,30 @@ import {
   METRICS_COLUMNS,
   METRICS_CONTENT,
   type MetricsRow,
+  metricsAsOfSql,
   metricsRow,
 } from "../rows/live-rows.js";
 import type { LiveBatch, LiveFactsOptions, LiveFieldNames, LiveOutcome, Workspace } from "../store.js";
 import { inWorkspace, workspaceKey } from "../workspace-key.js";
 import { placeholders, type Sql } from "./sql.js";
 
-// Every push a metrics row receives is kept, as SQLite's triggers keep it.
-const KEEP_PUSH = `INSERT INTO live_metric_pushes (metrics_id, ${METRICS_COLUMNS.join(", ")})
-  SELECT id, ${METRICS_COLUMNS.join(", ")} FROM changed`;
-const INSERT_METRICS = `WITH changed AS (
-    INSERT INTO live_metrics (${METRICS_COLUMNS.join(", ")}) VALUES (${placeholders(METRICS_COLUMNS.length)})
-    ON CONFLICT ((coalesce(team, '')), (coalesce(enterprise, '')), source, external_id)
-      WHERE external_id IS NOT NULL DO NOTHING RETURNING *)
-  ${KEEP_PUSH}`;
-// Changes nothing when the stored row already has this content: that re-send is a duplicate.
-const UPDATE_METRICS = `WITH changed AS (
-    UPDATE live_metrics SET ${METRICS_COLUMNS.map((column, index) => `${column} = $${index + 1}`).join(", ")}
+const INSERT_METRICS = `INSERT INTO live_metrics (${METRICS_COLUMNS.join(", ")})
+  VALUES (${placeholders(METRICS_COLUMNS.length)})
+  ON CONFLICT ((coalesce(team, '')), (coalesce(enterprise, '')), source, external_id)
+    WHERE external_id IS NOT NULL DO NOTHING`;
+// Changes nothing when the stored row already has this content: that re-send is a duplicate. The version
+// it replaces is kept as history, as SQLite's trigger keeps it.
+const UPDATE_METRICS = `WITH replaced AS (
+    SELECT * FROM live_metrics
     WHERE ${inWorkspace("coalesce($1, '')", "coalesce($2, '')")} AND source = $3 AND external_id = $4
       AND (${METRICS_CONTENT.map((column) => `${column} IS DISTINCT FROM $${METRICS_COLUMNS.indexOf(column) + 1}`).join(" OR ")})
-    RETURNING *)
-  ${KEEP_PUSH}`;
+    FOR UPDATE),
+  changed AS (
+    UPDATE live_metrics SET ${METRICS_COLUMNS.map((column, index) => `${column} = $${index + 1}`).join(", ")}
+    FROM replaced WHERE live_metrics.id = replaced.id
+    RETURNING replaced.*)
+  INSERT INTO live_metric_pushes (metrics_id, ${METRICS_COLUMNS.join(", ")})
+  SELECT id, ${METRICS_COLUMNS.join(", ")} FROM changed`;
 const INSERT_EVENT = `INSERT INTO live_events (${EVENT_COLUMNS.join(", ")}) VALUES (${placeholders(EVENT_COLUMNS.length)})
   ON CONFLICT ((coalesce(team, '')), (coalesce(enterprise, '')), source, kind, external_id)
     WHERE external_id IS NOT NULL DO NOTHING`;
@@ -104,11 +107,7 @@ export function postgresLive(sql: Sql) {
               [since, until, ...workspace],
             )
           : await sql.query<MetricsRow>(
-              `SELECT * FROM live_metric_pushes WHERE id IN (
-                 SELECT max(id) FROM live_metric_pushes
-                 WHERE ${inWorkspace("$4", "$5")} AND received_at <= $3 AND date >= $1 AND date <= $2
-                 GROUP BY metrics_id)
-               ORDER BY date, id`,
+              metricsAsOfSql({ team: "$4", enterprise: "$5", asOf: "$3", since: "$1", until: "$2" }),
               [since, until, asOf, ...workspace],
             );
       const events = await sql.query<EventRow>(

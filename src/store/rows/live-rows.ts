@@ -6,6 +6,7 @@ import {
   isoToDay,
 } from "../../ingest/index.js";
 import type { LiveEventRow, LiveFactsOptions, LiveFeedItem, LiveMetricRow, Workspace } from "../store.js";
+import { inWorkspace } from "../workspace-key.js";
 
 export interface MetricsRow {
   team: string | null;
@@ -64,6 +65,32 @@ export const METRICS_COLUMNS = [
   "extra_measures",
   "received_at",
 ] as const satisfies readonly (keyof MetricsRow)[];
+
+/**
+ * Each metrics row as it stood at `asOf` (both engines' SQL, with their own parameters): the row itself
+ * when its current version had arrived by then, else the newest version it replaced that had. History
+ * keeps only replaced versions, so a new row costs one write.
+ */
+export function metricsAsOfSql(p: {
+  team: string;
+  enterprise: string;
+  asOf: string;
+  since: string;
+  until: string;
+}) {
+  const columns = METRICS_COLUMNS.join(", ");
+  const inRange = `date >= ${p.since} AND date <= ${p.until}`;
+  return `
+    SELECT id, ${columns} FROM live_metrics
+    WHERE ${inWorkspace(p.team, p.enterprise)} AND received_at <= ${p.asOf} AND ${inRange}
+    UNION ALL
+    SELECT metrics_id, ${columns} FROM live_metric_pushes WHERE id IN (
+      SELECT max(pushes.id) FROM live_metric_pushes AS pushes
+      JOIN live_metrics ON live_metrics.id = pushes.metrics_id AND live_metrics.received_at > ${p.asOf}
+      WHERE ${inWorkspace(p.team, p.enterprise, "pushes")} AND pushes.received_at <= ${p.asOf}
+      GROUP BY pushes.metrics_id) AND ${inRange}
+    ORDER BY date, id`;
+}
 
 /** Columns compared to tell a retried metrics row from a corrected one: all but whose row it is and when it came. */
 export const METRICS_CONTENT = METRICS_COLUMNS.filter(

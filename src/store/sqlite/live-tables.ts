@@ -10,6 +10,7 @@ import {
   METRICS_COLUMNS,
   METRICS_CONTENT,
   type MetricsRow,
+  metricsAsOfSql,
   metricsRow,
 } from "../rows/live-rows.js";
 import type {
@@ -58,13 +59,15 @@ export function liveTables(db: Database) {
   const eventsInRange = db.prepare<[Range], EventRow>(
     `SELECT * FROM live_events WHERE ${scoped} AND day >= @since AND day <= @until ORDER BY day, id`,
   );
-  // Each metrics row as last pushed at or before a moment: the newest push of each row by then.
-  const metricsAsOf = db.prepare<[Range & { asOf: number }], MetricsRow>(`
-    SELECT * FROM live_metric_pushes WHERE id IN (
-      SELECT max(id) FROM live_metric_pushes
-      WHERE ${scoped} AND received_at <= @asOf AND date >= @since AND date <= @until
-      GROUP BY metrics_id)
-    ORDER BY date, id`);
+  const metricsAsOf = db.prepare<[Range & { asOf: number }], MetricsRow>(
+    metricsAsOfSql({
+      team: "@team",
+      enterprise: "@enterprise",
+      asOf: "@asOf",
+      since: "@since",
+      until: "@until",
+    }),
+  );
   const eventsAsOf = db.prepare<[Range & { asOf: number }], EventRow>(
     `SELECT * FROM live_events WHERE ${scoped} AND day >= @since AND day <= @until AND received_at <= @asOf
      ORDER BY day, id`,
