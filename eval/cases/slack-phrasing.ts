@@ -593,4 +593,25 @@ export const SLACK_PHRASING_CASES: EvalCase[] = [
     tools: [],
     refusal: true,
   },
+  {
+    // No tool counts a column's values; the totals of the file would answer another question.
+    id: "slack-mf-how-many-ad-sets",
+    fixture: "monfrere",
+    category: "dataset",
+    question: "how many ad sets do we have",
+    tools: [],
+    declined: true,
+    mentions: ["a count of ad groups", "spend by ad group"],
+  },
+  {
+    id: "slack-mf-how-many-campaigns-over",
+    fixture: "monfrere",
+    category: "thresholds",
+    question: "how many campaigns spent over 500",
+    tools: [{ name: "query", args: { group_by: ["campaign"], min_spend: 500 } }],
+    figures: [
+      { metric: "spend", where: { campaign: ["MF_TRAFFIC"] } },
+      { metric: "spend", where: { campaign: ["CONTENT BOOSTING"] } },
+    ],
+  },
 ];

@@ -190,4 +190,15 @@ describe("reading Slack phrasing", () => {
     // Short words that are not together in any name stay unread.
     expect(parseQuestion("spend on hop hon campaigns", names, "2026-12-07").unread).toEqual(["hop", "hon"]);
   });
+
+  it("reads 'how many campaigns' as a count it declines, and with a limit as the list of those campaigns", () => {
+    expect(readReport("how many ad groups do we have").outOfReach).toContain("a count of ad groups");
+    expect(readReport("how many campaigns spent over 100")).toMatchObject({
+      intent: "breakdown",
+      dimension: "campaign",
+      minSpend: 100,
+      outOfReach: null,
+    });
+    expect(readReport("how many clicks did brand get").outOfReach).toBeNull();
+  });
 });

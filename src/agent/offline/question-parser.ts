@@ -1,6 +1,7 @@
 import { type Dataset, dayRange, MEASURES } from "../../ingest/index.js";
 import type { Grain, Metric } from "../../metrics/index.js";
 import type { ChartKind } from "../tool-support/chart-specs.js";
+import { dimensionWords } from "./answer-wording.js";
 import { type PeriodSlot, readDatePhrases } from "./date-phrases.js";
 import { readThresholds } from "./metric-thresholds.js";
 import { readNegations } from "./negations.js";
@@ -154,7 +155,13 @@ export function parseQuestion(question: string, dataset: Dataset, today: string)
             count: count !== null,
           });
   const dimension = dimensions.names[0] ?? null;
-  const listed = orderedList && intent === "rank" && dimension !== null ? "breakdown" : intent;
+  // "how many campaigns spent over $1k": the list of those campaigns; "how many ad sets" alone is a count.
+  const countsValues = HOW_MANY.test(words) && metrics.length === 0 && dimension !== null;
+  const limited = floor.value !== null || limits.thresholds.length > 0;
+  const listed =
+    (orderedList && intent === "rank" && dimension !== null) || (countsValues && limited)
+      ? "breakdown"
+      : intent;
   // A word no slot took may still be part of names ("retargeting" of "Retargeting - Cart abandoners").
   const nameWords = wordsInNames(
     unreadWords(dimensions.rest, count?.text ?? null).filter(
@@ -188,7 +195,11 @@ export function parseQuestion(question: string, dataset: Dataset, today: string)
     unread: nameWords.unread,
     missing: names.missing,
     unmatchedParts: names.unmatchedParts,
-    outOfReach: outOfReach(question, dataset),
+    outOfReach:
+      outOfReach(question, dataset) ??
+      (countsValues && !limited
+        ? `a count of ${dimensionWords(dimension, true)}: ask e.g. “spend by ${dimensionWords(dimension)}”, which lists each one`
+        : null),
     verdict,
     changeAsked: listed === "compare" ? changeAskedOf(words) : null,
     sideBySide:
@@ -207,6 +218,7 @@ function wholeNumbers(question: string): string {
   );
 }
 
+const HOW_MANY = /\bhow many\b/;
 const AGAINST = /\b(?:vs|versus|against|compared (?:to|with))\b/;
 /** Words for a move over time: "did desktop vs mobile CPA go up in Q4" compares Q4 with the quarter before. */
 const MOVED =
