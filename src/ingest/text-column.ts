@@ -2,6 +2,7 @@ import type { LentTail } from "./column-storage.js";
 import { FIELD_ESCAPED } from "./csv-syntax.js";
 import { NO_VALUE } from "./fact-table.js";
 import { IngestError } from "./ingest-error.js";
+import { inBlocks } from "./row-blocks.js";
 import { mayStartSummaryLabel, summaryLabel } from "./summary-rows.js";
 import { decodeValue, keepUsedValues, type TextDictionary } from "./text-dictionary.js";
 
@@ -158,10 +159,9 @@ export class TextColumn {
       codes[entry] = this.codeOfBytes(pool, start, end, hashOf(pool, start, end));
     }
     if (entry < piece.count) this.appendAll(piece, entry, codes);
-    for (let row = 0; row < pieceRows; row++) {
-      const code = piece.codes[row] as number;
-      this.setCode(rowCount + row, code < 0 ? code : (codes[code] as number));
-    }
+    if (rowCount + pieceRows > this.codes.length) this.growCodes(rowCount + pieceRows);
+    const target = this.codes;
+    inBlocks(pieceRows, (from, to) => recodeRows(piece.codes, codes, target, rowCount, from, to));
   }
 
   /** Past the cap nothing is merged: the piece's remaining values are appended as one copy of bytes. */
@@ -288,6 +288,21 @@ export class TextColumn {
       slots[slot] = entry;
     }
     this.slots = slots;
+  }
+}
+
+/** Piece rows [from, to) into `target` from row `shift` on, each code looked up in `codes` (blanks kept). */
+function recodeRows(
+  pieceCodes: Int32Array,
+  codes: Int32Array,
+  target: Int32Array,
+  shift: number,
+  from: number,
+  to: number,
+): void {
+  for (let row = from; row < to; row++) {
+    const code = pieceCodes[row] as number;
+    target[shift + row] = code < 0 ? code : (codes[code] as number);
   }
 }
 

@@ -1,4 +1,5 @@
 import { dayRange, type FactTable, MEASURES, type MeasureValues } from "../ingest/fact-table.js";
+import { inBlocks } from "../ingest/row-blocks.js";
 import { bucketStarts, type DaySpan, type Grain, intersectSpans } from "./calendar.js";
 import { dimensionColumn, NOT_SET } from "./dimensions.js";
 import { compileFilter, type Filter } from "./filter.js";
@@ -239,16 +240,8 @@ function sumByGroup(column: MeasureValues, groupIds: Int32Array | null, rows: Fl
 
 // The row loops below live in small functions that allocate nothing: V8 compiles such loops reliably,
 // while the same loop after an allocation in a larger function measured up to three times slower. They run
-// a block of rows per call (inBlocks): V8 optimises a function after a few calls, while one call over five
-// million rows ran unoptimised, boxing every float, until on-stack replacement caught up, and again after
-// each deoptimisation (a 32-bit column after a 64-bit one). Each block goes on from where the last stopped,
-// so sums add in row order exactly as one loop would.
-
-const BLOCK_ROWS = 1 << 14;
-
-function inBlocks(rows: number, loop: (from: number, to: number) => void): void {
-  for (let from = 0; from < rows; from += BLOCK_ROWS) loop(from, Math.min(from + BLOCK_ROWS, rows));
-}
+// a block of rows per call (inBlocks), each block going on from where the last stopped, so sums add in row
+// order exactly as one loop would.
 
 function sumKnown(column: MeasureValues): number {
   let total = 0;
