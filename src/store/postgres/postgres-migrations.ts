@@ -290,6 +290,16 @@ export const POSTGRES_STEPS: readonly string[] = [
     JOIN live_metrics ON live_metrics.id = pushes.metrics_id AND live_metrics.received_at = pushes.received_at
     GROUP BY pushes.metrics_id);
   `,
+  // Column blobs are stored uncompressed (PostgreSQL only; SQLite never compresses): a big column is read
+  // in pieces (see postgres-column-blobs.ts), and a piece of a compressed value costs decompressing the
+  // whole value again. Packed numbers and distinct text hardly compress anyway. Blobs stored before keep
+  // their compression.
+  `
+  ALTER TABLE dataset_columns
+    ALTER COLUMN data SET STORAGE EXTERNAL,
+    ALTER COLUMN text_bytes SET STORAGE EXTERNAL,
+    ALTER COLUMN text_offsets SET STORAGE EXTERNAL;
+  `,
 ];
 
 export const LATEST_POSTGRES_VERSION = POSTGRES_STEPS.length;
