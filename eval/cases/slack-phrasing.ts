@@ -614,4 +614,13 @@ export const SLACK_PHRASING_CASES: EvalCase[] = [
       { metric: "spend", where: { campaign: ["CONTENT BOOSTING"] } },
     ],
   },
+  {
+    id: "slack-mf-is-spend-down-this-month",
+    fixture: "monfrere",
+    category: "direction",
+    question: "is spend down this month?",
+    tools: [{ name: "compare_periods", args: { period: "this_month" } }],
+    figures: [{ metric: "spend", change: { current: DECEMBER, previous: NOVEMBER } }],
+    verdict: { metric: "spend", asked: "down", current: DECEMBER, previous: NOVEMBER },
+  },
 ];

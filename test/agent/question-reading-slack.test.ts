@@ -201,4 +201,11 @@ describe("reading Slack phrasing", () => {
     });
     expect(readReport("how many clicks did brand get").outOfReach).toBeNull();
   });
+
+  it("reads 'is spend down this month?' as this month against the one before, asked as down", () => {
+    expect(read("is spend down this month?")).toMatchObject({ intent: "compare", changeAsked: "down" });
+    expect(read("was cpc higher in september?")).toMatchObject({ intent: "compare", changeAsked: "up" });
+    // Without a period it stays the question of which way the series is heading, or a plain figure.
+    expect(read("is spend down")).not.toMatchObject({ intent: "compare" });
+  });
 });

@@ -145,15 +145,17 @@ export function parseQuestion(question: string, dataset: Dataset, today: string)
       ? "trend"
       : limits.thresholds.length > 0
         ? "breakdown"
-        : detectIntent(words, {
-            metrics: metrics.length,
-            dimension: dimensions.names.length > 0,
-            periods: dates.slots.length,
-            comparison: dates.comparison,
-            direction: directionOf(words) !== null,
-            segments: names.filters.some((filter) => filter.values.length >= 2),
-            count: count !== null,
-          });
+        : dates.slots.length > 0 && PLAIN_MOVE.test(words)
+          ? "compare"
+          : detectIntent(words, {
+              metrics: metrics.length,
+              dimension: dimensions.names.length > 0,
+              periods: dates.slots.length,
+              comparison: dates.comparison,
+              direction: directionOf(words) !== null,
+              segments: names.filters.some((filter) => filter.values.length >= 2),
+              count: count !== null,
+            });
   const dimension = dimensions.names[0] ?? null;
   // "how many campaigns spent over $1k": the list of those campaigns; "how many ad sets" alone is a count.
   const countsValues = HOW_MANY.test(words) && metrics.length === 0 && dimension !== null;
@@ -225,11 +227,13 @@ const MOVED =
   /\b(?:chang\w*|grew|grow\w*|drop\w*|f[ae]ll\w*|rose|ris\w*|increas\w*|decreas\w*|declin\w*|improv\w*|worse|better|jump\w*|spik\w*|(?:go|goes|gone|went|going) (?:up|down)|before|previous|prior)\b/;
 
 /** A yes-or-no question ("did", "has") about a move one way; "why did CPA jump?" asks for reasons instead. */
-const YES_NO = /^\s*(?:did|has|have|had|was|were)\b/;
+const YES_NO = /^\s*(?:did|has|have|had|was|were|is|are)\b/;
+/** "is spend down this month?": a period's figure against the one before, asked as up or down. */
+const PLAIN_MOVE = /^\s*(?:is|are|was|were)\b.*\b(?:up|down|higher|lower)\b/;
 const WENT_DOWN =
-  /\b(?:go(?:ne)? down|went down|drop(?:ped)?|f[ae]ll|fallen|decreased?|declined?|dip(?:ped)?|shr[aiu]nk|less|lower)\b/;
+  /\b(?:go(?:ne)? down|went down|down|drop(?:ped)?|f[ae]ll|fallen|decreased?|declined?|dip(?:ped)?|shr[aiu]nk|less|lower)\b/;
 const WENT_UP =
-  /\b(?:go(?:ne)? up|went up|rise|rose|risen|increased?|gr[eo]w|grown|climb(?:ed)?|jump(?:ed)?|spiked?|more|higher)\b/;
+  /\b(?:go(?:ne)? up|went up|up|rise|rose|risen|increased?|gr[eo]w|grown|climb(?:ed)?|jump(?:ed)?|spiked?|more|higher)\b/;
 
 function changeAskedOf(words: string): "up" | "down" | null {
   if (!YES_NO.test(words)) return null;
