@@ -45,7 +45,8 @@ function csvDataset(): NewDataset {
 
 /** Values as a file's reader keeps them: one UTF-8 buffer and an offset per value. */
 function dictionaryOf(values: readonly string[]): TextDictionary {
-  const encoded = values.map((value) => new TextEncoder().encode(value));
+  const encoder = new TextEncoder();
+  const encoded = values.map((value) => encoder.encode(value));
   const offsets = new Int32Array(values.length + 1);
   for (const [index, value] of encoded.entries())
     offsets[index + 1] = (offsets[index] as number) + value.length;
@@ -244,6 +245,31 @@ describe.each(STORE_KINDS)("datasets (%s)", (kind) => {
     expect(dimensionValue(loaded.identifiers?.["Search term"] as IdentifierColumn, 199_999)).toBe(
       values[199_999],
     );
+  });
+
+  it("round-trips columns of more than 8 MB each (PostgreSQL reads those in pieces)", async () => {
+    const rows = 1_100_000;
+    const facts: FactTable = {
+      rowCount: rows,
+      days: null,
+      measures: { spend: Float64Array.from({ length: rows }, (_, row) => row * 0.5) },
+      dimensions: {},
+      extraMeasures: {},
+      identifiers: {
+        "Click id": {
+          codes: Int32Array.from({ length: rows }, (_, row) => row),
+          text: dictionaryOf(Array.from({ length: rows }, (_, row) => `c${String(row).padStart(7, "0")}`)),
+        },
+      },
+    };
+    const store = await temp.open();
+    const { record } = await store.saveDataset({
+      channel: "C",
+      name: "clicks",
+      receipt: csvDataset().receipt,
+      facts,
+    });
+    expectSameFacts((await store.getDataset(record.id))?.facts as FactTable, facts);
   });
 
   it("returns null for a dataset that does not exist", async () => {

@@ -5,9 +5,10 @@ import {
   datasetRow,
   recordOf,
 } from "../rows/dataset-rows.js";
-import { COLUMN_FIELDS, columnsOfFacts, factsOfColumns, type StoredColumn } from "../rows/fact-columns.js";
+import { COLUMN_FIELDS, columnsOfFacts, factsOfColumns } from "../rows/fact-columns.js";
 import type { DatasetQuery, NewDataset, SavedDataset, StoredDataset, Workspace } from "../store.js";
 import { inWorkspace, ofWorkspace, workspaceKey } from "../workspace-key.js";
+import { readColumnBlobs } from "./postgres-column-blobs.js";
 import { placeholders, type Sql } from "./sql.js";
 
 const COLUMNS = DATASET_COLUMNS.join(", ");
@@ -16,11 +17,10 @@ const COLUMNS = DATASET_COLUMNS.join(", ");
 export function postgresDatasets(sql: Sql) {
   const withFacts = async (row: DatasetRow | undefined): Promise<StoredDataset | null> => {
     if (!row) return null;
-    const columns = await sql.query<StoredColumn>(
-      `SELECT ${COLUMN_FIELDS.join(", ")} FROM dataset_columns WHERE dataset_id = $1 ORDER BY position`,
-      [row.id],
-    );
-    return { record: recordOf(row), facts: factsOfColumns(row.row_count, columns.rows) };
+    return {
+      record: recordOf(row),
+      facts: factsOfColumns(row.row_count, await readColumnBlobs(sql, row.id)),
+    };
   };
   // A null channel or channels parameter leaves its condition out; $2 and $3 are `workspaceKey`'s values.
   const list = async (query: DatasetQuery = {}) =>
