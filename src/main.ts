@@ -131,6 +131,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     store,
     config: { ...config, webhookSecret },
     insights: (summary) => generateInsights(summary, { config }),
+    withLiveData: (tx) => evaluations.within(tx),
     onLiveData: () => evaluations.request(),
     logger,
     jobs,

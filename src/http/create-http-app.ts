@@ -39,6 +39,8 @@ export interface HttpDeps {
   insights: InsightsWriter;
   /** Told after live records are committed (e.g. the alert engine's `notifyDataArrived`). */
   onLiveData?: (arrived: LiveDataArrived) => void;
+  /** Run in the transaction that stores new live records, after them: see `DeliveryReceiverOptions`. */
+  withLiveData?: (tx: Store) => Promise<void>;
   logger?: Pick<Logger, "warn" | "error">;
   limits?: HttpLimits;
   /** The durable job queue, whose backlog `/readyz` reports. */
@@ -92,7 +94,12 @@ export function createHttpApp(deps: HttpDeps): HttpApp {
 
   app.get("/healthz", healthzRoute());
   app.get("/readyz", readyzRoute(store, config.databasePath, limits.minFreeDiskBytes, deps.jobs));
-  const receive = deliveryReceiver(store, deps.onLiveData, logger, deps.homeWorkspace);
+  const receive = deliveryReceiver(store, {
+    onLiveData: deps.onLiveData,
+    withLiveData: deps.withLiveData,
+    logger,
+    homeWorkspace: deps.homeWorkspace,
+  });
   const ingest = webhookIngestRoute(receive);
   for (const path of WEBHOOK_PATHS) {
     app.post(

@@ -62,6 +62,8 @@ export interface StoreParts<Sync extends boolean> {
     remove: Method<Sync, "removeInstallation">;
   };
   adoptUnownedRows: Method<Sync, "adoptUnownedRows">;
+  /** Only an engine whose database holds the job queue's table (SQLite). */
+  enqueueJob?: Method<Sync, "enqueueJob">;
 }
 
 /** The store's table methods from an engine's parts: the one place a store method is mapped to its statements. */
@@ -110,5 +112,6 @@ export function storeFrom<Sync extends boolean>(parts: StoreParts<Sync>): Answer
     removeInstallation: installations.remove,
 
     adoptUnownedRows: parts.adoptUnownedRows,
+    ...(parts.enqueueJob ? { enqueueJob: parts.enqueueJob } : {}),
   };
 }

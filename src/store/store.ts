@@ -4,6 +4,7 @@
  * SQLite store answers each call synchronously inside its promise, so its fast paths stay fast.
  */
 import type { FactTable, ParseReceipt, TotalsCheck } from "../ingest/index.js";
+import type { Enqueued, NewJob } from "../jobs/job-queue.js";
 
 /**
  * The Slack workspace a row belongs to: its team id and, on Enterprise Grid, its enterprise id. A null
@@ -295,6 +296,12 @@ export interface Store {
 
   /** Stores a batch in one transaction; one outcome per record, in order. */
   saveLiveBatch(batch: LiveBatch): Promise<LiveOutcome[]>;
+  /**
+   * Writes a durable job into the job queue's table, in the caller's transaction when called on a `tx`,
+   * so the job commits with the rows that call for it (a known key adds nothing). Only where the queue
+   * lives in the store's own database (SQLite); on PostgreSQL the jobs are pg-boss's.
+   */
+  enqueueJob?(job: NewJob): Promise<Enqueued>;
   /**
    * Runs `produce` (which may store things through `tx`) and keeps its response under `key`, in one
    * transaction; a later call with the same key and fingerprint replays that response without running

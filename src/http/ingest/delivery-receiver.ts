@@ -21,17 +21,25 @@ export type HomeWorkspace = () => Promise<
   { workspace: Workspace } | { refusal: { status: 403 | 503; message: string } }
 >;
 
+export interface DeliveryReceiverOptions {
+  /** Told after live records are committed. */
+  onLiveData?: (arrived: LiveDataArrived) => void;
+  /**
+   * Writes what new live records call for in their own transaction, after them (the alert evaluation's
+   * job): it commits with them or not at all, and when it throws the delivery stores nothing.
+   */
+  withLiveData?: (tx: Store) => Promise<void>;
+  logger: Pick<Logger, "error">;
+  homeWorkspace?: HomeWorkspace;
+}
+
 /**
  * Takes webhook deliveries through one commit queue and settles each only after its records are committed,
  * then tells the listener. Both webhook paths share it, so they also share group commits. A delivery that
  * came with a workspace's own secret is that workspace's; any other is the home workspace's.
  */
-export function deliveryReceiver(
-  store: Store,
-  onLiveData: ((arrived: LiveDataArrived) => void) | undefined,
-  logger: Pick<Logger, "error">,
-  homeWorkspace?: HomeWorkspace,
-): ReceiveDelivery {
+export function deliveryReceiver(store: Store, options: DeliveryReceiverOptions): ReceiveDelivery {
+  const { onLiveData, withLiveData, logger, homeWorkspace } = options;
   const commits = new CommitQueue(store);
   const names = new FieldNameBudget();
   return async (request) => {
@@ -44,7 +52,11 @@ export function deliveryReceiver(
       }
       workspace = home.workspace;
     }
-    const answer = await commits.submit((tx) => ingestDelivery(tx, { ...request, workspace }, names));
+    const answer = await commits.submit(async (tx) => {
+      const delivered = await ingestDelivery(tx, { ...request, workspace }, names);
+      if (delivered.changed > 0 && withLiveData) await withLiveData(tx);
+      return delivered;
+    });
     if (answer.changed > 0 && answer.source !== null && onLiveData) {
       try {
         onLiveData({ source: answer.source, changed: answer.changed });

@@ -1,5 +1,6 @@
 import type { Logger } from "../../log/logger.js";
-import type { JobQueue } from "../job-queue.js";
+import type { Store } from "../../store/index.js";
+import type { JobQueue, NewJob } from "../job-queue.js";
 import type { JobHandler } from "../job-worker.js";
 
 export const EVALUATE_ALERTS = "evaluate-alerts";
@@ -20,9 +21,18 @@ export interface AlertEvaluationRequestsOptions {
  * Turns live pushes into durable alert evaluations: the first push of each slot writes a job keyed by the
  * slot, due when the slot ends, and every instance writes the same key, so a burst spread over several
  * instances is judged once, by whichever worker takes the job.
+ *
+ * Where the store holds the job table (SQLite), the job is written in the transaction that stores the rows
+ * (`within`), so a kill -9 cannot keep the rows and lose their evaluation. The slot is read after the rows
+ * are written, and the worker's claim of a slot's job waits for that write to commit (one writer at a
+ * time), so a claimed slot is always one that has already ended: the evaluation sees the rows. Elsewhere
+ * (pg-boss) the job is written just after the commit (`request`).
  */
 export class AlertEvaluationRequests {
+  /** The newest slot whose job is known to be committed: later pushes in it write nothing. */
   private lastSlot = Number.NaN;
+  /** The slot `within` wrote a new job for, until `request` hears its commit. */
+  private written = Number.NaN;
   private readonly slotMs: number;
   private readonly now: () => number;
 
@@ -31,30 +41,49 @@ export class AlertEvaluationRequests {
     this.now = options.now ?? Date.now;
   }
 
+  /** Live rows were just written in `tx`'s transaction: their evaluation joins it, when the store can. */
+  async within(tx: Pick<Store, "enqueueJob">): Promise<void> {
+    if (!tx.enqueueJob) return;
+    const slot = this.slotOf();
+    if (slot === this.lastSlot) return;
+    const { created } = await tx.enqueueJob(this.jobOf(slot));
+    if (created) this.written = slot;
+  }
+
   /** Live data was committed: make sure an evaluation follows it. */
   request(): void {
-    const slot = Math.floor(this.now() / this.slotMs);
+    const slot = this.slotOf();
     if (slot === this.lastSlot) return;
     this.lastSlot = slot;
-    this.options.queue
-      .enqueue({
-        kind: EVALUATE_ALERTS,
-        key: `${EVALUATE_ALERTS}:${slot}`,
-        payload: { slot },
-        runAt: new Date((slot + 1) * this.slotMs),
-      })
-      .then(
-        ({ created }) => {
-          if (created) this.options.onEnqueued?.();
-        },
-        (error: unknown) => {
-          // The next push asks again; the data itself is stored already.
-          this.lastSlot = Number.NaN;
-          this.options.logger.error("alerts: could not write the evaluation of new live data", {
-            error: error instanceof Error ? error.message : String(error),
-          });
-        },
-      );
+    if (slot === this.written) {
+      this.options.onEnqueued?.();
+      return;
+    }
+    this.options.queue.enqueue(this.jobOf(slot)).then(
+      ({ created }) => {
+        if (created) this.options.onEnqueued?.();
+      },
+      (error: unknown) => {
+        // The next push asks again; the data itself is stored already.
+        this.lastSlot = Number.NaN;
+        this.options.logger.error("alerts: could not write the evaluation of new live data", {
+          error: error instanceof Error ? error.message : String(error),
+        });
+      },
+    );
+  }
+
+  private slotOf(): number {
+    return Math.floor(this.now() / this.slotMs);
+  }
+
+  private jobOf(slot: number): NewJob {
+    return {
+      kind: EVALUATE_ALERTS,
+      key: `${EVALUATE_ALERTS}:${slot}`,
+      payload: { slot },
+      runAt: new Date((slot + 1) * this.slotMs),
+    };
   }
 }
 

@@ -1,10 +1,10 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
+import { jobInsert } from "../../store/sqlite/job-rows.js";
 import { migrate } from "../../store/sqlite/migrations.js";
 import type { Backlog, ClaimedJob, Enqueued, JobId, JobQueue, NewJob, StepState } from "../job-queue.js";
 
-const DEFAULT_MAX_ATTEMPTS = 5;
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 /** Finished jobs between two prunings of those past their retention. */
 const PRUNE_EVERY = 500;
@@ -46,11 +46,6 @@ export function openSqliteJobQueue(path: string, options: SqliteJobQueueOptions 
   const now = options.now ?? Date.now;
   const retentionMs = options.retentionMs ?? WEEK_MS;
 
-  const insert = db.prepare(
-    `INSERT INTO jobs (kind, key, payload, state, max_attempts, run_at, created_at)
-     VALUES (?, ?, ?, 'queued', ?, ?, ?) ON CONFLICT (key) DO NOTHING`,
-  );
-  const byKey = db.prepare<[string], { id: number }>("SELECT id FROM jobs WHERE key = ?");
   const due = db.prepare<[number, number], JobRow>(
     `SELECT id, kind, key, payload, attempts, max_attempts FROM jobs
      WHERE state = 'queued' AND run_at <= ? ORDER BY run_at, id LIMIT ?`,
@@ -105,19 +100,7 @@ export function openSqliteJobQueue(path: string, options: SqliteJobQueueOptions 
     if (finished % PRUNE_EVERY === 0) prune.run(now() - retentionMs);
   };
 
-  const enqueueOne = (job: NewJob): Enqueued => {
-    const at = now();
-    const inserted = insert.run(
-      job.kind,
-      job.key,
-      JSON.stringify(job.payload ?? null),
-      job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
-      job.runAt?.getTime() ?? at,
-      at,
-    );
-    if (inserted.changes === 1) return { id: String(inserted.lastInsertRowid), created: true };
-    return { id: String((byKey.get(job.key) as { id: number }).id), created: false };
-  };
+  const enqueueOne = jobInsert(db, now);
   const enqueueAll = db.transaction((jobs: readonly NewJob[]) => jobs.map(enqueueOne));
 
   // Group commit: enqueues made in the same turn of the event loop (a burst of Slack's events) share one

@@ -7,6 +7,7 @@ import { alertTables } from "./alert-tables.js";
 import { type BackgroundCheckpoints, checkpointInBackground } from "./background-checkpoints.js";
 import { datasetTable } from "./dataset-table.js";
 import { installationTable } from "./installation-table.js";
+import { jobInsert } from "./job-rows.js";
 import { liveTables } from "./live-tables.js";
 import { LATEST_SCHEMA_VERSION, schemaVersion } from "./migrations.js";
 import { onceOnlyTables } from "./once-only.js";
@@ -56,6 +57,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     webhookSecrets: webhookSecretTable(db),
     installations: installationTable(db),
     adoptUnownedRows: adoptUnownedRows(db),
+    enqueueJob: jobInsert(db),
   });
   const store = sqliteAsyncStore({
     db,
