@@ -623,4 +623,25 @@ export const SLACK_PHRASING_CASES: EvalCase[] = [
     figures: [{ metric: "spend", change: { current: DECEMBER, previous: NOVEMBER } }],
     verdict: { metric: "spend", asked: "down", current: DECEMBER, previous: NOVEMBER },
   },
+  {
+    id: "slack-vnd-ctr-l7d",
+    fixture: "vnd",
+    category: "casual-phrasing",
+    question: "ctr l7d",
+    tools: [{ name: "get_kpis", args: { period: "last_7_days" } }],
+    figures: [{ metric: "ctr", ...VND_LAST_7 }],
+  },
+  {
+    id: "slack-vnd-yesterday-vs-day-before",
+    fixture: "vnd",
+    category: "comparisons",
+    question: "spend yesterday vs the day before",
+    tools: [{ name: "compare_periods", args: { period: "latest_day" } }],
+    figures: [
+      {
+        metric: "spend",
+        change: { current: VND_LAST_DAY, previous: { from: "2025-05-02", to: "2025-05-02" } },
+      },
+    ],
+  },
 ];

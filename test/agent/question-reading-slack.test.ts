@@ -208,4 +208,21 @@ describe("reading Slack phrasing", () => {
     // Without a period it stays the question of which way the series is heading, or a plain figure.
     expect(read("is spend down")).not.toMatchObject({ intent: "compare" });
   });
+
+  it.each([
+    ["ctr l7d", "last_7_days"],
+    ["spend last 30d", "last_30_days"],
+    ["cpm last wk", "last_week"],
+    ["spend yday", "latest_day"],
+  ])("reads the chat shorthand of %s as %s", (question, period) => {
+    expect(read(question)).toMatchObject({ periods: [{ period }], unread: [] });
+  });
+
+  it("reads 'yesterday vs the day before' as the latest day against the one before", () => {
+    expect(read("spend yesterday vs the day before")).toMatchObject({
+      intent: "compare",
+      periods: [{ period: "latest_day" }],
+      unread: [],
+    });
+  });
 });

@@ -63,6 +63,7 @@ const NAMED: ReadonlyArray<readonly [RegExp, RelativePeriod | null, boolean]> = 
   [/\b(?:month over month|mom)\b/g, "last_month", true],
   [/\b(?:the )?(?:week before(?: that)?|previous week|prior week)\b/g, null, true],
   [/\b(?:the )?(?:month before(?: that)?|previous month|prior month)\b/g, null, true],
+  [/\b(?:the )?(?:day before(?: that)?|previous day|prior day)\b/g, null, true],
   [/\b(?:the )?(?:previous|prior) period\b/g, null, true],
   [/\bthis week\b/g, "this_week", false],
   [/\b(?:last|past) week\b/g, "last_week", false],
@@ -71,6 +72,19 @@ const NAMED: ReadonlyArray<readonly [RegExp, RelativePeriod | null, boolean]> = 
   [/\bpast month\b/g, "last_30_days", false],
   [/\b(?:yesterday|today|latest day|last day|most recent day)\b/g, "latest_day", false],
 ];
+
+/** Chat shorthand for periods: "l7d", "last 30d", "last wk", "yday". */
+const SHORTHAND: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\bl(\d{1,3})d\b/g, "last $1 days"],
+  [/\b(\d{1,3})d\b/g, "$1 days"],
+  [/\bwk\b/g, "week"],
+  [/\bwks\b/g, "weeks"],
+  [/\b(?:yday|yest|ystdy)\b/g, "yesterday"],
+];
+
+function shorthand(lowered: string): string {
+  return SHORTHAND.reduce((text, [pattern, words]) => text.replace(pattern, words), lowered);
+}
 
 const SERIES_WORDS = /\b(?:trend\w*|over time|series|history|chart|graph|plot)\b/;
 const OVER_PERIODS: ReadonlyArray<readonly [RegExp, string]> = [
@@ -106,7 +120,7 @@ const NTH_WEEK: Readonly<Record<string, number>> = {
  * without one, the latest year of the data that has that month).
  */
 export function readDatePhrases(lowered: string, data: DataDays): DatePhrases {
-  let rest = seriesOverPeriods(lowered);
+  let rest = seriesOverPeriods(shorthand(lowered));
   const slots: PeriodSlot[] = [];
   let relativeTo: "data" | "today" = "data";
   let comparison = false;
