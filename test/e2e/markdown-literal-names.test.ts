@@ -43,6 +43,16 @@ async function shareApril(harness: Harness): Promise<{ user: string; channel: st
   return { user, channel, threadTs: shared.ts };
 }
 
+/** The Markdown of the `/report by campaign` Maria runs in her channel. */
+async function reportNarrative(harness: Harness, user: string, channel: string): Promise<string> {
+  await harness.emulator.runSlashCommand({ user, channel, command: "/report", text: "by campaign" });
+  const posted = await harness.emulator.waitForMessage(
+    { channel, fromBot: true, text: /Performance report/ },
+    { timeoutMs: 30_000 },
+  );
+  return markdownTexts(posted).join("\n");
+}
+
 describe("data values in the analyst's Markdown", () => {
   let harness: Harness;
   let user: string;
@@ -70,12 +80,7 @@ describe("data values in the analyst's Markdown", () => {
   });
 
   it("show it as written in the /report narrative", async () => {
-    await harness.emulator.runSlashCommand({ user, channel, command: "/report", text: "by campaign" });
-    const posted = await harness.emulator.waitForMessage(
-      { channel, fromBot: true, text: /Performance report/ },
-      { timeoutMs: 30_000 },
-    );
-    const narrative = markdownTexts(posted).join("\n");
+    const narrative = await reportNarrative(harness, user, channel);
     expect(narrative).toContain("**\\*Brand\\*\\_Search\\_ \\`x\\`**");
     expect(markdownToPlain(narrative)).toContain(ODD_NAME);
   });
@@ -122,12 +127,7 @@ describe("data values Gemini quotes in its Markdown", () => {
     expect(said).toContain("**Best:** \\*Brand\\*\\_Search\\_ \\`x\\` leads");
     expect(markdownToPlain(said)).toContain(`Best: ${ODD_NAME} leads`);
 
-    await harness.emulator.runSlashCommand({ user, channel, command: "/report", text: "by campaign" });
-    const posted = await harness.emulator.waitForMessage(
-      { channel, fromBot: true, text: /Performance report/ },
-      { timeoutMs: 30_000 },
-    );
-    const narrative = markdownTexts(posted).join("\n");
+    const narrative = await reportNarrative(harness, user, channel);
     expect(narrative).toContain("**\\*Brand\\*\\_Search\\_ \\`x\\`**");
     expect(gemini.requests.length).toBe(3);
   });
