@@ -644,4 +644,23 @@ export const SLACK_PHRASING_CASES: EvalCase[] = [
       },
     ],
   },
+  {
+    // Neither conversions nor revenue: ranking or cutting by spend would pass for a judgement of performance.
+    id: "slack-mf-best-performing-ad-set",
+    fixture: "monfrere",
+    category: "missing-data",
+    question: "best performing ad set?",
+    tools: [],
+    declined: true,
+    mentions: ["conversions or revenue"],
+  },
+  {
+    id: "slack-mf-ads-to-pause",
+    fixture: "monfrere",
+    category: "recommendations",
+    question: "which ads should we pause",
+    tools: [],
+    declined: true,
+    mentions: ["conversions or revenue"],
+  },
 ];

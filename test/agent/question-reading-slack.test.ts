@@ -225,4 +225,23 @@ describe("reading Slack phrasing", () => {
       unread: [],
     });
   });
+
+  it("declines to judge performance from spend alone, and judges by a metric the question names", () => {
+    const csv =
+      "Day,Campaign name,Ad name,Amount spent (USD),Impressions\n2024-11-01,A,X,1.00,10\n2024-11-01,A,Y,2.00,20\n";
+    const spendOnly = readExport({ bytes: Buffer.from(csv), name: "spend.csv" });
+    const ask = (question: string) => parseQuestion(question, spendOnly, "2026-12-07");
+    expect(ask("best performing ad")).toMatchObject({
+      outOfReach: expect.stringContaining("conversions or revenue"),
+    });
+    expect(ask("which ads should we pause")).toMatchObject({
+      outOfReach: expect.stringContaining("conversions or revenue"),
+    });
+    expect(ask("which ads should we pause based on cpm")).toMatchObject({
+      metrics: ["cpm"],
+      outOfReach: null,
+    });
+    // With conversions, performance is judged by them as before.
+    expect(readReport("best performing campaign").outOfReach).toBeNull();
+  });
 });

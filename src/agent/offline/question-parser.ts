@@ -199,6 +199,12 @@ export function parseQuestion(question: string, dataset: Dataset, today: string)
     unmatchedParts: names.unmatchedParts,
     outOfReach:
       outOfReach(question, dataset) ??
+      judgedWithoutResults(
+        listed,
+        metricWords.found.map((item) => item.value),
+        metrics,
+        dataset,
+      ) ??
       (countsValues && !limited
         ? `a count of ${dimensionWords(dimension, true)}: ask e.g. “spend by ${dimensionWords(dimension)}”, which lists each one`
         : null),
@@ -432,6 +438,23 @@ function extraMeasurePhrases(dataset: Dataset): Array<readonly [string, string]>
     phrases.push([spoken, name]);
   }
   return phrases;
+}
+
+/**
+ * "best performing ad set", "which ads should we pause" of a file with neither conversions nor revenue:
+ * spend alone cannot say what performs or what to cut, so that is said instead of ranking by spend.
+ */
+function judgedWithoutResults(
+  intent: Intent,
+  words: readonly MetricWord[],
+  metrics: readonly Metric[],
+  dataset: Dataset,
+): string | null {
+  const { measures } = dataset.facts;
+  if (measures.conversions || measures.revenue) return null;
+  const judged = words.includes("efficiency") || (intent === "recommend" && metrics.length === 0);
+  if (!judged) return null;
+  return "a judgement of performance, which needs conversions or revenue, and this file has neither: ask for a figure it has instead, e.g. “CPM by ad set” or “top 5 ads by impressions”";
 }
 
 /** Metric words to metrics, once each; "performance" means ROAS with revenue, CPA without, spend at worst. */

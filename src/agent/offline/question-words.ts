@@ -39,7 +39,7 @@ export const QUESTION_WORDS: ReadonlySet<string> = new Set(
   right currently current recent recently latest so far ago
   jump jumped jumps spiked surge surged plunge plunged tank tanked
   money funnel scatter between among everything anything something going getting becoming ones
-  next worry worried concern concerned focus exactly guys team`
+  next worry worried concern concerned focus exactly guys team based judged judging`
     .split(/\s+/)
     .filter((word) => word.length > 0),
 );
