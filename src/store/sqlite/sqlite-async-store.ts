@@ -66,19 +66,25 @@ export function sqliteAsyncStore(parts: SqliteParts): Store {
 
   /** Runs `work` between `begin` and `commit`, or `rollback` when it throws. */
   const bracket = async <T>(
-    statements: { begin: string; commit: string; rollback: string },
+    statements: { begin(): unknown; commit(): unknown; rollback(): unknown },
     work: () => Promise<T>,
   ): Promise<T> => {
-    db.exec(statements.begin);
+    statements.begin();
     try {
       const result = await work();
-      db.exec(statements.commit);
+      statements.commit();
       return result;
     } catch (error) {
-      if (db.inTransaction) db.exec(statements.rollback);
+      if (db.inTransaction) statements.rollback();
       throw error;
     }
   };
+  // Prepared once: every webhook delivery is a transaction, and parsing BEGIN and COMMIT each time adds up.
+  const prepared = (sql: string) => {
+    const statement = db.prepare(sql);
+    return () => statement.run();
+  };
+  const outermost = { begin: prepared("BEGIN"), commit: prepared("COMMIT"), rollback: prepared("ROLLBACK") };
 
   const remember = async (
     store: Store,
@@ -95,9 +101,9 @@ export function sqliteAsyncStore(parts: SqliteParts): Store {
       const name = `nested_${savepoints}`;
       return bracket(
         {
-          begin: `SAVEPOINT ${name}`,
-          commit: `RELEASE ${name}`,
-          rollback: `ROLLBACK TO ${name}; RELEASE ${name}`,
+          begin: () => db.exec(`SAVEPOINT ${name}`),
+          commit: () => db.exec(`RELEASE ${name}`),
+          rollback: () => db.exec(`ROLLBACK TO ${name}; RELEASE ${name}`),
         },
         () => work(inside),
       );
@@ -120,7 +126,7 @@ export function sqliteAsyncStore(parts: SqliteParts): Store {
         done = resolve;
       });
       try {
-        return await bracket({ begin: "BEGIN", commit: "COMMIT", rollback: "ROLLBACK" }, () => work(inside));
+        return await bracket(outermost, () => work(inside));
       } finally {
         running = null;
         done();
