@@ -663,4 +663,12 @@ export const SLACK_PHRASING_CASES: EvalCase[] = [
     declined: true,
     mentions: ["conversions or revenue"],
   },
+  {
+    id: "slack-gc-pmax-cpa",
+    fixture: "campaignReport",
+    category: "synonyms",
+    question: "pmax cpa",
+    tools: [{ name: "get_kpis" }],
+    figures: [{ metric: "cpa", where: { campaign_type: ["Performance Max"] } }],
+  },
 ];

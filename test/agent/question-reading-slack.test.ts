@@ -244,4 +244,14 @@ describe("reading Slack phrasing", () => {
     // With conversions, performance is judged by them as before.
     expect(readReport("best performing campaign").outOfReach).toBeNull();
   });
+
+  it("reads 'pmax' as Google's Performance Max campaign type, and says so of a file without one", () => {
+    const csv = "Campaign,Campaign type,Cost,Clicks\nA,Performance Max,10.00,5\nB,Search,20.00,9\n";
+    const types = readExport({ bytes: Buffer.from(csv), name: "types.csv" });
+    expect(parseQuestion("pmax cpa", types, "2026-12-07")).toMatchObject({
+      filters: [{ dimension: "Campaign type", values: ["Performance Max"] }],
+      unread: [],
+    });
+    expect(read("pmax spend").missing).toEqual([{ word: "pmax", column: "campaign type" }]);
+  });
 });

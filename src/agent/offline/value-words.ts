@@ -16,6 +16,8 @@ const VALUE_WORDS: ReadonlyArray<{ words: string[]; column: string; value: RegEx
   },
   { words: ["desktops", "desktop", "computers", "computer"], column: "device", value: /desktop|computer/i },
   { words: ["tablets", "tablet", "ipad"], column: "device", value: /tablet/i },
+  // Google's campaign type, as marketers shorten it.
+  { words: ["pmax", "p max"], column: "campaign type", value: /^(?:performance max|pmax)$/i },
   { words: ["women", "woman", "female", "females"], column: "gender", value: /^(?:female|women|woman|f)$/i },
   { words: ["men", "man", "male", "males"], column: "gender", value: /^(?:male|men|man|m)$/i },
   // Countries as people say them, for exports that hold ISO codes (or the names themselves).
