@@ -11,15 +11,19 @@ const read = (question: string) => parseQuestion(question, segments(), "2026-12-
 
 /** A Google Ads report whose own columns share words with the common ones ("Campaign type", a status). */
 function googleReport() {
-  const csv = [
+  return fromLines([
     "Campaign,Campaign type,Ad group,Status,Cost,Impr.,Clicks,Conversions",
     "Brand,Search,Brand_Exact,Enabled,100.00,1000,50,5",
     "Generic,Search,Generic broad,Ad group paused,200.00,3000,60,3",
     "Remarketing,Display,All visitors,Enabled,50.00,9000,20,1",
-  ].join("\n");
-  return readExport({ bytes: Buffer.from(`${csv}\n`), name: "report.csv" });
+  ]);
 }
 const readReport = (question: string) => parseQuestion(question, googleReport(), "2026-12-07");
+
+/** A small export from its lines, read as an upload would be. */
+function fromLines(lines: readonly string[]) {
+  return readExport({ bytes: Buffer.from(`${lines.join("\n")}\n`), name: "export.csv" });
+}
 
 describe("reading Slack phrasing", () => {
   it.each([
@@ -116,9 +120,11 @@ describe("reading Slack phrasing", () => {
   it.each(["spend on 25-34 yr olds", "spend on 25-34 year olds", "spend on 25-34 y/o"])(
     "reads the age band of %s and nothing else",
     (question) => {
-      const csv =
-        "Day,Campaign name,Age,Amount spent (USD),Impressions\n2024-11-01,A,25-34,1.00,10\n2024-11-01,A,35-44,2.00,20\n";
-      const ages = readExport({ bytes: Buffer.from(csv), name: "ages.csv" });
+      const ages = fromLines([
+        "Day,Campaign name,Age,Amount spent (USD),Impressions",
+        "2024-11-01,A,25-34,1.00,10",
+        "2024-11-01,A,35-44,2.00,20",
+      ]);
       expect(parseQuestion(question, ages, "2026-12-07")).toMatchObject({
         filters: [{ values: ["25-34"] }],
         unread: [],
@@ -140,12 +146,11 @@ describe("reading Slack phrasing", () => {
   });
 
   it("reads a metric word the file cannot compute as the value it names ('engagement', a Meta objective)", () => {
-    const csv = [
+    const objectives = fromLines([
       "Reporting starts,Campaign name,Objective,Amount spent (USD),Impressions,Link clicks",
       "2025-04-01,A,Messages,10.00,100,5",
       "2025-04-01,B,Engagement,20.00,300,9",
-    ].join("\n");
-    const objectives = readExport({ bytes: Buffer.from(`${csv}\n`), name: "objectives.csv" });
+    ]);
     const parsed = parseQuestion(
       "how did messages campaigns do compared to engagement ones",
       objectives,
@@ -160,12 +165,11 @@ describe("reading Slack phrasing", () => {
   });
 
   it("reads two numbers set against each other as ids when one column holds both", () => {
-    const csv = [
+    const ids = fromLines([
       "ad_id,campaign_id,interest,Spent,Impressions,Clicks",
       "1,916,16,10,100,5",
       "2,936,10,20,300,9",
-    ];
-    const ids = readExport({ bytes: Buffer.from(`${csv.join("\n")}\n`), name: "ids.csv" });
+    ]);
     const parsed = parseQuestion("cpc 916 vs 936", ids, "2026-12-07");
     expect(parsed.filters).toHaveLength(1);
     expect(parsed.filters[0]?.values).toEqual(["916", "936"]);
@@ -176,13 +180,12 @@ describe("reading Slack phrasing", () => {
   });
 
   it("reads two short words found together in names as one part ('hon hop' of '11_Q7_Hon hop')", () => {
-    const csv = [
+    const names = fromLines([
       "Reporting starts,Campaign name,Amount spent (USD),Impressions",
       "2025-04-01,11_Q7_Hon hop,10.00,100",
       "2025-04-01,11_Q2_Hon hop,20.00,300",
       "2025-04-01,07_HEAD_Hoa cat canh,5.00,50",
-    ].join("\n");
-    const names = readExport({ bytes: Buffer.from(`${csv}\n`), name: "names.csv" });
+    ]);
     expect(parseQuestion("spend on hon hop campaigns", names, "2026-12-07")).toMatchObject({
       filters: [{ dimension: "campaign", values: ["11_Q7_Hon hop", "11_Q2_Hon hop"] }],
       unread: [],
@@ -227,9 +230,11 @@ describe("reading Slack phrasing", () => {
   });
 
   it("declines to judge performance from spend alone, and judges by a metric the question names", () => {
-    const csv =
-      "Day,Campaign name,Ad name,Amount spent (USD),Impressions\n2024-11-01,A,X,1.00,10\n2024-11-01,A,Y,2.00,20\n";
-    const spendOnly = readExport({ bytes: Buffer.from(csv), name: "spend.csv" });
+    const spendOnly = fromLines([
+      "Day,Campaign name,Ad name,Amount spent (USD),Impressions",
+      "2024-11-01,A,X,1.00,10",
+      "2024-11-01,A,Y,2.00,20",
+    ]);
     const ask = (question: string) => parseQuestion(question, spendOnly, "2026-12-07");
     expect(ask("best performing ad")).toMatchObject({
       outOfReach: expect.stringContaining("conversions or revenue"),
@@ -246,8 +251,11 @@ describe("reading Slack phrasing", () => {
   });
 
   it("reads 'pmax' as Google's Performance Max campaign type, and says so of a file without one", () => {
-    const csv = "Campaign,Campaign type,Cost,Clicks\nA,Performance Max,10.00,5\nB,Search,20.00,9\n";
-    const types = readExport({ bytes: Buffer.from(csv), name: "types.csv" });
+    const types = fromLines([
+      "Campaign,Campaign type,Cost,Clicks",
+      "A,Performance Max,10.00,5",
+      "B,Search,20.00,9",
+    ]);
     expect(parseQuestion("pmax cpa", types, "2026-12-07")).toMatchObject({
       filters: [{ dimension: "Campaign type", values: ["Performance Max"] }],
       unread: [],
