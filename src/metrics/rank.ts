@@ -1,7 +1,7 @@
-import type { FactTable } from "../ingest/fact-table.js";
+import type { FactTable, Measure } from "../ingest/fact-table.js";
 import { type BreakdownRow, breakdown } from "./breakdown.js";
 import type { Filter } from "./filter.js";
-import { isKpi, isLowerBetter, isMetric, METRICS, type Metric } from "./metric-catalog.js";
+import { isKpi, isLowerBetter, isMetric, METRIC_CATALOG, METRICS, type Metric } from "./metric-catalog.js";
 import { MetricsError } from "./metrics-error.js";
 import { compareKeys, descendingNullsLast } from "./ordering.js";
 import { median } from "./robust-stats.js";
@@ -20,7 +20,8 @@ export interface RankOptions {
   filter?: Filter;
 }
 
-export type RankedRow = { rank: number } & BreakdownRow;
+/** `withoutResults` marks a row that spent with none of a cost ratio's results: its metric is null. */
+export type RankedRow = { rank: number; withoutResults?: true } & BreakdownRow;
 
 export interface Ranking {
   dimension: string;
@@ -28,8 +29,16 @@ export interface Ranking {
   order: RankOrder;
   /** The spend floor applied, or null when none was (ranking a measure, or data without spend). */
   minSpend: number | null;
-  /** How many rows were left out, and why. */
-  excluded: { belowMinSpend: number; noValue: number };
+  /**
+   * What a cost ratio is per ("conversions" for cpa, "clicks" for cpc), when rows that spent without any
+   * can exist; null for other metrics.
+   */
+  resultMeasure: Measure | null;
+  /**
+   * How many rows were left out, and why. `spentWithoutResults`: rows that spent with none of
+   * `resultMeasure`, left out of a best-first ranking (they have no cost per result to be best at).
+   */
+  excluded: { belowMinSpend: number; noValue: number; spentWithoutResults: number };
   rows: RankedRow[];
 }
 
@@ -37,9 +46,11 @@ export interface Ranking {
 const MIN_SPEND_SHARE_OF_MEDIAN = 0.1;
 
 /**
- * The best or worst rows of a dimension by a metric. Rows whose metric is null are left out. For cost
- * KPIs (cpc, cpm, cpa) lower is better; for everything else, spend included, higher ranks first ("top
- * campaigns by spend" means the biggest spenders). Ties go to the larger spender, then by key.
+ * The best or worst rows of a dimension by a metric. Rows whose metric is null are left out, but for one:
+ * a row that spent with no results has no cost per result (cpa, cpc, cpm), yet it is the worst of all, so
+ * a worst-first ranking puts it first (biggest spender first) marked `withoutResults`, and a best-first one
+ * counts it apart. For cost KPIs lower is better; for everything else, spend included, higher ranks first
+ * ("top campaigns by spend" means the biggest spenders). Ties go to the larger spender, then by key.
  */
 export function rank(facts: FactTable, options: RankOptions): Ranking {
   const { dimension, metric, order, n = 5, filter } = options;
@@ -53,6 +64,12 @@ export function rank(facts: FactTable, options: RankOptions): Ranking {
   const minSpend = spendFloor(facts, rows, metric, options.minSpend);
   const funded = minSpend === null ? rows : rows.filter((row) => row.spend !== null && row.spend >= minSpend);
   const ranked = funded.filter((row) => row[metric] !== null);
+  const resultMeasure = costResult(metric);
+  const unpriced = resultMeasure
+    ? funded
+        .filter((row) => row[metric] === null && spentWithout(row, resultMeasure))
+        .sort((a, b) => descendingNullsLast(a.spend, b.spend) || compareKeys(a.key, b.key))
+    : [];
   const sign = (isLowerBetter(metric) ? -1 : 1) * (order === "top" ? 1 : -1);
   ranked.sort(
     (a, b) =>
@@ -60,14 +77,35 @@ export function rank(facts: FactTable, options: RankOptions): Ranking {
       descendingNullsLast(a.spend, b.spend) ||
       compareKeys(a.key, b.key),
   );
+  const worstFirst = order === "bottom";
+  const listed: RankedRow[] = [
+    ...(worstFirst ? unpriced.map((row) => ({ rank: 0, ...row, withoutResults: true as const })) : []),
+    ...ranked.map((row) => ({ rank: 0, ...row })),
+  ];
   return {
     dimension,
     metric,
     order,
     minSpend,
-    excluded: { belowMinSpend: rows.length - funded.length, noValue: funded.length - ranked.length },
-    rows: ranked.slice(0, n).map((row, index) => ({ rank: index + 1, ...row })),
+    resultMeasure,
+    excluded: {
+      belowMinSpend: rows.length - funded.length,
+      noValue: funded.length - ranked.length - unpriced.length,
+      spentWithoutResults: worstFirst ? 0 : unpriced.length,
+    },
+    rows: listed.slice(0, n).map((row, index) => ({ ...row, rank: index + 1 })),
   };
+}
+
+/** The results a lower-is-better cost ratio is paid per (conversions for cpa), or null. */
+function costResult(metric: Metric): Measure | null {
+  if (!isKpi(metric) || !isLowerBetter(metric)) return null;
+  const { numerator, denominator } = METRIC_CATALOG[metric].ratio;
+  return numerator === "spend" ? denominator : null;
+}
+
+function spentWithout(row: BreakdownRow, results: Measure): boolean {
+  return row.spend !== null && row.spend > 0 && row[results] === 0;
 }
 
 function spendFloor(

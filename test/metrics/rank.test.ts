@@ -19,7 +19,7 @@ describe("rank", () => {
     const ranking = rank(adSets(), { dimension: "ad_set", metric: "roas", order: "top" });
     expect(ranking.minSpend).toBe(60);
     expect(keysOf(ranking)).toEqual(["B", "A", "C", "E"]);
-    expect(ranking.excluded).toEqual({ belowMinSpend: 1, noValue: 0 });
+    expect(ranking.excluded).toEqual({ belowMinSpend: 1, noValue: 0, spentWithoutResults: 0 });
     expect(ranking.rows[0]).toMatchObject({ rank: 1, key: "B", roas: 5, spend: 800 });
   });
 
@@ -29,15 +29,45 @@ describe("rank", () => {
     expect(ranking.rows.map((row) => row.rank)).toEqual([1, 2]);
   });
 
-  it("treats the lowest cost per acquisition as the best, leaving out rows without one", () => {
+  it("treats the lowest cost per acquisition as the best, counting apart a row that spent with no conversions", () => {
     const top = rank(adSets(), { dimension: "ad_set", metric: "cpa", order: "top" });
     expect(keysOf(top)).toEqual(["C", "A", "B"]);
-    expect(top.excluded).toEqual({ belowMinSpend: 1, noValue: 1 });
-    expect(keysOf(rank(adSets(), { dimension: "ad_set", metric: "cpa", order: "bottom" }))).toEqual([
-      "B",
-      "A",
-      "C",
+    expect(top.resultMeasure).toBe("conversions");
+    expect(top.excluded).toEqual({ belowMinSpend: 1, noValue: 0, spentWithoutResults: 1 });
+  });
+
+  it("puts rows that spent with no conversions first among the worst CPAs, biggest spender first", () => {
+    const facts = factTableFromRecords([
+      { ad_set: "A", spend: 1000, conversions: 50 },
+      { ad_set: "B", spend: 800, conversions: 20 },
+      { ad_set: "E", spend: 500, conversions: 0 },
+      { ad_set: "F", spend: 900, conversions: 0 },
+      { ad_set: "G", spend: 0, conversions: 0 },
     ]);
+    const worst = rank(facts, { dimension: "ad_set", metric: "cpa", order: "bottom" });
+    expect(keysOf(worst)).toEqual(["F", "E", "B", "A"]);
+    expect(worst.rows[0]).toMatchObject({ rank: 1, key: "F", cpa: null, spend: 900, withoutResults: true });
+    expect(worst.rows[2]).toMatchObject({ rank: 3, key: "B", cpa: 40 });
+    expect(worst.rows[2]?.withoutResults).toBeUndefined();
+    expect(worst.excluded).toEqual({ belowMinSpend: 1, noValue: 0, spentWithoutResults: 0 });
+    expect(keysOf(rank(facts, { dimension: "ad_set", metric: "cpa", order: "bottom", n: 1 }))).toEqual(["F"]);
+  });
+
+  it("does the same for CPC with no clicks, and ranks a ROAS of zero as a real zero", () => {
+    const facts = factTableFromRecords([
+      { ad: "x", spend: 100, clicks: 50, revenue: 300 },
+      { ad: "y", spend: 100, clicks: 0, revenue: 0 },
+    ]);
+    expect(keysOf(rank(facts, { dimension: "ad", metric: "cpc", order: "bottom" }))).toEqual(["y", "x"]);
+    expect(rank(facts, { dimension: "ad", metric: "cpc", order: "top" }).excluded.spentWithoutResults).toBe(
+      1,
+    );
+    const roas = rank(facts, { dimension: "ad", metric: "roas", order: "bottom" });
+    expect(roas.rows.map((row) => [row.key, row.roas])).toEqual([
+      ["y", 0],
+      ["x", 3],
+    ]);
+    expect(roas.resultMeasure).toBeNull();
   });
 
   it("uses an explicit floor, zero included", () => {

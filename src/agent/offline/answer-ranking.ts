@@ -16,6 +16,8 @@ import type { Direction } from "./question-parser.js";
 interface RankedRow {
   rank: number;
   key: string;
+  /** Set on a row that spent with none of what a cost ratio is paid per ("conversions"): it has no value. */
+  spent_with_no?: string;
   [metric: string]: unknown;
 }
 
@@ -38,7 +40,7 @@ export function writeRanking(
     const heading = `${word} ${metricWords(metric)} by ${dimensionWords(dimension)}`;
     lines.push(
       options.singular
-        ? `**${heading}: ${literalMarkdown(first.key)} at ${value(wording, metric, first)}**`
+        ? `**${heading}: ${literalMarkdown(first.key)} ${first.spent_with_no ? "with" : "at"} ${value(wording, metric, first)}**`
         : `**${heading}** (${best ? "best" : "worst"} first)`,
     );
     for (const row of rows)
@@ -72,7 +74,7 @@ export function writeRecommendation(
     ].join("\n");
   }
   const item = (row: RankedRow) =>
-    `- ${literalMarkdown(row.key)}: ${label(metric)} ${value(wording, metric, row)}${context(wording, metric, row)}`;
+    `- ${literalMarkdown(row.key)}: ${row.spent_with_no ? "" : `${label(metric)} `}${value(wording, metric, row)}${context(wording, metric, row)}`;
   const cut = weak.map((row) => literalMarkdown(row.key)).join(", ");
   const grow = strong.map((row) => literalMarkdown(row.key)).join(", ");
   return [
@@ -98,7 +100,9 @@ function headingWord(direction: Direction | null, best: boolean, metric: Metric)
   return capitalized(best ? "best" : "worst");
 }
 
+/** A row that spent with no conversions reads "no conversions", never a CPA of 0 or a dash. */
 function value(wording: Wording, metric: Metric, row: RankedRow): string {
+  if (typeof row.spent_with_no === "string") return `no ${row.spent_with_no}`;
   return figure(wording, metric, row[metric] as number | null);
 }
 
@@ -109,12 +113,22 @@ function context(wording: Wording, metric: Metric, row: RankedRow): string {
 }
 
 function leftOut(result: JsonObject, wording: Wording, dimension: string): string[] {
-  const left = (result.left_out ?? {}) as { below_min_spend?: number };
+  const left = (result.left_out ?? {}) as { below_min_spend?: number; spent_without_results?: number };
+  const noun = (count: number) => (count === 1 ? dimensionWords(dimension) : dimensionWords(dimension, true));
+  const lines: string[] = [];
+  const unpriced = left.spent_without_results;
+  if (unpriced && typeof result.paid_per === "string") {
+    const metric = metricWords(asMetric(result.metric));
+    lines.push(
+      `_Left out: ${unpriced} ${noun(unpriced)} that spent with no ${result.paid_per}, so ${unpriced === 1 ? "it has" : "they have"} no ${metric} to rank; ${unpriced === 1 ? "it is" : "they are"} among the worst, not the best._`,
+    );
+  }
   const floor = result.min_spend;
-  if (!left.below_min_spend || typeof floor !== "number") return [];
-  const count = left.below_min_spend;
-  const noun = count === 1 ? dimensionWords(dimension) : dimensionWords(dimension, true);
-  return [
-    `_Left out: ${count} ${noun} that spent under ${figure(wording, "spend", floor)}, too little to judge._`,
-  ];
+  if (left.below_min_spend && typeof floor === "number") {
+    const count = left.below_min_spend;
+    lines.push(
+      `_Left out: ${count} ${noun(count)} that spent under ${figure(wording, "spend", floor)}, too little to judge._`,
+    );
+  }
+  return lines;
 }

@@ -12,7 +12,7 @@ const CONTEXT_METRICS: readonly Metric[] = ["spend", "conversions", "revenue", "
 export const topBottom = defineTool({
   name: "top_bottom",
   description:
-    "The best or worst values of a dimension by a metric. order 'top' = best for the marketer (highest roas, ctr, cvr, revenue, conversions; lowest cpa, cpc, cpm; biggest spend), 'bottom' = worst. For ratio metrics, rows that spent under a floor (10% of the median row's spend unless min_spend is given) are left out so a tiny row cannot win by luck. Use for 'top 5 campaigns by ROAS', 'which channel has the lowest CPA', 'which ad sets should I cut'.",
+    "The best or worst values of a dimension by a metric. order 'top' = best for the marketer (highest roas, ctr, cvr, revenue, conversions; lowest cpa, cpc, cpm; biggest spend), 'bottom' = worst. For cost ratios (cpa, cpc, cpm), rows that spent with no results (paid_per) have no value: 'bottom' lists them first marked spent_with_no, 'top' counts them in left_out.spent_without_results. For ratio metrics, rows that spent under a floor (10% of the median row's spend unless min_spend is given) are left out so a tiny row cannot win by luck. Use for 'top 5 campaigns by ROAS', 'which channel has the lowest CPA', 'which ad sets should I cut'.",
   schema: z.object({
     dimension: z.string().min(1).describe("The dimension to rank, e.g. campaign, ad_group, channel"),
     metric: metricArg,
@@ -43,8 +43,18 @@ export const topBottom = defineTool({
       metric: ranking.metric,
       order: ranking.order === "top" ? "best first" : "worst first",
       min_spend: ranking.minSpend,
-      left_out: { below_min_spend: ranking.excluded.belowMinSpend, without_value: ranking.excluded.noValue },
-      rows: ranking.rows.map((row) => ({ rank: row.rank, key: row.key, ...pickFigures(row, shown) })),
+      ...(ranking.resultMeasure ? { paid_per: ranking.resultMeasure } : {}),
+      left_out: {
+        below_min_spend: ranking.excluded.belowMinSpend,
+        without_value: ranking.excluded.noValue,
+        spent_without_results: ranking.excluded.spentWithoutResults,
+      },
+      rows: ranking.rows.map((row) => ({
+        rank: row.rank,
+        key: row.key,
+        ...(row.withoutResults ? { spent_with_no: ranking.resultMeasure } : {}),
+        ...pickFigures(row, shown),
+      })),
     };
   },
 });
