@@ -89,7 +89,7 @@ export const META_LEADS_CASES: EvalCase[] = [
     question: "weekly CPL trend",
     tools: [{ name: "trend", args: { metrics: ["cpa"], grain: "week" } }],
     figures: [{ metric: "cpa", from: "2024-02-12", to: "2024-02-18" }],
-    mentions: ["may cover only part"],
+    mentions: ["The data covers only part of the week of 2024-02-26"],
   },
   {
     id: "meta-ad-sets-to-pause",

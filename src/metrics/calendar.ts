@@ -66,6 +66,13 @@ export function bucketStarts(span: DaySpan, grain: Grain): number[] {
   return starts;
 }
 
+/** Start days of the buckets the span covers only in part: at most its first and its last. */
+export function partialBucketStarts(span: DaySpan, grain: Grain): number[] {
+  return bucketStarts(span, grain).filter(
+    (start) => start < span.first || nextBucketStart(start, grain) - 1 > span.last,
+  );
+}
+
 function mod(value: number, divisor: number): number {
   return ((value % divisor) + divisor) % divisor;
 }

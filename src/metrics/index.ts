@@ -67,5 +67,5 @@ export {
 } from "./rank.js";
 export { weeklyPeriodNote, weeklyStartDay } from "./row-cadence.js";
 export { totals } from "./totals.js";
-export { type TrendOptions, type TrendPoint, trend } from "./trend.js";
+export { partialPeriods, type TrendOptions, type TrendPoint, trend } from "./trend.js";
 export { VALUE_OPS, type ValueCondition, type ValueOp, valuesMatching } from "./value-conditions.js";

@@ -2,14 +2,14 @@ import { describe, expect, it } from "vitest";
 import { writeChangeVerdict, writeVerdict } from "../../src/agent/offline/answer-verdict.js";
 import type { JsonObject } from "../../src/agent/tools/tool.js";
 
+const weekOf = (index: number) => `2025-09-${String(index + 1).padStart(2, "0")}`;
+
 /** A trend tool result of weekly CPA; the last week is partial and left out of the verdict. */
 function weekly(values: number[]) {
   return {
     totals: { cpa: 20 },
-    points: [...values, 1].map((cpa, index) => ({
-      period: `2025-09-${String(index + 1).padStart(2, "0")}`,
-      cpa,
-    })),
+    partial_periods: [weekOf(values.length)],
+    points: [...values, 1].map((cpa, index) => ({ period: weekOf(index), cpa })),
   };
 }
 
@@ -27,6 +27,21 @@ describe("the direction verdict", () => {
   it("calls one odd week flat rather than a trend", () => {
     expect(writeVerdict(weekly([20, 20.2, 19.9, 33, 20.1, 19.8]), "up")).toMatch(
       /^\*\*Flat: CPA has no steady direction/,
+    );
+  });
+
+  it("leaves a partial first week out of the complete weeks and names the partial last one", () => {
+    const points = [1, 20, 21, 22, 23, 1].map((cpa, index) => ({ period: weekOf(index), cpa }));
+    const result = { totals: { cpa: 20 }, partial_periods: [weekOf(0), weekOf(5)], points };
+    expect(writeVerdict(result, "up")).toBe(
+      "**Yes: CPA is going up over the last 4 complete weeks (from the week of 2025-09-02; the week of 2025-09-06 is partial and left out), up every week; that is worse.**",
+    );
+  });
+
+  it("counts the last week when the data covers all of it", () => {
+    const points = [20, 21, 22, 23].map((cpa, index) => ({ period: weekOf(index), cpa }));
+    expect(writeVerdict({ totals: { cpa: 20 }, partial_periods: [], points }, "up")).toBe(
+      "**Yes: CPA is going up over the last 4 complete weeks (from the week of 2025-09-01), up every week; that is worse.**",
     );
   });
 

@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { answerQuestion, silentLogger } from "../../src/agent/index.js";
-import { readExport } from "../../src/ingest/index.js";
+import { askChecked, exportFromLines } from "./ask-export.js";
 
 /** Keywords without revenue, so money is judged by CPA; two spent with no conversions at all. */
 function keywordReport() {
-  const lines = [
+  return exportFromLines([
     "Date,Campaign,Ad group,Keyword,Cost,Impressions,Clicks,Conversions",
     "2024-03-01,Brand,Exact,acme shoes,120.00,1000,80,12",
     "2024-03-01,Brand,Exact,acme boots,90.00,900,60,6",
@@ -12,20 +11,10 @@ function keywordReport() {
     "2024-03-01,Generic,Broad,cheap shoes,200.00,4000,100,5",
     "2024-03-01,Generic,Phrase,trail shoes,150.00,3000,0,0",
     "2024-03-01,Other,Phrase,shoe store,110.00,2000,50,4",
-  ];
-  return readExport({ bytes: Buffer.from(`${lines.join("\n")}\n`), name: "keywords.csv" });
+  ]);
 }
 
-async function ask(question: string) {
-  const answer = await answerQuestion({
-    question,
-    dataset: keywordReport(),
-    today: "2024-03-05",
-    logger: silentLogger,
-  });
-  expect(answer.unverified).toEqual([]);
-  return answer.text;
-}
+const ask = (question: string) => askChecked(question, keywordReport(), "2024-03-05");
 
 describe("rankings by a cost per result, when some rows spent with no results", () => {
   it("puts keywords that spent with no conversions first among the worst CPAs, with their spend", async () => {

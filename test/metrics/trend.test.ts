@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { factTableFromRecords } from "../../src/ingest/fact-table-builder.js";
-import { trend } from "../../src/metrics/index.js";
+import { partialPeriods, trend } from "../../src/metrics/index.js";
 import { account } from "./sample-facts.js";
 
 describe("trend", () => {
@@ -68,5 +68,19 @@ describe("trend", () => {
 
   it("says the data has no dates when it has none", () => {
     expect(() => trend(factTableFromRecords([{ spend: 1 }]), "week")).toThrow("this data has no dates");
+  });
+
+  it("names the weeks and months the data covers only in part, and no day", () => {
+    const facts = factTableFromRecords([
+      { date: "2025-01-01", spend: 1 },
+      { date: "2025-01-12", spend: 2 },
+      { date: "2025-01-15", spend: 4 },
+    ]);
+    expect(partialPeriods(facts, "week")).toEqual(["2024-12-30", "2025-01-13"]);
+    expect(partialPeriods(facts, "month")).toEqual(["2025-01-01"]);
+    expect(partialPeriods(facts, "day")).toEqual([]);
+    expect(
+      partialPeriods(facts, "week", { filter: { dateRange: { from: "2025-01-06", to: "2025-01-12" } } }),
+    ).toEqual([]);
   });
 });

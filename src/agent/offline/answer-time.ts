@@ -40,9 +40,19 @@ export function writeTrend(result: JsonObject, wording: Wording, notes: readonly
   );
   const omitted =
     points.length > shown.length ? [`_Showing the last ${shown.length} of ${points.length} ${grain}s._`] : [];
-  const partial =
-    grain === "day" ? [] : [`_The first and last ${grain}s may cover only part of the ${grain}._`];
+  const partial = partialLine(grain, result.partial_periods);
   return [...summaries, ...listed, ...omitted, ...partial, ...notesLine(result.scope, notes)].join("\n");
+}
+
+/** Which weeks or months the data covers only in part, named, so no one compares them with whole ones. */
+function partialLine(grain: string, listed: Json | undefined): string[] {
+  if (grain === "day") return [];
+  if (!Array.isArray(listed)) return [`_The first and last ${grain}s may cover only part of the ${grain}._`];
+  if (listed.length === 0) return [];
+  const named = listed
+    .map((period) => `${grain === "week" ? "the " : ""}${periodWords(grain, String(period))}`)
+    .join(" and ");
+  return [`_The data covers only part of ${named}._`];
 }
 
 export function writeComparison(result: JsonObject, wording: Wording, notes: readonly string[]): string {

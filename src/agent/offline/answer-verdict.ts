@@ -8,16 +8,19 @@ const WEEKS = 6;
 const FLAT_PER_WEEK = 0.03;
 
 /**
- * "is CPA going up?": yes, no or flat, from the median week-to-week slope of the trend tool's last complete weeks (the last
- * one may be partial and is left out), with how many weeks and how steady the move is.
+ * "is CPA going up?": yes, no or flat, from the median week-to-week slope of the trend tool's last complete
+ * weeks (a week the data covers only in part is left out, and the answer says so), with how many weeks and
+ * how steady the move is.
  */
 export function writeVerdict(result: JsonObject, asked: "up" | "down"): string {
-  const points = ((result.points ?? []) as JsonObject[]).slice(0, -1).slice(-WEEKS);
+  const all = (result.points ?? []) as JsonObject[];
+  const partial = partialPeriods(result, all);
+  const complete = all.filter((point) => !partial.includes(String(point.period)));
+  const points = complete.slice(-WEEKS);
   const metric = Object.keys((result.totals ?? {}) as JsonObject)[0] as Metric | undefined;
   if (!metric || points.length < 3) return "**Too few complete weeks to say which way it is heading.**";
-  const values = points
-    .map((point) => point[metric])
-    .filter((value): value is number => typeof value === "number");
+  const valued = points.filter((point) => typeof point[metric] === "number");
+  const values = valued.map((point) => point[metric] as number);
   if (values.length < 3) return "**Too few weeks with a value to say which way it is heading.**";
   const mean = values.reduce((sum, value) => sum + value, 0) / values.length;
   const slope = medianSlope(values);
@@ -33,7 +36,12 @@ export function writeVerdict(result: JsonObject, asked: "up" | "down"): string {
       : Math.max(upWeeks, downWeeks) > moves.length / 2
         ? `${way} in most of them`
         : "with weeks both ways";
-  const span = `over the last ${values.length} complete weeks (from the week of ${points[0]?.period})`;
+  const latest = all.at(-1);
+  const leftOut =
+    latest && partial.includes(String(latest.period))
+      ? `; the week of ${latest.period} is partial and left out`
+      : "";
+  const span = `over the last ${values.length} complete weeks (from the week of ${valued[0]?.period}${leftOut})`;
   const name = label(metric);
   if (Math.abs(relative) < FLAT_PER_WEEK) return `**Flat: ${name} has no steady direction ${span}.**`;
   const up = relative > 0;
@@ -41,6 +49,15 @@ export function writeVerdict(result: JsonObject, asked: "up" | "down"): string {
   // Volume (spend, clicks) is neither better nor worse by itself; efficiency is.
   const judged = isKpi(metric) ? `; that is ${up !== isLowerBetter(metric) ? "better" : "worse"}` : "";
   return `**${answer}: ${name} is going ${up ? "up" : "down"} ${span}, ${steady}${judged}.**`;
+}
+
+/**
+ * The weeks the data covers only in part, as the trend tool lists them; a result without that list may
+ * have a partial first and last week, so both are counted as partial.
+ */
+function partialPeriods(result: JsonObject, points: readonly JsonObject[]): string[] {
+  if (Array.isArray(result.partial_periods)) return result.partial_periods.map(String);
+  return [points[0], points.at(-1)].flatMap((point) => (point ? [String(point.period)] : []));
 }
 
 /** A move of less than this share between the two periods is about flat. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { GRAINS, type Metric, type TrendPoint, totals, trend } from "../../metrics/index.js";
+import { GRAINS, type Metric, partialPeriods, type TrendPoint, totals, trend } from "../../metrics/index.js";
 import { defaultGrain } from "../tool-support/default-grain.js";
 import { pickFigures } from "../tool-support/figure-fields.js";
 import { requireMetrics } from "../tool-support/metric-availability.js";
@@ -12,7 +12,7 @@ const MAX_POINTS = 120;
 export const trendTool = defineTool({
   name: "trend",
   description:
-    "A metric over time by day, week (Monday start) or month, every period present (empty ones as zero), plus the highest and lowest period of each metric and the totals over the whole window. Use for 'trend of CPA by week', 'daily spend in March', 'how did ROAS evolve'.",
+    "A metric over time by day, week (Monday start) or month, every period present (empty ones as zero; partial_periods lists those the data covers only in part), plus the highest and lowest period of each metric and the totals over the whole window. Use for 'trend of CPA by week', 'daily spend in March', 'how did ROAS evolve'.",
   schema: z.object({
     metrics: z.array(metricArg).min(1).max(4).describe("One to four metrics"),
     grain: z
@@ -30,10 +30,11 @@ export const trendTool = defineTool({
     const result: JsonObject = {
       scope: scope.described,
       grain,
-      period_is:
-        grain === "day"
-          ? "the day"
-          : `the first day of the ${grain}; the first and last ${grain}s may be partial`,
+      period_is: grain === "day" ? "the day" : `the first day of the ${grain}`,
+      // Which weeks or months the data covers only in part, so no one reads them as whole ones.
+      partial_periods: partialPeriods(scope.facts, grain, { filter: scope.filter }).filter((period) =>
+        points.some((point) => point.period === period),
+      ),
       points: points.map((point) => ({ period: point.period, ...pickFigures(point, args.metrics) })),
       highest: extremes(points, args.metrics, (a, b) => a > b),
       lowest: extremes(points, args.metrics, (a, b) => a < b),
