@@ -1,4 +1,4 @@
-import { type DateRange, dateRangeOf, type FactTable } from "../ingest/index.js";
+import { type DateRange, dateRangeOf, type FactTable, type Measure } from "../ingest/index.js";
 import {
   comparePeriods,
   type Figures,
@@ -44,7 +44,10 @@ export interface Leaders {
   dimension: string;
   metric: Metric;
   best: RankedRow[];
+  /** Worst first; rows that spent with none of `resultMeasure` (no CPA at all) lead, marked `withoutResults`. */
   worst: RankedRow[];
+  /** What a cost ratio is paid per ("conversions" for CPA), or null for other metrics. */
+  resultMeasure: Measure | null;
   minSpend: number | null;
 }
 
@@ -145,7 +148,9 @@ export function defaultDimension(facts: FactTable): string | null {
 
 /**
  * The best and weakest segments: only with at least four ranked (after the spend floor, the one rule every
- * ranking uses), at most half of them on each side, so no segment is both.
+ * ranking uses), at most half of them on each side, so no segment is both. The weakest come from a
+ * worst-first ranking, so a segment that spent with no conversions, which has no CPA, leads them instead of
+ * being left out.
  */
 function rankLeaders(
   facts: FactTable,
@@ -154,19 +159,19 @@ function rankLeaders(
   n: number,
   filter?: Filter,
 ): Leaders | null {
-  const all = rank(facts, { dimension, metric, order: "top", n: Number.MAX_SAFE_INTEGER, filter });
-  if (all.rows.length < MIN_RANKED) return null;
-  const side = Math.min(n, Math.floor(all.rows.length / 2));
-  const worst = all.rows
-    .slice(-side)
-    .reverse()
-    .map((row, index) => ({ ...row, rank: index + 1 }));
+  const ranking = (order: "top" | "bottom") =>
+    rank(facts, { dimension, metric, order, n: Number.MAX_SAFE_INTEGER, filter });
+  const bestFirst = ranking("top");
+  const worstFirst = ranking("bottom");
+  if (worstFirst.rows.length < MIN_RANKED) return null;
+  const side = Math.min(n, Math.floor(worstFirst.rows.length / 2));
   return {
     dimension,
     metric,
-    best: all.rows.slice(0, side),
-    worst,
-    minSpend: all.excluded.belowMinSpend > 0 ? all.minSpend : null,
+    best: bestFirst.rows.slice(0, side),
+    worst: worstFirst.rows.slice(0, side),
+    resultMeasure: bestFirst.resultMeasure,
+    minSpend: bestFirst.excluded.belowMinSpend > 0 ? bestFirst.minSpend : null,
   };
 }
 

@@ -56,6 +56,38 @@ describe("the offline narrative's best, weakest and budget advice", () => {
     expect(text).toMatch(/Cap \*\*B\*\* and move that budget towards \*\*A\*\*/);
   });
 
+  it("calls the campaign that spent most with no conversions the weakest, not the worst CPA it can compute", () => {
+    const text = offlineInsights(
+      summary([
+        ["A", 1000, 50],
+        ["B", 1000, 20],
+        ["C", 800, 30],
+        ["D", 900, 25],
+        ["Burner", 700, 0],
+        ["Quiet", 500, 0],
+      ]),
+    );
+    expect(text).toContain("Weakest CPA: **Burner**, no conversions on R$");
+    expect(text).not.toMatch(/Weakest CPA: \*\*B\*\*/);
+    // No conversions on R$ 700 where the account pays R$ 29.86 for one: about 23 would be expected.
+    expect(text).toMatch(/Cap \*\*Burner\*\* and move that budget towards \*\*A\*\*/);
+  });
+
+  it("holds budgets when a campaign without conversions spent too little to expect any", () => {
+    const text = offlineInsights(
+      summary([
+        ["A", 1000, 10],
+        ["B", 1000, 5],
+        ["C", 800, 8],
+        ["D", 900, 9],
+        // Above the spend floor, but under three times the account's CPA (R$ 118.75).
+        ["New", 150, 0],
+      ]),
+    );
+    expect(text).toContain("Weakest CPA: **New**, no conversions on R$");
+    expect(text).toMatch(/Hold budgets between \*\*New\*\* and \*\*A\*\*/);
+  });
+
   it("writes only the next actions when the reader sees the rest", () => {
     const text = offlineInsights(
       summary([

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type FactRecord, factTableFromRecords } from "../../src/ingest/fact-table-builder.js";
 import { summarizePerformance } from "../../src/report/performance-summary.js";
+import { summaryBlocks } from "../../src/slack/views/summary-blocks.js";
 
 function campaigns(rows: [string, number, number, number][]): FactRecord[] {
   return rows.map(([campaign, spend, conversions, revenue]) => ({
@@ -71,5 +72,27 @@ describe("best and weakest", () => {
       ]).map((row, index) => ({ ...row, clicks: 100 * (index + 1) })),
     );
     expect(summarizePerformance(noRevenue).leaders?.metric).toBe("cpc");
+  });
+
+  it("leads the weakest with a campaign that spent with no conversions, which has no CPA to rank", () => {
+    const facts = factTableFromRecords(
+      campaigns([
+        ["A", 1000, 50, 0],
+        ["B", 800, 20, 0],
+        ["C", 600, 10, 0],
+        ["D", 700, 5, 0],
+        ["Burner", 900, 0, 0],
+      ]),
+    );
+    const leaders = summarizePerformance(facts).leaders;
+    expect(leaders?.metric).toBe("cpa");
+    expect(leaders?.best.map((row) => row.key)).toEqual(["A", "B"]);
+    expect(leaders?.worst.map((row) => [row.key, row.withoutResults ?? false])).toEqual([
+      ["Burner", true],
+      ["D", false],
+    ]);
+    const text = JSON.stringify(summaryBlocks(summarizePerformance(facts), "USD"));
+    expect(text).toContain("1. Burner — no conversions (spend $900.00)");
+    expect(text).not.toMatch(/Burner — CPA/);
   });
 });

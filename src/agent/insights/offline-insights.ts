@@ -56,7 +56,9 @@ export function offlineInsights(
     lines.push(
       "## What stands out",
       `- Best ${metricWords(efficiency)}: **${literalMarkdown(best.key)}** at ${said(efficiency, best[efficiency])} on ${said("spend", best.spend)} spend.`,
-      `- Weakest ${metricWords(efficiency)}: **${literalMarkdown(worst.key)}** at ${said(efficiency, worst[efficiency])} on ${said("spend", worst.spend)} spend.`,
+      typeof worst[efficiency] === "number"
+        ? `- Weakest ${metricWords(efficiency)}: **${literalMarkdown(worst.key)}** at ${said(efficiency, worst[efficiency])} on ${said("spend", worst.spend)} spend.`
+        : `- Weakest ${metricWords(efficiency)}: **${literalMarkdown(worst.key)}**, no conversions on ${said("spend", worst.spend)} spend.`,
     );
     const biggest = [...rows].sort((a, b) => Number(b.spend ?? 0) - Number(a.spend ?? 0))[0];
     if (biggest)
@@ -65,7 +67,7 @@ export function offlineInsights(
       );
     lines.push(
       "## Next actions",
-      enoughToMove(best) && enoughToMove(worst)
+      enoughToMove(best) && (enoughToMove(worst) || spentWellPastCpa(worst, totals.cpa))
         ? `1. Cap **${literalMarkdown(worst.key)}** and move that budget towards **${literalMarkdown(best.key)}**, in steps, watching ${metricWords(efficiency)} after each.`
         : `1. Hold budgets between **${literalMarkdown(worst.key)}** and **${literalMarkdown(best.key)}** until each has ${MIN_CONVERSIONS_TO_MOVE} conversions or more: fewer cannot show which converts cheaper.`,
       `2. Check **${literalMarkdown(worst.key)}**'s creatives, audiences and landing page before cutting it entirely.`,
@@ -92,16 +94,35 @@ export function offlineInsights(
   return lines.slice(lines.indexOf("## Next actions")).join("\n");
 }
 
+/**
+ * A row with no conversions on at least three times the account's CPA: were it converting like the
+ * account, three or more would be expected, and none comes by chance only about one time in twenty.
+ */
+function spentWellPastCpa(row: Row, accountCpa: unknown): boolean {
+  return row.conversions === 0 && typeof accountCpa === "number" && Number(row.spend ?? 0) >= 3 * accountCpa;
+}
+
 /** Without a conversions column the volume is unknown, and spend above the floor is the only test. */
 function enoughToMove(row: Row): boolean {
   return typeof row.conversions !== "number" || row.conversions >= MIN_CONVERSIONS_TO_MOVE;
 }
 
-/** Rows with the metric and enough spend to judge (the spend floor every ranking uses), best first. */
+/**
+ * Rows with the metric and enough spend to judge (the spend floor every ranking uses), best first. A row
+ * that spent with no conversions has no CPA, yet it is the weakest of all: it goes last, the biggest such
+ * spender at the very end.
+ */
 function rankRows(rows: readonly Row[], metric: Metric): Row[] {
   if (!isMetric(metric)) return [];
   const floor = defaultMinSpend(rows as unknown as BreakdownRow[]);
-  const usable = rows.filter((row) => typeof row[metric] === "number" && Number(row.spend ?? 0) >= floor);
+  const funded = rows.filter((row) => Number(row.spend ?? 0) >= floor && Number(row.spend ?? 0) > 0);
+  const usable = funded.filter((row) => typeof row[metric] === "number");
   const sign = metric === "cpa" ? 1 : -1;
-  return usable.sort((a, b) => sign * (Number(a[metric]) - Number(b[metric])));
+  const unconverted =
+    metric === "cpa"
+      ? funded
+          .filter((row) => row.conversions === 0)
+          .sort((a, b) => Number(a.spend ?? 0) - Number(b.spend ?? 0))
+      : [];
+  return [...usable.sort((a, b) => sign * (Number(a[metric]) - Number(b[metric]))), ...unconverted];
 }

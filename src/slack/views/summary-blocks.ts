@@ -99,8 +99,12 @@ function leaderText(summary: PerformanceSummary, currency: string | null): strin
   if (!leaders || leaders.best.length === 0) return null;
   const dimension = leaders.dimension.replaceAll("_", " ");
   const label = METRIC_CATALOG[leaders.metric].label;
+  const figure = (row: (typeof leaders.best)[number]) =>
+    row.withoutResults && leaders.resultMeasure
+      ? `no ${METRIC_CATALOG[leaders.resultMeasure].label.toLowerCase()}`
+      : `${label} ${formatFigure(leaders.metric, row[leaders.metric], currency)}`;
   const line = (row: (typeof leaders.best)[number]) =>
-    mrkdwn`${row.rank}. ${row.key} — ${label} ${formatFigure(leaders.metric, row[leaders.metric], currency)}${
+    mrkdwn`${row.rank}. ${row.key} — ${figure(row)}${
       row.spend !== null && leaders.metric !== "spend"
         ? ` (spend ${formatFigure("spend", row.spend, currency)})`
         : ""
