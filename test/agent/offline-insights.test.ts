@@ -69,7 +69,7 @@ describe("the offline narrative's best, weakest and budget advice", () => {
     );
     expect(text).toContain("Weakest CPA: **Burner**, no conversions on R$");
     expect(text).not.toMatch(/Weakest CPA: \*\*B\*\*/);
-    // No conversions on R$ 700 where the account pays R$ 29.86 for one: about 23 would be expected.
+    // No conversions on R$ 700 where the account pays R$ 39.20 for one: about 18 would be expected.
     expect(text).toMatch(/Cap \*\*Burner\*\* and move that budget towards \*\*A\*\*/);
   });
 
@@ -80,7 +80,7 @@ describe("the offline narrative's best, weakest and budget advice", () => {
         ["B", 1000, 5],
         ["C", 800, 8],
         ["D", 900, 9],
-        // Above the spend floor, but under three times the account's CPA (R$ 118.75).
+        // Above the spend floor, but under three times the account's CPA (R$ 120.31).
         ["New", 150, 0],
       ]),
     );
