@@ -106,12 +106,13 @@ describe.each(STORE_KINDS)("migrations (%s)", (kind) => {
 
 /**
  * Where the engines differ on purpose. SQLite runs jobs from its own table, PostgreSQL through pg-boss
- * (whose job ids are text) with a record of keys and leases beside it; PostgreSQL counts migrations in a
- * table, SQLite in `user_version`; PostgreSQL orders datasets by `seq`, SQLite by rowid.
+ * (whose job ids are text) with a record of keys and leases beside it, and marks of jobs a push made due
+ * (`jobs_due`) that wait for the relay into pg-boss; PostgreSQL counts migrations in a table, SQLite in
+ * `user_version`; PostgreSQL orders datasets by `seq`, SQLite by rowid.
  */
 const ONLY_SQLITE = { tables: ["jobs"], columns: ["job_steps.job_id"] };
 const ONLY_POSTGRES = {
-  tables: ["schema_migrations", "job_keys", "job_leases"],
+  tables: ["schema_migrations", "job_keys", "job_leases", "jobs_due"],
   columns: ["datasets.seq", "job_steps.job_id"],
 };
 

@@ -300,6 +300,16 @@ export const POSTGRES_STEPS: readonly string[] = [
     ALTER COLUMN text_bytes SET STORAGE EXTERNAL,
     ALTER COLUMN text_offsets SET STORAGE EXTERNAL;
   `,
+  // Jobs a live push made due (its alert evaluation), marked in the push's own transaction and moved into
+  // pg-boss by a relay (PostgreSQL only: SQLite writes the job itself in that transaction). No unique key,
+  // so a push never waits on another instance's mark, and a kill -9 after the commit loses nothing.
+  `
+  CREATE TABLE jobs_due (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    kind text NOT NULL,
+    marked_at bigint NOT NULL
+  );
+  `,
 ];
 
 export const LATEST_POSTGRES_VERSION = POSTGRES_STEPS.length;
