@@ -310,6 +310,21 @@ export const POSTGRES_STEPS: readonly string[] = [
     marked_at bigint NOT NULL
   );
   `,
+  // A big dataset is saved in pieces (see the SQLite step of the same name).
+  `
+  ALTER TABLE datasets ADD COLUMN saving_at bigint;
+  CREATE INDEX datasets_being_saved ON datasets (saving_at) WHERE saving_at IS NOT NULL;
+  CREATE TABLE dataset_column_pieces (
+    dataset_id text NOT NULL,
+    position integer NOT NULL,
+    field text NOT NULL CHECK (field IN ('data', 'text_bytes', 'text_offsets')),
+    piece integer NOT NULL,
+    bytes bytea NOT NULL,
+    PRIMARY KEY (dataset_id, position, field, piece),
+    FOREIGN KEY (dataset_id, position) REFERENCES dataset_columns (dataset_id, position) ON DELETE CASCADE
+  );
+  ALTER TABLE dataset_column_pieces ALTER COLUMN bytes SET STORAGE EXTERNAL;
+  `,
 ];
 
 export const LATEST_POSTGRES_VERSION = POSTGRES_STEPS.length;

@@ -380,6 +380,24 @@ export const STEPS: readonly string[] = [
     JOIN live_metrics ON live_metrics.id = pushes.metrics_id AND live_metrics.received_at = pushes.received_at
     GROUP BY pushes.metrics_id);
   `,
+  // A big dataset is saved in pieces (issue 16): its columns' bytes are written in short transactions of
+  // their own, so saving a 200 MB upload holds the app for one piece at a time, not for seconds. A
+  // dataset being saved has \`saving_at\` (when its latest piece was written) and no file id yet: every
+  // read skips it, one last small transaction completes it, and opening the store removes one whose save
+  // was cut short. A column's bytes are its dataset_columns blob followed by its pieces in order.
+  `
+  ALTER TABLE datasets ADD COLUMN saving_at INTEGER;
+  CREATE INDEX datasets_being_saved ON datasets (saving_at) WHERE saving_at IS NOT NULL;
+  CREATE TABLE dataset_column_pieces (
+    dataset_id TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    field TEXT NOT NULL CHECK (field IN ('data', 'text_bytes', 'text_offsets')),
+    piece INTEGER NOT NULL,
+    bytes BLOB NOT NULL,
+    PRIMARY KEY (dataset_id, position, field, piece),
+    FOREIGN KEY (dataset_id, position) REFERENCES dataset_columns (dataset_id, position) ON DELETE CASCADE
+  );
+  `,
 ];
 
 export const LATEST_SCHEMA_VERSION = STEPS.length;
