@@ -7,6 +7,9 @@
  *
  * Each server's CPU time per request is read from /proc during the measured run: on a shared or busy
  * machine the rates swing with other processes, and CPU per request shows what the server costs.
+ *
+ * A "floor" server takes its turn too (bench/support/webhook-floor.ts): bare node:http doing only what a
+ * durable signed delivery cannot skip, to show how much of our cost is Node's and SQLite's own.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
@@ -18,6 +21,7 @@ import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { createHttpApp, serveHttp } from "../src/http/index.js";
 import { openSqliteStore } from "../src/store/index.js";
+import { serveWebhookFloor } from "./support/webhook-floor.js";
 import { type AutocannonResult, webhookLoad } from "./support/webhook-load.js";
 
 const SECRET = "bench-webhook-secret";
@@ -37,6 +41,8 @@ interface Measured {
   load: AutocannonResult;
   /** Server CPU (user + system) per request served during the measured run. */
   cpuMicros: number;
+  /** The load generator's CPU (this process: autocannon and the signing of each request) per request. */
+  clientCpuMicros: number;
   /** The 1-minute load average when the run ended. */
   loadAverage: number;
 }
@@ -55,10 +61,17 @@ function cpuMicrosOf(pid: number): number {
 
 async function measure({ child, url }: Running): Promise<Measured> {
   const before = cpuMicrosOf(child.pid as number);
+  const clientBefore = process.cpuUsage();
   const result = await load(url, SECONDS);
   const used = cpuMicrosOf(child.pid as number) - before;
-  const cpuMicros = used / Math.max(1, result.requests.total);
-  return { load: result, cpuMicros, loadAverage: loadavg()[0] ?? 0 };
+  const client = process.cpuUsage(clientBefore);
+  const requests = Math.max(1, result.requests.total);
+  return {
+    load: result,
+    cpuMicros: used / requests,
+    clientCpuMicros: (client.user + client.system) / requests,
+    loadAverage: loadavg()[0] ?? 0,
+  };
 }
 
 async function warm(server: Running): Promise<Running> {
@@ -89,6 +102,16 @@ async function seed(): Promise<Running | string> {
   if (check.status !== 0) {
     return "not measured: python3 lacks fastapi, uvicorn or email-validator (pip install fastapi uvicorn[standard] email-validator)";
   }
+  // uvicorn picks uvloop and httptools by itself when they are installed: the seed at its fastest.
+  const stack = spawnSync(
+    "python3",
+    [
+      "-c",
+      "import importlib.util as u, uvicorn; print('uvicorn', uvicorn.__version__, *[m for m in ('uvloop', 'httptools') if u.find_spec(m)] or ['(asyncio, h11)'])",
+    ],
+    { encoding: "utf8" },
+  );
+  console.log(`seed runs on ${stack.stdout.trim()}`);
   const port = await freePort();
   const child = spawn("python3", [SEED_SERVER, String(port)], { stdio: ["ignore", "ignore", "inherit"] });
   await waitUntilListening(port);
@@ -116,13 +139,13 @@ async function waitUntilListening(port: number): Promise<void> {
   throw new Error(`the seed's server did not listen on port ${port}`);
 }
 
-function line(name: string, { load: result, cpuMicros, loadAverage }: Measured): string {
+function line(name: string, { load: result, cpuMicros, clientCpuMicros, loadAverage }: Measured): string {
   const rate = result.requests.average.toFixed(0).padStart(6);
   const p50 = result.latency.p50.toFixed(0).padStart(3);
   const p99 = result.latency.p99.toFixed(0).padStart(3);
   const failures = result.non2xx + result.errors;
   const cpu = cpuMicros.toFixed(0).padStart(4);
-  return `${name.padEnd(50)} ${rate} req/s   p50 ${p50} ms   p99 ${p99} ms   server CPU ${cpu} µs/request   load ${loadAverage.toFixed(1)}${failures ? `   ${failures} failed` : ""}`;
+  return `${name.padEnd(50)} ${rate} req/s   p50 ${p50} ms   p99 ${p99} ms   server CPU ${cpu} µs/request (client ${clientCpuMicros.toFixed(0).padStart(4)})   load ${loadAverage.toFixed(1)}${failures ? `   ${failures} failed` : ""}`;
 }
 
 function median(values: readonly number[]): number {
@@ -144,8 +167,10 @@ export async function run(): Promise<void> {
   if (typeof baseline === "string") console.log(`seed FastAPI webhook: ${baseline}`);
   const normal = await ours("serve-webhook");
   const honoOnly = await ours("serve-webhook-hono");
+  const floor = await ours("serve-webhook-floor");
   const ratios: number[] = [];
   const honoRatios: number[] = [];
+  const floorRatios: number[] = [];
   const p99s: number[] = [];
   try {
     for (let round = 1; round <= ROUNDS; round++) {
@@ -155,20 +180,24 @@ export async function run(): Promise<void> {
       console.log(line(`${round}. webhook (speed path), SQLite WAL NORMAL`, ourRun));
       const honoRun = await measure(honoOnly);
       console.log(line(`${round}. webhook through Hono alone, SQLite WAL NORMAL`, honoRun));
+      const floorRun = await measure(floor);
+      console.log(line(`${round}. floor: bare node:http, HMAC, JSON, one INSERT`, floorRun));
       p99s.push(ourRun.load.latency.p99);
       if (seedRun) {
         const ratio = (measured: Measured) => measured.load.requests.average / seedRun.load.requests.average;
         ratios.push(ratio(ourRun));
         honoRatios.push(ratio(honoRun));
+        floorRatios.push(ratio(floorRun));
         const cheaper = (measured: Measured) => (seedRun.cpuMicros / measured.cpuMicros).toFixed(2);
         console.log(
-          `${round}. rate relative to the seed: ${ratio(ourRun).toFixed(2)}x (speed path), ${ratio(honoRun).toFixed(2)}x (Hono alone); seed's CPU per request over ours: ${cheaper(ourRun)}x, ${cheaper(honoRun)}x`,
+          `${round}. rate relative to the seed: ${ratio(ourRun).toFixed(2)}x (speed path), ${ratio(honoRun).toFixed(2)}x (Hono alone), ${ratio(floorRun).toFixed(2)}x (floor); seed's CPU per request over ours: ${cheaper(ourRun)}x, ${cheaper(honoRun)}x, ${cheaper(floorRun)}x`,
         );
       }
     }
   } finally {
     await stop(normal);
     await stop(honoOnly);
+    await stop(floor);
     if (typeof baseline !== "string") await stop(baseline);
   }
   const full = await ours("serve-webhook-full");
@@ -184,6 +213,9 @@ export async function run(): Promise<void> {
     console.log(
       `Hono alone, without the speed path: median ${median(honoRatios).toFixed(2)}x (rounds: ${honoRatios.map((ratio) => ratio.toFixed(2)).join(", ")})`,
     );
+    console.log(
+      `floor (bare node:http, the same signature check, JSON.parse and one durable INSERT, no validation): median ${median(floorRatios).toFixed(2)}x (rounds: ${floorRatios.map((ratio) => ratio.toFixed(2)).join(", ")})`,
+    );
   }
   console.log(
     `load average at the end: ${loadavg()
@@ -197,6 +229,10 @@ async function serve(mode: string): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), "mpo-bench-"));
   process.on("exit", () => rmSync(folder, { recursive: true, force: true }));
   process.on("SIGTERM", () => process.exit(0));
+  if (mode === "serve-webhook-floor") {
+    process.stdout.write(`${await serveWebhookFloor(join(folder, "floor.db"), SECRET)}\n`);
+    return;
+  }
   const store = openSqliteStore(join(folder, "bench.db"), {
     durability: mode === "serve-webhook-full" ? "full" : "normal",
   });
