@@ -199,6 +199,8 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     logger,
   });
   await worker.start();
+  // On PostgreSQL, evaluations pushes marked due before a crash are written now, and looked for from now on.
+  await evaluations.start();
   // Every instance sweeps: a slot's job key makes it one delivery whichever sweep writes it.
   const sweeper = new ScheduleSweeper({ schedules, queue: jobs, logger, onEnqueued: () => worker?.nudge() });
   sweeper.start();
@@ -224,6 +226,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
           jobs: drained.unfinished,
         });
       }
+      await evaluations.stop();
       engine.stop();
       closePage?.();
       await sandbox?.close();

@@ -49,6 +49,14 @@ export interface Backlog {
   oldestAgeMs: number | null;
 }
 
+/** What one round of `JobQueue.relayDue` did. */
+export interface RelayedDue {
+  /** Marks taken and deleted. */
+  marks: number;
+  /** The job they became; null when there were none, or when the job they call for was written before. */
+  job: Enqueued | null;
+}
+
 /** Where a job's outward effect stands, so a rerun of the job never repeats one that happened. */
 export type StepState =
   /** Never started: do it. */
@@ -80,6 +88,14 @@ export interface JobQueue {
   /** Ends the leases of owners known to be dead, putting their jobs back in the queue at once. */
   releaseLeases(owners: readonly string[]): Promise<number>;
   backlog(): Promise<Backlog>;
+  /**
+   * Turns marks of `kind` that stored rows left (`Store.markJobDue`) into their job, in one transaction:
+   * takes up to `limit` marks no other instance holds, asks `jobOf` for the job with the database's clock
+   * read after taking them (so a job due later than that runs after their rows were committed; null when
+   * that job is known to be written), writes it (a known key adds nothing) and deletes the marks. When
+   * anything fails, the marks stay for the next round. Only where the store keeps marks (PostgreSQL).
+   */
+  relayDue?(kind: string, jobOf: (at: Date) => NewJob | null, limit: number): Promise<RelayedDue>;
 
   /** Marks a step of a job as started, and says what is known of an earlier start. */
   beginStep(jobId: JobId, step: string): Promise<StepState>;

@@ -64,6 +64,8 @@ export interface StoreParts<Sync extends boolean> {
   adoptUnownedRows: Method<Sync, "adoptUnownedRows">;
   /** Only an engine whose database holds the job queue's table (SQLite). */
   enqueueJob?: Method<Sync, "enqueueJob">;
+  /** Only an engine whose job queue is pg-boss (PostgreSQL). */
+  markJobDue?: Method<Sync, "markJobDue">;
 }
 
 /** The store's table methods from an engine's parts: the one place a store method is mapped to its statements. */
@@ -113,5 +115,6 @@ export function storeFrom<Sync extends boolean>(parts: StoreParts<Sync>): Answer
 
     adoptUnownedRows: parts.adoptUnownedRows,
     ...(parts.enqueueJob ? { enqueueJob: parts.enqueueJob } : {}),
+    ...(parts.markJobDue ? { markJobDue: parts.markJobDue } : {}),
   };
 }

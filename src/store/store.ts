@@ -303,6 +303,12 @@ export interface Store {
    */
   enqueueJob?(job: NewJob): Promise<Enqueued>;
   /**
+   * Marks, in the caller's transaction, that a job of `kind` is due, so it commits with the rows that call
+   * for it; `JobQueue.relayDue` turns the marks into the job. Where the queue is another system's (pg-boss
+   * on PostgreSQL): a mark never waits on another instance's, unlike a job key.
+   */
+  markJobDue?(kind: string): Promise<void>;
+  /**
    * Runs `produce` (which may store things through `tx`) and keeps its response under `key`, in one
    * transaction; a later call with the same key and fingerprint replays that response without running
    * `produce`. Calls with the same key wait for each other, across instances too. A 5xx response is not kept.

@@ -7,13 +7,21 @@ export const EVALUATE_ALERTS = "evaluate-alerts";
 /** What two instances' evaluations hold in turn, so a rule's alert is judged by one at a time. */
 export const ALERT_EVALUATION_LOCK = "alert-evaluation";
 
+/** Marks one relay round takes at most; a bigger backlog (after a long outage) takes several rounds. */
+const RELAY_BATCH = 1_000;
+
 export interface AlertEvaluationRequestsOptions {
-  queue: Pick<JobQueue, "enqueue">;
+  queue: Pick<JobQueue, "enqueue" | "relayDue">;
   logger: Logger;
   /** Pushes within one slot share one evaluation, run when the slot ends; 2 s by default. */
   slotMs?: number;
   /** Told when a new evaluation was written, so the worker looks at once. */
   onEnqueued?: () => void;
+  /**
+   * Where pushes mark their evaluation due (PostgreSQL), how often the relay also looks for marks nobody
+   * is relaying: an instance killed between a push's commit and its relay leaves some; 5 s by default.
+   */
+  relayEveryMs?: number;
   now?: () => number;
 }
 
@@ -25,14 +33,25 @@ export interface AlertEvaluationRequestsOptions {
  * Where the store holds the job table (SQLite), the job is written in the transaction that stores the rows
  * (`within`), so a kill -9 cannot keep the rows and lose their evaluation. The slot is read after the rows
  * are written, and the worker's claim of a slot's job waits for that write to commit (one writer at a
- * time), so a claimed slot is always one that has already ended: the evaluation sees the rows. Elsewhere
- * (pg-boss) the job is written just after the commit (`request`).
+ * time), so a claimed slot is always one that has already ended: the evaluation sees the rows.
+ *
+ * Where the queue is pg-boss (PostgreSQL), each push instead leaves a mark in its transaction (a plain
+ * insert, which waits on no other instance, so pushes cannot deadlock over it), and a relay turns marks
+ * into the slot's job in one transaction with their deletion: after each commit (`request`), once at
+ * `start`, and every few seconds for marks a killed instance left. The slot is the one the database's
+ * clock is in when the marks are taken, so the job, due when that slot ends, runs after their rows were
+ * committed, on the clock pg-boss judges due jobs by.
  */
 export class AlertEvaluationRequests {
   /** The newest slot whose job is known to be committed: later pushes in it write nothing. */
   private lastSlot = Number.NaN;
   /** The slot `within` wrote a new job for, until `request` hears its commit. */
   private written = Number.NaN;
+  /** The newest slot whose job a relay of this instance wrote or found: later marks in it add no job. */
+  private relayedSlot = Number.NaN;
+  private relaying: Promise<void> | null = null;
+  private relayAgain = false;
+  private timer: NodeJS.Timeout | null = null;
   private readonly slotMs: number;
   private readonly now: () => number;
 
@@ -42,7 +61,11 @@ export class AlertEvaluationRequests {
   }
 
   /** Live rows were just written in `tx`'s transaction: their evaluation joins it, when the store can. */
-  async within(tx: Pick<Store, "enqueueJob">): Promise<void> {
+  async within(tx: Pick<Store, "enqueueJob" | "markJobDue">): Promise<void> {
+    if (tx.markJobDue && this.options.queue.relayDue) {
+      await tx.markJobDue(EVALUATE_ALERTS);
+      return;
+    }
     if (!tx.enqueueJob) return;
     const slot = this.slotOf();
     if (slot === this.lastSlot) return;
@@ -52,6 +75,10 @@ export class AlertEvaluationRequests {
 
   /** Live data was committed: make sure an evaluation follows it. */
   request(): void {
+    if (this.options.queue.relayDue) {
+      void this.relay();
+      return;
+    }
     const slot = this.slotOf();
     if (slot === this.lastSlot) return;
     this.lastSlot = slot;
@@ -73,8 +100,69 @@ export class AlertEvaluationRequests {
     );
   }
 
-  private slotOf(): number {
-    return Math.floor(this.now() / this.slotMs);
+  /** Relays the marks left before this start (a kill -9 after a commit), then keeps looking for them. */
+  async start(): Promise<void> {
+    if (!this.options.queue.relayDue || this.timer) return;
+    this.timer = setInterval(() => void this.relay(), this.options.relayEveryMs ?? 5_000);
+    this.timer.unref();
+    await this.relay();
+  }
+
+  /** Stops looking for marks, after the round under way. */
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.relayAgain = false;
+    await this.relaying;
+  }
+
+  /**
+   * Turns the marks no instance is relaying into jobs: one round at a time, and one more when asked again
+   * meanwhile. Never rejects: marks a failed round leaves wait for the next.
+   */
+  relay(): Promise<void> {
+    this.relayAgain = true;
+    this.relaying ??= this.relayRounds();
+    return this.relaying;
+  }
+
+  private async relayRounds(): Promise<void> {
+    try {
+      while (this.relayAgain) {
+        this.relayAgain = false;
+        await this.relayRound();
+      }
+    } finally {
+      this.relaying = null;
+    }
+  }
+
+  private async relayRound(): Promise<void> {
+    const { queue, logger, onEnqueued } = this.options;
+    if (!queue.relayDue) return;
+    let slot = Number.NaN;
+    try {
+      const { marks, job } = await queue.relayDue(
+        EVALUATE_ALERTS,
+        (at) => {
+          slot = this.slotOf(at.getTime());
+          return slot === this.relayedSlot ? null : this.jobOf(slot);
+        },
+        RELAY_BATCH,
+      );
+      if (marks === 0) return;
+      this.relayedSlot = slot;
+      if (job?.created) onEnqueued?.();
+      if (marks === RELAY_BATCH) this.relayAgain = true;
+    } catch (error) {
+      logger.error("alerts: could not relay the evaluation of new live data; it is retried shortly", {
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+
+  private slotOf(at = this.now()): number {
+    return Math.floor(at / this.slotMs);
   }
 
   private jobOf(slot: number): NewJob {

@@ -2,7 +2,16 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import PgBoss from "pg-boss";
 import { migratePostgres } from "../../store/postgres/postgres-migrations.js";
-import type { Backlog, ClaimedJob, Enqueued, JobId, JobQueue, NewJob, StepState } from "../job-queue.js";
+import type {
+  Backlog,
+  ClaimedJob,
+  Enqueued,
+  JobId,
+  JobQueue,
+  NewJob,
+  RelayedDue,
+  StepState,
+} from "../job-queue.js";
 
 /** pg-boss's queue all of the app's jobs go through; the job's own kind travels in its data. */
 const QUEUE = "mpo-jobs";
@@ -136,57 +145,58 @@ export async function openPgBossJobQueue(
       return ids.length;
     });
 
-  const enqueueAll = (jobs: readonly NewJob[]) =>
-    inTransaction(async (client, db): Promise<Enqueued[]> => {
-      const ids = jobs.map(() => randomUUID());
-      const at = now();
-      const inserted = await client.query<{ key: string }>(
-        `INSERT INTO job_keys (key, job_id, created_at)
+  /** Writes jobs in the caller's transaction: a key already known keeps its job. */
+  const writeJobs = async (client: Client, db: PgBoss.Db, jobs: readonly NewJob[]): Promise<Enqueued[]> => {
+    const ids = jobs.map(() => randomUUID());
+    const at = now();
+    const inserted = await client.query<{ key: string }>(
+      `INSERT INTO job_keys (key, job_id, created_at)
          SELECT key, job_id, $3 FROM unnest($1::text[], $2::text[]) AS given (key, job_id) ORDER BY key
          ON CONFLICT (key) DO NOTHING RETURNING key, job_id`,
-        [jobs.map((job) => job.key), ids, at],
-      );
-      const fresh = new Map(
-        (inserted.rows as Array<{ key: string; job_id: string }>).map((row) => [row.key, row.job_id]),
-      );
-      const knownKeys = jobs.map((job) => job.key).filter((key) => !fresh.has(key));
-      const known =
-        knownKeys.length === 0
-          ? { rows: [] }
-          : await client.query<{ key: string; job_id: string }>(
-              "SELECT key, job_id FROM job_keys WHERE key = ANY($1::text[])",
-              [knownKeys],
-            );
-      const created = new Set<string>();
-      const toInsert = jobs.flatMap((job) => {
-        const id = fresh.get(job.key);
-        if (id === undefined || created.has(id)) return [];
-        created.add(id);
-        const data: JobData = { kind: job.kind, key: job.key, payload: job.payload ?? null };
-        return [
-          {
-            id,
-            name: QUEUE,
-            data,
-            retryLimit: (job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS) - 1,
-            retryDelay: 1,
-            retryBackoff: true,
-            expireInSeconds: EXPIRE_SECONDS,
-            ...(job.runAt ? { startAfter: job.runAt.toISOString() } : {}),
-          },
-        ];
-      });
-      if (toInsert.length > 0) await boss.insert(toInsert, { db });
-      const existing = new Map(known.rows.map((row) => [row.key, row.job_id]));
-      const reported = new Set<string>();
-      return jobs.map((job) => {
-        const id = fresh.get(job.key) ?? (existing.get(job.key) as string);
-        // The first of a burst's duplicates made the job; the others are told it was known.
-        const isNew = fresh.has(job.key) && !reported.has(id);
-        reported.add(id);
-        return { id, created: isNew };
-      });
+      [jobs.map((job) => job.key), ids, at],
+    );
+    const fresh = new Map(
+      (inserted.rows as Array<{ key: string; job_id: string }>).map((row) => [row.key, row.job_id]),
+    );
+    const knownKeys = jobs.map((job) => job.key).filter((key) => !fresh.has(key));
+    const known =
+      knownKeys.length === 0
+        ? { rows: [] }
+        : await client.query<{ key: string; job_id: string }>(
+            "SELECT key, job_id FROM job_keys WHERE key = ANY($1::text[])",
+            [knownKeys],
+          );
+    const created = new Set<string>();
+    const toInsert = jobs.flatMap((job) => {
+      const id = fresh.get(job.key);
+      if (id === undefined || created.has(id)) return [];
+      created.add(id);
+      const data: JobData = { kind: job.kind, key: job.key, payload: job.payload ?? null };
+      return [
+        {
+          id,
+          name: QUEUE,
+          data,
+          retryLimit: (job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS) - 1,
+          retryDelay: 1,
+          retryBackoff: true,
+          expireInSeconds: EXPIRE_SECONDS,
+          ...(job.runAt ? { startAfter: job.runAt.toISOString() } : {}),
+        },
+      ];
     });
+    if (toInsert.length > 0) await boss.insert(toInsert, { db });
+    const existing = new Map(known.rows.map((row) => [row.key, row.job_id]));
+    const reported = new Set<string>();
+    return jobs.map((job) => {
+      const id = fresh.get(job.key) ?? (existing.get(job.key) as string);
+      // The first of a burst's duplicates made the job; the others are told it was known.
+      const isNew = fresh.has(job.key) && !reported.has(id);
+      reported.add(id);
+      return { id, created: isNew };
+    });
+  };
+  const enqueueAll = (jobs: readonly NewJob[]) => inTransaction((client, db) => writeJobs(client, db, jobs));
 
   // Group commit: one transaction at a time writes every enqueue that arrived while the previous one ran
   // (a burst of Slack's events pays a few round trips to the database, not a few per event), and each
@@ -299,6 +309,25 @@ export async function openPgBossJobQueue(
       const row = result.rows[0] as { waiting: number; age: string | null };
       return { waiting: row.waiting, oldestAgeMs: row.age === null ? null : Math.max(0, Number(row.age)) };
     },
+    relayDue: (kind, jobOf, limit) =>
+      inTransaction(async (client, db): Promise<RelayedDue> => {
+        // SKIP LOCKED: instances relaying at once take different marks instead of waiting on each other.
+        const taken = await client.query<{ marks: number; at: string }>(
+          `WITH taken AS (
+             DELETE FROM jobs_due WHERE id IN (
+               SELECT id FROM jobs_due WHERE kind = $1 ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED)
+             RETURNING id)
+           SELECT count(*)::int AS marks,
+             floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint AS at FROM taken`,
+          [kind, limit],
+        );
+        const { marks, at } = taken.rows[0] as { marks: number; at: string };
+        if (marks === 0) return { marks, job: null };
+        const job = jobOf(new Date(Number(at)));
+        if (!job) return { marks, job: null };
+        const [written] = await writeJobs(client, db, [job]);
+        return { marks, job: written as Enqueued };
+      }),
     beginStep: async (jobId, step): Promise<StepState> => {
       const started = await pool.query(
         "INSERT INTO job_steps (job_id, step, started_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",

@@ -8,6 +8,7 @@ import { postgresAdoptUnownedRows } from "./postgres-adopt-unowned-rows.js";
 import { postgresAlerts } from "./postgres-alerts.js";
 import { postgresDatasets } from "./postgres-datasets.js";
 import { postgresInstallations } from "./postgres-installations.js";
+import { postgresMarkJobDue } from "./postgres-jobs-due.js";
 import { postgresLive } from "./postgres-live.js";
 import { LATEST_POSTGRES_VERSION, postgresSchemaVersion } from "./postgres-migrations.js";
 import { postgresOnceOnly } from "./postgres-once-only.js";
@@ -42,6 +43,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     webhookSecrets: postgresWebhookSecrets(sql),
     installations: postgresInstallations(sql),
     adoptUnownedRows: (workspace) => postgresAdoptUnownedRows(sql, workspace),
+    markJobDue: postgresMarkJobDue(sql),
   });
 
   const storeOn = (sql: Sql, client: pg.PoolClient | null, depth: number): Store => {
