@@ -15,6 +15,7 @@ import { openPgBossJobQueue } from "../../src/jobs/postgres/pg-boss-job-queue.js
 import { type Logger, silentLogger } from "../../src/log/logger.js";
 import { openPostgresStore, type Store } from "../../src/store/index.js";
 import { postgresDatabase, type TempDatabase } from "./temp-postgres.js";
+import { until } from "./until.js";
 
 /**
  * On PostgreSQL a push's rows and the mark of their alert evaluation commit together, and a relay turns
@@ -105,14 +106,6 @@ function countingWorker(queue: JobQueue) {
     await worker.drain(5_000);
   });
   return { worker, ran };
-}
-
-async function until(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error("gave up waiting");
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 describe("alert evaluations marked with the pushed rows (PostgreSQL)", () => {

@@ -6,6 +6,7 @@ import type { ClaimedJob, JobQueue } from "../../src/jobs/job-queue.js";
 import { JobWorker } from "../../src/jobs/job-worker.js";
 import { openSqliteJobQueue } from "../../src/jobs/sqlite/sqlite-job-queue.js";
 import { silentLogger } from "../../src/log/logger.js";
+import { until } from "./until.js";
 
 const cleanup: Array<() => Promise<unknown>> = [];
 afterEach(async () => {
@@ -23,14 +24,6 @@ function worker(queue: JobQueue, handle: (job: ClaimedJob) => Promise<void>, lea
   const running = new JobWorker({ queue, handle, logger: silentLogger, leaseMs, pollMs: 20 });
   cleanup.push(() => running.drain(5_000));
   return running;
-}
-
-async function until(check: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const started = Date.now();
-  while (!(await check())) {
-    if (Date.now() - started > timeoutMs) throw new Error("timed out waiting for the jobs");
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 describe("the job worker", () => {

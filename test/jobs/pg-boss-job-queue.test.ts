@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { JobQueue } from "../../src/jobs/job-queue.js";
 import { openPgBossJobQueue } from "../../src/jobs/postgres/pg-boss-job-queue.js";
 import { postgresDatabase, type TempDatabase } from "./temp-postgres.js";
+import { until } from "./until.js";
 
 let database: TempDatabase;
 const opened: JobQueue[] = [];
@@ -20,14 +21,6 @@ async function open(bossSchema = "pgboss", now?: () => number) {
   const queue = await openPgBossJobQueue(database.url, { bossSchema, ...(now ? { now } : {}) });
   opened.push(queue);
   return { queue, bossSchema };
-}
-
-async function until(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error("gave up waiting");
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 describe("the pg-boss job queue", () => {
