@@ -10,14 +10,35 @@ export interface PatternCell {
 }
 
 export interface PatternResult {
-  /** Per label: its figure (ratio of sums) and a 95% interval from resampling whole blocks. */
-  labels: Array<{ label: number; value: number; low: number; high: number; cells: number }>;
+  /**
+   * Per label: its figure (ratio of sums) and a 95% interval from resampling whole blocks, with the sums
+   * behind it. A label without a figure (see `patternTest`) has `value`, `low` and `high` null.
+   */
+  labels: Array<{
+    label: number;
+    value: number | null;
+    low: number | null;
+    high: number | null;
+    cells: number;
+    numerator: number;
+    denominator: number;
+  }>;
   best: number;
+  /** The worst label with a figure; a label that paid with no results is worse still (see the tool). */
   worst: number;
   /** Chance of a spread between the best and worst label this large if the label did not matter. */
   pValue: number;
   significant: boolean;
   blocks: number;
+}
+
+export interface PatternOptions {
+  /**
+   * The figure is a cost per result (spend on top): a label that spent nothing has no cost to compare, even
+   * with results, so it gets no figure rather than a "best" cost of zero.
+   */
+  costPerResult?: boolean;
+  seed?: number;
 }
 
 const PERMUTATIONS = 999;
@@ -27,23 +48,33 @@ const BOOTSTRAP_SAMPLES = 1000;
  * Whether a weekday (or hour) pattern is more than noise: the labels are shuffled within each block, which
  * keeps each week's level and any trend, and the spread between the best and the worst label is compared
  * with the spreads the shuffles give. Blocks without every label are left out, so each label is compared
- * on the same weeks.
+ * on the same weeks. A label whose figure is undefined over those blocks (nothing to divide by, or no
+ * spend behind a cost per result) has no figure and takes no part in the test: a CPA divided by zero
+ * conversions is not a number to rank, and a shuffle cannot compare it.
  */
 export function patternTest(
   cells: readonly PatternCell[],
   labelCount: number,
   higherIsBetter: boolean,
-  seed = 18,
+  options: PatternOptions = {},
 ): PatternResult {
   const byBlock = new Map<number, PatternCell[]>();
   for (const cell of cells) byBlock.set(cell.block, [...(byBlock.get(cell.block) ?? []), cell]);
-  const blocks = [...byBlock.values()].filter(
+  const full = [...byBlock.values()].filter(
     (block) => new Set(block.map((cell) => cell.label)).size === labelCount,
   );
+  const sums = labelSums(full.flat(), labelCount);
+  const measured = sums.map(
+    ({ numerator, denominator }) => denominator > 0 && (!options.costPerResult || numerator > 0),
+  );
+  const blocks = full.map((block) => block.filter((cell) => measured[cell.label]));
   const values = (data: readonly PatternCell[][]) => labelValues(data.flat(), labelCount);
+  const spread = (figures: readonly number[]) => {
+    const defined = figures.filter((value, label) => measured[label] && Number.isFinite(value));
+    return defined.length === 0 ? 0 : Math.max(...defined) - Math.min(...defined);
+  };
   const observed = values(blocks);
-  const spread = (figures: readonly number[]) => Math.max(...figures) - Math.min(...figures);
-  const random = seededRandom(seed);
+  const random = seededRandom(options.seed ?? 18);
   let asLarge = 0;
   for (let p = 0; p < PERMUTATIONS; p++) {
     const shuffled = blocks.map((block) => {
@@ -64,30 +95,51 @@ export function patternTest(
   }
   const order = observed
     .map((value, label) => ({ value, label }))
-    .filter((item) => Number.isFinite(item.value));
+    .filter((item) => measured[item.label] && Number.isFinite(item.value));
   order.sort((x, y) => (higherIsBetter ? y.value - x.value : x.value - y.value));
   const pValue = (1 + asLarge) / (1 + PERMUTATIONS);
   return {
     labels: observed.map((value, label) => {
-      const [low, high] = quantilesOf(draws[label] ?? [value], [0.025, 0.975]) as [number, number];
-      return { label, value, low, high, cells: blocks.length };
+      const sum = sums[label] as { numerator: number; denominator: number };
+      const defined = measured[label] === true && Number.isFinite(value);
+      const sample = draws[label] ?? [];
+      const [low, high] =
+        defined && sample.length > 0
+          ? (quantilesOf(sample, [0.025, 0.975]) as [number, number])
+          : [null, null];
+      return {
+        label,
+        value: defined ? value : null,
+        low: defined ? (low ?? value) : null,
+        high: defined ? (high ?? value) : null,
+        cells: full.length,
+        ...sum,
+      };
     }),
     best: order[0]?.label ?? 0,
     worst: order[order.length - 1]?.label ?? 0,
     pValue,
     significant: pValue < 0.05,
-    blocks: blocks.length,
+    blocks: full.length,
   };
 }
 
-function labelValues(cells: readonly PatternCell[], labelCount: number): number[] {
-  const numerators = new Array<number>(labelCount).fill(0);
-  const denominators = new Array<number>(labelCount).fill(0);
+function labelSums(
+  cells: readonly PatternCell[],
+  labelCount: number,
+): Array<{ numerator: number; denominator: number }> {
+  const sums = Array.from({ length: labelCount }, () => ({ numerator: 0, denominator: 0 }));
   for (const cell of cells) {
-    numerators[cell.label] = (numerators[cell.label] as number) + cell.numerator;
-    denominators[cell.label] = (denominators[cell.label] as number) + cell.denominator;
+    const sum = sums[cell.label];
+    if (!sum) continue;
+    sum.numerator += cell.numerator;
+    sum.denominator += cell.denominator;
   }
-  return numerators.map((value, label) => value / (denominators[label] as number));
+  return sums;
+}
+
+function labelValues(cells: readonly PatternCell[], labelCount: number): number[] {
+  return labelSums(cells, labelCount).map(({ numerator, denominator }) => numerator / denominator);
 }
 
 function shuffle<T>(items: T[], random: () => number): T[] {

@@ -43,4 +43,31 @@ describe("weekday patterns", () => {
     const cells = weeks(5, () => 2, 0.1).filter((cell) => !(cell.block === 0 && cell.label === 0));
     expect(patternTest(cells, 7, true).blocks).toBe(4);
   });
+
+  it("gives a weekday with nothing to divide by no figure, and tests the others without it", () => {
+    // Friday (4) spends with no results every week; the rest convert at 2, Saturday (5) at 3.
+    const cells = weeks(6, (day) => (day === 5 ? 3 : 2), 0.05).map((cell) =>
+      cell.label === 4 ? { ...cell, numerator: 50, denominator: 0 } : cell,
+    );
+    const result = patternTest(cells, 7, true);
+    expect(result.labels[4]).toMatchObject({
+      value: null,
+      low: null,
+      high: null,
+      numerator: 300,
+      denominator: 0,
+    });
+    expect(result.best).toBe(5);
+    expect(result.worst).not.toBe(4);
+    expect(result.labels.filter((item) => item.value !== null)).toHaveLength(6);
+  });
+
+  it("gives a cost per result no figure where nothing was spent, rather than a best cost of zero", () => {
+    const cells = weeks(4, () => 2, 0.05).map((cell) =>
+      cell.label === 6 ? { ...cell, numerator: 0 } : cell,
+    );
+    const result = patternTest(cells, 7, false, { costPerResult: true });
+    expect(result.labels[6]?.value).toBeNull();
+    expect(result.best).not.toBe(6);
+  });
 });

@@ -148,19 +148,53 @@ function significanceText(result: JsonObject, currency: string | null): string {
   return lines.join("\n");
 }
 
+/**
+ * A weekday (or hour) pattern: the one that spent with no results first when there is one (it has no cost
+ * per result, yet it is the worst), then the best and whether the weekday matters, then every label.
+ */
 function patternText(result: JsonObject, currency: string | null): string {
   const metric = String(result.metric) as Metric;
   const labels = (result.labels ?? []) as JsonObject[];
   const show = (value: Json | undefined) => formatFigure(metric, Number(value), currency);
-  const byWhat = result.by === "hour" ? "hour" : "day of the week";
-  const heading = result.significant
-    ? `**${result.best} has the best ${metric.toUpperCase()} by ${byWhat}, and the ${result.by} matters beyond chance**`
-    : `**No ${result.by === "hour" ? "hour" : "day"} is reliably best for ${metric.toUpperCase()}**: ${result.best} is highest on paper, but the differences are within what chance gives`;
-  return [
-    heading,
-    ...labels.map(
-      (item) => `- ${item.name}: ${show(item.value)} (95%: ${show(item.low)}–${show(item.high)})`,
-    ),
-    `Shuffle test over ${result.full_blocks} full ${result.by === "hour" ? "days" : "weeks"}: p = ${formatNumber(Number(result.p_value), 3)}. Figures are ${result.figure_is}.`,
-  ].join("\n");
+  const hourly = result.by === "hour";
+  const byWhat = hourly ? "hour" : "day of the week";
+  const name = metric.toUpperCase();
+  const unpriced = labels.find(
+    (item) => item.name === result.worst && typeof item.spent_with_no === "string",
+  );
+  const lines: string[] = [];
+  if (unpriced) {
+    lines.push(
+      `**${unpriced.name} has the worst ${name} by ${byWhat}: ${formatMoney(Number(unpriced.spend), currency)} spent with no ${unpriced.spent_with_no}**`,
+    );
+  }
+  const among = unpriced ? ` among the ${hourly ? "hours" : "days"} with a ${name}` : "";
+  if (result.best === null || result.best === undefined) {
+    lines.push(`**No ${hourly ? "hour" : "day"} has a ${name} to compare.**`);
+  } else if (result.significant) {
+    lines.push(
+      `**${result.best} has the best ${name} by ${byWhat}, and the ${result.by} matters beyond chance${among}**`,
+    );
+  } else {
+    lines.push(
+      `**No ${hourly ? "hour" : "day"} is reliably best for ${name}**${among}: ${result.best} looks best on paper, but the differences are within what chance gives`,
+    );
+  }
+  for (const item of labels) lines.push(`- ${item.name}: ${labelFigure(item, show, currency, name)}`);
+  lines.push(
+    `Shuffle test over ${result.full_blocks} full ${hourly ? "days" : "weeks"}: p = ${formatNumber(Number(result.p_value), 3)}. Figures are ${result.figure_is}.`,
+  );
+  return lines.join("\n");
+}
+
+function labelFigure(
+  item: JsonObject,
+  show: (value: Json | undefined) => string,
+  currency: string | null,
+  metric: string,
+): string {
+  if (typeof item.spent_with_no === "string")
+    return `no ${item.spent_with_no} on ${formatMoney(Number(item.spend), currency)} spend`;
+  if (typeof item.no === "string") return `no ${item.no}, so no ${metric}`;
+  return `${show(item.value)} (95%: ${show(item.low)}–${show(item.high)})`;
 }

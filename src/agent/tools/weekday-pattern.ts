@@ -17,7 +17,7 @@ const HOUR_COLUMN = /\bhour\b|time of day/i;
 export const weekdayPatternTool = defineTool({
   name: "weekday_pattern",
   description:
-    "Day-of-week (or hour-of-day, when the export has an hour column) pattern of a metric: each weekday's figure (ratio of sums for KPIs, mean per day for sums) with a 95% interval, the best and worst, and a shuffle test of whether the weekday matters at all (significant only when p < 0.05). Needs four full weeks of daily rows. Use for 'which day of the week performs best?', 'is the weekend worse?', 'best hour to run ads'.",
+    "Day-of-week (or hour-of-day, when the export has an hour column) pattern of a metric: each weekday's figure (ratio of sums for KPIs, mean per day for sums) with a 95% interval, the best and worst, and a shuffle test of whether the weekday matters at all (significant only when p < 0.05). A weekday without a figure has value null and says why: spent_with_no (it spent with no conversions, clicks or impressions: the worst for that cost, and then `worst`) or no (nothing to divide by, e.g. no spend). Needs four full weeks of daily rows. Use for 'which day of the week performs best?', 'is the weekend worse?', 'best hour to run ads'.",
   schema: z.object({
     metric: metricArg,
     by: z.enum(["weekday", "hour"]).optional().describe("weekday (default) or hour"),
@@ -52,7 +52,9 @@ export const weekdayPatternTool = defineTool({
       });
     }
     const labelCount = hourly ? 24 : 7;
-    const result = patternTest(cells, labelCount, !isLowerBetter(args.metric));
+    // A cost per result (CPA, CPC, CPM): a weekday that spent nothing has no cost to be best at.
+    const costPerResult = numerator === "spend" && denominator !== null;
+    const result = patternTest(cells, labelCount, !isLowerBetter(args.metric), { costPerResult });
     const needed = hourly ? 14 : MIN_WEEKS;
     if (result.blocks < needed) {
       throw new MetricsError(
@@ -61,6 +63,12 @@ export const weekdayPatternTool = defineTool({
           : `a weekday pattern needs at least ${MIN_WEEKS} full weeks (Monday to Sunday) of daily data; this has ${result.blocks}`,
       );
     }
+    const measured = result.labels.filter((item) => item.value !== null);
+    const unpriced = costPerResult
+      ? result.labels
+          .filter((item) => item.value === null && item.numerator > 0)
+          .sort((a, b) => b.numerator - a.numerator)[0]
+      : undefined;
     const name = (label: number) =>
       hourly ? `${String(label).padStart(2, "0")}:00` : (WEEKDAY_NAMES[label] as string);
     return {
@@ -73,9 +81,11 @@ export const weekdayPatternTool = defineTool({
         value: item.value,
         low: item.low,
         high: item.high,
+        ...(item.value === null ? withoutFigure(item, numerator, denominator, costPerResult) : {}),
       })),
-      best: name(result.best),
-      worst: name(result.worst),
+      best: measured.length > 0 ? name(result.best) : null,
+      // Spending with none of the results is the worst a cost per result can be: the biggest such spender.
+      worst: unpriced ? name(unpriced.label) : measured.length > 0 ? name(result.worst) : null,
       p_value: result.pValue,
       interval_level: 0.95,
       significant: result.significant,
@@ -94,6 +104,22 @@ function ratioOf(metric: Parameters<typeof isKpi>[0]): { numerator: Measure; den
     denominator: Measure;
   };
   return { numerator, denominator };
+}
+
+/**
+ * Why a weekday has no figure, with the sums that say so: "spent 600 with no conversions" (the worst of
+ * all), or nothing to divide by ("no spend", "no impressions"), which is no figure at all.
+ */
+function withoutFigure(
+  item: { numerator: number; denominator: number },
+  numerator: Measure,
+  denominator: Measure | null,
+  costPerResult: boolean,
+): JsonObject {
+  if (costPerResult && item.numerator > 0 && denominator)
+    return { spent_with_no: denominator, spend: item.numerator };
+  if (costPerResult) return { no: "spend" };
+  return { no: denominator ?? numerator };
 }
 
 function value(sum: number | null | undefined): number {
