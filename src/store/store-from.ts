@@ -1,7 +1,10 @@
 import type { Store } from "./store.js";
 
-/** Everything a table answers by itself; transactions, replays, status and closing are each engine's. */
-export type TableMethods = Omit<Store, "transaction" | "rememberResponse" | "ping" | "close">;
+/**
+ * Everything a table answers by itself; transactions, replays, status and closing are each engine's, and so
+ * is saving a dataset, which takes several transactions (see rows/save-in-pieces.ts).
+ */
+export type TableMethods = Omit<Store, "transaction" | "rememberResponse" | "ping" | "close" | "saveDataset">;
 
 /** A store method answered at once, as better-sqlite3 does. */
 type Synchronous<M> = M extends (...args: infer A) => Promise<infer R> ? (...args: A) => R : never;
@@ -16,7 +19,6 @@ type Method<Sync extends boolean, K extends keyof TableMethods> = Answered<Sync>
 /** What each engine supplies: its statements for each kind of row, named by what they do. */
 export interface StoreParts<Sync extends boolean> {
   datasets: {
-    save: Method<Sync, "saveDataset">;
     get: Method<Sync, "getDataset">;
     findByFile: Method<Sync, "findDatasetByFile">;
     latest: Method<Sync, "latestDataset">;
@@ -72,7 +74,6 @@ export interface StoreParts<Sync extends boolean> {
 export function storeFrom<Sync extends boolean>(parts: StoreParts<Sync>): Answered<Sync> {
   const { datasets, threads, live, alerts, webhookSecrets, installations } = parts;
   return {
-    saveDataset: datasets.save,
     getDataset: datasets.get,
     findDatasetByFile: datasets.findByFile,
     latestDataset: datasets.latest,

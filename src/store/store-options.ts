@@ -4,6 +4,14 @@ export interface StoreOptions {
   historyLimit?: number;
   /** How long processed event ids and idempotency keys are remembered; 7 days by default. */
   keyRetentionMs?: number;
+  /** The most bytes of a dataset's columns one transaction of its save writes; 8 MB by default. */
+  datasetPieceBytes?: number;
+  /**
+   * How long a dataset's save may write nothing before opening a store takes it for cut short and removes
+   * it: 0 on SQLite (one process owns the file), 10 minutes by default on PostgreSQL, where another
+   * instance may be saving right now.
+   */
+  abandonedSaveMs?: number;
 }
 
 export const DEFAULT_HISTORY_LIMIT = 40;

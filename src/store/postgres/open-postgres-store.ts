@@ -1,11 +1,14 @@
 import type pg from "pg";
 import { replayOrProduce } from "../replay-or-produce.js";
+import { DEFAULT_PIECE_BYTES } from "../rows/column-pieces.js";
+import { saveInPieces } from "../rows/save-in-pieces.js";
 import type { Store } from "../store.js";
 import { type StoreParts, storeFrom, type TableMethods } from "../store-from.js";
 import { DEFAULT_HISTORY_LIMIT, DEFAULT_KEY_RETENTION_MS, type StoreOptions } from "../store-options.js";
 import { openMigratedPool } from "./open-migrated-pool.js";
 import { postgresAdoptUnownedRows } from "./postgres-adopt-unowned-rows.js";
 import { postgresAlerts } from "./postgres-alerts.js";
+import { postgresDatasetWriter, removeUnfinishedPostgresSaves } from "./postgres-dataset-writer.js";
 import { postgresDatasets } from "./postgres-datasets.js";
 import { postgresInstallations } from "./postgres-installations.js";
 import { postgresMarkJobDue } from "./postgres-jobs-due.js";
@@ -21,6 +24,9 @@ export interface PostgresStoreOptions extends StoreOptions {
   poolSize?: number;
 }
 
+/** A save writes a piece every few milliseconds: one silent this long is one whose process died. */
+const ABANDONED_SAVE_MS = 10 * 60 * 1000;
+
 /**
  * The PostgreSQL store: a connection pool, the schema migrated on open (instances starting together take
  * turns), and the same behaviour as the SQLite store, which the shared suite in test/store checks on both.
@@ -33,6 +39,8 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   const historyLimit = options.historyLimit ?? DEFAULT_HISTORY_LIMIT;
   const onceOnly = postgresOnceOnly(options.keyRetentionMs ?? DEFAULT_KEY_RETENTION_MS);
   await onceOnly.prune(pool);
+  await removeUnfinishedPostgresSaves(pool, options.abandonedSaveMs ?? ABANDONED_SAVE_MS);
+  const pieceBytes = options.datasetPieceBytes ?? DEFAULT_PIECE_BYTES;
 
   const partsOn = (sql: Sql): StoreParts<false> => ({
     datasets: postgresDatasets(sql),
@@ -89,7 +97,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
 
     const store: Store = {
       ...storeFrom(partsOn(sql)),
-      saveDataset: together("saveDataset"),
+      saveDataset: (input) => saveInPieces(input, postgresDatasetWriter(sql, within), { pieceBytes }),
       appendHistory: together("appendHistory"),
       saveLiveBatch: together("saveLiveBatch"),
       saveWebhookSecret: together("saveWebhookSecret"),

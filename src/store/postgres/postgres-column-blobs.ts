@@ -1,3 +1,4 @@
+import { columnAssembly, type PieceHead } from "../rows/column-pieces.js";
 import { COLUMN_FIELDS, type StoredColumn } from "../rows/fact-columns.js";
 import { StoreError } from "../store-error.js";
 import type { Sql } from "./sql.js";
@@ -17,7 +18,10 @@ type ColumnHead = Omit<StoredColumn, Blob> & { position: number } & {
   [K in Blob]: Uint8Array | null;
 } & { [K in Blob as `${K}_length`]: number | null };
 
-/** A dataset's stored columns in order, big blobs read piece by piece. */
+/**
+ * A dataset's stored columns in order, big blobs read piece by piece: a blob kept whole in dataset_columns
+ * (datasets saved before pieces) in slices of it, then the pieces a save wrote (see column-pieces.ts).
+ */
 export async function readColumnBlobs(sql: Sql, datasetId: string): Promise<StoredColumn[]> {
   const { rows } = await sql.query<ColumnHead>(
     `SELECT position, ${COLUMN_FIELDS.filter((field) => !(BLOBS as readonly string[]).includes(field)).join(", ")},
@@ -28,7 +32,7 @@ export async function readColumnBlobs(sql: Sql, datasetId: string): Promise<Stor
      FROM dataset_columns WHERE dataset_id = $1 ORDER BY position`,
     [datasetId, PIECE_BYTES],
   );
-  const columns: StoredColumn[] = [];
+  const columns: Array<StoredColumn & { position: number }> = [];
   for (const row of rows) {
     const read = async (blob: Blob) => {
       const length = row[`${blob}_length`];
@@ -36,6 +40,7 @@ export async function readColumnBlobs(sql: Sql, datasetId: string): Promise<Stor
       return readInPieces(sql, datasetId, row.position, blob, length);
     };
     columns.push({
+      position: row.position,
       role: row.role,
       name: row.name,
       dictionary: row.dictionary,
@@ -44,7 +49,33 @@ export async function readColumnBlobs(sql: Sql, datasetId: string): Promise<Stor
       text_offsets: await read("text_offsets"),
     });
   }
-  return columns;
+  return withPieces(sql, datasetId, columns);
+}
+
+/** Each piece is a query of its own, so no message holds more than one piece (as hex text, twice its size). */
+async function withPieces(
+  sql: Sql,
+  datasetId: string,
+  columns: ReadonlyArray<StoredColumn & { position: number }>,
+): Promise<StoredColumn[]> {
+  const { rows: pieces } = await sql.query<PieceHead & { piece: number }>(
+    `SELECT position, field, piece, octet_length(bytes)::int AS length FROM dataset_column_pieces
+     WHERE dataset_id = $1 ORDER BY position, field, piece`,
+    [datasetId],
+  );
+  const assembly = columnAssembly(columns, pieces);
+  for (const { position, field, piece } of pieces) {
+    const { rows } = await sql.query<{ bytes: Buffer }>(
+      `SELECT bytes FROM dataset_column_pieces
+       WHERE dataset_id = $1 AND position = $2 AND field = $3 AND piece = $4`,
+      [datasetId, position, field, piece],
+    );
+    const bytes = rows[0]?.bytes;
+    if (!bytes)
+      throw new StoreError(`column ${position} of dataset ${datasetId} went missing while it was read`);
+    assembly.put(position, field, bytes);
+  }
+  return assembly.columns();
 }
 
 async function readInPieces(

@@ -1,19 +1,16 @@
-import {
-  DATASET_COLUMNS,
-  type DatasetRow,
-  DEFAULT_LIST_LIMIT,
-  datasetRow,
-  recordOf,
-} from "../rows/dataset-rows.js";
-import { COLUMN_FIELDS, columnsOfFacts, factsOfColumns } from "../rows/fact-columns.js";
-import type { DatasetQuery, NewDataset, SavedDataset, StoredDataset, Workspace } from "../store.js";
+import { DATASET_COLUMNS, type DatasetRow, DEFAULT_LIST_LIMIT, recordOf } from "../rows/dataset-rows.js";
+import { factsOfColumns } from "../rows/fact-columns.js";
+import type { DatasetQuery, StoredDataset, Workspace } from "../store.js";
 import { inWorkspace, ofWorkspace, workspaceKey } from "../workspace-key.js";
 import { readColumnBlobs } from "./postgres-column-blobs.js";
-import { placeholders, type Sql } from "./sql.js";
+import type { Sql } from "./sql.js";
 
 const COLUMNS = DATASET_COLUMNS.join(", ");
 
-/** Datasets and their column blobs, as in SQLite (see ../sqlite/dataset-table.ts). */
+/**
+ * The reads of datasets and their column blobs, as in SQLite (see ../sqlite/dataset-table.ts): each skips a
+ * dataset still being saved. Saving is postgres-dataset-writer.ts's.
+ */
 export function postgresDatasets(sql: Sql) {
   const withFacts = async (row: DatasetRow | undefined): Promise<StoredDataset | null> => {
     if (!row) return null;
@@ -30,6 +27,7 @@ export function postgresDatasets(sql: Sql) {
          WHERE ($1::text IS NULL OR channel = $1)
            AND ${inWorkspace("$2", "$3")}
            AND ($4::text[] IS NULL OR channel = ANY($4))
+           AND saving_at IS NULL
          ORDER BY created_at DESC, seq DESC LIMIT $5`,
         [
           query.channel ?? null,
@@ -39,36 +37,17 @@ export function postgresDatasets(sql: Sql) {
         ],
       )
     ).rows;
+  // A dataset is given its file id only once complete.
   const byFile = async (fileId: string) =>
     (await sql.query<DatasetRow>(`SELECT ${COLUMNS} FROM datasets WHERE file_id = $1`, [fileId])).rows[0];
 
   return {
-    /** Called inside a transaction: the dataset and its columns commit together. */
-    save: async (input: NewDataset): Promise<SavedDataset> => {
-      const row = datasetRow(input);
-      // ON CONFLICT: two instances saving the same file at once store it once.
-      const inserted = await sql.query(
-        `INSERT INTO datasets (${COLUMNS}) VALUES (${placeholders(DATASET_COLUMNS.length)})
-         ON CONFLICT (file_id) DO NOTHING`,
-        DATASET_COLUMNS.map((column) => row[column]),
-      );
-      if (inserted.rowCount === 0 && input.fileId) {
-        const existing = await byFile(input.fileId);
-        if (existing) return { record: recordOf(existing), created: false };
-      }
-      const columns = columnsOfFacts(input.facts);
-      for (const [position, column] of columns.entries()) {
-        await sql.query(
-          `INSERT INTO dataset_columns (dataset_id, position, ${COLUMN_FIELDS.join(", ")})
-           VALUES (${placeholders(COLUMN_FIELDS.length + 2)})`,
-          [row.id, position, ...COLUMN_FIELDS.map((field) => bytea(column[field]))],
-        );
-      }
-      return { record: recordOf(row), created: true };
-    },
     get: async (id: string, workspace?: Workspace) => {
-      const row = (await sql.query<DatasetRow>(`SELECT ${COLUMNS} FROM datasets WHERE id = $1`, [id]))
-        .rows[0];
+      const row = (
+        await sql.query<DatasetRow>(`SELECT ${COLUMNS} FROM datasets WHERE id = $1 AND saving_at IS NULL`, [
+          id,
+        ])
+      ).rows[0];
       return withFacts(row && (!workspace || ofWorkspace(row, workspace)) ? row : undefined);
     },
     findByFile: async (fileId: string) => {
@@ -84,7 +63,7 @@ export function postgresDatasets(sql: Sql) {
           .map((column) => `datasets.${column}`)
           .join(", ")} FROM threads JOIN datasets ON datasets.id = threads.dataset_id
          WHERE ${inWorkspace("$3", "$4", "threads")} AND threads.channel = $1 AND threads.thread_ts = $2
-           AND ${inWorkspace("$3", "$4", "datasets")}`,
+           AND ${inWorkspace("$3", "$4", "datasets")} AND datasets.saving_at IS NULL`,
         [channel, threadTs, ...workspaceKey(workspace)],
       );
       const row =
@@ -92,6 +71,7 @@ export function postgresDatasets(sql: Sql) {
         (
           await sql.query<DatasetRow>(
             `SELECT ${COLUMNS} FROM datasets WHERE ${inWorkspace("$3", "$4")} AND channel = $1 AND thread_ts = $2
+               AND saving_at IS NULL
              ORDER BY created_at DESC, seq DESC LIMIT 1`,
             [channel, threadTs, ...workspaceKey(workspace)],
           )
@@ -99,9 +79,4 @@ export function postgresDatasets(sql: Sql) {
       return withFacts(row);
     },
   };
-}
-
-/** Bytes as a Buffer, which is how pg sends bytea: a view, so millions of rows are not copied. */
-function bytea<T>(value: T): T | Buffer {
-  return value instanceof Uint8Array ? Buffer.from(value.buffer, value.byteOffset, value.byteLength) : value;
 }

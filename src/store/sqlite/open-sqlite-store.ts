@@ -1,3 +1,4 @@
+import { DEFAULT_PIECE_BYTES } from "../rows/column-pieces.js";
 import { assertLittleEndian } from "../rows/fact-columns.js";
 import type { Store } from "../store.js";
 import { storeFrom } from "../store-from.js";
@@ -6,6 +7,7 @@ import { adoptUnownedRows } from "./adopt-unowned-rows.js";
 import { alertTables } from "./alert-tables.js";
 import { type BackgroundCheckpoints, checkpointInBackground } from "./background-checkpoints.js";
 import { datasetTable } from "./dataset-table.js";
+import { removeUnfinishedSaves, sqliteDatasetWriter } from "./dataset-writer.js";
 import { installationTable } from "./installation-table.js";
 import { jobInsert } from "./job-rows.js";
 import { liveTables } from "./live-tables.js";
@@ -45,6 +47,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   const onceOnly = onceOnlyTables(db, options.keyRetentionMs ?? DEFAULT_KEY_RETENTION_MS);
   const ping = db.prepare("SELECT 1");
   onceOnly.prune();
+  removeUnfinishedSaves(db, options.abandonedSaveMs ?? 0);
   const checkpoints: BackgroundCheckpoints | null =
     path === ":memory:" ? null : checkpointInBackground(db, path);
 
@@ -63,6 +66,10 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     db,
     tables,
     responses: { find: onceOnly.findResponse, keep: onceOnly.keepResponse },
+    datasets: {
+      writer: sqliteDatasetWriter(db),
+      pieceBytes: options.datasetPieceBytes ?? DEFAULT_PIECE_BYTES,
+    },
     status: () => {
       ping.get();
       return {

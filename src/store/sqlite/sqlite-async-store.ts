@@ -1,5 +1,6 @@
 import type { Database } from "better-sqlite3";
 import { type KeptResponses, replayOrProduce } from "../replay-or-produce.js";
+import { type DatasetWriter, type PieceOptions, saveInPieces } from "../rows/save-in-pieces.js";
 import type { RememberedResponse, Store, StoredResponse, StoreStatus } from "../store.js";
 import { StoreError } from "../store-error.js";
 import type { Answered, TableMethods } from "../store-from.js";
@@ -9,6 +10,8 @@ export interface SqliteParts {
   tables: Answered<true>;
   responses: KeptResponses;
   status: () => StoreStatus;
+  /** A dataset is saved in several transactions, each waiting its turn like any other call. */
+  datasets: { writer: DatasetWriter } & PieceOptions;
 }
 
 /**
@@ -64,6 +67,25 @@ export function sqliteAsyncStore(parts: SqliteParts): Store {
       }),
     ) as unknown as TableMethods;
 
+  /** Every statement of a save waits for a transaction in progress, so none is caught up in another's. */
+  const saveDataset = (gate: boolean): Store["saveDataset"] => {
+    const { writer, pieceBytes } = parts.datasets;
+    const turn =
+      <A extends unknown[], R>(call: (...args: A) => R) =>
+      async (...args: A): Promise<Awaited<R>> => {
+        if (gate) while (running) await waitTurn();
+        return call(...args) as Awaited<R>;
+      };
+    const gated: DatasetWriter = {
+      storedFrom: turn(writer.storedFrom),
+      begin: turn(writer.begin),
+      write: turn(writer.write),
+      finish: turn(writer.finish),
+      discard: turn(writer.discard),
+    };
+    return (input) => saveInPieces(input, gated, { pieceBytes });
+  };
+
   /** Runs `work` between `begin` and `commit`, or `rollback` when it throws. */
   const bracket = async <T>(
     statements: { begin(): unknown; commit(): unknown; rollback(): unknown },
@@ -96,6 +118,7 @@ export function sqliteAsyncStore(parts: SqliteParts): Store {
 
   const inside: Store = {
     ...wrap(false),
+    saveDataset: saveDataset(false),
     transaction: async <T>(work: (tx: Store) => Promise<T>): Promise<T> => {
       savepoints += 1;
       const name = `nested_${savepoints}`;
@@ -118,6 +141,7 @@ export function sqliteAsyncStore(parts: SqliteParts): Store {
 
   const outside: Store = {
     ...wrap(true),
+    saveDataset: saveDataset(true),
     transaction: async <T>(work: (tx: Store) => Promise<T>): Promise<T> => {
       // Checked and taken in one synchronous stretch, so two waiters never both begin.
       while (running) await waitTurn();
