@@ -1,6 +1,8 @@
 import { civilToDay, type DateRange, dayToIso, isoToDay, NO_DAY } from "../../ingest/index.js";
 import { RELATIVE_PERIODS, type RelativePeriod } from "../tool-support/relative-periods.js";
 import { readDayRanges } from "./day-ranges.js";
+import { NAMED_DAY_PATTERN, namedDay } from "./named-days.js";
+import { NUMERIC_DATES, readNumericDates } from "./numeric-dates.js";
 import { blankOut } from "./text-spans.js";
 import { NUMBER_WORDS } from "./vocabulary.js";
 
@@ -23,6 +25,10 @@ export interface DatePhrases {
   comparison: boolean;
   /** The text with the date phrases blanked out. */
   rest: string;
+  /** What the reading must say about a date it worked out ("Black Friday 2024 is 2024-11-29"). */
+  notes: string[];
+  /** Dates that fit two readings equally ("3/11-9/11"): the question is declined, naming both. */
+  unclear: string | null;
 }
 
 /** The data's dated span in day numbers, to pick the year of "March" and the end of "since ...". */
@@ -71,6 +77,12 @@ const NAMED: ReadonlyArray<readonly [RegExp, RelativePeriod | null, boolean]> = 
   [/\blast month\b/g, "last_month", false],
   [/\bpast month\b/g, "last_30_days", false],
   [/\b(?:yesterday|today|latest day|last day|most recent day)\b/g, "latest_day", false],
+  // "this week vs last", "q3 vs the one before": the period before, its unit left unsaid.
+  [
+    /\b(?:vs\.?|versus|against|compared (?:to|with))\s+(?:the\s+)?(?:(?:last|previous|prior)(?:\s+one)?|one before)(?![\s-]*(?:\d|days?|weeks?|months?|quarters?|years?)\b)/g,
+    null,
+    true,
+  ],
 ];
 
 /** Chat shorthand for periods: "l7d", "last 30d", "last wk", "yday". */
@@ -120,8 +132,11 @@ const NTH_WEEK: Readonly<Record<string, number>> = {
  * without one, the latest year of the data that has that month).
  */
 export function readDatePhrases(lowered: string, data: DataDays): DatePhrases {
-  let rest = seriesOverPeriods(shorthand(lowered));
+  // "nov 3–9": a dash is a dash, whichever one the keyboard typed.
+  let rest = seriesOverPeriods(shorthand(lowered.replace(/[–—]/g, "-")));
   const slots: PeriodSlot[] = [];
+  const notes: string[] = [];
+  let unclear: string | null = null;
   let relativeTo: "data" | "today" = "data";
   let comparison = false;
   const take = (pattern: RegExp, read: (match: RegExpMatchArray) => PeriodSlot | "marker" | null) => {
@@ -143,6 +158,23 @@ export function readDatePhrases(lowered: string, data: DataDays): DatePhrases {
   take(new RegExp(`${ISO}\\s*(?:to|–|—|-|until|through|till)\\s*${ISO}`, "g"), (m) => range(m, m[1], m[2]));
   take(new RegExp(`\\bsince\\s+${ISO}`, "g"), (m) => (last === null ? null : range(m, m[1], dayToIso(last))));
   take(new RegExp(ISO, "g"), (m) => range(m, m[1], m[1]));
+  // Before chrono-node, which would read "3/11" as March 11 whatever the writer meant.
+  take(NUMERIC_DATES, (m) => {
+    const reading = readNumericDates(m, (month) => yearFor(month, data, 1), data);
+    if (reading === null) return null;
+    if ("unclear" in reading) {
+      unclear ??= reading.unclear;
+      return "marker";
+    }
+    return { kind: "range", range: reading.range, index: m.index ?? 0 };
+  });
+  take(NAMED_DAY_PATTERN, (m) => {
+    const day = namedDay(m[2] ?? "", m[3], last, data.todayYear);
+    if (day === null) return null;
+    notes.push(day.note);
+    const to = m[1] && last !== null ? Math.max(last, day.to) : day.to;
+    return { kind: "range", range: { from: dayToIso(day.from), to: dayToIso(to) }, index: m.index ?? 0 };
+  });
   take(new RegExp(`\\b(?:last|past|previous|trailing)\\s+${COUNT}\\s+(days?|weeks?|months?)\\b`, "g"), (m) =>
     rolling(m, countOf(m[1]), m[2] ?? "days", last),
   );
@@ -276,7 +308,7 @@ export function readDatePhrases(lowered: string, data: DataDays): DatePhrases {
     return range(m, `${m[2]}-01-01`, to);
   });
   slots.sort((a, b) => a.index - b.index);
-  return { slots, relativeTo, comparison, rest };
+  return { slots, relativeTo, comparison, rest, notes, unclear };
 }
 
 /** Months `first` to `first + count - 1` of one year: a quarter or a half. */

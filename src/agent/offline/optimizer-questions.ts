@@ -3,6 +3,7 @@ import { looseValue } from "../../metrics/index.js";
 import type { ToolCall } from "../tool-runner.js";
 import type { JsonObject } from "../tools/tool.js";
 import { efficiencyMetric } from "./offline-plan.js";
+import { asksForSingleDays } from "./single-days.js";
 
 /**
  * Questions for the optimizer's tools (forecast, budget moves, significance, weekday and hour patterns),
@@ -56,7 +57,7 @@ const VALUE_SYNONYMS: Record<string, string[]> = {
 export function readOptimizerQuestion(question: string, dataset: Dataset): OptimizerQuestion | null {
   if (SIGNIFICANCE.test(question)) return significance(question, dataset);
   if (BUDGET.test(question)) return budget(question, dataset);
-  if (PATTERN.test(question)) return pattern(question, dataset);
+  if (PATTERN.test(question) && !asksForSingleDays(question, dataset)) return pattern(question, dataset);
   if (FORECAST.test(question)) return forecast(question, dataset);
   return null;
 }

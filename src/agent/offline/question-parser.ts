@@ -2,11 +2,13 @@ import { type Dataset, dayRange, MEASURES } from "../../ingest/index.js";
 import type { Grain, Metric } from "../../metrics/index.js";
 import type { ChartKind } from "../tool-support/chart-specs.js";
 import { dimensionWords } from "./answer-wording.js";
+import { readAverages } from "./averages.js";
 import { type PeriodSlot, readDatePhrases } from "./date-phrases.js";
 import { readThresholds } from "./metric-thresholds.js";
 import { readNegations } from "./negations.js";
 import { outOfReach } from "./out-of-reach.js";
 import { BLEND_WORDS, PHRASE_WORDS, QUESTION_WORDS } from "./question-words.js";
+import { rankedDayIndex } from "./single-days.js";
 import { takePhrases, wordPattern } from "./text-spans.js";
 import { correctTypos } from "./typo-correction.js";
 import { matchValues, type ValueFilter } from "./value-matcher.js";
@@ -104,10 +106,8 @@ const GRAINS: ReadonlyArray<readonly [RegExp, Grain]> = [
 
 export function parseQuestion(question: string, dataset: Dataset, today: string): ParsedQuestion {
   // Slack markup (a mention, a channel link) is not a word of the question.
-  const typos = correctTypos(
-    readNegations(wholeNumbers(question.replace(/<[@#!][^>]*>/g, " "))),
-    knownWords(dataset),
-  );
+  const averages = readAverages(wholeNumbers(question.replace(/<[@#!][^>]*>/g, " ")));
+  const typos = correctTypos(readNegations(averages.text), knownWords(dataset));
   const names = matchValues(typos.text, dataset);
   const span = dayRange(dataset.facts);
   const dates = readDatePhrases(names.rest.toLowerCase(), {
@@ -129,7 +129,7 @@ export function parseQuestion(question: string, dataset: Dataset, today: string)
   const limits = readThresholds(floor.rest);
   const extras = takePhrases(limits.rest, extraMeasurePhrases(dataset));
   const metricWords = takePhrases(extras.rest, METRIC_PHRASES);
-  const dimensions = findDimensions(metricWords.rest, dataset);
+  const dimensions = findDimensions(metricWords.rest, dataset, dates.slots.length > 0);
   const metrics = resolveMetrics(
     metricWords.found.map((item) => item.value),
     dataset,
@@ -187,6 +187,8 @@ export function parseQuestion(question: string, dataset: Dataset, today: string)
     notes: [
       ...(names.platformNote ? [names.platformNote] : []),
       ...(typos.corrections.length > 0 ? [`read ${typos.corrections.join(", ")}`] : []),
+      ...dates.notes,
+      ...(averages.note ? [averages.note] : []),
     ],
     dimensions: dimensions.names,
     minSpend: floor.value,
@@ -198,6 +200,8 @@ export function parseQuestion(question: string, dataset: Dataset, today: string)
     missing: names.missing,
     unmatchedParts: names.unmatchedParts,
     outOfReach:
+      dates.unclear ??
+      averages.outOfReach ??
       outOfReach(question, dataset) ??
       judgedWithoutResults(
         listed,
@@ -359,9 +363,12 @@ function detectIntent(words: string, signals: Signals): Intent {
 function findDimensions(
   words: string,
   dataset: Dataset,
+  namesPeriod: boolean,
 ): { names: string[]; singular: boolean; rest: string } {
   const names = Object.keys(dataset.facts.dimensions);
   const found: Array<{ name: string; index: number; singular: boolean }> = [];
+  const day = rankedDayIndex(words, namesPeriod);
+  if (day !== null) found.push({ name: "day", index: day, singular: !/^days/.test(words.slice(day)) });
   const spokenOf = (name: string) => name.toLowerCase().replace(/[_-]+/g, " ").trim();
   // The file's own names of several words first: "campaign type" is its column, not "campaign" and "type".
   const longNames = names

@@ -10,7 +10,15 @@ const SPLIT_INTENTS: ReadonlySet<ParsedQuestion["intent"]> = new Set(["breakdown
  * its period and its grouping. Only what the question itself says counts, never a default.
  */
 export function requiredReading(parsed: ParsedQuestion): RequiredReading {
-  const split = SPLIT_INTENTS.has(parsed.intent) || (parsed.intent === "explain" && parsed.dimension);
+  // "spend by campaign this week vs last": a comparison of two periods split by a column asks for that
+  // split too; values set side by side ("messages vs engagement campaigns") are split by their own column.
+  const sideBySide =
+    (parsed.periods.length === 0 || parsed.sideBySide) &&
+    parsed.filters.some((filter) => filter.values.length >= 2);
+  const split =
+    SPLIT_INTENTS.has(parsed.intent) ||
+    (parsed.intent === "explain" && parsed.dimension) ||
+    (parsed.intent === "compare" && parsed.dimension && !sideBySide);
   return {
     filters: parsed.filters.map((filter) => ({
       dimension: filter.dimension,

@@ -7,6 +7,25 @@ export interface Corrected {
 }
 
 /**
+ * Chat spellings too short for the edit-distance pass ("wat was cpa lst wk", "how r we doing", "mob vs
+ * desktop"): read as the word meant, and said in the reading like any other correction.
+ */
+const CHAT_SPELLINGS: Readonly<Record<string, string>> = {
+  wat: "what",
+  wut: "what",
+  wht: "what",
+  hw: "how",
+  whn: "when",
+  lst: "last",
+  r: "are",
+  u: "you",
+  ur: "your",
+  thx: "thanks",
+  mob: "mobile",
+  mobi: "mobile",
+};
+
+/**
  * Misspelt words ("whcih campain") read as the nearest known word: one edit away for words of four to six
  * letters, two from eight letters on, keeping the first letter (people rarely mistype it). Words already known, numbers and short words are left alone, and a word as
  * near to two known words is left for the unread-word check rather than guessed.
@@ -16,9 +35,13 @@ export function correctTypos(question: string, known: ReadonlySet<string>): Corr
   const text = question.replace(/\p{L}+(?:'\p{L}+)*/gu, (word) => {
     const lower = word.toLowerCase();
     const bare = lower.replace(/'/g, "");
-    if (lower.length < 4 || [lower, bare].some((form) => known.has(form) || QUESTION_WORDS.has(form))) {
-      return word;
+    if ([lower, bare].some((form) => known.has(form) || QUESTION_WORDS.has(form))) return word;
+    const meant = CHAT_SPELLINGS[lower];
+    if (meant) {
+      corrections.push(`${word} → ${meant}`);
+      return meant;
     }
+    if (lower.length < 4) return word;
     const nearest = nearestWord(lower, known);
     if (!nearest) return word;
     corrections.push(`${word} → ${nearest}`);

@@ -1,0 +1,187 @@
+import { describe, expect, it } from "vitest";
+import { loadFixture } from "../../eval/fixtures/index.js";
+import { answerQuestion, silentLogger } from "../../src/agent/index.js";
+import { readOptimizerQuestion } from "../../src/agent/offline/optimizer-questions.js";
+import { parseQuestion } from "../../src/agent/offline/question-parser.js";
+import { requiredReading } from "../../src/agent/offline/required-reading.js";
+import { readExport } from "../../src/ingest/index.js";
+
+/**
+ * Dates and days as marketers write them: single days ranked ("which day had the highest spend"), named
+ * shopping days, dates in numbers either way round, averages and medians, "this week vs last".
+ */
+const multi = () => loadFixture("multi").dataset;
+const read = (question: string) => parseQuestion(question, multi(), "2026-12-07");
+
+function fromLines(lines: readonly string[]) {
+  return readExport({ bytes: Buffer.from(`${lines.join("\n")}\n`), name: "export.csv" });
+}
+
+/** Daily spend from `from` for `days` days, one campaign; the day `peak` spends 500, every other day 10 + i. */
+function dailySpend(from: string, days: number, peak: string) {
+  const start = Date.parse(`${from}T00:00:00Z`);
+  const lines = ["Date,Campaign,Cost,Clicks"];
+  for (let index = 0; index < days; index++) {
+    const date = new Date(start + index * 86_400_000).toISOString().slice(0, 10);
+    lines.push(`${date},Alpha,${date === peak ? 500 : 10 + index},${index + 1}`);
+  }
+  return fromLines(lines);
+}
+
+describe("single days against days of the week", () => {
+  it.each([
+    "which day had the highest spend",
+    "what was our best day for clicks?",
+    "top 3 days by spend",
+    "worst day for cpa in march",
+    "best day for roas last 14 days",
+  ])("ranks the dates of %s, not the weekdays", (question) => {
+    expect(readOptimizerQuestion(question, multi())).toBeNull();
+    expect(read(question)).toMatchObject({ intent: "rank", dimension: "day", unread: [] });
+  });
+
+  it.each([
+    "which day of the week do we spend the most",
+    "which weekday has the best roas",
+    "which day do we get the best roas",
+    "best day to post",
+  ])("keeps %s a day-of-week pattern", (question) => {
+    expect(readOptimizerQuestion(question, multi())?.call).toMatchObject({
+      name: "weekday_pattern",
+      args: { by: "weekday" },
+    });
+  });
+
+  it("leaves a dimension ranked over a period of days alone", () => {
+    expect(read("best campaigns last 7 days")).toMatchObject({ dimension: "campaign" });
+    expect(read("which campaign spent the most in the last 14 days").dimension).toBe("campaign");
+  });
+
+  it("answers with the date that spent the most, and says it ranked days", async () => {
+    const dataset = dailySpend("2024-03-01", 20, "2024-03-09");
+    const answer = await answerQuestion({
+      question: "which day had the highest spend",
+      dataset,
+      history: undefined,
+      today: "2024-04-02",
+      logger: silentLogger,
+    });
+    expect(answer.text).toContain("2024-03-09");
+    expect(answer.text).toContain("500.00");
+    expect(answer.text.split("\n")[0]).toContain("2024-03-09");
+    expect(answer.text).toMatch(/Read as: .*days with the highest spend/);
+  });
+});
+
+describe("named shopping days", () => {
+  const november = (year: number) => dailySpend(`${year}-11-01`, 61, `${year}-11-29`);
+
+  it("reads Black Friday as the day after the fourth Thursday of November of the data's year", () => {
+    const parsed = parseQuestion("spend since black friday", november(2024), "2026-12-07");
+    expect(parsed.periods).toMatchObject([{ range: { from: "2024-11-29", to: "2024-12-31" } }]);
+    expect(parsed.notes).toContain("Black Friday 2024 is 2024-11-29");
+    expect(parsed.unread).toEqual([]);
+    const earlier = parseQuestion("spend on black friday", november(2023), "2026-12-07");
+    expect(earlier.periods).toMatchObject([{ range: { from: "2023-11-24", to: "2023-11-24" } }]);
+  });
+
+  it("takes the latest Black Friday on or before the data's last day, or the year named", () => {
+    const early = dailySpend("2024-11-01", 20, "2024-11-05");
+    expect(parseQuestion("black friday spend", early, "2026-12-07").periods).toMatchObject([
+      { range: { from: "2023-11-24" } },
+    ]);
+    expect(parseQuestion("cyber monday 2024 clicks", early, "2026-12-07").periods).toMatchObject([
+      { range: { from: "2024-12-02", to: "2024-12-02" } },
+    ]);
+    expect(parseQuestion("bfcm spend", november(2024), "2026-12-07").periods).toMatchObject([
+      { range: { from: "2024-11-29", to: "2024-12-02" } },
+    ]);
+  });
+});
+
+describe("dates written in numbers and with any dash", () => {
+  it.each([
+    ["spend mar 4–10", "2024-03-04", "2024-03-10"],
+    ["spend 4/3-10/3", "2024-03-04", "2024-03-10"],
+    ["spend 20/2 - 26/2", "2024-02-20", "2024-02-26"],
+    ["spend 2/20 to 2/26", "2024-02-20", "2024-02-26"],
+    ["clicks on 15/3/2024", "2024-03-15", "2024-03-15"],
+  ])("reads %s as %s to %s", (question, from, to) => {
+    expect(read(question)).toMatchObject({ periods: [{ range: { from, to } }], unread: [] });
+  });
+
+  it("takes the order whose dates the data holds, and declines when both fit, naming both", () => {
+    // 4/3-10/3 as month first is April 3 to October 3, after the data: day first is meant.
+    expect(read("spend 4/3-10/3").outOfReach).toBeNull();
+    const both = read("spend 3/2-3/3");
+    expect(both.outOfReach).toContain("2024-02-03 to 2024-03-03");
+    expect(both.outOfReach).toContain("2024-03-02 to 2024-03-03");
+  });
+
+  it("leaves a decimal threshold alone", () => {
+    expect(read("campaigns with roas above 1.5")).toMatchObject({
+      periods: [],
+      thresholds: [{ above: 1.5 }],
+    });
+  });
+});
+
+describe("averages and medians", () => {
+  it.each(["avg cpc", "average cpc last week", "avg. ctr by campaign"])(
+    "reads %s as the rate over the period, and says so",
+    (question) => {
+      const parsed = read(question);
+      expect(parsed).toMatchObject({ outOfReach: null, unread: [] });
+      expect(parsed.notes.join(" ")).toContain("ratio of sums");
+    },
+  );
+
+  it("keeps 'average order value' the KPI's own name", () => {
+    expect(read("average order value")).toMatchObject({ metrics: ["aov"], notes: [], outOfReach: null });
+  });
+
+  it.each([
+    ["avg daily spend", "an average of an amount"],
+    ["average spend per campaign", "an average of an amount"],
+    ["median cpc", "a median"],
+  ])("declines %s, saying what it can answer instead", (question, reason) => {
+    expect(read(question).outOfReach).toContain(reason);
+    expect(read(question).outOfReach).toMatch(/ask e\.g\./);
+  });
+});
+
+describe("comparisons and chat spellings", () => {
+  it.each([
+    "clicks this week vs last",
+    "spend this month vs the previous one",
+    "roas last wk vs the one before",
+  ])("reads %s as one period against the one before", (question) => {
+    expect(read(question)).toMatchObject({ intent: "compare", unread: [] });
+    expect(read(question).periods).toHaveLength(1);
+  });
+
+  it("asks a comparison split by a column for that split, unless values are set side by side", () => {
+    expect(requiredReading(read("spend by campaign last week vs the week before")).groupings).toEqual([
+      "campaign",
+    ]);
+    expect(requiredReading(read("spend last week vs the week before")).groupings).toEqual([]);
+  });
+
+  it.each([
+    ["wat was cpa lst week", "wat → what, lst → last"],
+    ["how r we doing", "r → are"],
+    ["hw much did we spend on meta", "hw → how"],
+  ])("reads the chat spelling of %s and says so", (question, said) => {
+    const parsed = read(question);
+    expect(parsed.unread).toEqual([]);
+    expect(parsed.notes).toContain(`read ${said}`);
+  });
+
+  it("reads 'mob' as mobile", () => {
+    const devices = loadFixture("segments").dataset;
+    expect(parseQuestion("ctr on mob vs desktop", devices, "2026-12-07")).toMatchObject({
+      filters: [{ dimension: "device", values: ["Mobile phones", "Computers"] }],
+      unread: [],
+    });
+  });
+});
