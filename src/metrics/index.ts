@@ -64,6 +64,7 @@ export {
   type RankOptions,
   type RankOrder,
   rank,
+  rankRows,
 } from "./rank.js";
 export { weeklyPeriodNote, weeklyStartDay } from "./row-cadence.js";
 export { totals } from "./totals.js";

@@ -62,9 +62,30 @@ export function rank(facts: FactTable, options: RankOptions): Ranking {
     throw new MetricsError(`n must be a whole number of rows, at least 1, not ${n}`);
   const rows = breakdown(facts, dimension, { filter });
   const minSpend = spendFloor(facts, rows, metric, options.minSpend);
+  const ranked = rankRows(rows, { metric, order, minSpend });
+  return {
+    dimension,
+    ...ranked,
+    rows: ranked.rows.slice(0, n).map((row, index) => ({ ...row, rank: index + 1 })),
+  };
+}
+
+/**
+ * Rows already figured (a breakdown, a query's rows, an analysis summary's) in the order `rank` gives,
+ * all of them: the one ranking every answer and summary uses, so a best or weakest segment is the same
+ * wherever it is named. `minSpend` null applies no floor. A row that spent nothing has no cost per result
+ * to be best at (a CPA of 0 on no spend is no price), so it is left out of a cost ratio's ranking.
+ */
+export function rankRows(
+  rows: readonly BreakdownRow[],
+  options: { metric: Metric; order: RankOrder; minSpend: number | null },
+): Omit<Ranking, "dimension"> {
+  const { metric, order, minSpend } = options;
   const funded = minSpend === null ? rows : rows.filter((row) => row.spend !== null && row.spend >= minSpend);
-  const ranked = funded.filter((row) => row[metric] !== null);
   const resultMeasure = costResult(metric);
+  const ranked = funded.filter(
+    (row) => row[metric] !== null && !(resultMeasure && !(row.spend !== null && row.spend > 0)),
+  );
   const unpriced = resultMeasure
     ? funded
         .filter((row) => row[metric] === null && spentWithout(row, resultMeasure))
@@ -83,7 +104,6 @@ export function rank(facts: FactTable, options: RankOptions): Ranking {
     ...ranked.map((row) => ({ rank: 0, ...row })),
   ];
   return {
-    dimension,
     metric,
     order,
     minSpend,
@@ -93,7 +113,7 @@ export function rank(facts: FactTable, options: RankOptions): Ranking {
       noValue: funded.length - ranked.length - unpriced.length,
       spentWithoutResults: worstFirst ? 0 : unpriced.length,
     },
-    rows: listed.slice(0, n).map((row, index) => ({ ...row, rank: index + 1 })),
+    rows: listed.map((row, index) => ({ ...row, rank: index + 1 })),
   };
 }
 

@@ -116,3 +116,57 @@ describe("the offline narrative's best, weakest and budget advice", () => {
     expect(text).toMatch(/^## Next actions\n1\. Track CPA weekly/);
   });
 });
+
+/** Rows by ROAS, given in the order listed (a summary posted to the API may come in any order). */
+function roasSummary(rows: [string, number, number][]) {
+  const breakdown = rows.map(([key, spend, revenue]) => ({
+    key,
+    spend,
+    revenue,
+    roas: spend > 0 ? revenue / spend : null,
+  }));
+  const spend = rows.reduce((sum, [, value]) => sum + value, 0);
+  const revenue = rows.reduce((sum, [, , value]) => sum + value, 0);
+  return { source: { currency: "USD" }, totals: { spend, revenue, roas: revenue / spend }, breakdown };
+}
+
+describe("the offline narrative ranks as every other ranking does", () => {
+  it("breaks a tie for best ROAS towards the larger spender, whatever order the rows came in", () => {
+    // Small and Big both return 4.00x; Big proves it on ten times the money.
+    const text = offlineInsights(
+      roasSummary([
+        ["Small", 100, 400],
+        ["Big", 1000, 4000],
+        ["Mid", 500, 1000],
+        ["Low", 600, 600],
+      ]),
+    );
+    expect(text).toMatch(/Best ROAS: \*\*Big\*\* at 4\.00x/);
+  });
+
+  it("breaks a tie for weakest ROAS towards the larger spender: it lost more money", () => {
+    const text = offlineInsights(
+      roasSummary([
+        ["A", 1000, 4000],
+        ["B", 500, 1000],
+        ["Heavy", 600, 600],
+        ["Light", 200, 200],
+      ]),
+    );
+    expect(text).toMatch(/Weakest ROAS: \*\*Heavy\*\* at 1\.00x/);
+  });
+
+  it("never calls a segment that spent nothing the best, even with revenue", () => {
+    const text = offlineInsights(
+      roasSummary([
+        ["Organic", 0, 900],
+        ["A", 1000, 3000],
+        ["B", 500, 1000],
+        ["C", 600, 600],
+        ["D", 400, 600],
+      ]),
+    );
+    expect(text).toMatch(/Best ROAS: \*\*A\*\*/);
+    expect(text).not.toMatch(/\*\*Organic\*\* at/);
+  });
+});

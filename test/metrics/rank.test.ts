@@ -116,4 +116,14 @@ describe("rank", () => {
       /at least 1/,
     );
   });
+
+  it("never ranks a row that spent nothing as the best cost per conversion, even with no spend floor", () => {
+    const facts = factTableFromRecords([
+      { ad_set: "Paid", spend: 400, conversions: 20 },
+      { ad_set: "Free", spend: 0, conversions: 3 },
+    ]);
+    const top = rank(facts, { dimension: "ad_set", metric: "cpa", order: "top", minSpend: 0 });
+    expect(keysOf(top)).toEqual(["Paid"]);
+    expect(top.excluded.noValue).toBe(1);
+  });
 });

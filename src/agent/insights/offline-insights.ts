@@ -1,6 +1,13 @@
 import { formatFigure } from "../../format/format-figures.js";
 import { literalMarkdown } from "../../format/slack-markdown.js";
-import { type BreakdownRow, defaultMinSpend, isMetric, type Metric } from "../../metrics/index.js";
+import {
+  type BreakdownRow,
+  defaultMinSpend,
+  METRICS,
+  type Metric,
+  type RankedRow,
+  rankRows,
+} from "../../metrics/index.js";
 import { label, metricWords } from "../offline/answer-wording.js";
 import type { InsightsSummary } from "./insights-summary.js";
 
@@ -49,10 +56,10 @@ export function offlineInsights(
   const efficiency: Metric | null =
     typeof totals.roas === "number" ? "roas" : typeof totals.cpa === "number" ? "cpa" : null;
   const segment = summary.by ?? "segment";
-  const ranked = efficiency ? rankRows(rows, efficiency) : [];
-  const best = ranked[0];
-  const worst = ranked[ranked.length - 1];
-  if (efficiency && best && worst && ranked.length >= MIN_RANKED) {
+  const ranked = efficiency ? bestAndWeakest(rows, efficiency) : null;
+  const best = ranked?.best;
+  const worst = ranked?.worst;
+  if (efficiency && ranked && best && worst && ranked.count >= MIN_RANKED) {
     lines.push(
       "## What stands out",
       `- Best ${metricWords(efficiency)}: **${literalMarkdown(best.key)}** at ${said(efficiency, best[efficiency])} on ${said("spend", best.spend)} spend.`,
@@ -98,31 +105,35 @@ export function offlineInsights(
  * A row with no conversions on at least three times the account's CPA: were it converting like the
  * account, three or more would be expected, and none comes by chance only about one time in twenty.
  */
-function spentWellPastCpa(row: Row, accountCpa: unknown): boolean {
+function spentWellPastCpa(row: BreakdownRow, accountCpa: unknown): boolean {
   return row.conversions === 0 && typeof accountCpa === "number" && Number(row.spend ?? 0) >= 3 * accountCpa;
 }
 
 /** Without a conversions column the volume is unknown, and spend above the floor is the only test. */
-function enoughToMove(row: Row): boolean {
-  return typeof row.conversions !== "number" || row.conversions >= MIN_CONVERSIONS_TO_MOVE;
+function enoughToMove(row: BreakdownRow): boolean {
+  return row.conversions === null || row.conversions >= MIN_CONVERSIONS_TO_MOVE;
 }
 
 /**
- * Rows with the metric and enough spend to judge (the spend floor every ranking uses), best first. A row
- * that spent with no conversions has no CPA, yet it is the weakest of all: it goes last, the biggest such
- * spender at the very end.
+ * The best and the weakest row by the metric, as every other ranking picks them (`rankRows`: the spend
+ * floor, a row that spent with no conversions as the weakest of all, ties to the larger spender), and how
+ * many rows were judged.
  */
-function rankRows(rows: readonly Row[], metric: Metric): Row[] {
-  if (!isMetric(metric)) return [];
-  const floor = defaultMinSpend(rows as unknown as BreakdownRow[]);
-  const funded = rows.filter((row) => Number(row.spend ?? 0) >= floor && Number(row.spend ?? 0) > 0);
-  const usable = funded.filter((row) => typeof row[metric] === "number");
-  const sign = metric === "cpa" ? 1 : -1;
-  const unconverted =
-    metric === "cpa"
-      ? funded
-          .filter((row) => row.conversions === 0)
-          .sort((a, b) => Number(a.spend ?? 0) - Number(b.spend ?? 0))
-      : [];
-  return [...usable.sort((a, b) => sign * (Number(a[metric]) - Number(b[metric]))), ...unconverted];
+function bestAndWeakest(
+  rows: readonly Row[],
+  metric: Metric,
+): { best?: RankedRow; worst?: RankedRow; count: number } {
+  const figured = rows.map(figuresOf);
+  const minSpend = figured.some((row) => row.spend !== null) ? defaultMinSpend(figured) : null;
+  const weakestFirst = rankRows(figured, { metric, order: "bottom", minSpend }).rows;
+  const best = rankRows(figured, { metric, order: "top", minSpend }).rows[0];
+  return { best, worst: weakestFirst[0], count: weakestFirst.length };
+}
+
+/** A summary row (JSON from `mpo analyze` or the API) as a breakdown row: a figure it lacks is unknown. */
+function figuresOf(row: Row): BreakdownRow {
+  const figures = Object.fromEntries(
+    METRICS.map((metric) => [metric, typeof row[metric] === "number" ? row[metric] : null]),
+  );
+  return { ...figures, key: row.key } as BreakdownRow;
 }
