@@ -177,6 +177,18 @@ describe("comparisons and chat spellings", () => {
     expect(parsed.notes).toContain(`read ${said}`);
   });
 
+  it.each(["top 3 campaigns by spend excl brand search", "spend excluding brand search"])(
+    "leaves out the whole name part of %s, not its first word",
+    (question) => {
+      expect(read(question)).toMatchObject({
+        filters: [{ dimension: "campaign", described: "campaign not containing “brand search”" }],
+        unread: [],
+      });
+      expect(read(question).filters[0]?.values).toContain("Generic Search");
+      expect(read(question).filters[0]?.values).not.toContain("Brand Search");
+    },
+  );
+
   it("reads 'mob' as mobile", () => {
     const devices = loadFixture("segments").dataset;
     expect(parseQuestion("ctr on mob vs desktop", devices, "2026-12-07")).toMatchObject({

@@ -1,6 +1,6 @@
 import type { Dataset } from "../../ingest/index.js";
 import { dimensionWords } from "./answer-wording.js";
-import { escapeRegExp, wordPattern } from "./text-spans.js";
+import { blankOut, escapeRegExp, wordPattern } from "./text-spans.js";
 import type { ValueFilter } from "./value-matcher.js";
 
 /**
@@ -70,7 +70,7 @@ const CONTAINS = [
   ),
 ];
 const EXCLUDES = new RegExp(
-  `\\b(?:excluding|except(?: for)?|not counting|other than|leaving out)\\s+${DIMENSION_WORD}?\\s*${TERM}(?=[\\s?.!,]|$)`,
+  `\\b(?:excluding|excludes?|excl\\.?|exc\\.?|except(?: for)?|not counting|other than|leaving out|minus)\\s+${DIMENSION_WORD}?\\s*${TERM}(?=[\\s?.!,]|$)`,
   "giu",
 );
 /** "non-brand", "non brand campaigns": the names without that word. */
@@ -89,18 +89,37 @@ export function matchNameParts(
   const unmatched: string[] = [];
   const read = (pattern: RegExp, exclude: boolean) => {
     for (const match of [...rest.matchAll(pattern)]) {
-      const term = match[2]?.trim();
-      if (!term) continue;
+      const found = match[2]?.trim();
+      if (!found) continue;
+      const end = (match.index ?? 0) + match[0].length;
+      const { term, length } = longestPart(found, rest.slice(end), dataset);
       const filter = partFilter(term, match[1] ?? null, exclude, dataset);
       if (filter) filters.push(filter);
       else unmatched.push(term);
-      rest = rest.replace(match[0], " ".repeat(match[0].length));
+      rest = blankOut(rest, match.index ?? 0, match[0].length + length);
     }
   };
   for (const pattern of CONTAINS) read(pattern, false);
   read(EXCLUDES, true);
   read(NON, true);
   return { filters, unmatched, rest };
+}
+
+/**
+ * "excluding brand search": the part runs on while the words after it still continue a name, so the whole
+ * "brand search" is left out, not "brand" with "search" then read as a name to keep.
+ */
+function longestPart(term: string, after: string, dataset: Dataset): { term: string; length: number } {
+  const values = Object.values(dataset.facts.dimensions).flatMap((column) =>
+    column.values.length <= 5000 ? column.values.map((value) => value.toLowerCase()) : [],
+  );
+  let best = { term, length: 0 };
+  for (const match of after.matchAll(/\s+([\p{L}\p{N}][\p{L}\p{N}&_-]*)/guy)) {
+    const longer = `${best.term} ${match[1]}`;
+    if (!values.some((value) => value.includes(longer.toLowerCase()))) break;
+    best = { term: longer, length: (match.index ?? 0) + match[0].length };
+  }
+  return best;
 }
 
 function partFilter(
