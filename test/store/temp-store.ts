@@ -15,7 +15,10 @@ import {
 export const STORE_KINDS = ["sqlite", "postgres"] as const;
 export type StoreKind = (typeof STORE_KINDS)[number];
 
-export type TempStoreOptions = Pick<SqliteStoreOptions, "historyLimit" | "keyRetentionMs">;
+export type TempStoreOptions = Pick<
+  SqliteStoreOptions,
+  "historyLimit" | "keyRetentionMs" | "datasetPieceBytes" | "abandonedSaveMs"
+>;
 
 /** A real database of its own (a SQLite file, or a PostgreSQL schema), reopened as often as a test likes. */
 export interface TempStore {
