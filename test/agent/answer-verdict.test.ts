@@ -14,6 +14,26 @@ function weekly(values: number[]) {
 }
 
 describe("the direction verdict", () => {
+  it("speaks in months over a monthly series, and names a partial month", () => {
+    const months = ["2025-01-01", "2025-02-01", "2025-03-01", "2025-04-01", "2025-05-01", "2025-06-01"];
+    const roas = [5, 4.5, 4, 3.6, 3.2, 1];
+    const points = months.map((period, index) => ({ period, roas: roas[index] ?? 0 }));
+    const result = { grain: "month", totals: { roas: 4 }, partial_periods: ["2025-06-01"], points };
+    expect(writeVerdict(result, "down")).toBe(
+      "**Yes: ROAS is going down over the last 5 complete months (from January 2025; June 2025 is partial and left out), down every month; that is worse.**",
+    );
+    expect(writeVerdict({ ...result, points: points.slice(4) }, "down")).toBe(
+      "**Too few complete months to say which way it is heading.**",
+    );
+  });
+
+  it("speaks in days over a daily series", () => {
+    const points = [10, 12, 14, 16].map((spend, index) => ({ period: `2025-03-0${index + 1}`, spend }));
+    expect(writeVerdict({ grain: "day", totals: { spend: 52 }, partial_periods: [], points }, "up")).toBe(
+      "**Yes: Spend is going up over the last 4 days (from 2025-03-01), up every day.**",
+    );
+  });
+
   it("says yes when the metric climbs week after week, and that a rising CPA is worse", () => {
     expect(writeVerdict(weekly([20, 21, 22, 23, 24, 25]), "up")).toMatch(
       /^\*\*Yes: CPA is going up over the last 6 complete weeks .*up every week; that is worse\.\*\*$/,

@@ -10,7 +10,9 @@ import {
   figure,
   label,
   metricWords,
+  namedPeriod,
   notesLine,
+  periodWords,
   signedFigure,
   type Wording,
 } from "./answer-wording.js";
@@ -49,9 +51,7 @@ function partialLine(grain: string, listed: Json | undefined): string[] {
   if (grain === "day") return [];
   if (!Array.isArray(listed)) return [`_The first and last ${grain}s may cover only part of the ${grain}._`];
   if (listed.length === 0) return [];
-  const named = listed
-    .map((period) => `${grain === "week" ? "the " : ""}${periodWords(grain, String(period))}`)
-    .join(" and ");
+  const named = listed.map((period) => namedPeriod(grain, String(period))).join(" and ");
   return [`_The data covers only part of ${named}._`];
 }
 
@@ -163,16 +163,5 @@ function tone(metric: Metric, relative: number | null): string {
 
 /** "in the week of 2024-03-04", "in March 2024", "on 2024-03-12". */
 function when(grain: string, period: string): string {
-  return grain === "day"
-    ? `on ${period}`
-    : `in ${grain === "week" ? "the " : ""}${periodWords(grain, period)}`;
-}
-
-function periodWords(grain: string, period: string): string {
-  if (grain === "week") return `week of ${period}`;
-  if (grain === "month") {
-    const date = new Date(`${period}T00:00:00Z`);
-    return date.toLocaleDateString("en-US", { month: "long", year: "numeric", timeZone: "UTC" });
-  }
-  return period;
+  return grain === "day" ? `on ${period}` : `in ${namedPeriod(grain, period)}`;
 }

@@ -1,49 +1,53 @@
 import { isKpi, isLowerBetter, METRIC_CATALOG, type Metric } from "../../metrics/index.js";
 import type { Json, JsonObject } from "../tools/tool.js";
-import { change, figure, label, metricWords, type Wording } from "./answer-wording.js";
+import { change, figure, label, metricWords, namedPeriod, type Wording } from "./answer-wording.js";
 
-/** Weeks the verdict reads: enough to outlast one odd week, few enough to be "lately". */
-const WEEKS = 6;
-/** A steady move of less than this share of the level per week is flat. */
-const FLAT_PER_WEEK = 0.03;
+/** Periods the verdict reads: enough to outlast one odd week (or month), few enough to be "lately". */
+const PERIODS = 6;
+/** A steady move of less than this share of the level per period is flat. */
+const FLAT_PER_PERIOD = 0.03;
 
 /**
- * "is CPA going up?": yes, no or flat, from the median week-to-week slope of the trend tool's last complete
- * weeks (a week the data covers only in part is left out, and the answer says so), with how many weeks and
- * how steady the move is.
+ * "is CPA going up?": yes, no or flat, from the median period-to-period slope of the trend tool's last
+ * complete periods (a week or month the data covers only in part is left out, and the answer says so), with
+ * how many periods and how steady the move is, in the series' own grain: weeks, months or days.
  */
 export function writeVerdict(result: JsonObject, asked: "up" | "down"): string {
+  const grain = result.grain === "month" || result.grain === "day" ? result.grain : "week";
   const all = (result.points ?? []) as JsonObject[];
   const partial = partialPeriods(result, all);
   const complete = all.filter((point) => !partial.includes(String(point.period)));
-  const points = complete.slice(-WEEKS);
+  const points = complete.slice(-PERIODS);
   const metric = Object.keys((result.totals ?? {}) as JsonObject)[0] as Metric | undefined;
-  if (!metric || points.length < 3) return "**Too few complete weeks to say which way it is heading.**";
+  // A day is always whole; a week or a month may be partial.
+  const whole = grain === "day" ? "" : "complete ";
+  if (!metric || points.length < 3) return `**Too few ${whole}${grain}s to say which way it is heading.**`;
   const valued = points.filter((point) => typeof point[metric] === "number");
   const values = valued.map((point) => point[metric] as number);
-  if (values.length < 3) return "**Too few weeks with a value to say which way it is heading.**";
+  if (values.length < 3) return `**Too few ${grain}s with a value to say which way it is heading.**`;
   const mean = values.reduce((sum, value) => sum + value, 0) / values.length;
   const slope = medianSlope(values);
   const relative = mean === 0 ? 0 : slope / Math.abs(mean);
   const moves = values.slice(1).map((value, index) => Math.sign(value - (values[index] ?? value)));
-  const upWeeks = moves.filter((move) => move > 0).length;
-  const downWeeks = moves.filter((move) => move < 0).length;
+  const upMoves = moves.filter((move) => move > 0).length;
+  const downMoves = moves.filter((move) => move < 0).length;
   // In words, not counts: a count here is a figure no tool returned.
-  const way = upWeeks >= downWeeks ? "up" : "down";
+  const way = upMoves >= downMoves ? "up" : "down";
   const steady =
-    upWeeks === 0 || downWeeks === 0
-      ? `${way} every week`
-      : Math.max(upWeeks, downWeeks) > moves.length / 2
+    upMoves === 0 || downMoves === 0
+      ? `${way} every ${grain}`
+      : Math.max(upMoves, downMoves) > moves.length / 2
         ? `${way} in most of them`
-        : "with weeks both ways";
+        : `with ${grain}s both ways`;
   const latest = all.at(-1);
   const leftOut =
     latest && partial.includes(String(latest.period))
-      ? `; the week of ${latest.period} is partial and left out`
+      ? `; ${namedPeriod(grain, String(latest.period))} is partial and left out`
       : "";
-  const span = `over the last ${values.length} complete weeks (from the week of ${valued[0]?.period}${leftOut})`;
+  const from = namedPeriod(grain, String(valued[0]?.period));
+  const span = `over the last ${values.length} ${whole}${grain}s (from ${from}${leftOut})`;
   const name = label(metric);
-  if (Math.abs(relative) < FLAT_PER_WEEK) return `**Flat: ${name} has no steady direction ${span}.**`;
+  if (Math.abs(relative) < FLAT_PER_PERIOD) return `**Flat: ${name} has no steady direction ${span}.**`;
   const up = relative > 0;
   const answer = up === (asked === "up") ? "Yes" : "No";
   // Volume (spend, clicks) is neither better nor worse by itself; efficiency is.
@@ -52,8 +56,8 @@ export function writeVerdict(result: JsonObject, asked: "up" | "down"): string {
 }
 
 /**
- * The weeks the data covers only in part, as the trend tool lists them; a result without that list may
- * have a partial first and last week, so both are counted as partial.
+ * The periods the data covers only in part, as the trend tool lists them; a result without that list may
+ * have a partial first and last period, so both are counted as partial.
  */
 function partialPeriods(result: JsonObject, points: readonly JsonObject[]): string[] {
   if (Array.isArray(result.partial_periods)) return result.partial_periods.map(String);
@@ -99,7 +103,7 @@ export function writeChangeVerdict(
   return `**${answer}: ${name} went ${up ? "up" : "down"} ${figures}${judged}.**`;
 }
 
-/** Theil–Sen: the median of the slopes between every two weeks, so one odd week cannot make a trend. */
+/** Theil–Sen: the median of the slopes between every two periods, so one odd one cannot make a trend. */
 function medianSlope(values: readonly number[]): number {
   const slopes: number[] = [];
   values.forEach((value, i) => {

@@ -57,3 +57,18 @@ export function notesLine(scope: Json | undefined, notes: readonly string[] = []
   const allNotes = [...notes, ...((described.notes as string[] | undefined) ?? [])];
   return allNotes.length > 0 ? [`_Note: ${allNotes.join("; ")}._`] : [];
 }
+
+/** A period of a trend as a list item: "week of 2024-03-04", "March 2024", "2024-03-12". */
+export function periodWords(grain: string, period: string): string {
+  if (grain === "week") return `week of ${period}`;
+  if (grain === "month") {
+    const date = new Date(`${period}T00:00:00Z`);
+    return date.toLocaleDateString("en-US", { month: "long", year: "numeric", timeZone: "UTC" });
+  }
+  return period;
+}
+
+/** A period inside a sentence: "the week of 2024-03-04", "March 2024", "2024-03-12". */
+export function namedPeriod(grain: string, period: string): string {
+  return `${grain === "week" ? "the " : ""}${periodWords(grain, period)}`;
+}
