@@ -1,5 +1,6 @@
 import type { EvalCase } from "../eval-case.js";
 import { BLENDED_EXPORTS_CASES } from "./blended-exports.js";
+import { DATES_AND_DAYS_CASES } from "./dates-and-days.js";
 import { FRESH_PHRASING_CASES } from "./fresh-phrasing.js";
 import { GOOGLE_ADS_CASES } from "./google-ads.js";
 import { MARKETER_PHRASING_CASES } from "./marketer-phrasing.js";
@@ -21,4 +22,5 @@ export const EVAL_CASES: readonly EvalCase[] = [
   ...REAL_EXPORT_CASES,
   ...OPTIMIZER_CASES,
   ...SLACK_PHRASING_CASES,
+  ...DATES_AND_DAYS_CASES,
 ];
