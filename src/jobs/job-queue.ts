@@ -49,6 +49,17 @@ export interface Backlog {
   oldestAgeMs: number | null;
 }
 
+/** The job marks of one kind become (see `JobQueue.relayDue`). */
+export interface DueJob {
+  /**
+   * Marks taken before this moment (the database's clock) need nothing new: the job written for them
+   * before runs after it. Null when no such job is known.
+   */
+  coveredUntil: Date | null;
+  /** The job for marks taken at `at`, the database's clock read after taking them. */
+  jobOf(at: Date): NewJob;
+}
+
 /** What one round of `JobQueue.relayDue` did. */
 export interface RelayedDue {
   /** Marks taken and deleted. */
@@ -89,13 +100,13 @@ export interface JobQueue {
   releaseLeases(owners: readonly string[]): Promise<number>;
   backlog(): Promise<Backlog>;
   /**
-   * Turns marks of `kind` that stored rows left (`Store.markJobDue`) into their job, in one transaction:
-   * takes up to `limit` marks no other instance holds, asks `jobOf` for the job with the database's clock
-   * read after taking them (so a job due later than that runs after their rows were committed; null when
-   * that job is known to be written), writes it (a known key adds nothing) and deletes the marks. When
-   * anything fails, the marks stay for the next round. Only where the store keeps marks (PostgreSQL).
+   * Turns marks of `kind` that stored rows left (`Store.markJobDue`) into their job: takes up to `limit`
+   * marks no other instance holds and deletes them, in one transaction with writing `due.jobOf` the
+   * database's clock read after taking them (so a job due after that moment runs after their rows were
+   * committed; a known key adds nothing), or alone while `due.coveredUntil` has not passed. When anything
+   * fails, the marks stay for the next round. Only where the store keeps marks (PostgreSQL).
    */
-  relayDue?(kind: string, jobOf: (at: Date) => NewJob | null, limit: number): Promise<RelayedDue>;
+  relayDue?(kind: string, due: DueJob, limit: number): Promise<RelayedDue>;
 
   /** Marks a step of a job as started, and says what is known of an earlier start. */
   beginStep(jobId: JobId, step: string): Promise<StepState>;

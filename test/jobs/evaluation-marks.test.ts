@@ -43,10 +43,10 @@ interface Instance {
 }
 
 /** One instance as main.ts wires it: pushes mark their evaluation, and each commit asks for a relay. */
-async function instance(logger: Logger = silentLogger): Promise<Instance> {
+async function instance(logger: Logger = silentLogger, slotMs = SLOT_MS): Promise<Instance> {
   const store = await openPostgresStore(database.url);
   const queue = await openPgBossJobQueue(database.url);
-  const evaluations = new AlertEvaluationRequests({ queue, logger, slotMs: SLOT_MS });
+  const evaluations = new AlertEvaluationRequests({ queue, logger, slotMs });
   closers.push(async () => {
     await evaluations.stop();
     await queue.close();
@@ -170,6 +170,22 @@ describe("alert evaluations marked with the pushed rows (PostgreSQL)", () => {
     await until(async () => (await one.queue.backlog()).waiting === 0);
     expect(workers.flatMap(({ ran }) => ran)).toHaveLength(keys.length);
   }, 60_000);
+
+  it("deletes later marks of a slot whose job is written, adding no job", async () => {
+    // A slot of a minute: the pushes below all fall in the first one's.
+    const { receive, evaluations } = await instance(silentLogger, 60_000);
+    const before = Math.floor(Date.now() / 60_000);
+    for (let push = 1; push <= 3; push++) {
+      expect((await receive({ body: Buffer.from(delivery(`row-${push}`)) })).status).toBe(200);
+      await evaluations.relay();
+      expect(await marks()).toBe(0);
+    }
+    const keys = await evaluationKeys();
+    expect(keys).toHaveLength(1);
+    const slot = Number(keys[0]?.split(":")[1]);
+    expect(slot).toBeGreaterThanOrEqual(before);
+    expect(slot).toBeLessThanOrEqual(Math.floor(Date.now() / 60_000));
+  });
 
   it("never holds up another instance's push: a push not yet committed holds its mark only", async () => {
     const { receive } = await instance();

@@ -22,6 +22,8 @@ export interface AlertEvaluationRequestsOptions {
    * is relaying: an instance killed between a push's commit and its relay leaves some; 5 s by default.
    */
   relayEveryMs?: number;
+  /** How long the relay after a commit waits for more commits to share it; 50 ms by default. */
+  relayDelayMs?: number;
   now?: () => number;
 }
 
@@ -37,8 +39,9 @@ export interface AlertEvaluationRequestsOptions {
  *
  * Where the queue is pg-boss (PostgreSQL), each push instead leaves a mark in its transaction (a plain
  * insert, which waits on no other instance, so pushes cannot deadlock over it), and a relay turns marks
- * into the slot's job in one transaction with their deletion: after each commit (`request`), once at
- * `start`, and every few seconds for marks a killed instance left. The slot is the one the database's
+ * into the slot's job in one transaction with their deletion: shortly after commits (`request`), once at
+ * `start`, and every few seconds for marks a killed instance left; while that job is known to be written
+ * and its slot has not ended, marks are only deleted. The slot is the one the database's
  * clock is in when the marks are taken, so the job, due when that slot ends, runs after their rows were
  * committed, on the clock pg-boss judges due jobs by.
  */
@@ -50,6 +53,7 @@ export class AlertEvaluationRequests {
   /** The newest slot whose job a relay of this instance wrote or found: later marks in it add no job. */
   private relayedSlot = Number.NaN;
   private relaying: Promise<void> | null = null;
+  private relaySoon: NodeJS.Timeout | null = null;
   private relayAgain = false;
   private timer: NodeJS.Timeout | null = null;
   private readonly slotMs: number;
@@ -76,7 +80,11 @@ export class AlertEvaluationRequests {
   /** Live data was committed: make sure an evaluation follows it. */
   request(): void {
     if (this.options.queue.relayDue) {
-      void this.relay();
+      // A burst of commits shares one relay: the job is due when the slot ends, not at once.
+      this.relaySoon ??= setTimeout(() => {
+        this.relaySoon = null;
+        void this.relay();
+      }, this.options.relayDelayMs ?? 50);
       return;
     }
     const slot = this.slotOf();
@@ -108,11 +116,15 @@ export class AlertEvaluationRequests {
     await this.relay();
   }
 
-  /** Stops looking for marks, after the round under way. */
+  /** Stops looking for marks, after relaying those of the commits it was told of. */
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    this.relayAgain = false;
+    if (this.relaySoon) {
+      clearTimeout(this.relaySoon);
+      this.relaySoon = null;
+      await this.relay();
+    }
     await this.relaying;
   }
 
@@ -142,16 +154,20 @@ export class AlertEvaluationRequests {
     if (!queue.relayDue) return;
     let slot = Number.NaN;
     try {
+      const covered = this.relayedSlot;
       const { marks, job } = await queue.relayDue(
         EVALUATE_ALERTS,
-        (at) => {
-          slot = this.slotOf(at.getTime());
-          return slot === this.relayedSlot ? null : this.jobOf(slot);
+        {
+          coveredUntil: Number.isNaN(covered) ? null : new Date((covered + 1) * this.slotMs),
+          jobOf: (at) => {
+            slot = this.slotOf(at.getTime());
+            return this.jobOf(slot);
+          },
         },
         RELAY_BATCH,
       );
       if (marks === 0) return;
-      this.relayedSlot = slot;
+      if (job) this.relayedSlot = slot;
       if (job?.created) onEnqueued?.();
       if (marks === RELAY_BATCH) this.relayAgain = true;
     } catch (error) {

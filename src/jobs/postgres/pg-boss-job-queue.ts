@@ -309,25 +309,30 @@ export async function openPgBossJobQueue(
       const row = result.rows[0] as { waiting: number; age: string | null };
       return { waiting: row.waiting, oldestAgeMs: row.age === null ? null : Math.max(0, Number(row.age)) };
     },
-    relayDue: (kind, jobOf, limit) =>
-      inTransaction(async (client, db): Promise<RelayedDue> => {
-        // SKIP LOCKED: instances relaying at once take different marks instead of waiting on each other.
+    relayDue: async (kind, due, limit): Promise<RelayedDue> => {
+      // SKIP LOCKED: instances relaying at once take different marks instead of waiting on each other.
+      const marksOf = `SELECT id FROM jobs_due WHERE kind = $1 ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED`;
+      if (due.coveredUntil) {
+        // One statement while the written job still covers them: each mark goes before that moment.
+        const covered = await pool.query(
+          `DELETE FROM jobs_due WHERE id IN (${marksOf}) AND clock_timestamp() < $3::timestamptz`,
+          [kind, limit, due.coveredUntil.toISOString()],
+        );
+        if ((covered.rowCount ?? 0) > 0) return { marks: covered.rowCount ?? 0, job: null };
+      }
+      return inTransaction(async (client, db): Promise<RelayedDue> => {
         const taken = await client.query<{ marks: number; at: string }>(
-          `WITH taken AS (
-             DELETE FROM jobs_due WHERE id IN (
-               SELECT id FROM jobs_due WHERE kind = $1 ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED)
-             RETURNING id)
+          `WITH taken AS (DELETE FROM jobs_due WHERE id IN (${marksOf}) RETURNING id)
            SELECT count(*)::int AS marks,
              floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint AS at FROM taken`,
           [kind, limit],
         );
         const { marks, at } = taken.rows[0] as { marks: number; at: string };
         if (marks === 0) return { marks, job: null };
-        const job = jobOf(new Date(Number(at)));
-        if (!job) return { marks, job: null };
-        const [written] = await writeJobs(client, db, [job]);
+        const [written] = await writeJobs(client, db, [due.jobOf(new Date(Number(at)))]);
         return { marks, job: written as Enqueued };
-      }),
+      });
+    },
     beginStep: async (jobId, step): Promise<StepState> => {
       const started = await pool.query(
         "INSERT INTO job_steps (job_id, step, started_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
