@@ -10,13 +10,16 @@ const CR = 0x0d;
 const ZERO = 0x30;
 const NINE = 0x39;
 const NOTHING = 0;
-const CERTAIN = 1;
+/** The cell's day number is in `packed` already: only one order reads it. */
+const DAY = 1;
+/** `packed` holds year, first and second number until the column's order is decided. */
 const AMBIGUOUS = 2;
 
 export type DayMonthOrder = "day-month" | "month-day";
 
 /**
- * The date column, filled row by row. Each cell is kept as packed parts (year, and two numbers) until the
+ * The date column, filled row by row. A cell only one order can read becomes its day number as it is read,
+ * on the thread that reads it; an ambiguous one is kept as packed parts (year, and two numbers) until the
  * end, because the order of day and month in "03/05/2025" is decided by the whole column: one "25/04/2025"
  * settles it. ISO dates are read straight from bytes.
  */
@@ -35,6 +38,11 @@ export class DateColumn {
   example: string | null = null;
   /** Set when a cell held a summary label ("Total: Account" in a Day column). */
   sawSummaryLabel = false;
+  /** Rows holding a day number: when every row read does, the column is finished as it stands. */
+  dayCells = 0;
+  /** The last date turned into a day: exports are usually sorted by date, so it is the likeliest next one. */
+  private lastDate = -1;
+  private lastDay = NO_DAY;
 
   /** Set while this column's tail is lent to the reader of a later piece (see NumberColumn.lendTail). */
   private lentTail: LentTail<DateParts> | null = null;
@@ -64,8 +72,7 @@ export class DateColumn {
       const month = digits(bytes, start + 5, 2);
       const day = digits(bytes, start + 8, 2);
       if (end - start === 10 || bytes[start + 10] === 0x54 || bytes[start + 10] === 0x20) {
-        this.packed[row] = year * 10000 + month * 100 + day;
-        this.kinds[row] = CERTAIN;
+        this.putDay(row, year * 10000 + month * 100 + day);
         return;
       }
     }
@@ -101,9 +108,7 @@ export class DateColumn {
         d2 < 10;
       if (allDigits && (next === delimiter || next === LF || next === CR || next === -1)) {
         if (row >= this.packed.length) this.grow(row + 1);
-        this.packed[row] =
-          (y1 * 1000 + y2 * 100 + y3 * 10 + y4) * 10000 + (m1 * 10 + m2) * 100 + d1 * 10 + d2;
-        this.kinds[row] = CERTAIN;
+        this.putDay(row, (y1 * 1000 + y2 * 100 + y3 * 10 + y4) * 10000 + (m1 * 10 + m2) * 100 + d1 * 10 + d2);
         return i + 10;
       }
     }
@@ -119,7 +124,20 @@ export class DateColumn {
   }
 
   rollback(row: number): void {
-    if (row < this.kinds.length) this.kinds[row] = NOTHING;
+    if (row >= this.kinds.length) return;
+    if (this.kinds[row] === DAY) this.dayCells--;
+    this.kinds[row] = NOTHING;
+  }
+
+  /** Writes the day of a date (year * 10000 + month * 100 + day) that only one order reads. */
+  private putDay(row: number, date: number): void {
+    if (date !== this.lastDate) {
+      this.lastDate = date;
+      this.lastDay = civilToDay(Math.floor(date / 10000), Math.floor(date / 100) % 100, date % 100);
+    }
+    this.packed[row] = this.lastDay;
+    if (this.kinds[row] !== DAY) this.dayCells++;
+    this.kinds[row] = DAY;
   }
 
   acceptText(text: string, row: number, line: number): void {
@@ -137,8 +155,7 @@ export class DateColumn {
       return;
     }
     if (parsed.kind === "date") {
-      this.packed[row] = parsed.year * 10000 + parsed.month * 100 + parsed.day;
-      this.kinds[row] = CERTAIN;
+      this.putDay(row, parsed.year * 10000 + parsed.month * 100 + parsed.day);
       // A numeric date that is only readable one way is evidence for the whole column.
       const numeric = /^(\d{1,2})[-/.](\d{1,2})[-/.]\d{2,4}/.exec(trimmed);
       if (numeric) {
@@ -148,6 +165,7 @@ export class DateColumn {
       }
       return;
     }
+    if (this.kinds[row] === DAY) this.dayCells--;
     this.packed[row] = parsed.year * 10000 + parsed.first * 100 + parsed.second;
     this.kinds[row] = AMBIGUOUS;
     this.ambiguousCells++;
@@ -167,21 +185,27 @@ export class DateColumn {
   }
 
   finish(order: DayMonthOrder, rowCount: number): Int32Array {
+    // Every row already holds its day (the usual column of ISO dates): nothing is left to convert.
+    if (this.dayCells === rowCount && this.packed.length >= rowCount)
+      return this.packed.subarray(0, rowCount);
     // Days are written over the packed parts they come from (each row is read before it is written), so a
     // column of five million dates does not need a second array.
     const days =
       this.packed.length >= rowCount ? this.packed.subarray(0, rowCount) : new Int32Array(rowCount);
-    // Exports are usually sorted by date, so the previous row's day is the likeliest answer.
     let lastPacked = -1;
     let lastDay = NO_DAY;
     for (let row = 0; row < rowCount; row++) {
       const kind = this.kinds[row];
-      if (kind !== CERTAIN && kind !== AMBIGUOUS) {
+      if (kind === DAY) {
+        days[row] = this.packed[row] as number;
+        continue;
+      }
+      if (kind !== AMBIGUOUS) {
         days[row] = NO_DAY;
         continue;
       }
       let packed = this.packed[row] as number;
-      if (kind === AMBIGUOUS && order === "day-month") {
+      if (order === "day-month") {
         const year = Math.floor(packed / 10000);
         const first = Math.floor(packed / 100) % 100;
         const second = packed % 100;
@@ -210,6 +234,7 @@ export class DateColumn {
       this.packed.set(piece.packed.subarray(0, pieceRows), rowCount);
       this.kinds.set(piece.kinds.subarray(0, pieceRows), rowCount);
     }
+    this.dayCells += piece.dayCells;
     this.dayFirstEvidence += piece.dayFirstEvidence;
     this.monthFirstEvidence += piece.monthFirstEvidence;
     this.ambiguousCells += piece.ambiguousCells;

@@ -68,6 +68,27 @@ describe("dates", () => {
     expect(read).toEqual(["2025-05-03", "2025-05-04"]);
   });
 
+  it.each([undefined, 5, 13, 29])(
+    "gives every row its day whatever a column mixes, rows cut at chunk ends or not (chunk %s)",
+    (chunkBytes) => {
+      // ISO days are settled as read, the ambiguous one only once "25/04/2025" decides the order; a
+      // blank cell is undated, and the total row in the Day column is set aside.
+      const text =
+        "Day,Cost\n2025-04-03,1\n03/05/2025,2\n,3\n2025-04-03,4\n25/04/2025,5\nTotal: Account,15\n2024-12-31,6\n";
+      const dataset = readText(text, { chunkBytes });
+      const read = Array.from(dataset.facts.days ?? [], (day) => (day === NO_DAY ? null : dayToIso(day)));
+      expect(read).toEqual(["2025-04-03", "2025-05-03", null, "2025-04-03", "2025-04-25", "2024-12-31"]);
+      expect(dataset.receipt.dateRange).toEqual({ from: "2024-12-31", to: "2025-05-03" });
+    },
+  );
+
+  it.each([undefined, 7, 24])("reads a column of ISO dates into days (chunk %s)", (chunkBytes) => {
+    const text = "Date,Cost\n2025-01-01,1\n2025-01-01,2\n2025-01-02,3\n2024-12-31,4\n2025-01-02,5\n";
+    const dataset = readText(text, { chunkBytes });
+    const read = Array.from(dataset.facts.days ?? [], (day) => dayToIso(day));
+    expect(read).toEqual(["2025-01-01", "2025-01-01", "2025-01-02", "2024-12-31", "2025-01-02"]);
+  });
+
   it("dates GA4 week numbers from the year of the report period", () => {
     const text =
       "# Start date: 20250101\n# End date: 20251231\n\nSession default channel group,Week,Sessions,Key events\nEmail,01,10,1\nEmail,02,20,2\n";
