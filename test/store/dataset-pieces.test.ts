@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { FactTable } from "../../src/ingest/index.js";
-import { bigDataset, bigFacts, countRows, failPieces, mendDisk, onDatabase } from "./big-dataset.js";
+import { bigDataset, bigFacts } from "./big-facts.js";
+import { countRows, failPieces, mendDisk, onDatabase } from "./database-rows.js";
 import { expectSameFacts } from "./same-facts.js";
 import { STORE_KINDS, type TempStore, tempStore } from "./temp-store.js";
 
