@@ -40,6 +40,20 @@ describe("single days against days of the week", () => {
     expect(read(question)).toMatchObject({ intent: "rank", dimension: "day", unread: [] });
   });
 
+  it.each(["highest spend day", "our worst days for roas", "peak day for revenue"])(
+    "ranks the dates of %s, with no question word before 'day'",
+    (question) => {
+      expect(read(question)).toMatchObject({ intent: "rank", dimension: "day", unread: [] });
+    },
+  );
+
+  it.each(["which hour of the day converts best", "best time of day for cpa"])(
+    "leaves %s to the hourly reading",
+    (question) => {
+      expect(read(question).dimension).not.toBe("day");
+    },
+  );
+
   it.each([
     "which day of the week do we spend the most",
     "which weekday has the best roas",
@@ -123,6 +137,47 @@ describe("dates written in numbers and with any dash", () => {
       periods: [],
       thresholds: [{ above: 1.5 }],
     });
+  });
+});
+
+describe("quarters, years and periods named several ways", () => {
+  const monfrereLike = () => dailySpend("2024-01-01", 366, "2024-06-01");
+
+  it.each([
+    ["spend this quarter", "2024-10-01", "2024-12-31"],
+    ["spend this qtr", "2024-10-01", "2024-12-31"],
+    ["spend qtd", "2024-10-01", "2024-12-31"],
+    ["spend last quarter", "2024-10-01", "2024-12-31"],
+    ["spend last year", "2024-01-01", "2024-12-31"],
+    ["spend 2024 ytd", "2024-01-01", "2024-12-31"],
+  ])("reads %s as %s to %s of data ending 2024-12-31", (question, from, to) => {
+    const parsed = parseQuestion(question, monfrereLike(), "2026-12-07");
+    expect(parsed).toMatchObject({ unread: [], outOfReach: null });
+    expect(parsed.dimension).toBeNull();
+    expect(parsed.periods).toMatchObject([{ kind: "range", range: { from, to } }]);
+  });
+
+  it("reads a fortnight as 14 days", () => {
+    expect(parseQuestion("spend past fortnight", monfrereLike(), "2026-12-07").periods).toMatchObject([
+      { kind: "relative", period: "last_14_days" },
+    ]);
+  });
+
+  it("reads 'last quarter' of data ending mid-quarter as the last complete quarter", () => {
+    const parsed = parseQuestion(
+      "spend last quarter",
+      dailySpend("2024-07-01", 50, "2024-07-05"),
+      "2026-12-07",
+    );
+    expect(parsed.periods).toMatchObject([{ range: { from: "2024-04-01", to: "2024-06-30" } }]);
+  });
+
+  it("declines three periods to compare rather than dropping one", () => {
+    const segments = loadFixture("segments").dataset;
+    expect(parseQuestion("cpa jul vs aug vs sep", segments, "2026-12-07").outOfReach).toContain(
+      "three or more periods",
+    );
+    expect(parseQuestion("cpa aug vs sep", segments, "2026-12-07").outOfReach).toBeNull();
   });
 });
 

@@ -92,6 +92,8 @@ const SHORTHAND: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bwk\b/g, "week"],
   [/\bwks\b/g, "weeks"],
   [/\b(?:yday|yest|ystdy)\b/g, "yesterday"],
+  [/\bfortnight\b/g, "2 weeks"],
+  [/\bqtrs?\b/g, "quarter"],
 ];
 
 function shorthand(lowered: string): string {
@@ -204,12 +206,23 @@ export function readDatePhrases(lowered: string, data: DataDays): DatePhrases {
       return period === null ? "marker" : { kind: "relative", period, index: m.index ?? 0 };
     });
   }
-  take(/\b(?:year to date|ytd|this year)\b/g, (m) => {
+  // "2024 ytd", "ytd 2024": that year up to the data's last day in it, one period, not two to compare.
+  take(/\b(?:((?:19|20)\d{2})\s+)?(?:year to date|ytd|this year)(?:\s+((?:19|20)\d{2}))?\b/g, (m) => {
     const end = last ?? null;
     if (end === null) return null;
-    const year = new Date(end * MS_PER_DAY).getUTCFullYear();
-    return { kind: "range", range: { from: `${year}-01-01`, to: dayToIso(end) }, index: m.index ?? 0 };
+    const named = m[1] ?? m[2];
+    const year = named ? Number(named) : new Date(end * MS_PER_DAY).getUTCFullYear();
+    const to = Math.min(end, civilToDay(year, 12, 31));
+    return { kind: "range", range: { from: `${year}-01-01`, to: dayToIso(to) }, index: m.index ?? 0 };
   });
+  take(/\b(?:(this|last|past|previous|prior)\s+quarter|qtd|quarter to date)\b/g, (m) =>
+    last === null
+      ? null
+      : { kind: "range", range: wholePeriod(last, 3, m[1] ?? "this"), index: m.index ?? 0 },
+  );
+  take(/\b(?:last|past|previous|prior)\s+year\b/g, (m) =>
+    last === null ? null : { kind: "range", range: wholePeriod(last, 12, "last"), index: m.index ?? 0 },
+  );
   take(/\bq([1-4])(?:\s+(\d{4}))?\b/g, (m) => {
     const first = Number(m[1]) * 3 - 2;
     return monthsSlot(m, first, 3, m[2], data);
@@ -309,6 +322,23 @@ export function readDatePhrases(lowered: string, data: DataDays): DatePhrases {
   });
   slots.sort((a, b) => a.index - b.index);
   return { slots, relativeTo, comparison, rest, notes, unclear };
+}
+
+/**
+ * The quarter (or year) holding the data's last day, to that day ("this"), or the last complete one
+ * ("last"), as "last month" is the last complete month: a quarter ending on the last day is that quarter.
+ */
+function wholePeriod(last: number, months: number, which: string): DateRange {
+  const [year, month] = dayToIso(last).split("-").map(Number) as [number, number];
+  const firstMonth = month - ((month - 1) % months);
+  const start = civilToDay(year, firstMonth, 1);
+  const next =
+    firstMonth + months > 12 ? civilToDay(year + 1, 1, 1) : civilToDay(year, firstMonth + months, 1);
+  if (which === "this") return { from: dayToIso(start), to: dayToIso(last) };
+  if (last === next - 1) return { from: dayToIso(start), to: dayToIso(last) };
+  const previousFirst = firstMonth - months < 1 ? firstMonth - months + 12 : firstMonth - months;
+  const previousYear = firstMonth - months < 1 ? year - 1 : year;
+  return { from: dayToIso(civilToDay(previousYear, previousFirst, 1)), to: dayToIso(start - 1) };
 }
 
 /** Months `first` to `first + count - 1` of one year: a quarter or a half. */

@@ -202,6 +202,7 @@ export function parseQuestion(question: string, dataset: Dataset, today: string)
     outOfReach:
       dates.unclear ??
       averages.outOfReach ??
+      (listed === "compare" && dates.slots.length > 2 ? SEVERAL_PERIODS : null) ??
       outOfReach(question, dataset) ??
       judgedWithoutResults(
         listed,
@@ -229,6 +230,10 @@ function wholeNumbers(question: string): string {
     number.replace(/,/g, ""),
   );
 }
+
+/** "cpa jul vs aug vs sep": compare_periods sets two periods side by side, so a third would be dropped. */
+const SEVERAL_PERIODS =
+  "three or more periods side by side: compare two at a time (e.g. “CPA august vs september”), or ask for the series (e.g. “CPA by month”)";
 
 const HOW_MANY = /\bhow many\b/;
 const AGAINST = /\b(?:vs|versus|against|compared (?:to|with))\b/;

@@ -33,7 +33,7 @@ export const QUESTION_WORDS: ReadonlySet<string> = new Set(
   split break breakdown broken across
   best top strongest winning winner winners leading worst bottom weakest losing loser losers
   underperforming poorest poorly highest high higher biggest big largest greatest max maximum expensive
-  lowest low lower least smallest fewest min minimum cheapest cheap
+  lowest low lower least smallest fewest min minimum cheapest cheap peak
   good bad well great poor strong weak performing
   one two three four five six seven eight nine ten twenty
   right currently current recent recently latest so far ago

@@ -2,15 +2,17 @@ import { type Dataset, dayRange } from "../../ingest/index.js";
 import { readDatePhrases } from "./date-phrases.js";
 
 /**
- * "which day had the highest spend", "what was our best day for clicks", "top 3 days by CPA last month":
- * single dates of the data, ranked, not a day-of-week pattern. A day of the week is asked as such ("which
- * day of the week", "weekday") or as a habit ("which day do we spend most", "best day to post"); a past
- * tense or a named period points at dates. Read on the question with its date phrases blanked, so "best
+ * "which day had the highest spend", "highest spend day", "top 3 days by CPA last month": single dates of
+ * the data, ranked, not a day-of-week pattern. A day of the week is asked as such ("which day of the
+ * week", "weekday") or as a habit ("which day do we spend most", "best day to post"); a count, a past
+ * tense or a named period points at dates even then. Read on the question with its date phrases blanked, so "best
  * campaigns last 7 days" is no question about days.
  */
 const RANKED_DAY =
   /\b(?:which|what|best|worst|top|highest|lowest|biggest|busiest|peak|strongest|weakest|most|least)\b((?:\s+[a-z0-9$%.]+){0,3}?)\s+(days?|dates?)\b/;
-const WEEKDAY_WORDS = /\b(?:days? of (?:the )?week|weekdays?|day of wk|dow)\b/;
+/** A part of a day or week, not a date: "day of the week", "hour of the day", "time of day". */
+const WEEKDAY_WORDS =
+  /\b(?:days? of (?:the )?week|weekdays?|day of wk|dow|(?:hours?|time) of (?:the )?day)\b/;
 /** Between the ranking word and "day" only a metric or a count fits; a dimension there ranks that instead. */
 const OTHER_GROUPING =
   /\b(?:campaigns?|ads?|sets?|groups?|adsets?|adgroups?|keywords?|channels?|devices?|countries|country|creatives?)\b/;
@@ -25,8 +27,8 @@ export function rankedDayIndex(withoutDates: string, namesPeriod: boolean): numb
   if (!match || OTHER_GROUPING.test(match[1] ?? "")) return null;
   // "top 3 days": a count of days is of dates (a week has only seven weekdays to rank).
   const counted = /\b\d{1,2}\b|\b(?:two|three|four|five|six|seven|eight|nine|ten)\b/.test(match[1] ?? "");
-  const pointsAtDates = counted || PAST.test(withoutDates) || (namesPeriod && !HABIT.test(withoutDates));
-  if (!pointsAtDates) return null;
+  const habit = HABIT.test(withoutDates) && !PAST.test(withoutDates);
+  if (!counted && habit && !namesPeriod) return null;
   return (match.index ?? 0) + match[0].length - (match[2]?.length ?? 0);
 }
 

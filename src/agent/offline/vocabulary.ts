@@ -222,6 +222,7 @@ export const WORST_WORDS = [
 ];
 export const HIGH_WORDS = [
   "highest",
+  "peak",
   "most",
   "biggest",
   "largest",
