@@ -4,7 +4,7 @@ export interface StoreOptions {
   historyLimit?: number;
   /** How long processed event ids and idempotency keys are remembered; 7 days by default. */
   keyRetentionMs?: number;
-  /** The most bytes of a dataset's columns one transaction of its save writes; 8 MB by default. */
+  /** The most bytes of a dataset's columns one transaction of its save writes; 2 MB by default. */
   datasetPieceBytes?: number;
   /**
    * How long a dataset's save may write nothing before opening a store takes it for cut short and removes

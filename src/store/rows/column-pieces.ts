@@ -4,15 +4,16 @@ import type { StoredColumn } from "./fact-columns.js";
 /**
  * A big dataset is saved in pieces: each column's bytes go to dataset_column_pieces in slices of at most
  * `pieceBytes`, a few slices per transaction, so no single write holds the app for long (a better-sqlite3
- * write blocks the event loop; one COMMIT of a 200 MB table took over a second). Writing one 8 MB piece
- * took 44 ms median and 58 ms max on the bench machine, well inside /healthz's 100 ms budget.
+ * write blocks the event loop; one COMMIT of a 200 MB table took over a second). A piece costs about 4 ms
+ * of CPU per MB on the bench machine (a 200 MB table: 0.8 s in all). 8 MB pieces held it 44 ms median,
+ * 58 ms max on a quiet machine, but well over 100 ms on a busy one; 2 MB leaves room for that.
  *
  * A column's bytes are its dataset_columns blob followed by its pieces in order. A column that fits in
  * one piece keeps all its bytes in its dataset_columns row (as every column did before pieces); a bigger
  * one keeps an empty blob there and everything in pieces. Reading the same way serves both, and datasets
  * stored before pieces existed read unchanged.
  */
-export const DEFAULT_PIECE_BYTES = 8 * 1024 * 1024;
+export const DEFAULT_PIECE_BYTES = 2 * 1024 * 1024;
 
 export const PIECE_FIELDS = ["data", "text_bytes", "text_offsets"] as const;
 export type PieceField = (typeof PIECE_FIELDS)[number];
@@ -27,47 +28,50 @@ const EMPTY = new Uint8Array(0);
 const blobBytes = (column: StoredColumn) =>
   PIECE_FIELDS.reduce((sum, field) => sum + (column[field]?.byteLength ?? 0), 0);
 
-/** The inserts of a save, grouped into transactions of at most `pieceBytes` each (one step may exceed it alone). */
-export function planSave(columns: readonly StoredColumn[], pieceBytes: number): SaveStep[][] {
+/**
+ * The inserts of a save, grouped into transactions of at most `pieceBytes` each (one step may exceed it
+ * alone), as the columns are taken one at a time from `columns`.
+ */
+export function* planSave(columns: Iterable<StoredColumn>, pieceBytes: number): Generator<SaveStep[]> {
   if (!(pieceBytes >= 1))
     throw new StoreError(`a dataset piece must hold at least one byte, not ${pieceBytes}`);
-  const steps: SaveStep[] = [];
-  columns.forEach((column, position) => {
-    if (blobBytes(column) <= pieceBytes) {
-      steps.push({ kind: "column", position, column });
-      return;
-    }
-    // The row keeps which blobs exist (text ones may be NULL); their bytes all go to pieces.
-    const head = { ...column, data: EMPTY };
-    for (const field of ["text_bytes", "text_offsets"] as const) head[field] = column[field] && EMPTY;
-    steps.push({ kind: "column", position, column: head });
-    for (const field of PIECE_FIELDS) {
-      const bytes = column[field];
-      if (!bytes) continue;
-      for (let at = 0, piece = 0; at < bytes.byteLength; at += pieceBytes, piece++) {
-        steps.push({ kind: "piece", position, field, piece, bytes: bytes.subarray(at, at + pieceBytes) });
-      }
-    }
-  });
-
-  const weight = (step: SaveStep) =>
-    step.kind === "piece"
-      ? step.bytes.byteLength
-      : blobBytes(step.column) + (step.column.dictionary?.length ?? 0);
-  const batches: SaveStep[][] = [];
   let batch: SaveStep[] = [];
   let held = 0;
-  for (const step of steps) {
-    if (batch.length > 0 && held + weight(step) > pieceBytes) {
-      batches.push(batch);
-      batch = [];
-      held = 0;
+  let position = 0;
+  for (const column of columns) {
+    for (const step of stepsOf(column, position++, pieceBytes)) {
+      const weight =
+        step.kind === "piece"
+          ? step.bytes.byteLength
+          : blobBytes(step.column) + (step.column.dictionary?.length ?? 0);
+      if (batch.length > 0 && held + weight > pieceBytes) {
+        yield batch;
+        batch = [];
+        held = 0;
+      }
+      batch.push(step);
+      held += weight;
     }
-    batch.push(step);
-    held += weight(step);
   }
-  if (batch.length > 0) batches.push(batch);
-  return batches;
+  if (batch.length > 0) yield batch;
+}
+
+function* stepsOf(column: StoredColumn, position: number, pieceBytes: number): Generator<SaveStep> {
+  if (blobBytes(column) <= pieceBytes) {
+    yield { kind: "column", position, column };
+    return;
+  }
+  // The row keeps which blobs exist (text ones may be NULL); their bytes all go to pieces.
+  const head = { ...column, data: EMPTY };
+  for (const field of ["text_bytes", "text_offsets"] as const) head[field] = column[field] && EMPTY;
+  yield { kind: "column", position, column: head };
+  for (const field of PIECE_FIELDS) {
+    const bytes = column[field];
+    if (!bytes) continue;
+    for (let at = 0, piece = 0; at < bytes.byteLength; at += pieceBytes, piece++) {
+      yield { kind: "piece", position, field, piece, bytes: bytes.subarray(at, at + pieceBytes) };
+    }
+  }
 }
 
 /** A stored piece, as listed before its bytes are read. */

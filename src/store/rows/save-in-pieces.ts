@@ -1,7 +1,7 @@
 import type { NewDataset, SavedDataset } from "../store.js";
 import { planSave, type SaveStep } from "./column-pieces.js";
 import { type DatasetRow, datasetRow, recordOf } from "./dataset-rows.js";
-import { columnsOfFacts } from "./fact-columns.js";
+import { eachColumnOf } from "./fact-columns.js";
 
 type Answer<T> = T | Promise<T>;
 
@@ -47,12 +47,16 @@ export async function saveInPieces(
   const stored = input.fileId ? await writer.storedFrom(input.fileId) : undefined;
   if (stored) return { record: recordOf(stored), created: false };
   const row = datasetRow(input);
-  const batches = planSave(columnsOfFacts(input.facts), options.pieceBytes);
+  const batches = planSave(eachColumnOf(input.facts), options.pieceBytes);
   await writer.begin(row);
   try {
-    for (const steps of batches) {
+    // A turn before making each batch (which may widen a column) and another before writing it.
+    for (;;) {
       await nextTurn();
-      await writer.write(row.id, steps);
+      const steps = batches.next();
+      if (steps.done) break;
+      await nextTurn();
+      await writer.write(row.id, steps.value);
     }
     await nextTurn();
     const saved = await writer.finish(row);

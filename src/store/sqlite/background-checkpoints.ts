@@ -58,6 +58,8 @@ export function checkpointInBackground(db: Database, path: string): BackgroundCh
   });
   return {
     stop: async () => {
+      // Held open until it has exited: unreferenced, a process with nothing else to do would end mid-close.
+      worker.ref();
       worker.postMessage("stop");
       await exited;
     },
