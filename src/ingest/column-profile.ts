@@ -30,27 +30,64 @@ export function profileColumn(header: string, values: string[]): ColumnProfile {
     examples: [],
   };
   const compactDates = looksLikeDateHeader(header);
-  const seen = new Set<string>();
+  // Samples repeat values (dates, channels, small counts): each distinct value is read once.
+  const readings = new Map<string, ValueReading>();
   for (const raw of values) {
     const value = raw.trim();
-    const number = parseNumberText(value);
-    if (number.kind === "blank") continue;
+    let reading = readings.get(value);
+    if (!reading) {
+      reading = readValue(value, compactDates);
+      readings.set(value, reading);
+      if (reading !== BLANK) {
+        profile.distinct++;
+        if (profile.examples.length < 3) profile.examples.push(value);
+      }
+    }
+    if (reading === BLANK) continue;
     profile.filled++;
-    if (!seen.has(value)) {
-      seen.add(value);
-      if (profile.examples.length < 3) profile.examples.push(value);
-    }
-    if (number.kind === "bucket") profile.buckets++;
-    if (number.kind === "number") {
+    if (reading.bucket) profile.buckets++;
+    if (reading.number) {
       profile.numbers++;
-      if (number.scientific) profile.scientific++;
-      if (Math.fround(number.value) === number.value) profile.singlePrecision++;
-      if (/^0\d/.test(value)) profile.leadingZeros++;
+      if (reading.scientific) profile.scientific++;
+      if (reading.singlePrecision) profile.singlePrecision++;
+      if (reading.leadingZeros) profile.leadingZeros++;
     }
-    if (parseDateText(value, compactDates).kind !== "invalid") profile.dates++;
+    if (reading.date) profile.dates++;
   }
-  profile.distinct = seen.size;
   return profile;
+}
+
+/** What one value of a sample is. */
+interface ValueReading {
+  bucket: boolean;
+  number: boolean;
+  scientific: boolean;
+  singlePrecision: boolean;
+  leadingZeros: boolean;
+  date: boolean;
+}
+
+const BLANK: ValueReading = {
+  bucket: false,
+  number: false,
+  scientific: false,
+  singlePrecision: false,
+  leadingZeros: false,
+  date: false,
+};
+
+function readValue(value: string, compactDates: boolean): ValueReading {
+  const number = parseNumberText(value);
+  if (number.kind === "blank") return BLANK;
+  const isNumber = number.kind === "number";
+  return {
+    bucket: number.kind === "bucket",
+    number: isNumber,
+    scientific: isNumber && number.scientific,
+    singlePrecision: isNumber && Math.fround(number.value) === number.value,
+    leadingZeros: isNumber && /^0\d/.test(value),
+    date: parseDateText(value, compactDates).kind !== "invalid",
+  };
 }
 
 /** Mostly numbers or "< 10%" buckets, with a little room for stray text. */
