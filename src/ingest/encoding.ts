@@ -1,3 +1,4 @@
+import { isAscii } from "node:buffer";
 import { IngestError } from "./ingest-error.js";
 
 export type TextEncoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
@@ -66,7 +67,8 @@ export function detectEncoding(head: Uint8Array): DetectedEncoding {
       `the file is binary, not text (a zero byte at offset ${zero}): export the report as CSV (comma-, semicolon- or tab-separated text)`,
     );
   }
-  if (isUtf8(head)) return { encoding: "utf-8", bomLength: 0 };
+  // Most exports are ASCII: checked natively, their head need not be walked byte by byte in JavaScript.
+  if (isAscii(head) || isUtf8(head)) return { encoding: "utf-8", bomLength: 0 };
   return { encoding: "windows-1252", bomLength: 0 };
 }
 
