@@ -200,6 +200,17 @@ describe("alert evaluations marked with the pushed rows (PostgreSQL)", () => {
     await other.query("COMMIT");
   });
 
+  it("stores nothing when the mark cannot be written: the delivery fails, for the sender to retry", async () => {
+    const { receive } = await instance();
+    await query(`CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'no room'; END $$ LANGUAGE plpgsql;
+      CREATE TRIGGER refuse_marks BEFORE INSERT ON jobs_due FOR EACH ROW EXECUTE FUNCTION refuse()`);
+    await expect(receive({ body: Buffer.from(delivery("row-1")) })).rejects.toThrow("no room");
+    expect(await liveRows()).toEqual([]);
+    await query("DROP TRIGGER refuse_marks ON jobs_due");
+    expect((await receive({ body: Buffer.from(delivery("row-1")) })).status).toBe(200);
+    expect(await liveRows()).toEqual(["row-1"]);
+  });
+
   it("keeps the marks when the job cannot be written, and writes it on the next round", async () => {
     const errors: string[] = [];
     const logger: Logger = { ...silentLogger, error: (message) => errors.push(message) };

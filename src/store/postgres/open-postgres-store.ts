@@ -11,7 +11,7 @@ import { postgresAlerts } from "./postgres-alerts.js";
 import { postgresDatasetWriter, removeUnfinishedPostgresSaves } from "./postgres-dataset-writer.js";
 import { postgresDatasets } from "./postgres-datasets.js";
 import { postgresInstallations } from "./postgres-installations.js";
-import { postgresMarkJobDue } from "./postgres-jobs-due.js";
+import { commitWithMarks, postgresJobsDue } from "./postgres-jobs-due.js";
 import { postgresLive } from "./postgres-live.js";
 import { LATEST_POSTGRES_VERSION, postgresSchemaVersion } from "./postgres-migrations.js";
 import { postgresOnceOnly } from "./postgres-once-only.js";
@@ -42,6 +42,9 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   await removeUnfinishedPostgresSaves(pool, options.abandonedSaveMs ?? ABANDONED_SAVE_MS);
   const pieceBytes = options.datasetPieceBytes ?? DEFAULT_PIECE_BYTES;
 
+  /** The marks of due jobs each open transaction noted, written with its COMMIT. */
+  const pendingMarks = new WeakMap<Sql, Set<string>>();
+
   const partsOn = (sql: Sql): StoreParts<false> => ({
     datasets: postgresDatasets(sql),
     threads: postgresThreads(sql, historyLimit),
@@ -51,7 +54,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     webhookSecrets: postgresWebhookSecrets(sql),
     installations: postgresInstallations(sql),
     adoptUnownedRows: (workspace) => postgresAdoptUnownedRows(sql, workspace),
-    markJobDue: postgresMarkJobDue(sql),
+    markJobDue: postgresJobsDue(sql, pendingMarks.get(sql)),
   });
 
   const storeOn = (sql: Sql, client: pg.PoolClient | null, depth: number): Store => {
@@ -60,15 +63,18 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
         const taken = await pool.connect();
         try {
           await taken.query("BEGIN");
+          const marks = new Set<string>();
+          pendingMarks.set(taken, marks);
           try {
             const result = await work(storeOn(taken, taken, 1));
-            await taken.query("COMMIT");
+            await commitWithMarks(taken, marks);
             return result;
           } catch (error) {
             await taken.query("ROLLBACK");
             throw error;
           }
         } finally {
+          pendingMarks.delete(taken);
           taken.release();
         }
       }
