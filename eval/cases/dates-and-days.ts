@@ -620,4 +620,42 @@ export const DATES_AND_DAYS_CASES: EvalCase[] = [
     declined: true,
     mentions: ["three or more periods", "CPA by month"],
   },
+  {
+    // "us" alone is a pronoun; set against Canada it is the country code.
+    id: "days-multi-canada-vs-us",
+    fixture: "multi",
+    category: "segments",
+    question: "spend on canada vs us last 2 weeks",
+    tools: [{ name: "query", args: { group_by: ["country"], period: "last_14_days" } }],
+    figures: [
+      { metric: "spend", where: { country: ["CA"] }, from: "2024-03-18", to: "2024-03-31" },
+      { metric: "spend", where: { country: ["US"] }, from: "2024-03-18", to: "2024-03-31" },
+    ],
+  },
+  {
+    id: "days-multi-roas-sign",
+    fixture: "multi",
+    category: "thresholds",
+    question: "roas > 4 campaigns",
+    tools: [{ name: "query", args: { thresholds: [{ metric: "roas", above: 4 }] } }],
+    figures: [{ metric: "roas", where: { campaign: ["Shopping"] } }],
+    mentions: ["Brand Search", "Retargeting"],
+    absent: ["Prospecting", "Catalog Sales"],
+  },
+  {
+    id: "days-multi-how-many-sales",
+    fixture: "multi",
+    category: "synonyms",
+    question: "how many sales did we get yday",
+    tools: [{ name: "get_kpis", args: { metrics: ["conversions"], period: "latest_day" } }],
+    figures: [{ metric: "conversions", from: "2024-03-31", to: "2024-03-31" }],
+  },
+  {
+    id: "days-multi-arrow-range",
+    fixture: "multi",
+    category: "ranges",
+    question: "spend 2024-03-01 → 2024-03-07",
+    tools: [{ name: "get_kpis", args: { date_range: { from: "2024-03-01", to: "2024-03-07" } } }],
+    figures: [{ metric: "spend", from: "2024-03-01", to: "2024-03-07" }],
+  },
 ];

@@ -251,4 +251,33 @@ describe("comparisons and chat spellings", () => {
       unread: [],
     });
   });
+
+  it("reads a short name set against another value of its column as that value ('canada vs us')", () => {
+    expect(read("spend on canada vs us last 2 weeks")).toMatchObject({
+      intent: "compare",
+      sideBySide: true,
+      filters: [{ dimension: "country", values: ["CA", "US"] }],
+    });
+    expect(read("how much did we spend on canada").filters).toMatchObject([{ values: ["CA"] }]);
+  });
+
+  it.each([
+    ["roas > 4 campaigns", { metric: "roas", above: 4 }],
+    ["campaigns where ctr < 1%", { metric: "ctr", below: 0.01 }],
+    ["campaigns with cpa >= 30", { metric: "cpa", above: 30 }],
+  ])("reads the sign in %s as a limit", (question, limit) => {
+    expect(read(question)).toMatchObject({ intent: "breakdown", thresholds: [limit], unread: [] });
+  });
+
+  it("reads an arrow between two dates as a range, not two days to compare", () => {
+    expect(read("spend 2024-03-01 → 2024-03-07")).toMatchObject({
+      intent: "totals",
+      periods: [{ range: { from: "2024-03-01", to: "2024-03-07" } }],
+    });
+  });
+
+  it("counts sales as conversions in 'how many sales', and reads 'sales' alone as revenue", () => {
+    expect(read("how many sales did we get yday").metrics).toEqual(["conversions"]);
+    expect(read("sales last week").metrics).toEqual(["revenue"]);
+  });
 });

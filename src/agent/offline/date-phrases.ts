@@ -93,6 +93,7 @@ const SHORTHAND: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bwks\b/g, "weeks"],
   [/\b(?:yday|yest|ystdy)\b/g, "yesterday"],
   [/\bfortnight\b/g, "2 weeks"],
+  [/\bthru\b/g, "through"],
   [/\bqtrs?\b/g, "quarter"],
 ];
 

@@ -23,6 +23,19 @@ const LIMIT_FIRST = new RegExp(
   "g",
 );
 
+/**
+ * "roas > 4", "ctr < 1%", "cpa >= 30": comparison signs as the words the limits are read from, after Slack
+ * markup ("<@U1>") is gone; an arrow between dates ("→", "->") is a range, not "more than".
+ */
+export function signsAsWords(question: string): string {
+  return question
+    .replace(/\s*(?:→|->|=>)\s*/g, " to ")
+    .replace(/\s*(?:>=|≥)\s*/g, " at least ")
+    .replace(/\s*(?:<=|≤)\s*/g, " at most ")
+    .replace(/\s*>\s*/g, " over ")
+    .replace(/\s*<\s*/g, " under ");
+}
+
 /** Reads the limits and blanks their comparison and number, leaving the metric word for the metric slot. */
 export function readThresholds(words: string): { thresholds: ThresholdWord[]; rest: string } {
   let rest = words;

@@ -4,9 +4,10 @@ import type { ChartKind } from "../tool-support/chart-specs.js";
 import { dimensionWords } from "./answer-wording.js";
 import { readAverages } from "./averages.js";
 import { type PeriodSlot, readDatePhrases } from "./date-phrases.js";
-import { readThresholds } from "./metric-thresholds.js";
+import { readThresholds, signsAsWords } from "./metric-thresholds.js";
 import { readNegations } from "./negations.js";
 import { outOfReach } from "./out-of-reach.js";
+import { pairedValues } from "./paired-values.js";
 import { BLEND_WORDS, PHRASE_WORDS, QUESTION_WORDS } from "./question-words.js";
 import { rankedDayIndex } from "./single-days.js";
 import { takePhrases, wordPattern } from "./text-spans.js";
@@ -106,9 +107,12 @@ const GRAINS: ReadonlyArray<readonly [RegExp, Grain]> = [
 
 export function parseQuestion(question: string, dataset: Dataset, today: string): ParsedQuestion {
   // Slack markup (a mention, a channel link) is not a word of the question.
-  const averages = readAverages(wholeNumbers(question.replace(/<[@#!][^>]*>/g, " ")));
+  const averages = readAverages(
+    countedSales(signsAsWords(wholeNumbers(question.replace(/<[@#!][^>]*>/g, " ")))),
+  );
   const typos = correctTypos(readNegations(averages.text), knownWords(dataset));
-  const names = matchValues(typos.text, dataset);
+  const matched = matchValues(typos.text, dataset);
+  const names = { ...matched, filters: pairedValues(typos.text, matched.filters, dataset) };
   const span = dayRange(dataset.facts);
   const dates = readDatePhrases(names.rest.toLowerCase(), {
     first: span?.first ?? null,
@@ -222,6 +226,11 @@ export function parseQuestion(question: string, dataset: Dataset, today: string)
       AGAINST.test(words) &&
       !MOVED.test(words),
   };
+}
+
+/** "how many sales": a count of sales is conversions, whatever "sales" means alone (revenue). */
+function countedSales(question: string): string {
+  return question.replace(/\b(how many|number of|# of|count of)\s+sales\b/gi, "$1 conversions");
 }
 
 /** "CPC over 10,000": thousands separators would split the number in two ("10" and an unread "000"). */

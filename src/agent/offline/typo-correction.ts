@@ -21,6 +21,7 @@ const CHAT_SPELLINGS: Readonly<Record<string, string>> = {
   u: "you",
   ur: "your",
   thx: "thanks",
+  ctry: "country",
   mob: "mobile",
   mobi: "mobile",
 };
