@@ -14,6 +14,8 @@ import { JobWorker } from "../../src/jobs/job-worker.js";
 import { openPgBossJobQueue } from "../../src/jobs/postgres/pg-boss-job-queue.js";
 import { type Logger, silentLogger } from "../../src/log/logger.js";
 import { openPostgresStore, type Store } from "../../src/store/index.js";
+import { startEmulator } from "../sandbox/helpers.js";
+import { freePort, startAppProcess } from "./app-process.js";
 import { postgresDatabase, type TempDatabase } from "./temp-postgres.js";
 import { until } from "./until.js";
 
@@ -146,6 +148,30 @@ describe("alert evaluations marked with the pushed rows (PostgreSQL)", () => {
     await restarted.evaluations.relay();
     expect(await evaluationKeys()).toHaveLength(1);
     expect(ran).toEqual(["evaluated"]);
+  }, 60_000);
+
+  it("relays at start the marks a killed process left: the app as its own process", async () => {
+    const first = await instance();
+    expect(
+      await first.store.transaction(async (tx) => {
+        await tx.saveLiveBatch({
+          source: "n8n",
+          records: [{ kind: "metrics", externalId: "row-1", date: "2025-05-01", spend: 1 }],
+        });
+        await first.evaluations.within(tx);
+        return "stored";
+      }),
+    ).toBe("stored");
+    expect(await marks()).toBe(1);
+    const emulator = await startEmulator();
+    closers.push(() => emulator.close());
+    const app = await startAppProcess(emulator, { port: await freePort(), databaseUrl: database.url });
+    closers.push(async () => {
+      app.child.kill("SIGTERM");
+      await app.exited;
+    });
+    expect(await marks()).toBe(0);
+    expect(await evaluationKeys()).toHaveLength(1);
   }, 60_000);
 
   it("makes one evaluation per slot when two instances take pushes and relay at once", async () => {
