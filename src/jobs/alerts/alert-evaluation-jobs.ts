@@ -41,9 +41,9 @@ export interface AlertEvaluationRequestsOptions {
  * insert, which waits on no other instance, so pushes cannot deadlock over it), and a relay turns marks
  * into the slot's job in one transaction with their deletion: shortly after commits (`request`), once at
  * `start`, and every few seconds for marks a killed instance left; while that job is known to be written
- * and its slot has not ended, marks are only deleted. The slot is the one the database's
- * clock is in when the marks are taken, so the job, due when that slot ends, runs after their rows were
- * committed, on the clock pg-boss judges due jobs by.
+ * and its slot has not ended, marks are only deleted. The slot is the one the database's clock is in when
+ * the marks are taken, so the job, due when that slot ends, runs after their rows were committed, on the
+ * clock pg-boss judges due jobs by.
  */
 export class AlertEvaluationRequests {
   /** The newest slot whose job is known to be committed: later pushes in it write nothing. */
