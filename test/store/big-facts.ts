@@ -3,7 +3,7 @@ import { type TextDictionary, textDimension } from "../../src/ingest/text-dictio
 import type { NewDataset } from "../../src/store/index.js";
 
 /** Values as a file's reader keeps them: one UTF-8 buffer and an offset per value. */
-function dictionaryOf(values: readonly string[]): TextDictionary {
+export function dictionaryOf(values: readonly string[]): TextDictionary {
   const encoded = values.map((value) => new TextEncoder().encode(value));
   const offsets = new Int32Array(values.length + 1);
   for (const [index, value] of encoded.entries())

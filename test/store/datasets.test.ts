@@ -9,8 +9,9 @@ import {
   NO_VALUE,
   readExport,
 } from "../../src/ingest/index.js";
-import { type TextDictionary, textDimension } from "../../src/ingest/text-dictionary.js";
+import { textDimension } from "../../src/ingest/text-dictionary.js";
 import type { NewDataset } from "../../src/store/index.js";
+import { dictionaryOf } from "./big-facts.js";
 import { expectSameFacts } from "./same-facts.js";
 import { STORE_KINDS, type TempStore, tempStore } from "./temp-store.js";
 
@@ -41,18 +42,6 @@ function csvDataset(): NewDataset {
     totalsCheck: dataset.totalsCheck,
     facts: dataset.facts,
   };
-}
-
-/** Values as a file's reader keeps them: one UTF-8 buffer and an offset per value. */
-function dictionaryOf(values: readonly string[]): TextDictionary {
-  const encoder = new TextEncoder();
-  const encoded = values.map((value) => encoder.encode(value));
-  const offsets = new Int32Array(values.length + 1);
-  for (const [index, value] of encoded.entries())
-    offsets[index + 1] = (offsets[index] as number) + value.length;
-  const bytes = new Uint8Array(offsets[values.length] as number);
-  for (const [index, value] of encoded.entries()) bytes.set(value, offsets[index]);
-  return { bytes, offsets };
 }
 
 describe.each(STORE_KINDS)("datasets (%s)", (kind) => {
