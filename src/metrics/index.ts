@@ -58,6 +58,7 @@ export {
   type TimePart,
 } from "./query.js";
 export {
+  costResult,
   defaultMinSpend,
   type RankedRow,
   type Ranking,
@@ -65,6 +66,7 @@ export {
   type RankOrder,
   rank,
   rankRows,
+  spentWithNoResults,
 } from "./rank.js";
 export { weeklyPeriodNote, weeklyStartDay } from "./row-cadence.js";
 export { totals } from "./totals.js";

@@ -3,9 +3,10 @@ import { aggregate } from "./aggregate.js";
 import { PAIR_SEPARATOR } from "./breakdown.js";
 import type { Filter } from "./filter.js";
 import { type Figures, figuresFromSums, type MeasureSums } from "./kpis.js";
-import type { Metric } from "./metric-catalog.js";
+import { isLowerBetter, type Metric } from "./metric-catalog.js";
 import { MetricsError } from "./metrics-error.js";
 import { compareKeys, descendingNullsLast } from "./ordering.js";
+import { rankRows, spentWithNoResults } from "./rank.js";
 
 /** Parts of a row's date a query can group by, beside the data's dimensions. */
 export const TIME_PARTS = ["day", "week", "month", "quarter", "weekday"] as const;
@@ -36,7 +37,16 @@ export interface QueryResult {
   rows: QueryRow[];
   /** Rows before `limit`. */
   rowsTotal: number;
-  leftOut: { belowMinSpend: number; outsideLimits: number; withoutSortMetric: number };
+  /**
+   * `spentWithoutResults`: rows sorted by a cost ratio, lowest (best) first, that spent with none of its
+   * results: they have no value, and are the worst, not the best.
+   */
+  leftOut: {
+    belowMinSpend: number;
+    outsideLimits: number;
+    withoutSortMetric: number;
+    spentWithoutResults: number;
+  };
 }
 
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
@@ -88,27 +98,43 @@ export function query(facts: FactTable, request: QueryRequest): QueryResult {
     floor === undefined ? all : all.filter(({ row }) => row.spend !== null && row.spend >= floor);
   const limited = funded.filter(({ row }) => passes(row, request.limits ?? []));
   const sort = request.sort;
-  const sorted = sort ? limited.filter(({ row }) => row[sort.metric] !== null) : limited;
+  if (sort) {
+    // Sorted by a metric, rows are a ranking: the one every answer uses, so a row that spent with no
+    // conversions leads "highest CPA first" instead of dropping out.
+    const order = (sort.direction === "asc") === isLowerBetter(sort.metric) ? "top" : "bottom";
+    const ranking = rankRows(
+      limited.map(({ row }) => row),
+      { metric: sort.metric, order, minSpend: null },
+    );
+    const rows = ranking.rows.map(({ rank: _, withoutResults: __, ...row }) => row);
+    return {
+      rows: request.limit === undefined ? rows : rows.slice(0, request.limit),
+      rowsTotal: rows.length,
+      leftOut: {
+        belowMinSpend: all.length - funded.length,
+        outsideLimits: funded.length - limited.length,
+        withoutSortMetric: ranking.excluded.noValue,
+        spentWithoutResults: ranking.excluded.spentWithoutResults,
+      },
+    };
+  }
   const size = SIZE_ORDER.find((measure) => facts.measures[measure]);
-  sorted.sort((a, b) => {
-    if (sort) {
-      const sign = sort.direction === "asc" ? -1 : 1;
-      const byMetric = sign * descendingNullsLast(a.row[sort.metric], b.row[sort.metric]);
-      if (byMetric !== 0) return byMetric;
-    } else if (times.length > 0 && isTimePart(request.by[0] ?? "")) {
+  limited.sort((a, b) => {
+    if (times.length > 0 && isTimePart(request.by[0] ?? "")) {
       const byTime = chronological(a.parts, b.parts);
       if (byTime !== 0) return byTime;
     }
     return (size ? descendingNullsLast(a.row[size], b.row[size]) : 0) || compareKeys(a.row.key, b.row.key);
   });
-  const rows = sorted.map(({ row }) => row);
+  const rows = limited.map(({ row }) => row);
   return {
     rows: request.limit === undefined ? rows : rows.slice(0, request.limit),
     rowsTotal: rows.length,
     leftOut: {
       belowMinSpend: all.length - funded.length,
       outsideLimits: funded.length - limited.length,
-      withoutSortMetric: limited.length - sorted.length,
+      withoutSortMetric: 0,
+      spentWithoutResults: 0,
     },
   };
 }
@@ -163,7 +189,8 @@ function addSums(into: MeasureSums, more: MeasureSums): void {
 function passes(row: Figures, limits: readonly QueryLimit[]): boolean {
   return limits.every(({ metric, above, below }) => {
     const value = row[metric];
-    if (value === null) return false;
+    // Spent with no conversions: a CPA past any figure, so over every "above" and under no "below".
+    if (value === null) return below === undefined && above !== undefined && spentWithNoResults(row, metric);
     return (above === undefined || value > above) && (below === undefined || value < below);
   });
 }

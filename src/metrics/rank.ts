@@ -1,6 +1,7 @@
 import type { FactTable, Measure } from "../ingest/fact-table.js";
 import { type BreakdownRow, breakdown } from "./breakdown.js";
 import type { Filter } from "./filter.js";
+import type { Figures } from "./kpis.js";
 import { isKpi, isLowerBetter, isMetric, METRIC_CATALOG, METRICS, type Metric } from "./metric-catalog.js";
 import { MetricsError } from "./metrics-error.js";
 import { compareKeys, descendingNullsLast } from "./ordering.js";
@@ -118,14 +119,23 @@ export function rankRows(
 }
 
 /** The results a lower-is-better cost ratio is paid per (conversions for cpa), or null. */
-function costResult(metric: Metric): Measure | null {
+export function costResult(metric: Metric): Measure | null {
   if (!isKpi(metric) || !isLowerBetter(metric)) return null;
   const { numerator, denominator } = METRIC_CATALOG[metric].ratio;
   return numerator === "spend" ? denominator : null;
 }
 
-function spentWithout(row: BreakdownRow, results: Measure): boolean {
+function spentWithout(row: Figures, results: Measure): boolean {
   return row.spend !== null && row.spend > 0 && row[results] === 0;
+}
+
+/**
+ * A row whose cost ratio (cpa, cpc, cpm) is null because it spent with none of the results: its cost per
+ * result is beyond any figure, so it is above every "CPA over 30" and the worst in every ranking.
+ */
+export function spentWithNoResults(row: Figures, metric: Metric): boolean {
+  const results = costResult(metric);
+  return results !== null && row[metric] === null && spentWithout(row, results);
 }
 
 function spendFloor(

@@ -33,14 +33,19 @@ describe("query", () => {
       ["Sale", 130 / 7],
     ]);
     const costliest = query(facts, { by: ["campaign", "day"], sort: { metric: "cpa", direction: "desc" } });
-    // Brand on 2025-01-13 converted nothing, so it has no CPA: it is left out, and counted.
+    // Brand on 2025-01-13 spent 5 and converted nothing: no CPA, and the costliest of all, so it leads.
     expect(costliest.rows.map((row) => row.key)).toEqual([
+      "Brand × 2025-01-13",
       "Sale × 2025-04-02",
       "Brand × 2025-01-07",
       "Sale × 2025-01-13",
       "Brand × 2025-01-06",
     ]);
-    expect(costliest.leftOut.withoutSortMetric).toBe(1);
+    expect(costliest.leftOut).toMatchObject({ withoutSortMetric: 0, spentWithoutResults: 0 });
+    // Lowest CPA first, it is no cheapest: left out, and counted apart.
+    const cheapestDays = query(facts, { by: ["campaign", "day"], sort: { metric: "cpa", direction: "asc" } });
+    expect(cheapestDays.rows.map((row) => row.key)).not.toContain("Brand × 2025-01-13");
+    expect(cheapestDays.leftOut).toMatchObject({ withoutSortMetric: 0, spentWithoutResults: 1 });
   });
 
   it("splits by a pair, one row per pair that has rows, largest spend first", () => {
@@ -69,7 +74,12 @@ describe("query", () => {
     // Brand's week of Jan 13 spent 5; Sale's April week has ROAS 1.2; two rows remain, one is shown.
     expect(result.rows.map((row) => row.key)).toEqual(["Brand × week of 2025-01-06"]);
     expect(result.rowsTotal).toBe(2);
-    expect(result.leftOut).toEqual({ belowMinSpend: 1, outsideLimits: 1, withoutSortMetric: 0 });
+    expect(result.leftOut).toEqual({
+      belowMinSpend: 1,
+      outsideLimits: 1,
+      withoutSortMetric: 0,
+      spentWithoutResults: 0,
+    });
   });
 
   it("refuses time parts on undated data and more than two groupings", () => {
@@ -78,5 +88,28 @@ describe("query", () => {
     expect(() => query(factTableFromRecords(DAYS), { by: ["campaign", "day", "weekday"] })).toThrow(
       /two dimensions or time parts at most/,
     );
+  });
+
+  it("keeps a row that spent with no conversions above any CPA limit, and below none", () => {
+    const facts = factTableFromRecords(DAYS);
+    const over = query(facts, { by: ["campaign", "day"], limits: [{ metric: "cpa", above: 12 }] });
+    // CPAs: Brand 01-06 5, Brand 01-07 20, Sale 01-13 10, Brand 01-13 none on 5 spend, Sale 04-02 25.
+    expect(over.rows.map((row) => row.key).sort()).toEqual([
+      "Brand × 2025-01-07",
+      "Brand × 2025-01-13",
+      "Sale × 2025-04-02",
+    ]);
+    const under = query(facts, { by: ["campaign", "day"], limits: [{ metric: "cpa", below: 12 }] });
+    expect(under.rows.map((row) => row.key).sort()).toEqual(["Brand × 2025-01-06", "Sale × 2025-01-13"]);
+  });
+
+  it("never sorts a row that spent nothing as the cheapest cost per conversion", () => {
+    const facts = factTableFromRecords([
+      { campaign: "Paid", spend: 100, conversions: 4 },
+      { campaign: "Organic", spend: 0, conversions: 9 },
+    ]);
+    const cheapest = query(facts, { by: ["campaign"], sort: { metric: "cpa", direction: "asc" } });
+    expect(cheapest.rows.map((row) => row.key)).toEqual(["Paid"]);
+    expect(cheapest.leftOut.withoutSortMetric).toBe(1);
   });
 });

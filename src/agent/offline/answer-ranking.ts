@@ -123,6 +123,15 @@ function leftOut(result: JsonObject, wording: Wording, dimension: string): strin
       `_Left out: ${unpriced} ${noun(unpriced)} that spent with no ${result.paid_per}, so ${unpriced === 1 ? "it has" : "they have"} no ${metric} to rank; ${unpriced === 1 ? "it is" : "they are"} among the worst, not the best._`,
     );
   }
+  // A row with nothing to compute the metric from (no spend behind a ROAS): said, not dropped unseen.
+  const without =
+    (left as { without_value?: number; without_sort_metric?: number }).without_value ??
+    (left as { without_sort_metric?: number }).without_sort_metric;
+  if (without) {
+    lines.push(
+      `_Left out: ${without} ${noun(without)} with no ${metricWords(asMetric(result.metric))} to rank._`,
+    );
+  }
   const floor = result.min_spend;
   if (left.below_min_spend && typeof floor === "number") {
     const count = left.below_min_spend;

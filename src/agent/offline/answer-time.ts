@@ -1,6 +1,6 @@
 import { formatPercent } from "../../format/format-figures.js";
 import { literalMarkdown } from "../../format/slack-markdown.js";
-import { isKpi, isLowerBetter, METRIC_CATALOG, type Metric } from "../../metrics/index.js";
+import { costResult, isKpi, isLowerBetter, METRIC_CATALOG, type Metric } from "../../metrics/index.js";
 import type { Json, JsonObject } from "../tools/tool.js";
 import {
   asMetric,
@@ -24,26 +24,38 @@ export function writeTrend(result: JsonObject, wording: Wording, notes: readonly
   const points = (result.points ?? []) as JsonObject[];
   const totals = (result.totals ?? {}) as JsonObject;
   const metrics = Object.keys(totals) as Metric[];
-  const highest = (result.highest ?? {}) as Record<string, { period: string; value: number } | null>;
-  const lowest = (result.lowest ?? {}) as Record<string, { period: string; value: number } | null>;
+  const highest = (result.highest ?? {}) as Record<string, JsonObject | null>;
+  const lowest = (result.lowest ?? {}) as Record<string, JsonObject | null>;
   const summaries = metrics.map((metric) => {
     const high = highest[metric];
     const low = lowest[metric];
     const range =
       high && low
-        ? `highest ${when(grain, high.period)} (${figure(wording, metric, high.value)}), lowest ${when(grain, low.period)} (${figure(wording, metric, low.value)})`
-        : "no value in any period";
+        ? `highest ${when(grain, String(high.period))} (${pointFigure(wording, metric, high)}), lowest ${when(grain, String(low.period))} (${pointFigure(wording, metric, low)})`
+        : high
+          ? `highest ${when(grain, String(high.period))} (${pointFigure(wording, metric, high)}), no period with a value to be lowest`
+          : "no value in any period";
     return `**${label(metric)} per ${grain}**: ${range}; ${figure(wording, metric, totals[metric])} over the whole window.`;
   });
   const shown = points.slice(-MAX_PERIODS_LISTED);
   const listed = shown.map(
     (point) =>
-      `- ${capitalized(periodWords(grain, String(point.period)))}: ${metrics.map((metric) => figure(wording, metric, point[metric])).join(" · ")}`,
+      `- ${capitalized(periodWords(grain, String(point.period)))}: ${metrics.map((metric) => pointFigure(wording, metric, { ...point, value: point[metric] ?? null })).join(" · ")}`,
   );
   const omitted =
     points.length > shown.length ? [`_Showing the last ${shown.length} of ${points.length} ${grain}s._`] : [];
   const partial = partialLine(grain, result.partial_periods);
   return [...summaries, ...listed, ...omitted, ...partial, ...notesLine(result.scope, notes)].join("\n");
+}
+
+/** A period's figure; a CPA of a period that spent with no conversions reads "no conversions on X spend". */
+function pointFigure(wording: Wording, metric: Metric, point: JsonObject): string {
+  const missing = point.spent_with_no;
+  const results = costResult(metric);
+  const none = Array.isArray(missing) ? missing.includes(results) : missing === results;
+  if (point.value === null && results && none)
+    return `no ${results} on ${figure(wording, "spend", point.spend)} spend`;
+  return figure(wording, metric, point.value);
 }
 
 /** Which weeks or months the data covers only in part, named, so no one compares them with whole ones. */

@@ -1,4 +1,4 @@
-import { isKpi, isLowerBetter, METRIC_CATALOG, type Metric } from "../../metrics/index.js";
+import { costResult, isKpi, isLowerBetter, METRIC_CATALOG, type Metric } from "../../metrics/index.js";
 import type { Json, JsonObject } from "../tools/tool.js";
 import { change, figure, label, metricWords, namedPeriod, type Wording } from "./answer-wording.js";
 
@@ -22,6 +22,16 @@ export function writeVerdict(result: JsonObject, asked: "up" | "down"): string {
   // A day is always whole; a week or a month may be partial.
   const whole = grain === "day" ? "" : "complete ";
   if (!metric || points.length < 3) return `**Too few ${whole}${grain}s to say which way it is heading.**`;
+  // A period that spent with no conversions has no CPA, yet it is worse than any: no slope over the
+  // others can say which way CPA is heading past it.
+  const results = costResult(metric);
+  const unpriced = points.filter(
+    (point) => Array.isArray(point.spent_with_no) && point.spent_with_no.includes(results),
+  );
+  const lastUnpriced = unpriced.at(-1);
+  if (lastUnpriced && results) {
+    return `**No plain yes or no: ${namedPeriod(grain, String(lastUnpriced.period))} spent with no ${results}, so it has no ${label(metric)}, worse than any; see the ${grain}s below.**`;
+  }
   const valued = points.filter((point) => typeof point[metric] === "number");
   const values = valued.map((point) => point[metric] as number);
   if (values.length < 3) return `**Too few ${grain}s with a value to say which way it is heading.**`;

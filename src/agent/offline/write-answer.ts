@@ -128,6 +128,8 @@ function asRanking(result: JsonObject): JsonObject {
     dimension: result.group_by ?? null,
     metric,
     order: lowFirst === isLowerBetter(metric as Metric) ? "best first" : "worst first",
+    ...(result.paid_per ? { paid_per: result.paid_per } : {}),
+    ...(result.left_out ? { left_out: result.left_out } : {}),
     rows,
   };
 }

@@ -1,9 +1,11 @@
 import { z } from "zod";
 import {
+  costResult,
   isTimePart,
   METRIC_CATALOG,
   PAIR_SEPARATOR,
   query,
+  spentWithNoResults,
   TIME_PARTS,
   totals,
 } from "../../metrics/index.js";
@@ -47,7 +49,7 @@ export const queryData = defineTool({
       })
       .optional()
       .describe(
-        "Row order; by default largest spend first, or calendar order when grouped by a time part first. Rows without the sort metric are left out",
+        "Row order; by default largest spend first, or calendar order when grouped by a time part first. Rows without the sort metric are left out, but for one: sorted by a cost ratio (cpa, cpc, cpm), a row that spent with none of its results (paid_per) comes first when highest first, marked spent_with_no (the worst of all), and is counted in left_out.spent_without_results when lowest first",
       ),
     limit: z.number().int().min(1).max(50).optional().describe("Most rows to return (default 15)"),
     ...scopeShape,
@@ -76,7 +78,19 @@ export const queryData = defineTool({
     };
     if (by.length === 0) return output;
     output.group_by = by.join(PAIR_SEPARATOR);
-    output.rows = result.rows.map((row) => ({ key: row.key, ...pickFigures(row, shown) }));
+    // The cost ratio a row can have spent without results of: the sort's, or else a threshold's.
+    const costRatio = [args.sort?.metric, ...limits.map((limit) => limit.metric)].find(
+      (metric) => metric !== undefined && costResult(metric) !== null,
+    );
+    const paidPer = costRatio ? costResult(costRatio) : null;
+    if (paidPer) output.paid_per = paidPer;
+    output.rows = result.rows.map((row) => ({
+      key: row.key,
+      ...pickFigures(row, shown),
+      ...(costRatio && spentWithNoResults(row, costRatio)
+        ? { spent_with_no: paidPer, spend: row.spend }
+        : {}),
+    }));
     output.rows_total = result.rowsTotal;
     output.order = args.sort
       ? `${METRIC_CATALOG[args.sort.metric].label} ${args.sort.direction === "asc" ? "lowest" : "highest"} first`
@@ -84,11 +98,12 @@ export const queryData = defineTool({
         ? "in calendar order"
         : "largest first (by spend when the data has spend)";
     const left = result.leftOut;
-    if (left.belowMinSpend + left.outsideLimits + left.withoutSortMetric > 0) {
+    if (left.belowMinSpend + left.outsideLimits + left.withoutSortMetric + left.spentWithoutResults > 0) {
       output.left_out = {
         below_min_spend: left.belowMinSpend,
         outside_thresholds: left.outsideLimits,
         without_sort_metric: left.withoutSortMetric,
+        spent_without_results: left.spentWithoutResults,
       };
     }
     if (args.thresholds) output.thresholds = args.thresholds.map((limit) => ({ ...limit }));
