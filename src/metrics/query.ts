@@ -97,46 +97,56 @@ export function query(facts: FactTable, request: QueryRequest): QueryResult {
   const funded =
     floor === undefined ? all : all.filter(({ row }) => row.spend !== null && row.spend >= floor);
   const limited = funded.filter(({ row }) => passes(row, request.limits ?? []));
-  const sort = request.sort;
-  if (sort) {
-    // Sorted by a metric, rows are a ranking: the one every answer uses, so a row that spent with no
-    // conversions leads "highest CPA first" instead of dropping out.
-    const order = (sort.direction === "asc") === isLowerBetter(sort.metric) ? "top" : "bottom";
-    const ranking = rankRows(
-      limited.map(({ row }) => row),
-      { metric: sort.metric, order, minSpend: null },
-    );
-    const rows = ranking.rows.map(({ rank: _, withoutResults: __, ...row }) => row);
-    return {
-      rows: request.limit === undefined ? rows : rows.slice(0, request.limit),
-      rowsTotal: rows.length,
-      leftOut: {
-        belowMinSpend: all.length - funded.length,
-        outsideLimits: funded.length - limited.length,
-        withoutSortMetric: ranking.excluded.noValue,
-        spentWithoutResults: ranking.excluded.spentWithoutResults,
-      },
-    };
-  }
-  const size = SIZE_ORDER.find((measure) => facts.measures[measure]);
-  limited.sort((a, b) => {
-    if (times.length > 0 && isTimePart(request.by[0] ?? "")) {
-      const byTime = chronological(a.parts, b.parts);
-      if (byTime !== 0) return byTime;
-    }
-    return (size ? descendingNullsLast(a.row[size], b.row[size]) : 0) || compareKeys(a.row.key, b.row.key);
-  });
-  const rows = limited.map(({ row }) => row);
+  const { rows, excluded } = request.sort
+    ? sortedByMetric(limited, request.sort)
+    : { rows: inNaturalOrder(limited, facts, request.by), excluded: { noValue: 0, spentWithoutResults: 0 } };
   return {
     rows: request.limit === undefined ? rows : rows.slice(0, request.limit),
     rowsTotal: rows.length,
     leftOut: {
       belowMinSpend: all.length - funded.length,
       outsideLimits: funded.length - limited.length,
-      withoutSortMetric: 0,
-      spentWithoutResults: 0,
+      withoutSortMetric: excluded.noValue,
+      spentWithoutResults: excluded.spentWithoutResults,
     },
   };
+}
+
+/**
+ * Sorted by a metric, rows are a ranking: the one every answer uses, so a row that spent with no
+ * conversions leads "highest CPA first" instead of dropping out.
+ */
+function sortedByMetric(
+  entries: readonly { row: QueryRow }[],
+  sort: NonNullable<QueryRequest["sort"]>,
+): { rows: QueryRow[]; excluded: { noValue: number; spentWithoutResults: number } } {
+  const order = (sort.direction === "asc") === isLowerBetter(sort.metric) ? "top" : "bottom";
+  const ranking = rankRows(
+    entries.map(({ row }) => row),
+    { metric: sort.metric, order, minSpend: null },
+  );
+  return {
+    rows: ranking.rows.map(({ rank: _, withoutResults: __, ...row }) => row),
+    excluded: ranking.excluded,
+  };
+}
+
+/** Calendar order when grouped by a time part first, else largest first. */
+function inNaturalOrder(
+  entries: { parts: Part[]; row: QueryRow }[],
+  facts: FactTable,
+  by: readonly string[],
+): QueryRow[] {
+  const size = SIZE_ORDER.find((measure) => facts.measures[measure]);
+  const calendar = isTimePart(by[0] ?? "");
+  entries.sort((a, b) => {
+    if (calendar) {
+      const byTime = chronological(a.parts, b.parts);
+      if (byTime !== 0) return byTime;
+    }
+    return (size ? descendingNullsLast(a.row[size], b.row[size]) : 0) || compareKeys(a.row.key, b.row.key);
+  });
+  return entries.map(({ row }) => row);
 }
 
 /** One part of a row's key; time parts carry an order so weeks and weekdays come in calendar order. */
