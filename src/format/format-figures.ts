@@ -73,7 +73,8 @@ export function formatFigure(metric: Metric, value: number | null, currency: str
     case "money":
       return formatMoney(value, currency);
     case "rate":
-      return formatPercent(value);
+      // Under 0.1% (display CTRs), two decimals would show 0.024% and 0.018% both as 0.02%: a tie that is not.
+      return formatPercent(value, value !== 0 && Math.abs(value) < 0.001 ? 3 : 2);
     case "multiple":
       return `${formatNumber(value, 2)}x`;
     case "count":

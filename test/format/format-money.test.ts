@@ -62,3 +62,13 @@ describe("figures in the reader's locale", () => {
     expect(withReader(arabic, () => formatFigure("clicks", 1234, null))).toMatch(/1.234/);
   });
 });
+
+describe("rates", () => {
+  it("keeps two display CTRs under 0.1% apart instead of showing both as 0.02%", () => {
+    // KAG's campaigns 936 and 1178: 1,984 clicks on 8,128,187 impressions, 36,068 on 204,823,716.
+    expect(formatFigure("ctr", 1984 / 8128187, null)).toBe("0.024%");
+    expect(formatFigure("ctr", 36068 / 204823716, null)).toBe("0.018%");
+    expect(formatFigure("ctr", 0.0123, null)).toBe("1.23%");
+    expect(formatFigure("cvr", 0, null)).toBe("0.00%");
+  });
+});
