@@ -281,3 +281,54 @@ describe("comparisons and chat spellings", () => {
     expect(read("sales last week").metrics).toEqual(["revenue"]);
   });
 });
+
+describe("what a file's words name: its measures, costs and budgets", () => {
+  /** A Meta export whose Reach column shares its word with an objective. */
+  const objectives = () =>
+    fromLines([
+      "Day,Campaign name,Objective,Reach,Amount spent (USD),Impressions,Link clicks",
+      "2024-11-01,Awareness A,Reach,900,10.00,1000,10",
+      "2024-11-01,Chat B,Messages,400,20.00,800,30",
+      "2024-11-02,Awareness A,Reach,950,11.00,1100,12",
+    ]);
+  const readObjectives = (question: string) => parseQuestion(question, objectives(), "2026-12-07");
+
+  it("reads 'reach by campaign' as the Reach column, and 'reach campaigns' as the objective", () => {
+    expect(readObjectives("reach by campaign")).toMatchObject({
+      extraMeasures: ["reach"],
+      dimension: "campaign",
+      filters: [],
+    });
+    expect(readObjectives("total reach last week")).toMatchObject({ extraMeasures: ["reach"], filters: [] });
+    expect(readObjectives("spend on reach campaigns")).toMatchObject({
+      extraMeasures: [],
+      filters: [{ values: ["Reach"] }],
+    });
+  });
+
+  it.each([
+    ["cost per message", "a cost per message"],
+    ["cost per install by campaign", "a cost per install"],
+    ["what's the impression share", "an impression or click share"],
+    ["search impr share by campaign", "an impression or click share"],
+    ["budget by campaign", "the budgets set"],
+    ["what are our daily budgets", "the budgets set"],
+  ])("declines %s, saying what it can answer", (question, reason) => {
+    expect(readObjectives(question).outOfReach).toContain(reason);
+  });
+
+  it.each(["cost per click by campaign", "cost per conversion", "cost per channel", "spend per campaign"])(
+    "leaves %s to the metrics and splits it names",
+    (question) => {
+      expect(read(question).outOfReach).toBeNull();
+    },
+  );
+
+  it("reads 'kws' as keywords", () => {
+    const keywords = fromLines(["Keyword,Cost,Clicks", "shoes,10.00,5", "boots,20.00,4"]);
+    expect(parseQuestion("top 5 kws by cost", keywords, "2026-12-07")).toMatchObject({
+      dimension: "keyword",
+      unread: [],
+    });
+  });
+});

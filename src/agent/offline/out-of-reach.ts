@@ -1,6 +1,11 @@
 import type { Dataset } from "../../ingest/index.js";
 import { wordPattern } from "./text-spans.js";
-import { PLATFORM_ALIASES, PLATFORM_GROUP_OF_EXPORT, PLATFORM_NAMES } from "./vocabulary.js";
+import {
+  DIMENSION_PHRASES,
+  PLATFORM_ALIASES,
+  PLATFORM_GROUP_OF_EXPORT,
+  PLATFORM_NAMES,
+} from "./vocabulary.js";
 
 /**
  * Questions the tools cannot answer from one export, whatever the wording: said plainly instead of
@@ -24,6 +29,14 @@ const OUT_OF_REACH: ReadonlyArray<readonly [RegExp, string]> = [
     "a share of the total: ask for the breakdown instead, e.g. “spend by campaign”, which lists each value with the overall total",
   ],
   [
+    /\b(?:(?:search |display )?(?:impression|impr\.?|click|top|abs(?:olute)? top)\s+share|lost is|is lost)\b/i,
+    "an impression or click share, which is the platform's own estimate and no sum of rows: the tools do not compute it; ask e.g. “impressions by campaign”",
+  ],
+  [
+    /\b(?:(?:daily|monthly|lifetime|total)\s+)?budgets?\s+(?:by|per|for each|of each|set)\b|\b(?:what(?:'s|s| is| are)|show|list)\s+(?:the |our |my )?(?:daily |monthly |lifetime )?budgets?\b/i,
+    "the budgets set, and an export holds what was spent, not the budget: ask e.g. “spend by campaign”",
+  ],
+  [
     /\b(?:significan\w*|confidence|p ?value|a\/?b test|statistically)\b/i,
     "a significance test of two named groups: ask e.g. “is the CVR difference between male and female significant?”",
   ],
@@ -32,7 +45,30 @@ const OUT_OF_REACH: ReadonlyArray<readonly [RegExp, string]> = [
 /** Why the question is out of reach of this file, or null. */
 export function outOfReach(question: string, dataset: Dataset): string | null {
   for (const [pattern, reason] of OUT_OF_REACH) if (pattern.test(question)) return reason;
-  return partAgainstTheRest(question) ?? blendedAcrossPlatforms(question, dataset);
+  return (
+    costPerOther(question, dataset) ??
+    partAgainstTheRest(question) ??
+    blendedAcrossPlatforms(question, dataset)
+  );
+}
+
+/** The costs per unit the tools compute, by the words after "per"; "per day" is a split by day. */
+const COSTED_UNITS =
+  /^(?:clicks?|link clicks?|conversions?|convs?|purchases?|leads?|sales?|orders?|results?|acquisitions?|thousand|mille|1000|1k|impressions?|m|day|days|week|weeks|month|months)$/;
+const COST_PER = /\b(?:cost|price)\s+per\s+([\p{L}\p{N}]+(?:\s+[\p{L}]+)?)/iu;
+
+/**
+ * "cost per message", "cost per install": a cost per unit other than a click, a thousand impressions or
+ * a conversion is no metric of the tools, so it is said rather than read as spend filtered by "message".
+ */
+function costPerOther(question: string, dataset: Dataset): string | null {
+  const unit = COST_PER.exec(question)?.[1]?.toLowerCase();
+  const first = unit?.split(/\s+/)[0] ?? "";
+  if (!unit || COSTED_UNITS.test(unit) || COSTED_UNITS.test(first)) return null;
+  // "cost per channel" is a split by channel.
+  const columns = [...DIMENSION_PHRASES.map(([phrase]) => phrase), ...Object.keys(dataset.facts.dimensions)];
+  if (columns.some((name) => unit.startsWith(name.toLowerCase()))) return null;
+  return `a cost per ${unit.split(/\s+/)[0]}, and the tools compute cost per click (CPC), per thousand impressions (CPM) and per conversion (CPA) only: ask for one of those`;
 }
 
 /** "blended ROAS across google and meta" of a file that holds one platform cannot be blended. */

@@ -10,7 +10,7 @@ import { outOfReach } from "./out-of-reach.js";
 import { pairedValues } from "./paired-values.js";
 import { BLEND_WORDS, PHRASE_WORDS, QUESTION_WORDS } from "./question-words.js";
 import { rankedDayIndex } from "./single-days.js";
-import { takePhrases, wordPattern } from "./text-spans.js";
+import { escapeRegExp, takePhrases, wordPattern } from "./text-spans.js";
 import { correctTypos } from "./typo-correction.js";
 import { matchValues, type ValueFilter } from "./value-matcher.js";
 import { wordsInNames } from "./value-words.js";
@@ -111,8 +111,13 @@ export function parseQuestion(question: string, dataset: Dataset, today: string)
     countedSales(signsAsWords(wholeNumbers(question.replace(/<[@#!][^>]*>/g, " ")))),
   );
   const typos = correctTypos(readNegations(averages.text), knownWords(dataset));
-  const matched = matchValues(typos.text, dataset);
-  const names = { ...matched, filters: pairedValues(typos.text, matched.filters, dataset) };
+  const shield = shieldMeasures(typos.text, dataset);
+  const matched = matchValues(shield.text, dataset);
+  const names = {
+    ...matched,
+    rest: shield.restore(matched.rest),
+    filters: pairedValues(typos.text, matched.filters, dataset),
+  };
   const span = dayRange(dataset.facts);
   const dates = readDatePhrases(names.rest.toLowerCase(), {
     first: span?.first ?? null,
@@ -459,6 +464,42 @@ function extraMeasurePhrases(dataset: Dataset): Array<readonly [string, string]>
     phrases.push([spoken, name]);
   }
   return phrases;
+}
+
+/** Measures split by a column ("reach by campaign") or counted ("total reach"), not values named so. */
+const MEASURE_ROLE = (spoken: string) =>
+  new RegExp(
+    `(?:\\b(?:total|how much|how many|our)\\s+)(${escapeRegExp(spoken)})\\b|\\b(${escapeRegExp(spoken)})(?=\\s+(?:by|per|for each|across|split by)\\b)`,
+    "gi",
+  );
+
+/**
+ * "reach by campaign" of a file with a Reach column and a "Reach" objective: the column is asked for, so
+ * the word is hidden from the value matcher (and put back after it), as "spend on reach campaigns" still
+ * names the objective.
+ */
+function shieldMeasures(
+  question: string,
+  dataset: Dataset,
+): { text: string; restore: (rest: string) => string } {
+  const spans: Array<{ index: number; word: string }> = [];
+  let text = question;
+  for (const [spoken] of extraMeasurePhrases(dataset)) {
+    for (const match of question.matchAll(MEASURE_ROLE(spoken))) {
+      const word = match[1] ?? match[2] ?? "";
+      // The measure ends the match after "total", and starts it before "by".
+      const start = match[1] ? (match.index ?? 0) + match[0].length - word.length : (match.index ?? 0);
+      spans.push({ index: start, word });
+      text = text.slice(0, start) + "#".repeat(word.length) + text.slice(start + word.length);
+    }
+  }
+  const restore = (rest: string) =>
+    spans.reduce(
+      (current, span) =>
+        current.slice(0, span.index) + span.word + current.slice(span.index + span.word.length),
+      rest,
+    );
+  return { text, restore };
 }
 
 /**

@@ -22,6 +22,8 @@ const CHAT_SPELLINGS: Readonly<Record<string, string>> = {
   ur: "your",
   thx: "thanks",
   ctry: "country",
+  kw: "keyword",
+  kws: "keywords",
   mob: "mobile",
   mobi: "mobile",
 };
