@@ -69,6 +69,10 @@ describe("single days against days of the week", () => {
   it("leaves a dimension ranked over a period of days alone", () => {
     expect(read("best campaigns last 7 days")).toMatchObject({ dimension: "campaign" });
     expect(read("which campaign spent the most in the last 14 days").dimension).toBe("campaign");
+    expect(read("which campaign has the highest spend to date")).toMatchObject({
+      dimension: "campaign",
+      dimensions: ["campaign"],
+    });
   });
 
   it("answers with the date that spent the most, and says it ranked days", async () => {

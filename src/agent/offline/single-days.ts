@@ -23,7 +23,8 @@ const PAST = /\b(?:was|were|had|did|got|saw|ever|single|date|dates)\b/;
 /** Where "day" sits in a question asking for single dates ranked, or null. */
 export function rankedDayIndex(withoutDates: string, namesPeriod: boolean): number | null {
   if (WEEKDAY_WORDS.test(withoutDates)) return null;
-  const match = RANKED_DAY.exec(withoutDates);
+  // "the highest spend to date" is all the data so far, not a date.
+  const match = RANKED_DAY.exec(withoutDates.replace(/\bto date\b/g, (words) => " ".repeat(words.length)));
   if (!match || OTHER_GROUPING.test(match[1] ?? "")) return null;
   // "top 3 days": a count of days is of dates (a week has only seven weekdays to rank).
   const counted = /\b\d{1,2}\b|\b(?:two|three|four|five|six|seven|eight|nine|ten)\b/.test(match[1] ?? "");
