@@ -10,13 +10,12 @@ import {
 } from "../../metrics/index.js";
 import { label, metricWords } from "../offline/answer-wording.js";
 import type { InsightsSummary } from "./insights-summary.js";
+import { enoughToMove, MIN_CONVERSIONS_TO_MOVE } from "./move-volume.js";
 
 type Row = { key: string; [field: string]: unknown };
 
 /** Fewer judged rows than this have no best and worst: with three, "best" is a third of the list. */
 const MIN_RANKED = 4;
-/** Budget moves only between rows with at least this many conversions each: one sale is not a CPA. */
-const MIN_CONVERSIONS_TO_MOVE = 10;
 const HEADLINE: readonly Metric[] = [
   "spend",
   "revenue",
@@ -107,11 +106,6 @@ export function offlineInsights(
  */
 function spentWellPastCpa(row: BreakdownRow, accountCpa: unknown): boolean {
   return row.conversions === 0 && typeof accountCpa === "number" && Number(row.spend ?? 0) >= 3 * accountCpa;
-}
-
-/** Without a conversions column the volume is unknown, and spend above the floor is the only test. */
-function enoughToMove(row: BreakdownRow): boolean {
-  return row.conversions === null || row.conversions >= MIN_CONVERSIONS_TO_MOVE;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { literalMarkdown } from "../../format/slack-markdown.js";
 import { isKpi, type Metric } from "../../metrics/index.js";
+import { enoughToMove } from "../insights/move-volume.js";
 import type { JsonObject } from "../tools/tool.js";
 import {
   asMetric,
@@ -75,8 +76,16 @@ export function writeRecommendation(
   }
   const item = (row: RankedRow) =>
     `- ${literalMarkdown(row.key)}: ${row.spent_with_no ? "" : `${label(metric)} `}${value(wording, metric, row)}${context(wording, metric, row)}`;
-  const cut = weak.map((row) => literalMarkdown(row.key)).join(", ");
-  const grow = strong.map((row) => literalMarkdown(row.key)).join(", ");
+  const names = (rows: readonly RankedRow[]) => rows.map((row) => literalMarkdown(row.key)).join(", ");
+  const cut = names(weak);
+  // A cheap CPA on a conversion or two is luck as often as skill: budget moves only towards the proven.
+  const proven = strong.filter((row) => enoughToMove(row));
+  const unproven = strong.filter((row) => !enoughToMove(row));
+  const unprovenSaid = `${names(unproven)} look${unproven.length === 1 ? "s" : ""} cheaper, but on too few conversions to show it yet`;
+  const first =
+    proven.length === 0
+      ? `1. Cap or pause ${cut}, and hold that budget: ${unprovenSaid}.`
+      : `1. Cap or pause ${cut}, and move that budget to ${names(proven)}.${unproven.length > 0 ? ` ${unprovenSaid}: leave their budgets as they are.` : ""}`;
   return [
     `**Where to act on ${plural}, judged by ${label(metric)}**`,
     `Cut or cap (weakest ${label(metric)}):`,
@@ -84,9 +93,13 @@ export function writeRecommendation(
     `Scale (strongest ${label(metric)}):`,
     ...strong.map(item),
     "**Next actions**",
-    `1. Cap or pause ${cut}, and move that budget to ${grow}.`,
+    first,
     `2. Before pausing, check each one's weekly trend: a recent drop calls for a creative or audience fix, a steady low ${label(metric)} for a cut.`,
-    `3. Raise budgets on ${grow} in steps and check that their ${label(metric)} holds before the next step.`,
+    ...(proven.length > 0
+      ? [
+          `3. Raise budgets on ${names(proven)} in steps and check that their ${label(metric)} holds before the next step.`,
+        ]
+      : []),
     ...leftOut(worst, wording, dimension),
     ...notesLine(worst.scope, notes),
   ].join("\n");
