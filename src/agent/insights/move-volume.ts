@@ -5,6 +5,6 @@
 export const MIN_CONVERSIONS_TO_MOVE = 10;
 
 /** Without a conversions figure the volume is unknown, and the spend floor is the only test. */
-export function enoughToMove(row: { conversions?: unknown }): boolean {
+export function enoughToMove(row: { readonly [field: string]: unknown }): boolean {
   return typeof row.conversions !== "number" || row.conversions >= MIN_CONVERSIONS_TO_MOVE;
 }

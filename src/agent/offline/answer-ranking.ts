@@ -79,7 +79,7 @@ export function writeRecommendation(
   const names = (rows: readonly RankedRow[]) => rows.map((row) => literalMarkdown(row.key)).join(", ");
   const cut = names(weak);
   // A cheap CPA on a conversion or two is luck as often as skill: budget moves only towards the proven.
-  const proven = strong.filter((row) => enoughToMove(row));
+  const proven = strong.filter(enoughToMove);
   const unproven = strong.filter((row) => !enoughToMove(row));
   const unprovenSaid = `${names(unproven)} look${unproven.length === 1 ? "s" : ""} cheaper, but on too few conversions to show it yet`;
   const first =
