@@ -42,6 +42,8 @@ describe("the offline narrative's best, weakest and budget advice", () => {
     expect(text).toMatch(/Best CPA: \*\*Small\*\*/);
     expect(text).not.toMatch(/move that budget/);
     expect(text).toMatch(/Hold budgets .* until each has 10 conversions or more/);
+    // No budget moved, so no shift to confirm.
+    expect(text).not.toMatch(/shift paid off/);
   });
 
   it("advises the move when both sides have the volume", () => {

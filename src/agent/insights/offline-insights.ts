@@ -71,13 +71,17 @@ export function offlineInsights(
       lines.push(
         `- Largest spend: **${literalMarkdown(biggest.key)}** with ${said("spend", biggest.spend)}.`,
       );
+    const move = enoughToMove(best) && (enoughToMove(worst) || spentWellPastCpa(worst, totals.cpa));
     lines.push(
       "## Next actions",
-      enoughToMove(best) && (enoughToMove(worst) || spentWellPastCpa(worst, totals.cpa))
+      move
         ? `1. Cap **${literalMarkdown(worst.key)}** and move that budget towards **${literalMarkdown(best.key)}**, in steps, watching ${metricWords(efficiency)} after each.`
         : `1. Hold budgets between **${literalMarkdown(worst.key)}** and **${literalMarkdown(best.key)}** until each has ${MIN_CONVERSIONS_TO_MOVE} conversions or more: fewer cannot show which converts cheaper.`,
       `2. Check **${literalMarkdown(worst.key)}**'s creatives, audiences and landing page before cutting it entirely.`,
-      "3. Re-run this analysis after a full week to confirm the shift paid off.",
+      // With budgets held there is no shift to confirm, only more conversions to wait for.
+      move
+        ? "3. Re-run this analysis after a full week to confirm the shift paid off."
+        : "3. Re-run this analysis after a full week, when more conversions show which converts cheaper.",
     );
   } else {
     const watched = efficiency
