@@ -76,10 +76,12 @@ export function writeComparison(result: JsonObject, wording: Wording, notes: rea
   const metrics = Object.keys(now) as Metric[];
   // The dates, and how they were chosen, are in the reading line under the answer.
   const basis = ((result.scope ?? {}) as { previous?: { basis?: unknown } }).previous?.basis;
+  // Two periods named in the question ("q3 vs q4") may come in either order: say which figure is which.
+  const laterFirst = String(current.from ?? "") > String(previous.from ?? "");
   const heading =
     typeof basis === "string" && basis !== "as asked"
       ? `**Change against ${basis}**`
-      : "**Change between the two periods**";
+      : `**Change between the two periods** (the ${laterFirst ? "later" : "earlier"} one first)`;
   const lines = metrics.map((metric) => {
     const delta = changes[metric] as { relative?: number | null } | undefined;
     return `- ${label(metric)}: ${figure(wording, metric, now[metric])} vs ${figure(wording, metric, before[metric])} (${change(delta)}${tone(metric, delta?.relative ?? null)})`;
