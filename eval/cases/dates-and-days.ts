@@ -710,4 +710,38 @@ export const DATES_AND_DAYS_CASES: EvalCase[] = [
     tools: [{ name: "top_bottom", args: { dimension: "keyword", metric: "spend", n: 5 } }],
     figures: [{ metric: "spend", where: { keyword: ['"LOJACK"'] } }],
   },
+  {
+    id: "days-mf-which-month-highest-spend",
+    fixture: "monfrere",
+    category: "rankings",
+    question: "which month had the highest spend",
+    tools: [{ name: "query", args: { group_by: ["month"], sort: { metric: "spend", direction: "desc" } } }],
+    figures: [{ metric: "spend", ...MF_NOVEMBER }],
+    mentions: ["2024-11"],
+    absent: ["MF_TRAFFIC"],
+  },
+  {
+    id: "days-multi-yesterday-vs-same-day-last-week",
+    fixture: "multi",
+    category: "comparisons",
+    question: "spend yesterday vs same day last week",
+    tools: [
+      {
+        name: "compare_periods",
+        args: {
+          current: { from: "2024-03-31", to: "2024-03-31" },
+          previous: { from: "2024-03-24", to: "2024-03-24" },
+        },
+      },
+    ],
+    figures: [
+      {
+        metric: "spend",
+        change: {
+          current: { from: "2024-03-31", to: "2024-03-31" },
+          previous: { from: "2024-03-24", to: "2024-03-24" },
+        },
+      },
+    ],
+  },
 ];

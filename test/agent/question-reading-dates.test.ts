@@ -91,6 +91,39 @@ describe("single days against days of the week", () => {
   });
 });
 
+describe("weeks, months and quarters ranked", () => {
+  it.each([
+    ["which month had the highest spend", "month"],
+    ["best month for revenue", "month"],
+    ["which week had the most spend", "week"],
+    ["worst quarter for cpa", "quarter"],
+  ])("ranks the %s of the data by %s, not campaigns", (question, part) => {
+    expect(read(question)).toMatchObject({ intent: "rank", dimension: part, unread: [] });
+  });
+
+  it("leaves a period named in weeks or months to the date reader", () => {
+    expect(read("top campaigns last 2 weeks").dimension).toBe("campaign");
+    expect(read("best campaign this month").dimension).toBe("campaign");
+  });
+});
+
+describe("the same day a week before", () => {
+  it.each([
+    ["spend yesterday vs same day last week", "2024-03-31", "2024-03-24"],
+    ["cpa on mar 12 vs the same day the week before", "2024-03-12", "2024-03-05"],
+  ])("reads %s as %s against %s", (question, day, before) => {
+    expect(read(question)).toMatchObject({
+      intent: "compare",
+      unread: [],
+      periods: [{ range: { from: day, to: day } }, { range: { from: before, to: before } }],
+    });
+  });
+
+  it("declines it without one day to set against it", () => {
+    expect(read("spend last week vs same day last week").outOfReach).toContain("one day to set against");
+  });
+});
+
 describe("named shopping days", () => {
   const november = (year: number) => dailySpend(`${year}-11-01`, 61, `${year}-11-29`);
 

@@ -201,6 +201,15 @@ export function readDatePhrases(lowered: string, data: DataDays): DatePhrases {
       };
     },
   );
+  let sameDayWeekBefore = false;
+  take(
+    /\b(?:the\s+)?same (?:day|weekday) (?:last|previous|the previous|a|one|the) week(?: before)?\b/g,
+    () => {
+      sameDayWeekBefore = true;
+      comparison = true;
+      return "marker";
+    },
+  );
   for (const [pattern, period, compares] of NAMED) {
     take(pattern, (m) => {
       if (compares) comparison = true;
@@ -322,7 +331,40 @@ export function readDatePhrases(lowered: string, data: DataDays): DatePhrases {
     return range(m, `${m[2]}-01-01`, to);
   });
   slots.sort((a, b) => a.index - b.index);
+  if (sameDayWeekBefore) unclear ??= weekBefore(slots, last);
   return { slots, relativeTo, comparison, rest, notes, unclear };
+}
+
+/**
+ * "yesterday vs same day last week": the one day named, as dates, and the same weekday seven days before
+ * it as the period to compare with; without exactly one day named, why not.
+ */
+function weekBefore(slots: PeriodSlot[], last: number | null): string | null {
+  const [slot] = slots;
+  const day =
+    slots.length !== 1 || !slot
+      ? null
+      : slot.kind === "relative"
+        ? slot.period === "latest_day" && last !== null
+          ? last
+          : null
+        : slot.range.from === slot.range.to
+          ? isoToDay(slot.range.from)
+          : null;
+  if (day === null) {
+    return "one day to set against the same day a week before, e.g. “spend yesterday vs same day last week”";
+  }
+  slots.splice(
+    0,
+    1,
+    { kind: "range", range: { from: dayToIso(day), to: dayToIso(day) }, index: slot?.index ?? 0 },
+    {
+      kind: "range",
+      range: { from: dayToIso(day - 7), to: dayToIso(day - 7) },
+      index: (slot?.index ?? 0) + 1,
+    },
+  );
+  return null;
 }
 
 /**

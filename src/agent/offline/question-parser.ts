@@ -9,7 +9,7 @@ import { readNegations } from "./negations.js";
 import { outOfReach } from "./out-of-reach.js";
 import { pairedValues } from "./paired-values.js";
 import { BLEND_WORDS, PHRASE_WORDS, QUESTION_WORDS } from "./question-words.js";
-import { rankedDayIndex } from "./single-days.js";
+import { rankedTimePart } from "./single-days.js";
 import { escapeRegExp, takePhrases, wordPattern } from "./text-spans.js";
 import { correctTypos } from "./typo-correction.js";
 import { matchValues, type ValueFilter } from "./value-matcher.js";
@@ -386,8 +386,11 @@ function findDimensions(
 ): { names: string[]; singular: boolean; rest: string } {
   const names = Object.keys(dataset.facts.dimensions);
   const found: Array<{ name: string; index: number; singular: boolean }> = [];
-  const day = rankedDayIndex(words, namesPeriod);
-  if (day !== null) found.push({ name: "day", index: day, singular: !/^days/.test(words.slice(day)) });
+  const ranked = rankedTimePart(words, namesPeriod);
+  if (ranked) {
+    const plural = /^\w+s\b/.test(words.slice(ranked.index));
+    found.push({ name: ranked.part, index: ranked.index, singular: !plural });
+  }
   const spokenOf = (name: string) => name.toLowerCase().replace(/[_-]+/g, " ").trim();
   // The file's own names of several words first: "campaign type" is its column, not "campaign" and "type".
   const longNames = names

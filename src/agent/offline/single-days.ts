@@ -2,14 +2,17 @@ import { type Dataset, dayRange } from "../../ingest/index.js";
 import { readDatePhrases } from "./date-phrases.js";
 
 /**
- * "which day had the highest spend", "highest spend day", "top 3 days by CPA last month": single dates of
- * the data, ranked, not a day-of-week pattern. A day of the week is asked as such ("which day of the
- * week", "weekday") or as a habit ("which day do we spend most", "best day to post"); a count, a past
- * tense or a named period points at dates even then. Read on the question with its date phrases blanked, so "best
- * campaigns last 7 days" is no question about days.
+ * "which day had the highest spend", "highest spend day", "top 3 days by CPA last month", "which month had
+ * the most spend": single dates (or weeks, months, quarters) of the data, ranked, not a day-of-week pattern
+ * nor a ranking of campaigns. A day of the week is asked as such ("which day of the week", "weekday") or
+ * as a habit ("which day do we spend most", "best day to post"); a count, a past tense or a named period
+ * points at dates even then. Read on the question with its date phrases blanked, so "best campaigns last
+ * 7 days" is no question about days.
  */
-const RANKED_DAY =
-  /\b(?:which|what|best|worst|top|highest|lowest|biggest|busiest|peak|strongest|weakest|most|least)\b((?:\s+[a-z0-9$%.]+){0,3}?)\s+(days?|dates?)\b/;
+const RANKED_PART =
+  /\b(?:which|what|best|worst|top|highest|lowest|biggest|busiest|peak|strongest|weakest|most|least)\b((?:\s+[a-z0-9$%.]+){0,3}?)\s+(days?|dates?|weeks?|months?|quarters?)\b/;
+
+export type RankedPart = "day" | "week" | "month" | "quarter";
 /** A part of a day or week, not a date: "day of the week", "hour of the day", "time of day". */
 const WEEKDAY_WORDS =
   /\b(?:days? of (?:the )?week|weekdays?|day of wk|dow|(?:hours?|time) of (?:the )?day)\b/;
@@ -20,17 +23,25 @@ const HABIT =
   /\bdays?\s+(?:to|for (?:posting|running|launching))\s+\w+|\b(?:do|does|usually|typically|tend)\b/;
 const PAST = /\b(?:was|were|had|did|got|saw|ever|single|date|dates)\b/;
 
-/** Where "day" sits in a question asking for single dates ranked, or null. */
-export function rankedDayIndex(withoutDates: string, namesPeriod: boolean): number | null {
-  if (WEEKDAY_WORDS.test(withoutDates)) return null;
+/** Which part of the calendar a question ranks, and where its word sits, or null. */
+export function rankedTimePart(
+  withoutDates: string,
+  namesPeriod: boolean,
+): { part: RankedPart; index: number } | null {
   // "the highest spend to date" is all the data so far, not a date.
-  const match = RANKED_DAY.exec(withoutDates.replace(/\bto date\b/g, (words) => " ".repeat(words.length)));
+  const words = withoutDates.replace(/\bto date\b/g, (found) => " ".repeat(found.length));
+  const match = RANKED_PART.exec(words);
   if (!match || OTHER_GROUPING.test(match[1] ?? "")) return null;
+  const word = match[2] ?? "";
+  const index = (match.index ?? 0) + match[0].length - word.length;
+  const part = word.replace(/s$/, "").replace("date", "day") as RankedPart;
+  if (part !== "day") return { part, index };
+  if (WEEKDAY_WORDS.test(withoutDates)) return null;
   // "top 3 days": a count of days is of dates (a week has only seven weekdays to rank).
   const counted = /\b\d{1,2}\b|\b(?:two|three|four|five|six|seven|eight|nine|ten)\b/.test(match[1] ?? "");
   const habit = HABIT.test(withoutDates) && !PAST.test(withoutDates);
   if (!counted && habit && !namesPeriod) return null;
-  return (match.index ?? 0) + match[0].length - (match[2]?.length ?? 0);
+  return { part, index };
 }
 
 /** The same judgement on a whole question, for readers that run before the parser (the weekday pattern). */
@@ -42,5 +53,5 @@ export function asksForSingleDays(question: string, dataset: Dataset): boolean {
     // Only whether a period is named matters here, not its year.
     todayYear: 2000,
   });
-  return rankedDayIndex(dates.rest, dates.slots.length > 0) !== null;
+  return rankedTimePart(dates.rest, dates.slots.length > 0)?.part === "day";
 }
