@@ -3,10 +3,10 @@ import type { StoredColumn } from "./fact-columns.js";
 
 /**
  * A big dataset is saved in pieces: each column's bytes go to dataset_column_pieces in slices of at most
- * `pieceBytes`, a few slices per transaction, so no single write holds the app for long (a better-sqlite3
- * write blocks the event loop; one COMMIT of a 200 MB table took over a second). A piece costs about 4 ms
- * of CPU per MB on the bench machine (a 200 MB table: 0.8 s in all). 8 MB pieces held it 44 ms median,
- * 58 ms max on a quiet machine, but well over 100 ms on a busy one; 2 MB leaves room for that.
+ * `pieceBytes`, a few slices per transaction, so no single write holds the app for long: a better-sqlite3
+ * write blocks the event loop, and one COMMIT of a whole 200 MB table held it for seconds. The default is
+ * small enough that a piece stays far under /healthz's budget on a busy machine too
+ * (`npm run bench -- upload-responsiveness` shows how long a save holds the app).
  *
  * A column's bytes are its dataset_columns blob followed by its pieces in order. A column that fits in
  * one piece keeps all its bytes in its dataset_columns row (as every column did before pieces); a bigger
