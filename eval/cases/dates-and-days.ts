@@ -744,4 +744,36 @@ export const DATES_AND_DAYS_CASES: EvalCase[] = [
       },
     ],
   },
+  {
+    id: "days-multi-most-revenue-and-roas",
+    fixture: "multi",
+    category: "rankings",
+    question: "which channel drove the most revenue and at what roas",
+    tools: [{ name: "query", args: { metrics: ["revenue", "roas"], group_by: ["channel"] } }],
+    figures: [
+      { metric: "revenue", where: { channel: ["Google Ads"] } },
+      { metric: "roas", where: { channel: ["Google Ads"] } },
+    ],
+  },
+  {
+    // The trend tool has no split: answering would give every channel's weeks added together.
+    id: "days-multi-spend-by-channel-by-week",
+    fixture: "multi",
+    category: "cross-tabs",
+    question: "spend by channel by week",
+    tools: [],
+    declined: true,
+    mentions: ["split by channel"],
+  },
+  {
+    id: "days-multi-quick-summary",
+    fixture: "multi",
+    category: "casual-phrasing",
+    question: "quick summary of last week pls",
+    tools: [{ name: "get_kpis", args: { period: "last_week" } }],
+    figures: [
+      { metric: "spend", ...MULTI_LAST_WEEK },
+      { metric: "roas", ...MULTI_LAST_WEEK },
+    ],
+  },
 ];

@@ -107,6 +107,27 @@ describe("weeks, months and quarters ranked", () => {
   });
 });
 
+describe("several things asked at once", () => {
+  it("lists two metrics side by side in the order of the first, instead of ranking by one", () => {
+    expect(read("which channel drove the most revenue and at what roas")).toMatchObject({
+      intent: "breakdown",
+      metrics: ["revenue", "roas"],
+      dimension: "channel",
+      direction: "high",
+    });
+    expect(read("top campaigns by roas").intent).toBe("rank");
+  });
+
+  it("asks a series split by a column for that split too", () => {
+    expect(requiredReading(read("spend by channel by week")).groupings).toEqual(["channel", "week"]);
+    expect(requiredReading(read("spend by week")).groupings).toEqual(["week"]);
+  });
+
+  it("reads 'quick summary of last week' as the week's figures", () => {
+    expect(read("quick summary of last week pls")).toMatchObject({ intent: "totals", unread: [] });
+  });
+});
+
 describe("the same day a week before", () => {
   it.each([
     ["spend yesterday vs same day last week", "2024-03-31", "2024-03-24"],

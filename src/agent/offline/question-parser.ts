@@ -1,5 +1,5 @@
 import { type Dataset, dayRange, MEASURES } from "../../ingest/index.js";
-import type { Grain, Metric } from "../../metrics/index.js";
+import { type Grain, isTimePart, type Metric } from "../../metrics/index.js";
 import type { ChartKind } from "../tool-support/chart-specs.js";
 import { dimensionWords } from "./answer-wording.js";
 import { readAverages } from "./averages.js";
@@ -169,8 +169,12 @@ export function parseQuestion(question: string, dataset: Dataset, today: string)
   // "how many campaigns spent over $1k": the list of those campaigns; "how many ad sets" alone is a count.
   const countsValues = HOW_MANY.test(words) && metrics.length === 0 && dimension !== null;
   const limited = floor.value !== null || limits.thresholds.length > 0;
+  // "which channel drove the most revenue and at what roas": a ranking takes one metric, so two are listed
+  // side by side, in the order of the first.
+  const severalRanked =
+    intent === "rank" && metrics.length >= 2 && dimension !== null && !isTimePart(dimension);
   const listed =
-    (orderedList && intent === "rank" && dimension !== null) || (countsValues && limited)
+    (orderedList && intent === "rank" && dimension !== null) || (countsValues && limited) || severalRanked
       ? "breakdown"
       : intent;
   // A word no slot took may still be part of names ("retargeting" of "Retargeting - Cart abandoners").

@@ -13,7 +13,7 @@ export const QUESTION_WORDS: ReadonlySet<string> = new Set(
   tell show give get got see let lets know find look looking list make run pull share
   bring brings brought generate generates generated deliver delivers delivered
   group groups bracket brackets band bands segment segments aged olds
-  hi hey hello ok okay yeah just only also now still really actually overall total totals sum
+  hi hey hello ok okay yeah just only also now still really actually overall total totals sum quick brief
   number numbers figure figures value values amount count data dataset file export sheet report csv table
   we've i'd i'm don't doesn't isn't
   summary summarize summarise overview kpi kpis metric metrics result status stats statistics

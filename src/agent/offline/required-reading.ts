@@ -18,7 +18,8 @@ export function requiredReading(parsed: ParsedQuestion): RequiredReading {
   const split =
     SPLIT_INTENTS.has(parsed.intent) ||
     (parsed.intent === "explain" && parsed.dimension) ||
-    (parsed.intent === "compare" && parsed.dimension && !sideBySide);
+    (parsed.intent === "compare" && parsed.dimension && !sideBySide) ||
+    (parsed.intent === "trend" && parsed.dimension && parsed.grain && !parsed.verdict);
   return {
     filters: parsed.filters.map((filter) => ({
       dimension: filter.dimension,
