@@ -5,4 +5,5 @@ export { IngestError } from "./ingest-error.js";
 export { loadExport } from "./load-export.js";
 export { type ReadOptions, readExport } from "./read-export.js";
 export type { Dataset, DroppedRow, ParseReceipt, Platform, TotalsCheck } from "./receipt.js";
-export { analyzeExport, ParsePool } from "./worker/parse-pool.js";
+export type { FollowUp, FollowUpWork } from "./worker/parse-messages.js";
+export { analyzeExport, analyzeExportThen, type FollowedUp, ParsePool } from "./worker/parse-pool.js";

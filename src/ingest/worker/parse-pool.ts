@@ -3,7 +3,7 @@ import type { ExportInput } from "../export-source.js";
 import { IngestError } from "../ingest-error.js";
 import type { Dataset } from "../receipt.js";
 import { textDimension } from "../text-dictionary.js";
-import type { ParseReply, ParseRequest } from "./parse-messages.js";
+import type { FollowUp, ParseReply, ParseRequest } from "./parse-messages.js";
 import { spawnWorker } from "./spawn-worker.js";
 
 export interface ParsePoolOptions {
@@ -13,9 +13,15 @@ export interface ParsePoolOptions {
   maxMemoryMb?: number;
 }
 
+/** A dataset and what its follow-up worked out from it in the same worker. */
+export interface FollowedUp<T> {
+  dataset: Dataset;
+  result: T;
+}
+
 interface Task {
   request: ParseRequest;
-  resolve: (dataset: Dataset) => void;
+  resolve: (read: FollowedUp<unknown>) => void;
   reject: (error: Error) => void;
 }
 
@@ -45,12 +51,26 @@ export class ParsePool {
     this.maxMemoryMb = options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB;
   }
 
-  analyze(input: ExportInput): Promise<Dataset> {
+  async analyze(input: ExportInput): Promise<Dataset> {
+    return (await this.read(input)).dataset;
+  }
+
+  /**
+   * Reads an export and then runs `followUp` on it in the same worker (see FollowUp): what would otherwise
+   * hold the event loop after the read, such as an upload's summary and charts, is worked out there too.
+   */
+  async analyzeThen<T>(input: ExportInput, followUp: FollowUp): Promise<FollowedUp<T>> {
+    const { dataset, result } = await this.read(input, followUp);
+    return { dataset, result: result as T };
+  }
+
+  private read(input: ExportInput, followUp?: FollowUp): Promise<FollowedUp<unknown>> {
     if (this.closed) return Promise.reject(new Error("the parse pool is closed"));
     const request: ParseRequest = {
       id: this.nextId++,
       input:
         "bytes" in input ? { bytes: input.bytes, name: input.name } : { path: input.path, name: input.name },
+      ...(followUp ? { followUp } : {}),
     };
     return new Promise((resolve, reject) => {
       this.queue.push({ request, resolve, reject });
@@ -92,7 +112,8 @@ export class ParsePool {
     slot.task = null;
     slot.worker.unref();
     if (task) {
-      if ("dataset" in reply) task.resolve(withLazyValues(reply.dataset));
+      if ("dataset" in reply)
+        task.resolve({ dataset: withLazyValues(reply.dataset), result: reply.followedUp });
       else
         task.reject(
           reply.error.readable ? new IngestError(reply.error.message) : new Error(reply.error.message),
@@ -139,4 +160,10 @@ let shared: ParsePool | null = null;
 export function analyzeExport(input: ExportInput): Promise<Dataset> {
   shared ??= new ParsePool();
   return shared.analyze(input);
+}
+
+/** As analyzeExport, with `followUp` run on the dataset in the worker that read it (ParsePool.analyzeThen). */
+export function analyzeExportThen<T>(input: ExportInput, followUp: FollowUp): Promise<FollowedUp<T>> {
+  shared ??= new ParsePool();
+  return shared.analyzeThen<T>(input, followUp);
 }

@@ -5,16 +5,18 @@ import type { DimensionColumn } from "../fact-table.js";
 import { IngestError } from "../ingest-error.js";
 import { loadExport } from "../load-export.js";
 import type { Dataset } from "../receipt.js";
-import type { ParseReply, ParseRequest } from "./parse-messages.js";
+import type { FollowUp, FollowUpWork, ParseReply, ParseRequest } from "./parse-messages.js";
 
 /** The worker side of the parse pool: reads one export at a time and hands its columns back without a copy. */
-parentPort?.on("message", async ({ id, input }: ParseRequest) => {
+parentPort?.on("message", async ({ id, input, followUp }: ParseRequest) => {
   let reply: ParseReply;
   let transfer: ArrayBuffer[] = [];
   try {
     const dataset = await loadExport(input as ExportInput);
+    // Before the columns are moved to the other thread: after, this thread can no longer read them.
+    const followedUp = followUp ? await runFollowUp(followUp, dataset) : undefined;
     const sent = withoutDecodedValues(dataset);
-    reply = { id, dataset: sent };
+    reply = followUp ? { id, dataset: sent, followedUp } : { id, dataset: sent };
     transfer = buffersOf(sent);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -22,6 +24,11 @@ parentPort?.on("message", async ({ id, input }: ParseRequest) => {
   }
   parentPort?.postMessage(reply, transfer);
 });
+
+async function runFollowUp(followUp: FollowUp, dataset: Dataset): Promise<unknown> {
+  const { followUp: work } = (await import(followUp.module)) as { followUp: FollowUpWork };
+  return work(dataset, followUp.input);
+}
 
 /**
  * Text columns travel as their bytes: their `values` would otherwise be decoded here only to be copied, and

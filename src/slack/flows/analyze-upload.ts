@@ -1,16 +1,14 @@
 import type { webApi } from "@slack/bolt";
-import { exampleQuestions } from "../../agent/index.js";
 import { formatCount } from "../../format/format-figures.js";
 import { mrkdwn } from "../../format/slack-text.js";
-import { analyzeExport, type Dataset, IngestError } from "../../ingest/index.js";
-import { summarizePerformance } from "../../report/performance-summary.js";
-import { summaryCharts } from "../../report/summary-charts.js";
+import { type Dataset, IngestError } from "../../ingest/index.js";
 import type { Workspace } from "../../store/index.js";
 import type { SlackDeps } from "../slack-deps.js";
 import { analysisBlocks, analysisFallbackText } from "../views/analysis-blocks.js";
 import { type Block, context, section } from "../views/block-kit.js";
 import { DownloadError, downloadFile, downloadPolicy } from "./download-file.js";
 import { describeFailure, failureForPeople } from "./slack-failure.js";
+import { readUpload, type UploadAnalysis } from "./upload-analysis.js";
 import { uploadCharts } from "./upload-charts.js";
 import { clearWorking, showWorking } from "./working-status.js";
 
@@ -71,7 +69,7 @@ export async function analyzeUpload(
     if (!url) throw new DownloadError("Slack sent no download link for the file");
     // The job's client carries the bot token of the workspace the file was shared in.
     const bytes = await downloadFile(url, client.token ?? "", file.size, downloadPolicy(deps.config));
-    const dataset = await analyzeExport({ bytes, name: file.name });
+    const { dataset, analysis } = await readUpload({ bytes, name: file.name });
     await showWorking(
       deps,
       client,
@@ -91,7 +89,7 @@ export async function analyzeUpload(
       facts: dataset.facts,
     });
     await deps.store.bindThread(channel, threadTs, saved.record.id, place.workspace);
-    await replyWithAnalysis(deps, client, dataset, { channel, threadTs });
+    await replyWithAnalysis(deps, client, dataset, analysis, { channel, threadTs });
     deps.logger.info("slack: analysed an upload", { channel, file: file.id, rows: dataset.receipt.rows });
   } catch (error) {
     if (error instanceof IngestError || error instanceof DownloadError) {
@@ -120,19 +118,14 @@ async function replyWithAnalysis(
   deps: SlackDeps,
   client: webApi.WebClient,
   dataset: Dataset,
+  { summary, questions, charts }: UploadAnalysis,
   place: { channel: string; threadTs: string },
 ): Promise<void> {
-  const summary = summarizePerformance(dataset.facts, { statedPeriod: dataset.receipt.dateRange });
   await client.chat.postMessage({
     channel: place.channel,
     thread_ts: place.threadTs,
     text: analysisFallbackText(dataset),
-    blocks: analysisBlocks(dataset, summary, exampleQuestions(dataset)),
-  });
-  const charts = await summaryCharts(dataset.facts, summary, {
-    source: dataset.receipt.file,
-    dateRange: summary.period,
-    currency: dataset.receipt.currency,
+    blocks: analysisBlocks(dataset, summary, questions),
   });
   await uploadCharts(deps, client, charts, { channel: place.channel, threadTs: place.threadTs });
 }
