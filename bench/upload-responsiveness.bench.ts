@@ -7,9 +7,9 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { isValidSlackRequest } from "@slack/bolt";
-import { type Dataset, loadExport, ParsePool } from "../src/ingest/index.js";
-import { summarizePerformance } from "../src/report/performance-summary.js";
-import { summaryCharts } from "../src/report/summary-charts.js";
+import { DEFAULT_READER } from "../src/format/reader-locale.js";
+import { type ExportInput, loadExport, ParsePool } from "../src/ingest/index.js";
+import { analysisOf, type UploadAnalysis, uploadFollowUp } from "../src/slack/flows/upload-analysis.js";
 import { openSqliteStore, type Store } from "../src/store/index.js";
 import { ensureBigCsv, ensureUniqueCsv } from "./big-csv.js";
 
@@ -18,8 +18,9 @@ import { ensureBigCsv, ensureUniqueCsv } from "./big-csv.js";
  * 100 ms. A plain HTTP server on loopback is polled every 10 ms during the parse, once with the parse on
  * the calling thread (as uploads were read before) and once through the worker pool the app uses; then
  * during what the upload flow does next, saving the dataset to the store (a SQLite file in a temp folder,
- * as `DATABASE_URL=sqlite:` runs), and during the summary and charts its reply is made of, for a generic
- * export and for one with three all-unique text columns.
+ * as `DATABASE_URL=sqlite:` runs), and during the summary and charts its reply is made of: worked out on
+ * the calling thread (as uploads did before) and in the pool's worker right after the parse (as uploads
+ * are now read, the parse included), for a generic export and for one with three all-unique text columns.
  *
  * Slack deliveries are measured the same way: every 100 ms the poller posts a signed Events API envelope,
  * which is acked as the app acks one (signature checked, the event stored as a job in the same store,
@@ -34,7 +35,8 @@ export async function run(): Promise<void> {
   const big = await ensureBigCsv(join(root, "bench/out/upload-200mb.csv"), ROWS);
   const unique = await ensureUniqueCsv(join(root, "bench/out/unique-6m.csv"));
   const pool = new ParsePool({ size: 1 });
-  await pool.analyze({ path: "samples/google-ads-campaign-totals.csv" });
+  // The worker's code, the reply's included, loaded before anything is measured.
+  await replyInWorker(pool, { path: "samples/google-ads-campaign-totals.csv" });
   const folder = mkdtempSync(join(tmpdir(), "mpo-upload-bench-"));
   const store = openSqliteStore(join(folder, "mpo.db"));
   active = store;
@@ -51,7 +53,10 @@ export async function run(): Promise<void> {
     );
     await measure("parse in the worker pool", () => pool.analyze({ bytes, name: "upload.csv" }));
     await measure("save to the SQLite store", () => saveOf(store, outcome.facts, outcome.receipt, "generic"));
-    await measure("the reply's summary and charts", () => replyOf(outcome));
+    await measure("the reply's summary and charts on the calling thread", () => analysisOf(outcome));
+    await measure("parse, then the reply's summary and charts, in the worker pool", () =>
+      replyInWorker(pool, { bytes, name: "upload.csv" }),
+    );
     const uniqueBytes = readFileSync(unique.path);
     console.log(`all-unique file: ${(unique.bytes / 1e6).toFixed(0)} MB, three all-unique text columns`);
     const parsed = await measure("parse in the worker pool", () =>
@@ -60,7 +65,10 @@ export async function run(): Promise<void> {
     await measure("save to the SQLite store", () =>
       saveOf(store, parsed.outcome.facts, parsed.outcome.receipt, "unique"),
     );
-    await measure("the reply's summary and charts", () => replyOf(parsed.outcome));
+    await measure("the reply's summary and charts on the calling thread", () => analysisOf(parsed.outcome));
+    await measure("parse, then the reply's summary and charts, in the worker pool", () =>
+      replyInWorker(pool, { bytes: uniqueBytes, name: "unique.csv" }),
+    );
   } finally {
     await store.close();
     rmSync(folder, { recursive: true, force: true });
@@ -79,14 +87,9 @@ function saveOf(
   return store.saveDataset({ channel: "C-bench", name: `${name}.csv`, receipt, facts });
 }
 
-/** What the upload flow works out for its reply after the save, on the main thread (analyze-upload.ts). */
-async function replyOf(dataset: Pick<Dataset, "facts" | "receipt">) {
-  const summary = summarizePerformance(dataset.facts, { statedPeriod: dataset.receipt.dateRange });
-  return summaryCharts(dataset.facts, summary, {
-    source: dataset.receipt.file,
-    dateRange: summary.period,
-    currency: dataset.receipt.currency,
-  });
+/** As the upload flow reads a file (upload-analysis.ts), through this bench's own pool. */
+function replyInWorker(pool: ParsePool, input: ExportInput) {
+  return pool.analyzeThen<UploadAnalysis>(input, uploadFollowUp(DEFAULT_READER));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { exampleQuestions } from "../../agent/index.js";
 import { currentReader, type Reader, withReader } from "../../format/reader-locale.js";
-import { analyzeExportThen, type Dataset, type ExportInput } from "../../ingest/index.js";
+import { analyzeExportThen, type Dataset, type ExportInput, type FollowUp } from "../../ingest/index.js";
 import { type PerformanceSummary, summarizePerformance } from "../../report/performance-summary.js";
 import { type SummaryChart, summaryCharts } from "../../report/summary-charts.js";
 
@@ -19,13 +19,15 @@ export interface UploadAnalysis {
 export async function readUpload(
   input: ExportInput,
 ): Promise<{ dataset: Dataset; analysis: UploadAnalysis }> {
-  const { dataset, result } = await analyzeExportThen<UploadAnalysis>(input, {
-    module: import.meta.url,
-    input: currentReader(),
-  });
+  const { dataset, result } = await analyzeExportThen<UploadAnalysis>(input, uploadFollowUp(currentReader()));
   // A Buffer crosses threads as a plain Uint8Array.
   const charts = result.charts.map((chart) => ({ ...chart, png: Buffer.from(chart.png) }));
   return { dataset, analysis: { ...result, charts } };
+}
+
+/** The follow-up a parse worker runs to work out the reply for `reader` (this module's `followUp`). */
+export function uploadFollowUp(reader: Reader): FollowUp {
+  return { module: import.meta.url, input: reader };
 }
 
 /** The reply's parts for the reader of the work in progress, on whichever thread runs it. */
