@@ -87,9 +87,12 @@ function saveOf(
   return store.saveDataset({ channel: "C-bench", name: `${name}.csv`, receipt, facts });
 }
 
-/** As the upload flow reads a file (upload-analysis.ts), through this bench's own pool. */
+/**
+ * As the upload flow reads a file (upload-analysis.ts), through this bench's own pool: the bytes are handed
+ * over to the worker (not copied, as `pool.analyze` does), so this is the last step to use them.
+ */
 function replyInWorker(pool: ParsePool, input: ExportInput) {
-  return pool.analyzeThen<UploadAnalysis>(input, uploadFollowUp(DEFAULT_READER));
+  return pool.analyzeThen<UploadAnalysis>(input, uploadFollowUp(DEFAULT_READER), { handOver: true });
 }
 
 /**

@@ -6,4 +6,10 @@ export { loadExport } from "./load-export.js";
 export { type ReadOptions, readExport } from "./read-export.js";
 export type { Dataset, DroppedRow, ParseReceipt, Platform, TotalsCheck } from "./receipt.js";
 export type { FollowUp, FollowUpWork } from "./worker/parse-messages.js";
-export { analyzeExport, analyzeExportThen, type FollowedUp, ParsePool } from "./worker/parse-pool.js";
+export {
+  analyzeExport,
+  analyzeExportThen,
+  type FollowedUp,
+  ParsePool,
+  type PoolReadOptions,
+} from "./worker/parse-pool.js";

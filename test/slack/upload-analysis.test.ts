@@ -43,6 +43,7 @@ describe("an upload's reply worked out off the event loop", () => {
   it("lets the event loop turn while a large upload is read and summarised, with the reply this thread would make", async () => {
     const bytes = largeExport();
     expect(bytes.length).toBeGreaterThan(8 * 1024 * 1024);
+    const kept = Buffer.from(bytes);
     const reader = readerFrom("de-DE", "Europe/Berlin");
     let turns = 0;
     let working = true;
@@ -55,13 +56,15 @@ describe("an upload's reply worked out off the event loop", () => {
     working = false;
 
     expect(dataset.receipt.rows).toBe(200_000);
+    // Moved to the worker rather than copied on this thread.
+    expect(bytes.byteLength).toBe(0);
     expect(analysis.charts.length).toBe(2);
     expect(computedHere).toEqual({ summarizePerformance: 0, summaryCharts: 0 });
     // Worked out on this thread, the summary and charts would hold the loop from start to end.
     expect(turns).toBeGreaterThan(10);
 
     const here = await withReader(reader, async () =>
-      analysisOf(await loadExport({ bytes, name: "large.csv" })),
+      analysisOf(await loadExport({ bytes: kept, name: "large.csv" })),
     );
     expect(isDeepStrictEqual(analysis.summary, here.summary)).toBe(true);
     expect(analysis.questions).toEqual(here.questions);
@@ -72,5 +75,16 @@ describe("an upload's reply worked out off the event loop", () => {
       expect(Buffer.isBuffer(chart.png)).toBe(true);
       expect(chart.png.equals(here.charts[index]?.png ?? Buffer.alloc(0))).toBe(true);
     });
+  });
+
+  it("copies a small upload's bytes rather than moving them: small Buffers share Node's pool, which cannot move", async () => {
+    const text = "Day,Campaign,Cost,Clicks\n2025-06-01,Brand,12.50,4\n2025-06-02,Brand,7.25,3\n";
+    const pooled = Buffer.from(text);
+    const own = new Uint8Array(Buffer.from(text));
+    for (const bytes of [pooled, own]) {
+      const { dataset } = await readUpload({ bytes, name: "small.csv" });
+      expect(dataset.receipt.rows).toBe(2);
+      expect(Buffer.from(bytes).toString()).toBe(text);
+    }
   });
 });

@@ -14,12 +14,19 @@ export interface UploadAnalysis {
 /**
  * Reads an upload and works out its reply in the worker that read it: on 3.5M rows the summary and charts
  * take seconds of CPU, which on this thread would hold Slack's deliveries and health checks. The worker
- * writes for this work's reader, so figures and chart labels read exactly as they would here.
+ * writes for this work's reader, so figures and chart labels read exactly as they would here. The bytes
+ * are handed over to the worker: the caller must not use them afterwards.
  */
 export async function readUpload(
   input: ExportInput,
 ): Promise<{ dataset: Dataset; analysis: UploadAnalysis }> {
-  const { dataset, result } = await analyzeExportThen<UploadAnalysis>(input, uploadFollowUp(currentReader()));
+  const { dataset, result } = await analyzeExportThen<UploadAnalysis>(
+    input,
+    uploadFollowUp(currentReader()),
+    {
+      handOver: true,
+    },
+  );
   // A Buffer crosses threads as a plain Uint8Array.
   const charts = result.charts.map((chart) => ({ ...chart, png: Buffer.from(chart.png) }));
   return { dataset, analysis: { ...result, charts } };
