@@ -1,5 +1,12 @@
 import type { Dataset } from "../../ingest/index.js";
-import { componentsOf, isKpi, isLowerBetter, isTimePart, type Metric } from "../../metrics/index.js";
+import {
+  componentsOf,
+  isKpi,
+  isLowerBetter,
+  isTimePart,
+  type Metric,
+  unreportedMeasures,
+} from "../../metrics/index.js";
 import type { ToolCall } from "../tool-runner.js";
 import { availableMetrics } from "../tool-support/metric-availability.js";
 import type { Json, JsonObject } from "../tools/tool.js";
@@ -253,12 +260,18 @@ function orderOf(parsed: ParsedQuestion, metric: Metric): "top" | "bottom" {
   }
 }
 
-/** ROAS or CPA where there is spend; without spend (GA4, a shop's own analytics) never a cost metric. */
+/**
+ * ROAS or CPA where there is spend, CTR when its outcome columns are zero on every row; without spend (GA4,
+ * a shop's own analytics) never a cost metric.
+ */
 export function efficiencyMetric(dataset: Dataset): Metric {
   const { measures } = dataset.facts;
   if (measures.spend) {
-    if (measures.revenue) return "roas";
-    return measures.conversions ? "cpa" : "spend";
+    // A revenue or conversions column that is 0 on every row is not tracked: the next KPI with data leads.
+    const available = availableMetrics(dataset.facts);
+    if (available.includes("roas")) return "roas";
+    if (available.includes("cpa") && !unreportedMeasures(dataset.facts).includes("conversions")) return "cpa";
+    return measures.conversions && available.includes("ctr") ? "ctr" : "spend";
   }
   if (measures.sessions && measures.engaged_sessions) return "engagement_rate";
   const volume = (["revenue", "key_events", "conversions", "sessions", "clicks"] as const).find(

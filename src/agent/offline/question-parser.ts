@@ -6,6 +6,7 @@ import { readAverages } from "./averages.js";
 import { type PeriodSlot, readDatePhrases } from "./date-phrases.js";
 import { readThresholds, signsAsWords } from "./metric-thresholds.js";
 import { readNegations } from "./negations.js";
+import { efficiencyMetric } from "./offline-plan.js";
 import { outOfReach } from "./out-of-reach.js";
 import { pairedValues } from "./paired-values.js";
 import { BLEND_WORDS, PHRASE_WORDS, QUESTION_WORDS } from "./question-words.js";
@@ -526,11 +527,11 @@ function judgedWithoutResults(
   return "a judgement of performance, which needs conversions or revenue, and this file has neither: ask for a figure it has instead, e.g. “CPM by ad set” or “top 5 ads by impressions”";
 }
 
-/** Metric words to metrics, once each; "performance" means ROAS with revenue, CPA without, spend at worst. */
+/** Metric words to metrics, once each; "performance" means the plan's efficiency metric, spend at worst. */
 function resolveMetrics(words: readonly MetricWord[], dataset: Dataset): Metric[] {
-  const { measures } = dataset.facts;
-  const efficiency: Metric =
-    measures.revenue && measures.spend ? "roas" : measures.conversions && measures.spend ? "cpa" : "spend";
+  // One choice of the KPI that judges performance (offline-plan's), so a file that tracks no conversion
+  // value is never judged by ROAS 0.00x here while the plan ranks by another KPI.
+  const efficiency: Metric = dataset.facts.measures.spend ? efficiencyMetric(dataset) : "spend";
   const metrics = words.map((word) => (word === "efficiency" ? efficiency : word));
   return [...new Set(metrics)];
 }

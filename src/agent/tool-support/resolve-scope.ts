@@ -9,6 +9,7 @@ import {
   weeklyPeriodNote,
 } from "../../metrics/index.js";
 import type { JsonObject, ToolContext } from "../tools/tool.js";
+import { unreportedNote } from "./metric-availability.js";
 import {
   type DaySpan,
   type PeriodPair,
@@ -59,9 +60,11 @@ export function resolveScope(context: ToolContext, args: ScopeArgs): ResolvedSco
       ? { ...spanToRange(dataSpan), label: "all dates in the data" }
       : { label: "all rows (the data has no dates)" };
   const weekly = range ? weeklyPeriodNote(facts, range) : null;
+  const untracked = unreportedNote(facts);
   const notes = [
     ...(range && dataSpan ? coverageNotes("period", range, dataSpan) : []),
     ...(weekly ? [weekly] : []),
+    ...(untracked ? [untracked] : []),
   ];
   return { facts, filter, range, described: describe(context, args.source, { period }, args.filters, notes) };
 }
