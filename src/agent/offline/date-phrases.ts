@@ -101,7 +101,9 @@ function shorthand(lowered: string): string {
   return SHORTHAND.reduce((text, [pattern, words]) => text.replace(pattern, words), lowered);
 }
 
-const SERIES_WORDS = /\b(?:trend\w*|over time|series|history|chart|graph|plot)\b/;
+/** A series, or a direction asked of one ("is CPA going up month over month?"): either wants every period. */
+const SERIES_WORDS =
+  /\b(?:trend\w*|over time|series|history|chart|graph|plot|going (?:up|down)|rising|increasing|falling|decreasing|climbing|growing|declining|improving|worsening|getting (?:better|worse))\b/;
 const OVER_PERIODS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(?:week over week|wow)\b/g, "weekly"],
   [/\b(?:month over month|mom)\b/g, "monthly"],
@@ -110,7 +112,7 @@ const OVER_PERIODS: ReadonlyArray<readonly [RegExp, string]> = [
 
 /**
  * "CTR trend week over week" asks for the series by week, not for the last 7 days against the 7 before:
- * with a word for a series, "week over week" (or "wow", "mom", "day over day") is the series' grain.
+ * with a word for a series or a direction, "week over week" (or "wow", "mom", "day over day") is the series' grain.
  */
 function seriesOverPeriods(lowered: string): string {
   if (!SERIES_WORDS.test(lowered)) return lowered;

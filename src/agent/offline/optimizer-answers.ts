@@ -36,7 +36,7 @@ export function writeOptimizerAnswer(
         ? budgetText(result, currency)
         : read.kind === "significance"
           ? significanceText(result, currency)
-          : patternText(result, currency);
+          : patternText(result, currency, read.worstAsked === true);
   return `${body}\n${reading}`;
 }
 
@@ -152,7 +152,7 @@ function significanceText(result: JsonObject, currency: string | null): string {
  * A weekday (or hour) pattern: the one that spent with no results first when there is one (it has no cost
  * per result, yet it is the worst), then the best and whether the weekday matters, then every label.
  */
-function patternText(result: JsonObject, currency: string | null): string {
+function patternText(result: JsonObject, currency: string | null, worstAsked: boolean): string {
   const metric = String(result.metric) as Metric;
   const labels = (result.labels ?? []) as JsonObject[];
   const show = (value: Json | undefined) => formatFigure(metric, Number(value), currency);
@@ -171,6 +171,13 @@ function patternText(result: JsonObject, currency: string | null): string {
   const among = unpriced ? ` among the ${hourly ? "hours" : "days"} with a ${name}` : "";
   if (result.best === null || result.best === undefined) {
     lines.push(`**No ${hourly ? "hour" : "day"} has a ${name} to compare.**`);
+  } else if (worstAsked && !unpriced) {
+    // Asked for the worst, the worst heads the answer; a day that spent with no results already does.
+    lines.push(
+      result.significant
+        ? `**${result.worst} has the worst ${name} by ${byWhat}, and the ${result.by} matters beyond chance**`
+        : `**No ${hourly ? "hour" : "day"} is reliably worst for ${name}**: ${result.worst} looks worst on paper, but the differences are within what chance gives`,
+    );
   } else if (result.significant) {
     lines.push(
       `**${result.best} has the best ${name} by ${byWhat}, and the ${result.by} matters beyond chance${among}**`,

@@ -1,5 +1,5 @@
 import { type Dataset, dayRange, dayToIso } from "../../ingest/index.js";
-import { looseValue } from "../../metrics/index.js";
+import { isLowerBetter, isMetric, looseValue } from "../../metrics/index.js";
 import type { ToolCall } from "../tool-runner.js";
 import type { JsonObject } from "../tools/tool.js";
 import { efficiencyMetric } from "./offline-plan.js";
@@ -19,6 +19,8 @@ export interface OptimizerQuestion {
   call: ToolCall;
   /** How the question was read, for the answer's reading line. */
   reading: string;
+  /** A pattern question asking for the worst weekday or hour ("which weekday has the worst ROAS"). */
+  worstAsked?: boolean;
 }
 
 const FORECAST =
@@ -173,11 +175,27 @@ function pattern(question: string, dataset: Dataset): OptimizerQuestion {
     RATE_WORDS.find(([word]) => word.test(question))?.[1] ??
     SUM_WORDS.find(([word]) => word.test(question))?.[1] ??
     efficiencyMetric(dataset);
+  const worstAsked = asksForWorst(question, metric);
   return {
     kind: "pattern",
     call: { name: "weekday_pattern", args: { metric, by: hourly ? "hour" : "weekday" } },
-    reading: `${metric.toUpperCase()} by ${hourly ? "hour of day" : "day of the week"}, with a shuffle test`,
+    reading: `${metric.toUpperCase()} by ${hourly ? "hour of day" : "day of the week"}${worstAsked ? ", worst first" : ""}, with a shuffle test`,
+    ...(worstAsked ? { worstAsked } : {}),
   };
+}
+
+/**
+ * "worst", or the end of the metric that is worse: the lowest ROAS, the highest CPA. "lowest CPA" is the
+ * best one, as is "highest ROAS".
+ */
+function asksForWorst(question: string, metric: string): boolean {
+  const lowered = question.toLowerCase();
+  if (/\b(?:worst|weakest|poorest)\b/.test(lowered)) return true;
+  if (/\b(?:best|strongest|top)\b/.test(lowered)) return false;
+  const low = /\b(?:lowest|least|fewest|smallest)\b/.test(lowered);
+  const high = /\b(?:highest|most|biggest|largest)\b/.test(lowered);
+  if (isMetric(metric) && isLowerBetter(metric)) return high && !low;
+  return low && !high;
 }
 
 /** Two values of one dimension named in the question ("men and women", "Meta vs Google"). */

@@ -41,7 +41,7 @@ function readingOf(
   const args = record.args as JsonObject;
   const scope = ((record.result as JsonObject | undefined)?.scope ?? {}) as JsonObject;
   const parts = [
-    shape(record.name, mergedArgs(record, records), parsed),
+    shape(record.name, shownCount(record, mergedArgs(record, records)), parsed),
     period(scope, explained),
     ...filters(args, parsed),
     ...(typeof args.min_spend === "number" ? [`only those that spent at least ${args.min_spend}`] : []),
@@ -64,6 +64,19 @@ function mergedArgs(record: ToolCallRecord, records: readonly ToolCallRecord[]):
   const metrics = [...new Set(same.map((item) => (item.args as JsonObject).metric as string))];
   const orders = new Set(same.map((item) => (item.args as JsonObject).order));
   return { ...args, metrics, ...(orders.size > 1 ? { order: "both" } : {}) };
+}
+
+/**
+ * "worst quarter by CPA" of a year's data asks for three quarters and gets one: the line says how many rows
+ * the answer has, never a count the question did not say and the data could not give.
+ */
+function shownCount(record: ToolCallRecord, args: JsonObject): JsonObject {
+  const rows = (record.result as JsonObject | undefined)?.rows;
+  const limit = args.limit;
+  if (!Array.isArray(rows) || typeof limit !== "number" || rows.length >= limit || rows.length === 0) {
+    return args;
+  }
+  return { ...args, limit: rows.length };
 }
 
 function shape(name: string, args: JsonObject, parsed: Hints): string {
