@@ -58,6 +58,23 @@ interface FetchedJob {
 type Client = pg.PoolClient;
 
 /**
+ * Creates the app's queue once however many instances start together. pg-boss makes a queue's partition
+ * with ATTACH PARTITION, which can deadlock against another starting instance's own queue creation or
+ * maintenance; PostgreSQL then cancels one, and creating the queue again is safe (it is one statement,
+ * rolled back whole, and a queue that exists by then is kept).
+ */
+async function ensureQueue(boss: PgBoss): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      if (!(await boss.getQueue(QUEUE))) await boss.createQueue(QUEUE, { name: QUEUE, policy: "standard" });
+      return;
+    } catch (error) {
+      if (attempt >= DEADLOCK_ATTEMPTS || !isDeadlock(error)) throw error;
+    }
+  }
+}
+
+/**
  * The job queue on PostgreSQL: pg-boss 10 holds the jobs (several instances fetch from it with SKIP
  * LOCKED, retries wait longer each time), and three tables of the app's schema add what the JobQueue
  * promises beyond it. `job_keys` remembers every key, so a late duplicate adds nothing even after its
@@ -87,7 +104,7 @@ export async function openPgBossJobQueue(
   try {
     await migratePostgres(pool);
     await boss.start();
-    if (!(await boss.getQueue(QUEUE))) await boss.createQueue(QUEUE, { name: QUEUE, policy: "standard" });
+    await ensureQueue(boss);
   } catch (error) {
     await boss.stop({ graceful: false, wait: false }).catch(() => undefined);
     await pool.end();
