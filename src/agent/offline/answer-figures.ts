@@ -45,7 +45,8 @@ export function writeBreakdown(result: JsonObject, wording: Wording, notes: read
     total > shown.length
       ? [`…and ${total - shown.length} more ${pairs ? "rows" : dimensionWords(dimension, true)}`]
       : [];
-  const overall = `Overall: ${cells(totals)}`;
+  const unpriced = result.totals_spent_with_no as { results?: string; spend?: number } | undefined;
+  const overall = `Overall: ${cells(unpriced ? { ...totals, spent_with_no: unpriced.results ?? null, spend: unpriced.spend ?? null } : totals)}`;
   if (rows.length === 0) {
     // With limits, no row passing them is the answer, not a sign of missing data.
     const none = result.thresholds ? "pass those limits" : "have rows here";

@@ -62,5 +62,5 @@ export function unreportedNote(facts: FactTable): string | null {
       componentsOf(metric).some((measure) => untracked.includes(measure)) &&
       componentsOf(metric).every((measure) => facts.measures[measure]),
   ).map((metric) => METRIC_CATALOG[metric].label);
-  return `this file reports ${words} (zero on every row though it spent), so performance is not judged by ${lost.join(" or ")}`;
+  return `this file reports ${words} (zero on every row though it spent), so performance is not judged by ${lost.length > 1 ? `${lost.slice(0, -1).join(", ")} or ${lost.at(-1)}` : lost.join("")}`;
 }

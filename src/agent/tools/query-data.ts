@@ -72,14 +72,18 @@ export const queryData = defineTool({
       limit: args.limit ?? 15,
     });
     const shown = [...new Set([...args.metrics, ...limits.map((limit) => limit.metric)])];
+    const overall = totals(scope.facts, scope.filter);
+    // Totals that spent with no conversions have no CPA: said as "no conversions", never as n/a.
+    const unpriced = args.metrics.find((metric) => spentWithNoResults(overall, metric));
     const output: JsonObject = {
       scope: scope.described,
-      totals: pickFigures(totals(scope.facts, scope.filter), args.metrics),
+      totals: pickFigures(overall, args.metrics),
+      ...(unpriced ? { totals_spent_with_no: { results: costResult(unpriced), spend: overall.spend } } : {}),
     };
     if (by.length === 0) return output;
     output.group_by = by.join(PAIR_SEPARATOR);
-    // The cost ratio a row can have spent without results of: the sort's, or else a threshold's.
-    const costRatio = [args.sort?.metric, ...limits.map((limit) => limit.metric)].find(
+    // The cost ratio a row can have spent without results of: the sort's, else a threshold's, else one shown.
+    const costRatio = [args.sort?.metric, ...limits.map((limit) => limit.metric), ...args.metrics].find(
       (metric) => metric !== undefined && costResult(metric) !== null,
     );
     const paidPer = costRatio ? costResult(costRatio) : null;
