@@ -43,8 +43,9 @@ describe("SQLite checkpoints on a worker thread", () => {
     }));
     await store.saveLiveBatch({ source: "n8n", records });
     // Twenty rows are far below the writer's own checkpoint threshold: only the worker copies them back.
+    // It may start late on a loaded machine (CI shares its cores), so the wait is long; it ends at once.
     let copied = 0;
-    for (let attempt = 0; attempt < 100 && copied < records.length; attempt++) {
+    for (let attempt = 0; attempt < 400 && copied < records.length; attempt++) {
       await new Promise((resolve) => setTimeout(resolve, 50));
       copied = rowsInDatabaseFile(path);
     }
