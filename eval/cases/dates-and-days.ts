@@ -862,4 +862,27 @@ export const DATES_AND_DAYS_CASES: EvalCase[] = [
     mentions: ["Tuesday has the worst ROAS"],
     absent: ["Monday has the best"],
   },
+  {
+    id: "days-segments-month-with-highest-cpa",
+    fixture: "segments",
+    category: "rankings",
+    question: "month with the highest cpa",
+    tools: [{ name: "query", args: { group_by: ["month"], sort: { metric: "cpa", direction: "desc" } } }],
+    figures: [{ metric: "cpa", from: "2025-09-01", to: "2025-09-30" }],
+    mentions: ["Highest CPA by month: 2025-09"],
+  },
+  {
+    // "improving" asks a direction: the monthly series, not the last 7 days against the 7 before.
+    id: "days-segments-roas-improving-month-over-month",
+    fixture: "segments",
+    category: "trends",
+    question: "is roas improving month over month",
+    tools: [{ name: "trend", args: { metrics: ["roas"], grain: "month" } }],
+    figures: [
+      { metric: "roas", from: "2025-07-01", to: "2025-07-31" },
+      { metric: "roas", from: "2025-08-01", to: "2025-08-31" },
+      { metric: "roas", from: "2025-09-01", to: "2025-09-30" },
+    ],
+    absent: ["one period against another"],
+  },
 ];

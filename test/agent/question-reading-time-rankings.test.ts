@@ -35,6 +35,8 @@ describe("periods of time ranked by a metric", () => {
     ["best month by roas", "month"],
     ["worst quarter by cpa", "quarter"],
     ["lowest ctr month", "month"],
+    ["month with the highest cpa", "month"],
+    ["weeks that had the most spend", "week"],
   ])("ranks the periods of %s, not campaigns nor the total", (question, part) => {
     expect(parseQuestion(question, segments(), "2025-10-02")).toMatchObject({
       intent: "rank",
@@ -85,6 +87,22 @@ describe("a direction asked period over period", () => {
     const parsed = parseQuestion(question, segments(), "2025-10-02");
     expect(parsed).toMatchObject({ intent: "trend", grain });
     expect(parsed.verdict).not.toBeNull();
+  });
+
+  it.each([
+    ["is roas improving month over month", "up"],
+    ["is cpa improving month over month", "down"],
+    ["is cpa getting worse month over month", "up"],
+    ["is spend growing mom", "up"],
+    ["is spend declining mom", "down"],
+  ])("reads %s as the monthly series, asking whether it goes %s", (question, way) => {
+    // Better or worse is down or up by the metric: a falling CPA is an improving one.
+    expect(parseQuestion(question, segments(), "2025-10-02")).toMatchObject({
+      intent: "trend",
+      grain: "month",
+      verdict: way,
+      unread: [],
+    });
   });
 
   it("answers 'is cpa going up month over month?' with the three months, not September's weeks", async () => {

@@ -1,5 +1,5 @@
 import { type Dataset, dayRange, MEASURES } from "../../ingest/index.js";
-import { type Grain, isTimePart, type Metric } from "../../metrics/index.js";
+import { type Grain, isLowerBetter, isMetric, isTimePart, type Metric } from "../../metrics/index.js";
 import type { ChartKind } from "../tool-support/chart-specs.js";
 import { dimensionWords } from "./answer-wording.js";
 import { readAverages } from "./averages.js";
@@ -145,11 +145,7 @@ export function parseQuestion(question: string, dataset: Dataset, today: string)
     dataset,
   );
   const count = countOf(words);
-  const verdict = VERDICT.test(words)
-    ? /\b(?:down|falling|decreasing)\b/.test(words)
-      ? "down"
-      : "up"
-    : null;
+  const verdict = verdictAsked(words, metrics[0] ?? efficiencyMetric(dataset));
   const intent =
     verdict !== null
       ? "trend"
@@ -279,7 +275,19 @@ const ORDERED_LIST =
   /\b(highest|lowest|largest|smallest|biggest|best|worst|most|least|cheapest)\s+(?:first|on top)\b/;
 
 const VERDICT =
-  /\b(?:is|are|has|have)\b.*\b(?:going (?:up|down)|rising|increasing|falling|decreasing|climbing|trending (?:up|down))\b/;
+  /\b(?:is|are|has|have)\b.*\b(?:going (?:up|down)|rising|increasing|falling|decreasing|climbing|trending (?:up|down)|growing|declining|dropping|improving|worsening|getting (?:better|worse))\b/;
+/** Better or worse, not up or down: which way depends on the metric ("CPA improving" is CPA going down). */
+const BETTER = /\b(?:improving|getting better)\b/;
+const WORSE = /\b(?:worsening|getting worse)\b/;
+
+/** "is CPA going up?": the way asked, or null when no direction is asked. */
+function verdictAsked(words: string, metric: string): "up" | "down" | null {
+  if (!VERDICT.test(words)) return null;
+  const lowerBetter = isMetric(metric) && isLowerBetter(metric);
+  if (BETTER.test(words)) return lowerBetter ? "down" : "up";
+  if (WORSE.test(words)) return lowerBetter ? "up" : "down";
+  return /\b(?:down|falling|decreasing|declining|dropping)\b/.test(words) ? "down" : "up";
+}
 
 /** The words a typo may be corrected to: the vocabulary, and the words of this file's names. */
 function knownWords(dataset: Dataset): Set<string> {

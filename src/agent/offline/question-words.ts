@@ -23,7 +23,7 @@ export const QUESTION_WORDS: ReadonlySet<string> = new Set(
   compare compared comparison comparing versus vs against change changed changes changing difference differ
   grew grow growth drop dropped dropping fell fall falling rose rise rising increase increased increasing
   decrease decreased decreasing better worse improve improved improving improvement decline declined
-  declining deteriorate deteriorated deteriorating
+  declining deteriorate deteriorated deteriorating growing worsening climbing
   anomaly anomalies anomalous outlier outliers unusual spike spikes dip dips strange weird odd abnormal irregular
   explain explains explanation reason reasons driver drivers driving drove drive caused cause causes behind happened happen
   chart plot graph visualize visualise visual draw picture

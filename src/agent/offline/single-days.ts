@@ -12,6 +12,10 @@ import { readDatePhrases } from "./date-phrases.js";
 const RANKED_PART =
   /\b(?:which|what|best|worst|top|highest|lowest|biggest|busiest|peak|strongest|weakest|most|least)\b((?:\s+[a-z0-9$%.]+){0,3}?)\s+(days?|dates?|weeks?|months?|quarters?)\b/;
 
+/** The part named first, the ranking after: "month with the highest CPA", "weeks that had the most spend". */
+const PART_THEN_RANKED =
+  /\b(days?|dates?|weeks?|months?|quarters?)\s+(?:with|that had|that has|had|has|having)\s+(?:the\s+|our\s+)?(?:best|worst|highest|lowest|biggest|busiest|peak|strongest|weakest|most|least|top)\b/;
+
 export type RankedPart = "day" | "week" | "month" | "quarter";
 /** A part of a day or week, not a date: "day of the week", "hour of the day", "time of day". */
 const WEEKDAY_WORDS =
@@ -30,18 +34,28 @@ export function rankedTimePart(
 ): { part: RankedPart; index: number } | null {
   // "the highest spend to date" is all the data so far, not a date.
   const words = withoutDates.replace(/\bto date\b/g, (found) => " ".repeat(found.length));
-  const match = RANKED_PART.exec(words);
-  if (!match || OTHER_GROUPING.test(match[1] ?? "")) return null;
-  const word = match[2] ?? "";
-  const index = (match.index ?? 0) + match[0].length - word.length;
+  const ranked = rankedWord(words);
+  if (!ranked) return null;
+  const { word, between, index } = ranked;
   const part = word.replace(/s$/, "").replace("date", "day") as RankedPart;
   if (part !== "day") return { part, index };
   if (WEEKDAY_WORDS.test(withoutDates)) return null;
   // "top 3 days": a count of days is of dates (a week has only seven weekdays to rank).
-  const counted = /\b\d{1,2}\b|\b(?:two|three|four|five|six|seven|eight|nine|ten)\b/.test(match[1] ?? "");
+  const counted = /\b\d{1,2}\b|\b(?:two|three|four|five|six|seven|eight|nine|ten)\b/.test(between);
   const habit = HABIT.test(withoutDates) && !PAST.test(withoutDates);
   if (!counted && habit && !namesPeriod) return null;
   return { part, index };
+}
+
+/** The calendar word ranked, the words between it and the ranking word, and where it sits. */
+function rankedWord(words: string): { word: string; between: string; index: number } | null {
+  const before = RANKED_PART.exec(words);
+  if (before && !OTHER_GROUPING.test(before[1] ?? "")) {
+    const word = before[2] ?? "";
+    return { word, between: before[1] ?? "", index: before.index + before[0].length - word.length };
+  }
+  const after = PART_THEN_RANKED.exec(words);
+  return after ? { word: after[1] ?? "", between: "", index: after.index } : null;
 }
 
 /** The same judgement on a whole question, for readers that run before the parser (the weekday pattern). */
