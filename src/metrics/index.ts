@@ -69,7 +69,7 @@ export {
   spentWithNoResults,
 } from "./rank.js";
 export { weeklyPeriodNote, weeklyStartDay } from "./row-cadence.js";
-export { totals } from "./totals.js";
+export { hasRows, totals } from "./totals.js";
 export { partialPeriods, type TrendOptions, type TrendPoint, trend } from "./trend.js";
 export { unreportedMeasures } from "./unreported-measures.js";
 export { VALUE_OPS, type ValueCondition, type ValueOp, valuesMatching } from "./value-conditions.js";

@@ -12,6 +12,11 @@ export function totals(facts: FactTable, filter?: Filter): Figures {
   return figuresFromSums(sliceSums(facts, filter));
 }
 
+/** Whether any row matches the filter: a period without rows has nothing to be compared with. */
+export function hasRows(facts: FactTable, filter?: Filter): boolean {
+  return aggregate(facts, { filter }).length > 0;
+}
+
 /** Measure sums of the rows matching the filter and, when given, falling within a span of days. */
 export function sliceSums(facts: FactTable, filter?: Filter, within?: DaySpan): MeasureSums {
   const [group] = aggregate(facts, { filter, within });

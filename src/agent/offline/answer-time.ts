@@ -74,6 +74,7 @@ export function writeComparison(result: JsonObject, wording: Wording, notes: rea
   const before = (previous.figures ?? {}) as JsonObject;
   const changes = (result.changes ?? {}) as JsonObject;
   const metrics = Object.keys(now) as Metric[];
+  if (previous.has_rows === false) return withoutBaseline(result, wording, notes);
   // The dates, and how they were chosen, are in the reading line under the answer.
   const basis = ((result.scope ?? {}) as { previous?: { basis?: unknown } }).previous?.basis;
   // Two periods named in the question ("q3 vs q4") may come in either order: say which figure is which.
@@ -87,6 +88,28 @@ export function writeComparison(result: JsonObject, wording: Wording, notes: rea
     return `- ${label(metric)}: ${figure(wording, metric, now[metric])} vs ${figure(wording, metric, before[metric])} (${change(delta)}${tone(metric, delta?.relative ?? null)})`;
   });
   return [heading, ...lines, ...notesLine(result.scope, notes)].join("\n");
+}
+
+/**
+ * A comparison with a period that has no rows: its figures would read as growth from nothing (+∞, "new"),
+ * so that is said, and the current period's own figures are given.
+ */
+function withoutBaseline(result: JsonObject, wording: Wording, notes: readonly string[]): string {
+  const current = (result.current ?? {}) as JsonObject;
+  const previous = (result.previous ?? {}) as JsonObject;
+  const now = (current.figures ?? {}) as JsonObject;
+  const why =
+    typeof previous.data_starts === "string"
+      ? `No data before ${previous.data_starts}`
+      : `No rows from ${String(previous.from)} to ${String(previous.to)}`;
+  const lines = (Object.keys(now) as Metric[]).map(
+    (metric) => `- ${label(metric)}: ${figure(wording, metric, now[metric])}`,
+  );
+  return [
+    `**${why}, so there is nothing to compare ${String(current.from)} to ${String(current.to)} with.** Its own figures:`,
+    ...lines,
+    ...notesLine(result.scope, notes),
+  ].join("\n");
 }
 
 export function writeAnomalies(
