@@ -37,6 +37,7 @@ describe("periods of time ranked by a metric", () => {
     ["lowest ctr month", "month"],
     ["month with the highest cpa", "month"],
     ["weeks that had the most spend", "week"],
+    ["bottom 3 weeks by ctr", "week"],
   ])("ranks the periods of %s, not campaigns nor the total", (question, part) => {
     expect(parseQuestion(question, segments(), "2025-10-02")).toMatchObject({
       intent: "rank",
@@ -95,6 +96,7 @@ describe("a direction asked period over period", () => {
     ["is cpa getting worse month over month", "up"],
     ["is spend growing mom", "up"],
     ["is spend declining mom", "down"],
+    ["are conversions dropping month over month", "down"],
   ])("reads %s as the monthly series, asking whether it goes %s", (question, way) => {
     // Better or worse is down or up by the metric: a falling CPA is an improving one.
     expect(parseQuestion(question, segments(), "2025-10-02")).toMatchObject({
@@ -103,6 +105,10 @@ describe("a direction asked period over period", () => {
       verdict: way,
       unread: [],
     });
+  });
+
+  it("leaves 'is Prospecting getting worse?' to the comparison: no metric names which way is worse", () => {
+    expect(parseQuestion("Is Prospecting getting worse?", segments(), "2025-10-02").verdict).toBeNull();
   });
 
   it("answers 'is cpa going up month over month?' with the three months, not September's weeks", async () => {

@@ -103,7 +103,7 @@ function shorthand(lowered: string): string {
 
 /** A series, or a direction asked of one ("is CPA going up month over month?"): either wants every period. */
 const SERIES_WORDS =
-  /\b(?:trend\w*|over time|series|history|chart|graph|plot|going (?:up|down)|rising|increasing|falling|decreasing|climbing|growing|declining|improving|worsening|getting (?:better|worse))\b/;
+  /\b(?:trend\w*|over time|series|history|chart|graph|plot|going (?:up|down)|rising|increasing|falling|decreasing|climbing|growing|declining|dropping|improving|worsening|getting (?:better|worse))\b/;
 const OVER_PERIODS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(?:week over week|wow)\b/g, "weekly"],
   [/\b(?:month over month|mom)\b/g, "monthly"],

@@ -1,5 +1,5 @@
 import { type Dataset, dayRange, MEASURES } from "../../ingest/index.js";
-import { type Grain, isLowerBetter, isMetric, isTimePart, type Metric } from "../../metrics/index.js";
+import { type Grain, isLowerBetter, isTimePart, type Metric } from "../../metrics/index.js";
 import type { ChartKind } from "../tool-support/chart-specs.js";
 import { dimensionWords } from "./answer-wording.js";
 import { readAverages } from "./averages.js";
@@ -145,7 +145,7 @@ export function parseQuestion(question: string, dataset: Dataset, today: string)
     dataset,
   );
   const count = countOf(words);
-  const verdict = verdictAsked(words, metrics[0] ?? efficiencyMetric(dataset));
+  const verdict = verdictAsked(words, metrics[0] ?? null);
   const intent =
     verdict !== null
       ? "trend"
@@ -275,17 +275,20 @@ const ORDERED_LIST =
   /\b(highest|lowest|largest|smallest|biggest|best|worst|most|least|cheapest)\s+(?:first|on top)\b/;
 
 const VERDICT =
-  /\b(?:is|are|has|have)\b.*\b(?:going (?:up|down)|rising|increasing|falling|decreasing|climbing|trending (?:up|down)|growing|declining|dropping|improving|worsening|getting (?:better|worse))\b/;
-/** Better or worse, not up or down: which way depends on the metric ("CPA improving" is CPA going down). */
-const BETTER = /\b(?:improving|getting better)\b/;
-const WORSE = /\b(?:worsening|getting worse)\b/;
+  /\b(?:is|are|has|have)\b.*\b(?:going (?:up|down)|rising|increasing|falling|decreasing|climbing|trending (?:up|down)|growing|declining|dropping)\b/;
+/**
+ * Better or worse, not up or down: which way depends on the metric ("CPA improving" is CPA going down).
+ * Without a metric named ("is Prospecting getting worse?") it is no one series' direction.
+ */
+const BETTER = /\b(?:is|are|has|have)\b.*\b(?:improving|getting better)\b/;
+const WORSE = /\b(?:is|are|has|have)\b.*\b(?:worsening|getting worse)\b/;
 
 /** "is CPA going up?": the way asked, or null when no direction is asked. */
-function verdictAsked(words: string, metric: string): "up" | "down" | null {
+function verdictAsked(words: string, metric: Metric | null): "up" | "down" | null {
+  if (metric !== null && (BETTER.test(words) || WORSE.test(words))) {
+    return BETTER.test(words) === isLowerBetter(metric) ? "down" : "up";
+  }
   if (!VERDICT.test(words)) return null;
-  const lowerBetter = isMetric(metric) && isLowerBetter(metric);
-  if (BETTER.test(words)) return lowerBetter ? "down" : "up";
-  if (WORSE.test(words)) return lowerBetter ? "up" : "down";
   return /\b(?:down|falling|decreasing|declining|dropping)\b/.test(words) ? "down" : "up";
 }
 

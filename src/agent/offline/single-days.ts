@@ -10,11 +10,11 @@ import { readDatePhrases } from "./date-phrases.js";
  * 7 days" is no question about days.
  */
 const RANKED_PART =
-  /\b(?:which|what|best|worst|top|highest|lowest|biggest|busiest|peak|strongest|weakest|most|least)\b((?:\s+[a-z0-9$%.]+){0,3}?)\s+(days?|dates?|weeks?|months?|quarters?)\b/;
+  /\b(?:which|what|best|worst|top|bottom|highest|lowest|biggest|busiest|peak|strongest|weakest|poorest|cheapest|priciest|most|least)\b((?:\s+[a-z0-9$%.]+){0,3}?)\s+(days?|dates?|weeks?|months?|quarters?)\b/;
 
 /** The part named first, the ranking after: "month with the highest CPA", "weeks that had the most spend". */
 const PART_THEN_RANKED =
-  /\b(days?|dates?|weeks?|months?|quarters?)\s+(?:with|that had|that has|had|has|having)\s+(?:the\s+|our\s+)?(?:best|worst|highest|lowest|biggest|busiest|peak|strongest|weakest|most|least|top)\b/;
+  /\b(days?|dates?|weeks?|months?|quarters?)\s+(?:with|that had|that has|had|has|having)\s+(?:the\s+|our\s+)?(?:best|worst|highest|lowest|biggest|busiest|peak|strongest|weakest|poorest|cheapest|priciest|most|least|top|bottom)\b/;
 
 export type RankedPart = "day" | "week" | "month" | "quarter";
 /** A part of a day or week, not a date: "day of the week", "hour of the day", "time of day". */
