@@ -49,6 +49,7 @@ export {
 export { MetricsError } from "./metrics-error.js";
 export {
   isTimePart,
+  partialTimeKeys,
   type QueryLimit,
   type QueryRequest,
   type QueryResult,

@@ -1,4 +1,4 @@
-import { dayToIso, type FactTable, MEASURES } from "../ingest/fact-table.js";
+import { dayToIso, type FactTable, isoToDay, MEASURES } from "../ingest/fact-table.js";
 import { aggregate } from "./aggregate.js";
 import { PAIR_SEPARATOR } from "./breakdown.js";
 import type { Filter } from "./filter.js";
@@ -7,6 +7,7 @@ import { isLowerBetter, type Metric } from "./metric-catalog.js";
 import { MetricsError } from "./metrics-error.js";
 import { compareKeys, descendingNullsLast } from "./ordering.js";
 import { rankRows, spentWithNoResults } from "./rank.js";
+import { partialPeriods } from "./trend.js";
 
 /** Parts of a row's date a query can group by, beside the data's dimensions. */
 export const TIME_PARTS = ["day", "week", "month", "quarter", "weekday"] as const;
@@ -153,6 +154,14 @@ function inNaturalOrder(
 interface Part {
   label: string;
   order: number | null;
+}
+
+/**
+ * The keys of the weeks or months of a query that the data covers only in part (the first and last, as
+ * the trend tool names them), so a ranking of whole weeks against a 2-day one says so.
+ */
+export function partialTimeKeys(facts: FactTable, part: "week" | "month", filter?: Filter): string[] {
+  return partialPeriods(facts, part, { filter }).map((iso) => timePart(part, isoToDay(iso)).label);
 }
 
 function timePart(part: TimePart, day: number): Part {

@@ -1,6 +1,7 @@
 import { literalMarkdown } from "../../format/slack-markdown.js";
 import { costResult, type Metric, PAIR_SEPARATOR } from "../../metrics/index.js";
 import type { JsonObject } from "../tools/tool.js";
+import { partialMark } from "./answer-ranking.js";
 import { dimensionWords, figure, label, notesLine, type Wording } from "./answer-wording.js";
 
 const MAX_ROWS_LISTED = 10;
@@ -37,7 +38,7 @@ export function writeBreakdown(result: JsonObject, wording: Wording, notes: read
       : metrics.map((metric) => `${label(metric)} ${cell(row, metric)}`).join(" · ");
   const shown = rows
     .slice(0, MAX_ROWS_LISTED)
-    .map((row) => `- ${literalMarkdown(String(row.key))}: ${cells(row)}`);
+    .map((row) => `- ${literalMarkdown(String(row.key))}: ${cells(row)}${partialMark(row, dimension)}`);
   const total = Number(result.rows_total ?? rows.length);
   // "2 more campaign × devices" reads badly and hides a count from the checker; rows of pairs are rows.
   const pairs = dimension.includes(PAIR_SEPARATOR);

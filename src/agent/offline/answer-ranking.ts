@@ -41,12 +41,12 @@ export function writeRanking(
     const heading = `${word} ${metricWords(metric)} by ${dimensionWords(dimension)}`;
     lines.push(
       options.singular
-        ? `**${heading}: ${literalMarkdown(first.key)} ${first.spent_with_no ? "with" : "at"} ${value(wording, metric, first)}**`
+        ? `**${heading}: ${literalMarkdown(first.key)} ${first.spent_with_no ? "with" : "at"} ${value(wording, metric, first)}**${partialMark(first, dimension)}`
         : `**${heading}** (${best ? "best" : "worst"} first)`,
     );
     for (const row of rows)
       lines.push(
-        `${row.rank}. ${literalMarkdown(row.key)}: ${value(wording, metric, row)}${context(wording, metric, row)}`,
+        `${row.rank}. ${literalMarkdown(row.key)}: ${value(wording, metric, row)}${context(wording, metric, row)}${partialMark(row, dimension)}`,
       );
   }
   lines.push(...leftOut(result, wording, dimension));
@@ -117,6 +117,11 @@ function headingWord(direction: Direction | null, best: boolean, metric: Metric)
 function value(wording: Wording, metric: Metric, row: RankedRow): string {
   if (typeof row.spent_with_no === "string") return `no ${row.spent_with_no}`;
   return figure(wording, metric, row[metric] as number | null);
+}
+
+/** A week or month the data covers only in part, said beside its figure so it is not read as a whole one. */
+export function partialMark(row: Record<string, unknown>, dimension: string): string {
+  return row.partial_period === true ? ` (only part of this ${dimension} is in the data)` : "";
 }
 
 /** Spend next to a ratio, so a great ROAS on little money is read for what it is. */

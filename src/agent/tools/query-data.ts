@@ -4,6 +4,7 @@ import {
   isTimePart,
   METRIC_CATALOG,
   PAIR_SEPARATOR,
+  partialTimeKeys,
   query,
   spentWithNoResults,
   TIME_PARTS,
@@ -88,8 +89,16 @@ export const queryData = defineTool({
     );
     const paidPer = costRatio ? costResult(costRatio) : null;
     if (paidPer) output.paid_per = paidPer;
+    // A week or month the data covers only in part is not comparable with whole ones: marked, not hidden.
+    const [grain] = by;
+    const partial = new Set(
+      by.length === 1 && (grain === "week" || grain === "month")
+        ? partialTimeKeys(scope.facts, grain, scope.filter)
+        : [],
+    );
     output.rows = result.rows.map((row) => ({
       key: row.key,
+      ...(partial.has(row.key) ? { partial_period: true } : {}),
       ...pickFigures(row, shown),
       ...(costRatio && spentWithNoResults(row, costRatio)
         ? { spent_with_no: paidPer, spend: row.spend }
