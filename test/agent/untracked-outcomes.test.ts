@@ -53,4 +53,13 @@ describe.skipIf(!present)("Meta VND export (conversions and conversion values 0 
     expect(text).not.toMatch(/0\.00x|Best ROAS/);
     expect(text).toMatch(/reports no conversion value and no conversions/);
   });
+
+  it("'which campaigns should I cut' judges by CTR without speaking of conversions", async () => {
+    if (!dataset) return;
+    // Link clicks / impressions per campaign: 13_HEAD_Campaign_08.03 0.11% on 1,738,660 VND.
+    const text = await askChecked("which campaigns should I cut", dataset, "2025-05-10");
+    expect(text).toContain("judged by CTR");
+    expect(text).toContain("- 13\\_HEAD\\_Campaign\\_08.03: CTR 0.11% on ₫1,738,660 spend");
+    expect(text).not.toMatch(/conversions to show it/);
+  });
 });

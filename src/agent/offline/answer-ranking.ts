@@ -1,5 +1,5 @@
 import { literalMarkdown } from "../../format/slack-markdown.js";
-import { isKpi, type Metric } from "../../metrics/index.js";
+import { componentsOf, isKpi, type Metric } from "../../metrics/index.js";
 import { enoughToMove } from "../insights/move-volume.js";
 import type { JsonObject } from "../tools/tool.js";
 import {
@@ -79,8 +79,10 @@ export function writeRecommendation(
   const names = (rows: readonly RankedRow[]) => rows.map((row) => literalMarkdown(row.key)).join(", ");
   const cut = names(weak);
   // A cheap CPA on a conversion or two is luck as often as skill: budget moves only towards the proven.
-  const proven = strong.filter(enoughToMove);
-  const unproven = strong.filter((row) => !enoughToMove(row));
+  // Judged by a ratio with no conversions in it (CTR of a file that tracks none), their count proves nothing.
+  const perResult = componentsOf(metric).some((part) => part === "conversions" || part === "revenue");
+  const proven = perResult ? strong.filter(enoughToMove) : strong;
+  const unproven = perResult ? strong.filter((row) => !enoughToMove(row)) : [];
   const unprovenSaid = `${names(unproven)} look${unproven.length === 1 ? "s" : ""} cheaper, but on too few conversions to show it yet`;
   const first =
     proven.length === 0
