@@ -15,4 +15,11 @@ describe("a comparison with a period that has no rows", () => {
     expect(text).toContain("- Spend: 270.00");
     expect(text).not.toMatch(/vs 0\.00|\(new\)|∞|-100%|−100%/);
   });
+
+  it("compares a month the data covers in part with as many days before, not with a whole period", async () => {
+    // 1 to 10 March (10 days, 100.00) against 20 to 29 February (10 days, 100.00), not against 27 days.
+    const text = await askChecked("how did we do in march", dataset, "2024-03-11");
+    expect(text).toContain("- Spend: 100.00 vs 100.00");
+    expect(text).toContain("the data covers 2024-03-01 to 2024-03-10 of 2024-03-01 to 2024-03-31");
+  });
 });

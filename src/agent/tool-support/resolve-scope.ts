@@ -83,7 +83,15 @@ export function resolveComparison(context: ToolContext, args: ComparisonArgs): R
   const current = spanToRange(pair.current);
   const previous = spanToRange(pair.previous);
   const weekly = [current, previous].flatMap((range) => weeklyPeriodNote(facts, range) ?? []);
+  const asked = args.current && !args.previous ? args.current : null;
+  const narrowed =
+    asked && (asked.from !== current.from || asked.to !== current.to)
+      ? [
+          `the data covers ${current.from} to ${current.to} of ${asked.from} to ${asked.to}, so those days are compared with as many days right before`,
+        ]
+      : [];
   const notes = [
+    ...narrowed,
     ...coverageNotes("current period", current, dataSpan),
     ...coverageNotes("previous period", previous, dataSpan),
     ...weekly,
@@ -108,10 +116,22 @@ function comparisonPair(
   filter: Filter,
 ): PeriodPair {
   if (args.current) {
-    const current = spanOf(args.current, "current");
-    const previous = args.previous ? spanOf(args.previous, "previous") : precedingSpan(current);
-    const basis = args.previous ? "as asked" : "the same number of days right before";
-    return { current, previous, label: "as asked", basis };
+    const asked = spanOf(args.current, "current");
+    if (args.previous) {
+      return {
+        current: asked,
+        previous: spanOf(args.previous, "previous"),
+        label: "as asked",
+        basis: "as asked",
+      };
+    }
+    // "March" of data ending on 10 March is 10 days: compared with the 10 days before, not with 31.
+    const data = dayRange(facts);
+    const first = data ? Math.max(asked.first, data.first) : asked.first;
+    const last = data ? Math.min(asked.last, data.last) : asked.last;
+    const current = first <= last ? { first, last } : asked;
+    const basis = "the same number of days right before";
+    return { current, previous: precedingSpan(current), label: "as asked", basis };
   }
   if (args.period) {
     const anchor = anchorDay(context, facts, args.relative_to);
