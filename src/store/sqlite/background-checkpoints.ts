@@ -4,9 +4,11 @@ import type { Database } from "better-sqlite3";
 
 /**
  * Pages the WAL may hold before the writing connection checkpoints by itself: only when the background
- * checkpoints cannot keep up (a long read holding old pages, the worker gone). About 40 MB of WAL.
+ * checkpoints cannot keep up (a long read holding old pages, the worker gone). About 400 MB of WAL: a big
+ * upload's save writes hundreds of MB faster than the worker copies them back, and at a tenth of this
+ * the writer's own checkpoints held the event loop several times during one save.
  */
-const FALLBACK_PAGES = 10_000;
+const FALLBACK_PAGES = 100_000;
 const INTERVAL_MS = 100;
 
 // Plain JavaScript run as the worker's script: it needs only the driver, so no TypeScript loader.
