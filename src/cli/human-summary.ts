@@ -1,3 +1,4 @@
+import { unreportedNote } from "../agent/tool-support/metric-availability.js";
 import { formatChange, formatFigure } from "../format/format-figures.js";
 import {
   describeCheck,
@@ -5,9 +6,18 @@ import {
   describePeriod,
   describeReading,
 } from "../format/format-receipt.js";
-import { MEASURES } from "../ingest/fact-table.js";
+import { type FactTable, MEASURES } from "../ingest/fact-table.js";
 import type { Dataset, ParseReceipt } from "../ingest/index.js";
-import { breakdown, comparePeriods, KPIS, METRIC_CATALOG, type Metric, totals } from "../metrics/index.js";
+import {
+  breakdown,
+  comparePeriods,
+  componentsOf,
+  KPIS,
+  METRIC_CATALOG,
+  type Metric,
+  totals,
+  unreportedMeasures,
+} from "../metrics/index.js";
 import { otherMeasuresLine } from "./other-measures-line.js";
 
 const BREAKDOWN_ROWS = 15;
@@ -44,7 +54,7 @@ export function humanSummary(
       )
       .join(" · "),
   );
-  const kpis = KPIS.filter((kpi) => figures[kpi] !== null);
+  const kpis = KPIS.filter((kpi) => figures[kpi] !== null && judged(facts, kpi));
   if (kpis.length > 0)
     lines.push(
       kpis
@@ -53,12 +63,14 @@ export function humanSummary(
     );
   const others = otherMeasuresLine(dataset);
   if (others) lines.push(others);
+  const untracked = unreportedNote(facts);
+  if (untracked) lines.push(`Note: ${untracked}.`);
 
   if (facts.days) {
     const comparison = comparePeriods(facts);
     const watched: Metric[] = ["spend", "conversions", "revenue", "cpa", "roas"];
     const changes = watched
-      .filter((metric) => comparison.current.figures[metric] !== null)
+      .filter((metric) => comparison.current.figures[metric] !== null && judged(facts, metric))
       .map(
         (metric) =>
           `${METRIC_CATALOG[metric].label} ${formatChange(comparison.deltas[metric].relative, comparison.deltas[metric].absolute)}`,
@@ -83,7 +95,7 @@ function breakdownTable(dataset: Dataset, dimension: string): string[] {
   const figures = totals(dataset.facts);
   const columns = (
     ["spend", "impressions", "clicks", "conversions", "revenue", "ctr", "cpa", "roas"] as Metric[]
-  ).filter((metric) => figures[metric] !== null);
+  ).filter((metric) => figures[metric] !== null && judged(dataset.facts, metric));
   const shown = rows.slice(0, BREAKDOWN_ROWS);
   const keyWidth = Math.min(40, Math.max(dimension.length, ...shown.map((row) => row.key.length)));
   const cells = shown.map((row) => columns.map((metric) => formatFigure(metric, row[metric], currency)));
@@ -101,6 +113,15 @@ function breakdownTable(dataset: Dataset, dimension: string): string[] {
   const more =
     rows.length > shown.length ? [`… and ${rows.length - shown.length} more (use --json for all)`] : [];
   return [`By ${dimension}:`, ...[header, ...body].map((line) => `  ${line.join("  ")}`), ...more];
+}
+
+/**
+ * False for a figure over an outcome the file exports but never tracks (ROAS over a conversion value that
+ * is 0 on every row while it spent): it would read as a result. The note under the totals says why.
+ */
+function judged(facts: FactTable, metric: Metric): boolean {
+  const untracked = unreportedMeasures(facts);
+  return !componentsOf(metric).some((measure) => untracked.includes(measure));
 }
 
 function truncate(text: string, width: number): string {

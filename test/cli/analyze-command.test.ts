@@ -115,6 +115,32 @@ describe("mpo analyze", () => {
     expect(stdout).toMatch(/Generic\s+\$560\.00/);
   });
 
+  it("does not print a ratio over an outcome the file exports but never tracks, and says why", async () => {
+    const messages = join(folder, "messages.csv");
+    writeFileSync(
+      messages,
+      [
+        "Day,Campaign name,Amount spent (USD),Impressions,Link clicks,Conversions,Conversion values",
+        ...Array.from({ length: 14 }, (_, i) => {
+          const day = `2024-03-${String(i + 1).padStart(2, "0")}`;
+          return `${day},Inbox A,12.50,900,30,0,0\n${day},Inbox B,7.50,600,12,0,0`;
+        }),
+      ].join("\n"),
+    );
+    const { code, stdout } = await cli("analyze", messages, "--by", "campaign");
+    expect(code).toBe(0);
+    expect(stdout).toContain(
+      "Spend $280.00 · Impressions 21,000 · Clicks 588 · Conversions 0 · Revenue $0.00",
+    );
+    const figureLines = stdout.split("\n").filter((line) => !line.startsWith("Note:"));
+    expect(figureLines.join("\n")).not.toMatch(/ROAS|CPA|Conversion rate/);
+    expect(stdout).toContain("CTR 2.80% · CPC $0.48 · CPM $13.33\n");
+    expect(stdout).toContain(
+      "Note: this file reports no conversion value and no conversions (zero on every row though it spent)",
+    );
+    expect(stdout).toMatch(/vs 2024-03-01 to 2024-03-07: Spend ±0\.0%\n/);
+  });
+
   it("says first, on stdout and stderr, when the figures contradict the file's own total", async () => {
     const doubled = join(folder, "doubled.csv");
     writeFileSync(
