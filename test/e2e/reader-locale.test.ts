@@ -41,14 +41,6 @@ async function upload(user: string, filename: string, content: string) {
 async function ask(user: string, threadTs: string, question: string): Promise<string> {
   const { emulator } = harness;
   const asked = emulator.postMessage({ user, channel, threadTs, text: question });
-  await new Promise((r) => setTimeout(r, 4000));
-  console.log(
-    JSON.stringify(
-      emulator.transcript().messages.filter((m) => m.threadTs === threadTs),
-      null,
-      1,
-    ).slice(0, 6000),
-  );
   const answer = await emulator.waitFor(
     (transcript) =>
       transcript.messages.find(
