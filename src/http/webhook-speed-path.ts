@@ -3,6 +3,7 @@ import { checkCredentialHeaders, signatureMismatch } from "./auth/webhook-signat
 import { declaredMediaType, isJsonMediaType, JSON_UTF8 } from "./body/media-type.js";
 import { INTERNAL_ERROR } from "./http-env.js";
 import type { ReceiveDelivery } from "./ingest/delivery-receiver.js";
+import type { IngestAnswer } from "./ingest/ingest-service.js";
 
 /** Wraps the app's own request listener (Hono's), taking over the requests it can answer alone. */
 export type FrontDoor = (app: RequestListener) => RequestListener;
@@ -54,12 +55,14 @@ export function webhookSpeedPath(options: WebhookSpeedPathOptions): FrontDoor {
       const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
       const mismatch = verdict.signed ? signatureMismatch(secret, verdict.signed, body) : null;
       if (mismatch) return answerError(response, 401, mismatch);
-      receive({
+      const answer = receive({
         body,
         idempotencyKey: header(request, "idempotency-key"),
         signature: verdict.signed?.hex,
-      }).then(
-        (delivered) => reply(response, delivered.status, "content-type", JSON_UTF8, delivered.body),
+      });
+      if (!(answer instanceof Promise)) return replyDelivered(response, answer);
+      answer.then(
+        (delivered) => replyDelivered(response, delivered),
         (error: unknown) => {
           // As Hono's onError: only the route and the error's own message.
           logger.error(`POST ${request.url} failed`, {
@@ -75,6 +78,10 @@ export function webhookSpeedPath(options: WebhookSpeedPathOptions): FrontDoor {
 /** A header as Hono's `c.req.header` reads it: every value sent, joined (Node keeps only the first of some). */
 function header(request: IncomingMessage, name: string): string | undefined {
   return request.headersDistinct[name]?.join(", ");
+}
+
+function replyDelivered(response: ServerResponse, delivered: IngestAnswer): void {
+  reply(response, delivered.status, "content-type", JSON_UTF8, delivered.body);
 }
 
 /** `errorResponse`'s answer, as Hono's `c.json` writes it. */

@@ -86,4 +86,61 @@ describe("durability", () => {
       await store.close();
     }
   });
+
+  it("answers a keyed delivery's retry after a SIGKILL as it was answered before, storing it once", async () => {
+    folder = mkdtempSync(join(tmpdir(), "mpo-kill-"));
+    const databasePath = join(folder, "mpo.db");
+    const { child, url } = await startServer(databasePath);
+    // Rows without ids: only the Idempotency-Key keeps a retry from storing them again.
+    const post = (target: string, key: string) =>
+      fetch(`${target}/webhooks/ingest`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          authorization: `Bearer ${SECRET}`,
+          "idempotency-key": key,
+        },
+        body: JSON.stringify({ ...METRICS_ROW, id: undefined, campaign: key }),
+      });
+
+    const answers = new Map<string, string>();
+    const sent: string[] = [];
+    const KILL_AFTER = 200;
+    let next = 0;
+    let killed = false;
+    const worker = async () => {
+      while (!killed) {
+        const key = `delivery-${next++}`;
+        sent.push(key);
+        const response = await post(url, key).catch(() => null);
+        if (response?.ok) answers.set(key, await response.text());
+        if (answers.size >= KILL_AFTER && !killed) {
+          killed = true;
+          child.kill("SIGKILL");
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: 4 }, worker));
+    if (child.exitCode === null && child.signalCode === null) await once(child, "exit");
+    expect(child.signalCode).toBe("SIGKILL");
+
+    // Every delivery sent is retried once the server is back: an acknowledged one gets its answer again.
+    const restarted = await startServer(databasePath);
+    for (const key of sent) {
+      const response = await post(restarted.url, key);
+      expect(response.status).toBe(200);
+      const text = await response.text();
+      if (answers.has(key)) expect(text).toBe(answers.get(key));
+    }
+    restarted.child.kill("SIGKILL");
+    await once(restarted.child, "exit");
+
+    const store = openSqliteStore(databasePath);
+    try {
+      const campaigns = (await store.recentEvents(100_000)).map((item) => item.campaign).sort();
+      expect(campaigns).toEqual([...sent].sort());
+    } finally {
+      await store.close();
+    }
+  });
 });

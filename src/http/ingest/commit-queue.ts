@@ -18,6 +18,11 @@ export class CommitQueue {
 
   constructor(private readonly store: Store) {}
 
+  /** No delivery waits for its commit to begin. */
+  get idle(): boolean {
+    return this.pending.length === 0;
+  }
+
   submit<T>(work: (tx: Store) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.pending.push({ work, resolve: resolve as (value: unknown) => void, reject });

@@ -1,8 +1,14 @@
 import type { Logger } from "../../log/logger.js";
 import type { Store, Workspace } from "../../store/index.js";
+import { BUSY, runNowOf } from "../../store/sqlite/sqlite-async-store.js";
 import { CommitQueue } from "./commit-queue.js";
 import { FieldNameBudget } from "./field-name-budget.js";
-import { type IngestAnswer, type IngestRequest, ingestDelivery } from "./ingest-service.js";
+import {
+  type IngestAnswer,
+  type IngestRequest,
+  ingestDelivery,
+  ingestDeliveryNow,
+} from "./ingest-service.js";
 
 export interface LiveDataArrived {
   source: string;
@@ -10,7 +16,8 @@ export interface LiveDataArrived {
   changed: number;
 }
 
-export type ReceiveDelivery = (request: IngestRequest) => Promise<IngestAnswer>;
+/** The answer at once when the delivery was committed at once, else a promise; a failure is always a rejected promise. */
+export type ReceiveDelivery = (request: IngestRequest) => IngestAnswer | Promise<IngestAnswer>;
 
 /**
  * The single workspace the app is installed in with SLACK_BOT_TOKEN (or the sandbox's): rows sent with
@@ -34,15 +41,34 @@ export interface DeliveryReceiverOptions {
 }
 
 /**
- * Takes webhook deliveries through one commit queue and settles each only after its records are committed,
- * then tells the listener. Both webhook paths share it, so they also share group commits. A delivery that
- * came with a workspace's own secret is that workspace's; any other is the home workspace's.
+ * Takes webhook deliveries and settles each only after its records are committed, then tells the listener.
+ * Both webhook paths share it. A delivery that came with a workspace's own secret is that workspace's; any
+ * other is the home workspace's.
+ *
+ * On SQLite, a delivery that needs nothing asynchronous (no alert evaluation to write, no home workspace
+ * to look up) and finds no commit in flight or queued is committed at once, in one synchronous stretch:
+ * nothing else can run between its statements, so it needs no queue and makes no promise. Otherwise it
+ * joins the commit queue, which shares one commit among the deliveries that wait for it, in arrival order.
  */
 export function deliveryReceiver(store: Store, options: DeliveryReceiverOptions): ReceiveDelivery {
   const { onLiveData, withLiveData, logger, homeWorkspace } = options;
   const commits = new CommitQueue(store);
   const names = new FieldNameBudget();
-  return async (request) => {
+  const runNow = withLiveData ? undefined : runNowOf(store);
+
+  const told = (answer: IngestAnswer): IngestAnswer => {
+    if (answer.changed > 0 && answer.source !== null && onLiveData) {
+      try {
+        onLiveData({ source: answer.source, changed: answer.changed });
+      } catch (error) {
+        // The records are committed: a listener's failure must not turn their receipt into an error.
+        logger.error("live data listener failed after a webhook delivery", { source: answer.source, error });
+      }
+    }
+    return answer;
+  };
+
+  const queued = async (request: IngestRequest): Promise<IngestAnswer> => {
     let workspace = request.workspace;
     if (!workspace && homeWorkspace) {
       const home = await homeWorkspace();
@@ -57,14 +83,20 @@ export function deliveryReceiver(store: Store, options: DeliveryReceiverOptions)
       if (delivered.changed > 0 && withLiveData) await withLiveData(tx);
       return delivered;
     });
-    if (answer.changed > 0 && answer.source !== null && onLiveData) {
+    return told(answer);
+  };
+
+  return (request) => {
+    // Queued deliveries go first: a record sent twice must end as its later sending says.
+    if (runNow && commits.idle && (request.workspace || !homeWorkspace)) {
+      let answer: IngestAnswer | typeof BUSY;
       try {
-        onLiveData({ source: answer.source, changed: answer.changed });
+        answer = runNow((tx) => ingestDeliveryNow(tx, request, names));
       } catch (error) {
-        // The records are committed: a listener's failure must not turn their receipt into an error.
-        logger.error("live data listener failed after a webhook delivery", { source: answer.source, error });
+        return Promise.reject(error);
       }
+      if (answer !== BUSY) return told(answer);
     }
-    return answer;
+    return queued(request);
   };
 }

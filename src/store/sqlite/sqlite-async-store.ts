@@ -1,5 +1,5 @@
 import type { Database } from "better-sqlite3";
-import { type KeptResponses, replayOrProduce } from "../replay-or-produce.js";
+import { type KeptResponse, type KeptResponses, replayOrProduce } from "../replay-or-produce.js";
 import { type DatasetWriter, type PieceOptions, saveInPieces } from "../rows/save-in-pieces.js";
 import type { RememberedResponse, Store, StoredResponse, StoreStatus } from "../store.js";
 import { StoreError } from "../store-error.js";
@@ -12,6 +12,32 @@ export interface SqliteParts {
   status: () => StoreStatus;
   /** A dataset is saved in several transactions, each waiting its turn like any other call. */
   datasets: { writer: DatasetWriter } & PieceOptions;
+}
+
+/** What a transaction run at once (`runNowOf`) may use: the tables' own synchronous methods and kept responses. */
+export interface ImmediateTx {
+  tables: Answered<true>;
+  responses: {
+    find(key: string): KeptResponse | undefined;
+    keep(key: string, fingerprint: string, response: StoredResponse): void;
+  };
+}
+
+/** `runNow`'s answer when another transaction is open: the work did not run. */
+export const BUSY: unique symbol = Symbol("another transaction is open");
+
+/** Runs `work` in a transaction of its own, committed before it returns; BUSY (work not run) while another is open. */
+export type RunNow = <T>(work: (tx: ImmediateTx) => T) => T | typeof BUSY;
+
+const RUN_NOW: unique symbol = Symbol("run a transaction at once");
+
+/**
+ * The SQLite store's synchronous transactions, for a caller that can do all its work without awaiting:
+ * no promise, no turn of the event loop between its statements. Absent on other engines, and when each
+ * commit is an fsync (synchronous = FULL): there, callers should share commits through a queue.
+ */
+export function runNowOf(store: Store): RunNow | undefined {
+  return (store as { [RUN_NOW]?: RunNow })[RUN_NOW];
 }
 
 /**
@@ -30,7 +56,6 @@ const WAIT_LIMIT_MS = 10_000;
 export function sqliteAsyncStore(parts: SqliteParts): Store {
   const { db } = parts;
   let running: Promise<void> | null = null;
-  let savepoints = 0;
 
   const waitTurn = async () => {
     const started = Date.now();
@@ -116,21 +141,23 @@ export function sqliteAsyncStore(parts: SqliteParts): Store {
   ): Promise<RememberedResponse> =>
     store.transaction((tx) => replayOrProduce(tx, key, fingerprint, produce, parts.responses));
 
+  // One name for every level: SQLite releases or rolls back to the innermost savepoint of that name.
+  const rollbackTo = prepared("ROLLBACK TO nested");
+  const release = prepared("RELEASE nested");
+  const nested = {
+    begin: prepared("SAVEPOINT nested"),
+    commit: release,
+    rollback: () => {
+      rollbackTo();
+      release();
+    },
+  };
+
   const inside: Store = {
     ...wrap(false),
     saveDataset: saveDataset(false),
-    transaction: async <T>(work: (tx: Store) => Promise<T>): Promise<T> => {
-      savepoints += 1;
-      const name = `nested_${savepoints}`;
-      return bracket(
-        {
-          begin: () => db.exec(`SAVEPOINT ${name}`),
-          commit: () => db.exec(`RELEASE ${name}`),
-          rollback: () => db.exec(`ROLLBACK TO ${name}; RELEASE ${name}`),
-        },
-        () => work(inside),
-      );
-    },
+    transaction: async <T>(work: (tx: Store) => Promise<T>): Promise<T> =>
+      bracket(nested, () => work(inside)),
     rememberResponse: (key: string, fingerprint: string, produce: (tx: Store) => Promise<StoredResponse>) =>
       remember(inside, key, fingerprint, produce),
     ping: async () => parts.status(),
@@ -167,5 +194,24 @@ export function sqliteAsyncStore(parts: SqliteParts): Store {
       if (db.open) db.close();
     },
   };
-  return outside;
+  // synchronous = FULL (2) or EXTRA (3): each commit waits for the disk, so commits are better shared.
+  if (Number(db.pragma("synchronous", { simple: true })) >= 2) return outside;
+  const immediate: ImmediateTx = {
+    tables: parts.tables,
+    responses: parts.responses as ImmediateTx["responses"],
+  };
+  const runNow: RunNow = (work) => {
+    // A transaction awaiting between its statements, or a dataset's save between its pieces.
+    if (running || db.inTransaction) return BUSY;
+    outermost.begin();
+    try {
+      const result = work(immediate);
+      outermost.commit();
+      return result;
+    } catch (error) {
+      if (db.inTransaction) outermost.rollback();
+      throw error;
+    }
+  };
+  return Object.assign(outside, { [RUN_NOW]: runNow });
 }

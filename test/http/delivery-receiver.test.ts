@@ -1,0 +1,99 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { deliveryReceiver } from "../../src/http/ingest/delivery-receiver.js";
+import type { Store } from "../../src/store/index.js";
+import { openSqliteStore } from "../../src/store/index.js";
+import { type TempStore, tempStore } from "../store/temp-store.js";
+import { METRICS_ROW } from "./http-harness.js";
+
+let temp: TempStore | undefined;
+afterEach(async () => {
+  await temp?.remove();
+  temp = undefined;
+});
+
+const logger = { error: () => {} };
+const delivery = (row: Record<string, unknown>) => ({ body: Buffer.from(JSON.stringify(row)) });
+
+async function sqlite(): Promise<Store> {
+  temp = tempStore("sqlite");
+  return temp.open();
+}
+
+describe("delivery receiver on SQLite", () => {
+  it("commits a lone delivery at once, with no promise, and it is stored", async () => {
+    const store = await sqlite();
+    const receive = deliveryReceiver(store, { logger });
+    const answer = receive(delivery(METRICS_ROW));
+    expect(answer).not.toBeInstanceOf(Promise);
+    expect((answer as Awaited<typeof answer>).status).toBe(200);
+    expect(JSON.parse((answer as Awaited<typeof answer>).body)).toMatchObject({ stored: 1 });
+    expect((await store.recentEvents(10)).map((item) => item.externalId)).toEqual(["row-1"]);
+  });
+
+  it("answers a replay of a kept Idempotency-Key at once, storing nothing twice", async () => {
+    const store = await sqlite();
+    const receive = deliveryReceiver(store, { logger });
+    const row = { ...METRICS_ROW, id: undefined };
+    const first = await receive({ ...delivery(row), idempotencyKey: "k-1" });
+    const again = receive({ ...delivery(row), idempotencyKey: "k-1" });
+    expect(again).not.toBeInstanceOf(Promise);
+    expect(again).toEqual({ ...first, changed: 0 });
+    const other = await receive({ ...delivery({ ...row, spend: 1 }), idempotencyKey: "k-1" });
+    expect(other.status).toBe(422);
+    expect(await store.recentEvents(10)).toHaveLength(1);
+  });
+
+  it("queues behind a transaction in progress, and a later delivery keeps its place behind a queued one", async () => {
+    const store = await sqlite();
+    const receive = deliveryReceiver(store, { logger });
+    let release = () => {};
+    const held = store.transaction(() => new Promise<void>((resolve) => (release = resolve)));
+    const first = receive(delivery({ ...METRICS_ROW, spend: 1 }));
+    expect(first).toBeInstanceOf(Promise);
+    release();
+    await held;
+    // The transaction has ended, but the first delivery still waits in the queue: the second must not
+    // overtake it, or the record would end with the first one's spend.
+    const second = receive(delivery({ ...METRICS_ROW, spend: 2 }));
+    expect(second).toBeInstanceOf(Promise);
+    expect(JSON.parse((await first).body)).toMatchObject({ stored: 1, updated: 0 });
+    expect(JSON.parse((await second).body)).toMatchObject({ stored: 0, updated: 1 });
+  });
+
+  it("goes through the queue when the delivery's transaction must also write its alert evaluation", async () => {
+    const store = await sqlite();
+    let evaluations = 0;
+    const receive = deliveryReceiver(store, {
+      logger,
+      withLiveData: async () => {
+        evaluations += 1;
+      },
+    });
+    const answer = receive(delivery(METRICS_ROW));
+    expect(answer).toBeInstanceOf(Promise);
+    expect((await answer).status).toBe(200);
+    expect(evaluations).toBe(1);
+  });
+
+  it("shares commits through the queue when each commit waits for the disk (synchronous = FULL)", async () => {
+    temp = tempStore("sqlite");
+    const store = openSqliteStore(temp.path, { durability: "full" });
+    try {
+      const receive = deliveryReceiver(store, { logger });
+      const answer = receive(delivery(METRICS_ROW));
+      expect(answer).toBeInstanceOf(Promise);
+      expect((await answer).status).toBe(200);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("rejects, rather than throws, when the commit fails", async () => {
+    const store = await sqlite();
+    const receive = deliveryReceiver(store, { logger });
+    await store.close();
+    const answer = receive(delivery(METRICS_ROW));
+    expect(answer).toBeInstanceOf(Promise);
+    await expect(answer).rejects.toThrow();
+  });
+});
