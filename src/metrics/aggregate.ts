@@ -53,6 +53,16 @@ type Level = { kind: "dense"; card: number } | { kind: "sparse"; parents: number
  */
 export function aggregate(facts: FactTable, request: GroupingRequest = {}): Group[] {
   const compiled = compileFilter(facts, request.filter);
+  const only = request.by?.length === 1 ? request.by[0] : undefined;
+  if (
+    only !== undefined &&
+    compiled.masks.size === 0 &&
+    !compiled.span &&
+    !request.within &&
+    !request.grain
+  ) {
+    return groupByCodes(facts, dimensionColumn(facts, only), request.extras ?? []).groups;
+  }
   const stages: Stage[] = [];
   const grouped = new Set<unknown>();
   for (const name of request.by ?? []) {
@@ -69,6 +79,92 @@ export function aggregate(facts: FactTable, request: GroupingRequest = {}): Grou
       : (compiled.span ?? request.within ?? null);
   if (span || request.grain) stages.push(dayStage(facts, span, request.grain));
   return collectGroups(facts, stages, request.extras ?? []);
+}
+
+/**
+ * Groups every row by one dimension and sums the whole table in the same passes: what `mpo analyze --by`
+ * shows. The figures are those of `aggregate(facts, { by: [dimension] })` and of `aggregate(facts)`.
+ */
+export function aggregateWithTotal(
+  facts: FactTable,
+  dimension: string,
+): { groups: Group[]; total: Group | null } {
+  return groupByCodes(facts, dimensionColumn(facts, dimension), []);
+}
+
+/**
+ * One dimension over every row needs no slot per row: a row's code is its group's number, and blank cells
+ * join the "(not set)" group. The sums add in row order, per group and over the whole table, as the
+ * general path's do.
+ */
+function groupByCodes(
+  facts: FactTable,
+  column: { codes: Int32Array; values: readonly string[] },
+  extras: readonly string[],
+): { groups: Group[]; total: Group | null } {
+  const { codes } = column;
+  const labels = [...column.values];
+  let blankSlot = labels.indexOf(NOT_SET);
+  if (blankSlot < 0) blankSlot = labels.push(NOT_SET) - 1;
+  const rows = new Float64Array(labels.length);
+  countPerCode(codes, blankSlot, rows);
+  const measureSums = MEASURES.flatMap((measure) => {
+    const values = facts.measures[measure];
+    return values ? [{ measure, ...sumByCode(values, codes, blankSlot, rows) }] : [];
+  });
+  const extraSums = extras.map((name) => {
+    const values = facts.extraMeasures[name];
+    if (!values) throw new MetricsError(`unknown measure "${name}"`);
+    return { name, ...sumByCode(values, codes, blankSlot, rows) };
+  });
+  const groups: Group[] = [];
+  for (let group = 0; group < labels.length; group++) {
+    if (rows[group] === 0) continue;
+    const sums: MeasureSums = {};
+    for (const { measure, totals, blank } of measureSums) {
+      sums[measure] = blank.has(group) ? null : (totals[group] as number);
+    }
+    const result: Group = {
+      keys: [labels[group] as string],
+      bucket: null,
+      rows: rows[group] as number,
+      sums,
+    };
+    if (extraSums.length > 0) {
+      result.extraSums = {};
+      for (const { name, totals, blank } of extraSums) {
+        result.extraSums[name] = blank.has(group) ? null : (totals[group] as number);
+      }
+    }
+    groups.push(result);
+  }
+  if (facts.rowCount === 0) return { groups, total: null };
+  const sums: MeasureSums = {};
+  for (const { measure, whole } of measureSums) sums[measure] = whole;
+  return { groups, total: { keys: [], bucket: null, rows: facts.rowCount, sums } };
+}
+
+/** As sumByGroup, with the sum over every row as well (null when no row has a value). */
+function sumByCode(column: MeasureValues, codes: Int32Array, blankSlot: number, rows: Float64Array) {
+  const totals = new Float64Array(rows.length);
+  let sum = 0;
+  inBlocks(column.length, (from, to) => {
+    sum = addPerCodeIn(column, codes, blankSlot, totals, from, to, sum);
+  });
+  const blank = new Set<number>();
+  totals.forEach((total, group) => {
+    if (total === 0 && (rows[group] as number) > 0) blank.add(group);
+  });
+  let known = sum !== 0 || column.length === 0;
+  if (blank.size > 0 || !known) {
+    for (let row = 0; row < column.length; row++) {
+      if (Number.isNaN(column[row] as number)) continue;
+      known = true;
+      const code = codes[row] as number;
+      blank.delete(code < 0 ? blankSlot : code);
+    }
+  }
+  return { totals, blank, whole: known ? sum : null };
 }
 
 function dimensionStage(codes: Int32Array, values: readonly string[], keep: Uint8Array | undefined): Stage {
@@ -258,6 +354,39 @@ function sumKnownIn(column: MeasureValues, from: number, to: number, total: numb
     if (!Number.isNaN(value)) sum += value;
   }
   return sum;
+}
+
+function addPerCodeIn(
+  column: MeasureValues,
+  codes: Int32Array,
+  blankSlot: number,
+  totals: Float64Array,
+  from: number,
+  to: number,
+  total: number,
+): number {
+  let sum = total;
+  for (let row = from; row < to; row++) {
+    const value = column[row] as number;
+    if (Number.isNaN(value)) continue;
+    const code = codes[row] as number;
+    const group = code < 0 ? blankSlot : code;
+    totals[group] = (totals[group] as number) + value;
+    sum += value;
+  }
+  return sum;
+}
+
+function countPerCode(codes: Int32Array, blankSlot: number, rows: Float64Array): void {
+  inBlocks(codes.length, (from, to) => countPerCodeIn(codes, blankSlot, rows, from, to));
+}
+
+function countPerCodeIn(codes: Int32Array, blankSlot: number, rows: Float64Array, from: number, to: number) {
+  for (let row = from; row < to; row++) {
+    const code = codes[row] as number;
+    const group = code < 0 ? blankSlot : code;
+    rows[group] = (rows[group] as number) + 1;
+  }
 }
 
 function addPerGroup(column: MeasureValues, groupIds: Int32Array, totals: Float64Array): void {

@@ -1,9 +1,10 @@
 import type { FactTable, Measure } from "../ingest/fact-table.js";
-import { aggregate } from "./aggregate.js";
+import { aggregate, aggregateWithTotal, type Group } from "./aggregate.js";
 import type { Filter } from "./filter.js";
 import { type Figures, figuresFromSums } from "./kpis.js";
 import { MetricsError } from "./metrics-error.js";
 import { compareKeys, descendingNullsLast } from "./ordering.js";
+import { zeroSums } from "./totals.js";
 
 export type BreakdownRow = { key: string } & Figures;
 
@@ -33,10 +34,27 @@ export function breakdown(
   if (limit !== undefined && !(Number.isInteger(limit) && limit >= 0)) {
     throw new MetricsError(`limit must be a whole number of rows, not ${limit}`);
   }
-  const rows = aggregate(facts, { by: [dimension], filter: options.filter }).map(
+  const rows = breakdownRows(facts, aggregate(facts, { by: [dimension], filter: options.filter }));
+  return limit === undefined ? rows : rows.slice(0, limit);
+}
+
+/**
+ * The breakdown by one dimension and the totals of the whole table, from the same passes over the rows:
+ * the figures of `breakdown(facts, dimension)` and `totals(facts)`.
+ */
+export function breakdownWithTotals(
+  facts: FactTable,
+  dimension: string,
+): { rows: BreakdownRow[]; totals: Figures } {
+  const { groups, total } = aggregateWithTotal(facts, dimension);
+  return { rows: breakdownRows(facts, groups), totals: figuresFromSums(total?.sums ?? zeroSums(facts)) };
+}
+
+function breakdownRows(facts: FactTable, groups: Group[]): BreakdownRow[] {
+  const rows = groups.map(
     (group): BreakdownRow => ({ key: group.keys.join(PAIR_SEPARATOR), ...figuresFromSums(group.sums) }),
   );
   const size = SIZE_ORDER.find((measure) => facts.measures[measure]);
   rows.sort((a, b) => (size ? descendingNullsLast(a[size], b[size]) : 0) || compareKeys(a.key, b.key));
-  return limit === undefined ? rows : rows.slice(0, limit);
+  return rows;
 }

@@ -3,7 +3,13 @@
  * objects. One typed-array pass (aggregate.ts) does the per-row work; the rest works on its few groups.
  */
 export { type Anomaly, type AnomalyOptions, anomalies } from "./anomalies.js";
-export { type BreakdownOptions, type BreakdownRow, breakdown, PAIR_SEPARATOR } from "./breakdown.js";
+export {
+  type BreakdownOptions,
+  type BreakdownRow,
+  breakdown,
+  breakdownWithTotals,
+  PAIR_SEPARATOR,
+} from "./breakdown.js";
 export { GRAINS, type Grain } from "./calendar.js";
 export {
   type CompareOptions,

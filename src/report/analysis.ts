@@ -1,5 +1,5 @@
 import type { Dataset, ParseReceipt, TotalsCheck } from "../ingest/index.js";
-import { type BreakdownRow, breakdown, type Figures, totals } from "../metrics/index.js";
+import { type BreakdownRow, breakdownWithTotals, type Figures, totals } from "../metrics/index.js";
 import type { SourceReceipt, WorkspaceView } from "../workspace-view/index.js";
 
 /** The JSON of `mpo analyze --json` and `POST /analytics/upload-csv`: a public interface (DESIGN.md). */
@@ -12,9 +12,9 @@ export interface AnalysisJson {
 
 export function analysisJson(dataset: Dataset, options: { by?: string } = {}): AnalysisJson {
   const source = { ...dataset.receipt, totalsCheck: dataset.totalsCheck };
-  const result: AnalysisJson = { source, totals: tidy(totals(dataset.facts)) };
-  if (options.by) result.breakdown = breakdown(dataset.facts, options.by).map(tidy);
-  return result;
+  if (!options.by) return { source, totals: tidy(totals(dataset.facts)) };
+  const split = breakdownWithTotals(dataset.facts, options.by);
+  return { source, totals: tidy(split.totals), breakdown: split.rows.map(tidy) };
 }
 
 /**
@@ -31,13 +31,14 @@ export interface BlendAnalysisJson {
 
 export function blendAnalysisJson(view: WorkspaceView, options: { by?: string } = {}): BlendAnalysisJson {
   const { facts, receipt } = view.dataset;
+  const split = options.by ? breakdownWithTotals(facts, options.by) : null;
   const result: BlendAnalysisJson = {
     source: view.sources,
     currency: receipt.currency,
     notes: view.notes,
-    totals: tidy(totals(facts)),
+    totals: tidy(split ? split.totals : totals(facts)),
   };
-  if (options.by) result.breakdown = breakdown(facts, options.by).map(tidy);
+  if (split) result.breakdown = split.rows.map(tidy);
   return result;
 }
 
