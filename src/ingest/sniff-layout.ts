@@ -33,8 +33,12 @@ interface Candidate {
  */
 export function sniffLayout(head: Buffer, headIsWholeFile: boolean): Layout {
   let best: Candidate | null = null;
+  let bestRows: HeadRows | null = null;
   for (const delimiter of CANDIDATES) {
-    const candidate = bestBlock(delimiter, tokenize(head, delimiter, headIsWholeFile));
+    // The block is chosen within the first rows; only the chosen delimiter's rows are read on for the sample.
+    const rows = new HeadRows(head, delimiter, headIsWholeFile);
+    rows.readAtLeast(MAX_PREAMBLE_ROWS + LOOKAHEAD_ROWS + 1);
+    const candidate = bestBlock(delimiter, rows.rows);
     if (!candidate) continue;
     if (
       !best ||
@@ -42,8 +46,10 @@ export function sniffLayout(head: Buffer, headIsWholeFile: boolean): Layout {
       (Math.abs(candidate.consistency - best.consistency) <= 1e-9 && candidate.width > best.width)
     ) {
       best = candidate;
+      bestRows = rows;
     }
   }
+  bestRows?.readAll();
   if (!best && !headIsWholeFile && !head.includes(0x0a) && !head.includes(0x0d)) refuseLongFirstLine(head);
   if (!best) {
     const firstLine = head.toString("utf8", 0, Math.min(head.length, 200)).split(/\r\n|\r|\n/)[0] ?? "";
@@ -77,18 +83,44 @@ function refuseLongFirstLine(head: Buffer): never {
   );
 }
 
-function tokenize(
-  head: Buffer,
-  delimiter: string,
-  final: boolean,
-): Array<{ line: number; fields: string[] }> {
-  const rows: Array<{ line: number; fields: string[] }> = [];
-  const tokenizer = new CsvTokenizer(delimiter.charCodeAt(0), (row) => {
-    rows.push({ line: row.line, fields: rowTexts(row) });
-  });
-  tokenizer.push(head);
-  if (final) tokenizer.end();
-  return rows;
+/** Slices the head is tokenized in, so that a delimiter can be judged on its first rows alone. */
+const SLICE_BYTES = 8 * 1024;
+
+/**
+ * The head's rows under one delimiter, tokenized as far as asked: the rows read so far are always the first
+ * rows of the whole head (the tokenizer is indifferent to where its input is cut).
+ */
+class HeadRows {
+  readonly rows: Array<{ line: number; fields: string[] }> = [];
+  private readonly tokenizer: CsvTokenizer;
+  private offset = 0;
+  private ended = false;
+
+  constructor(
+    private readonly head: Buffer,
+    delimiter: string,
+    private readonly final: boolean,
+  ) {
+    this.tokenizer = new CsvTokenizer(delimiter.charCodeAt(0), (row) => {
+      this.rows.push({ line: row.line, fields: rowTexts(row) });
+    });
+  }
+
+  readAtLeast(count: number): void {
+    while (this.rows.length < count && this.offset < this.head.length) {
+      const end = Math.min(this.offset + SLICE_BYTES, this.head.length);
+      this.tokenizer.push(this.head.subarray(this.offset, end));
+      this.offset = end;
+    }
+    if (this.offset >= this.head.length && this.final && !this.ended) {
+      this.tokenizer.end();
+      this.ended = true;
+    }
+  }
+
+  readAll(): void {
+    this.readAtLeast(Number.POSITIVE_INFINITY);
+  }
 }
 
 function bestBlock(delimiter: string, rows: Array<{ line: number; fields: string[] }>): Candidate | null {

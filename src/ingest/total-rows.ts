@@ -8,6 +8,7 @@ import {
   type MeasureValues,
   NO_VALUE,
 } from "./fact-table.js";
+import { inBlocks } from "./row-blocks.js";
 
 /** A row of the table that is a total or subtotal of other rows, not a fact. */
 export interface TotalRow {
@@ -47,10 +48,11 @@ export function findTotalRows(facts: FactTable): TotalRow[] {
       found.push(total);
     }
   };
-  mark(wholeTableTotals(table, breakdowns, dropped));
+  mark(wholeTableTotals(table, breakdowns, dropped, facts.rowCount));
+  // Each pass marks only rows not marked before, so the rows kept are the rows not found.
   const subtotals = groupSubtotals(table, breakdowns, dropped);
   mark(subtotals);
-  if (subtotals.length > 0) mark(wholeTableTotals(table, breakdowns, dropped));
+  if (subtotals.length > 0) mark(wholeTableTotals(table, breakdowns, dropped, facts.rowCount - found.length));
   return found.sort((a, b) => a.row - b.row);
 }
 
@@ -71,21 +73,29 @@ interface Breakdown {
  * Rows equal to the sum of all the others (k identical copies: each equals 1/(k+1) of the grand sum). Only
  * rows holding at least a fifth of one measure's sum can qualify, so a file without any costs one pass.
  */
-function wholeTableTotals(table: MeasureTable, breakdowns: Breakdown[], dropped: Uint8Array): TotalRow[] {
-  let kept = 0;
-  for (let row = 0; row < dropped.length; row++) if (dropped[row] === 0) kept++;
+function wholeTableTotals(
+  table: MeasureTable,
+  breakdowns: Breakdown[],
+  dropped: Uint8Array,
+  kept: number,
+): TotalRow[] {
   const sumOf = (values: MeasureValues) =>
     kept === dropped.length ? sumOfAll(values) : sumOfKept(values, dropped);
   // One measure finds the candidates; the others are summed only when some row could be a total.
   let lead = -1;
   let leadSum = 0;
+  let leadLargest = 0;
   for (let j = 0; j < table.columns.length && leadSum === 0; j++) {
-    leadSum = Math.abs(sumOf(table.columns[j] as MeasureValues));
+    const { sum, largest } = sumAndLargest(table.columns[j] as MeasureValues, dropped);
+    leadSum = Math.abs(sum);
+    leadLargest = largest;
     lead = j;
   }
   if (leadSum === 0) return [];
   const leadValues = table.columns[lead] as MeasureValues;
   const floor = leadSum / (MAX_COPIES + 1) - (table.halfUnits[lead] as number) * (kept + 1);
+  // The largest value, found while summing, says whether any row reaches the floor: most files none.
+  if (!(leadLargest >= floor)) return [];
   const candidates: number[] = [];
   for (let row = 0; row < dropped.length; row++) {
     if (dropped[row] === 0 && Math.abs(leadValues[row] as number) >= floor) candidates.push(row);
@@ -108,6 +118,34 @@ function wholeTableTotals(table: MeasureTable, breakdowns: Breakdown[], dropped:
     }));
   }
   return [];
+}
+
+/** The sum of the kept rows' values, in row order, and the largest of their magnitudes (-Infinity: none). */
+function sumAndLargest(values: MeasureValues, dropped: Uint8Array): { sum: number; largest: number } {
+  // Carried from block to block (row-blocks.ts): [sum, largest].
+  const state = new Float64Array([0, Number.NEGATIVE_INFINITY]);
+  inBlocks(values.length, (from, to) => sumAndLargestIn(values, dropped, state, from, to));
+  return { sum: state[0] as number, largest: state[1] as number };
+}
+
+function sumAndLargestIn(
+  values: MeasureValues,
+  dropped: Uint8Array,
+  state: Float64Array,
+  from: number,
+  to: number,
+): void {
+  let sum = state[0] as number;
+  let largest = state[1] as number;
+  for (let row = from; row < to; row++) {
+    const value = values[row] as number;
+    if (dropped[row] !== 0 || Number.isNaN(value)) continue;
+    sum += value;
+    const magnitude = Math.abs(value);
+    if (magnitude > largest) largest = magnitude;
+  }
+  state[0] = sum;
+  state[1] = largest;
 }
 
 function sumOfAll(values: MeasureValues): number {
