@@ -26,16 +26,25 @@ export function writeTrend(result: JsonObject, wording: Wording, notes: readonly
   const metrics = Object.keys(totals) as Metric[];
   const highest = (result.highest ?? {}) as Record<string, JsonObject | null>;
   const lowest = (result.lowest ?? {}) as Record<string, JsonObject | null>;
+  const partialNames = Array.isArray(result.partial_periods) ? result.partial_periods.map(String) : [];
+  const whole = points.filter((point) => !partialNames.includes(String(point.period)));
   const summaries = metrics.map((metric) => {
-    const high = highest[metric];
-    const low = lowest[metric];
+    const picked = wholeExtremes(
+      metric,
+      highest[metric] ?? null,
+      lowest[metric] ?? null,
+      whole,
+      partialNames,
+    );
+    const { high, low } = picked;
+    const only = picked.wholeOnly ? ` (whole ${grain}s only)` : "";
     const range =
       high && low
         ? `highest ${when(grain, String(high.period))} (${pointFigure(wording, metric, high)}), lowest ${when(grain, String(low.period))} (${pointFigure(wording, metric, low)})`
         : high
           ? `highest ${when(grain, String(high.period))} (${pointFigure(wording, metric, high)}), no period with a value to be lowest`
           : "no value in any period";
-    return `**${label(metric)} per ${grain}**: ${range}; ${figure(wording, metric, totals[metric])} over the whole window.`;
+    return `**${label(metric)} per ${grain}**${only}: ${range}; ${figure(wording, metric, totals[metric])} over the whole window.`;
   });
   const shown = points.slice(-MAX_PERIODS_LISTED);
   const listed = shown.map(
@@ -48,8 +57,62 @@ export function writeTrend(result: JsonObject, wording: Wording, notes: readonly
   return [...summaries, ...listed, ...omitted, ...partial, ...notesLine(result.scope, notes)].join("\n");
 }
 
+/**
+ * The highest and lowest period, never a partial one against whole ones: a week with 3 days of data is the
+ * lowest spend for want of days. When the tool's pick is partial and two or more whole periods have a
+ * value, the pick is made among the whole ones (and the sentence says so); with fewer, the partial pick
+ * stays, marked as partial.
+ */
+function wholeExtremes(
+  metric: Metric,
+  high: JsonObject | null,
+  low: JsonObject | null,
+  whole: readonly JsonObject[],
+  partial: readonly string[],
+): { high: JsonObject | null; low: JsonObject | null; wholeOnly: boolean } {
+  const isPartial = (pick: JsonObject | null) => pick !== null && partial.includes(String(pick.period));
+  if (!isPartial(high) && !isPartial(low)) return { high, low, wholeOnly: false };
+  const valued = whole.filter((point) => typeof point[metric] === "number");
+  if (valued.length < 2) {
+    const mark = (pick: JsonObject | null) => (isPartial(pick) ? { ...pick, partial: true } : pick);
+    return { high: mark(high), low: mark(low), wholeOnly: false };
+  }
+  const results = costResult(metric);
+  const unpriced = results
+    ? whole
+        .filter((point) => Array.isArray(point.spent_with_no) && point.spent_with_no.includes(results))
+        .sort((a, b) => Number(b.spend ?? 0) - Number(a.spend ?? 0))[0]
+    : undefined;
+  const pick = (higher: boolean): JsonObject => {
+    const best = valued.reduce((a, b) =>
+      higher
+        ? Number(b[metric]) > Number(a[metric])
+          ? b
+          : a
+        : Number(b[metric]) < Number(a[metric])
+          ? b
+          : a,
+    );
+    return { period: best.period ?? null, value: best[metric] ?? null };
+  };
+  // A period that spent with none of a cost ratio's results is its highest, as the trend tool ranks it.
+  const wholeHigh = unpriced
+    ? { period: unpriced.period ?? null, value: null, spent_with_no: results, spend: unpriced.spend ?? null }
+    : pick(true);
+  return {
+    high: isPartial(high) ? wholeHigh : high,
+    low: isPartial(low) ? pick(false) : low,
+    wholeOnly: true,
+  };
+}
+
 /** A period's figure; a CPA of a period that spent with no conversions reads "no conversions on X spend". */
 function pointFigure(wording: Wording, metric: Metric, point: JsonObject): string {
+  const own = pointValue(wording, metric, point);
+  return point.partial === true ? `${own}, only part of it in the data` : own;
+}
+
+function pointValue(wording: Wording, metric: Metric, point: JsonObject): string {
   const missing = point.spent_with_no;
   const results = costResult(metric);
   const none = Array.isArray(missing) ? missing.includes(results) : missing === results;
