@@ -7,6 +7,7 @@ import { MARKETER_PHRASING_CASES } from "./marketer-phrasing.js";
 import { META_LEADS_CASES } from "./meta-leads.js";
 import { MULTI_CHANNEL_CASES } from "./multi-channel.js";
 import { OPTIMIZER_CASES } from "./optimizer.js";
+import { PERIOD_PHRASING_CASES } from "./period-phrasing.js";
 import { REAL_EXPORT_CASES } from "./real-exports.js";
 import { SEGMENTS_CASES } from "./segments.js";
 import { SLACK_PHRASING_CASES } from "./slack-phrasing.js";
@@ -23,4 +24,5 @@ export const EVAL_CASES: readonly EvalCase[] = [
   ...OPTIMIZER_CASES,
   ...SLACK_PHRASING_CASES,
   ...DATES_AND_DAYS_CASES,
+  ...PERIOD_PHRASING_CASES,
 ];

@@ -1,8 +1,19 @@
 import { civilToDay, type DateRange, dayToIso, isoToDay, NO_DAY } from "../../ingest/index.js";
 import { RELATIVE_PERIODS, type RelativePeriod } from "../tool-support/relative-periods.js";
+import { type DataDays, MONTH_WORD, monthNumber, monthRange, yearFor } from "./calendar-months.js";
 import { readDayRanges } from "./day-ranges.js";
+import {
+  DAYS_OF_MONTH,
+  daysOfMonth,
+  type MonthPart,
+  THIRD_OF_MONTH,
+  thirdOfMonth,
+  WEEK_BY_DAY,
+  weekByDay,
+} from "./month-parts.js";
 import { NAMED_DAY_PATTERN, namedDay } from "./named-days.js";
 import { NUMERIC_DATES, readNumericDates } from "./numeric-dates.js";
+import { spelledOverPeriods } from "./period-over-period.js";
 import { blankOut } from "./text-spans.js";
 import { NUMBER_WORDS } from "./vocabulary.js";
 
@@ -17,12 +28,19 @@ export type PeriodSlot =
       ends?: [DateRange, DateRange];
     };
 
+export type { DataDays };
+
 export interface DatePhrases {
   slots: PeriodSlot[];
   /** "as of today": relative periods count back from today instead of the data's last date. */
   relativeTo: "data" | "today";
   /** A comparison was named ("week over week", "the week before") even if only one period was. */
   comparison: boolean;
+  /**
+   * "is Prospecting getting worse month over month": the period over period named with words for a series,
+   * read as the series' grain; a question that turns out to compare instead compares that period.
+   */
+  over: OverGrain | null;
   /** The text with the date phrases blanked out. */
   rest: string;
   /** What the reading must say about a date it worked out ("Black Friday 2024 is 2024-11-29"). */
@@ -31,45 +49,40 @@ export interface DatePhrases {
   unclear: string | null;
 }
 
-/** The data's dated span in day numbers, to pick the year of "March" and the end of "since ...". */
-export interface DataDays {
-  first: number | null;
-  last: number | null;
-  /** Used when the data has no dates. */
-  todayYear: number;
-}
-
-/** Month names in English and the languages the reader takes exports in (Portuguese, Spanish, French, German). */
-const MONTHS = [
-  ["january", "jan", "janeiro", "enero", "janvier", "januar"],
-  ["february", "feb", "fevereiro", "febrero", "février", "fevrier", "februar"],
-  ["march", "mar", "março", "marco", "marzo", "mars", "märz", "marz"],
-  ["april", "apr", "abril", "avril"],
-  ["may", "maio", "mayo", "mai"],
-  ["june", "jun", "junho", "junio", "juin", "juni"],
-  ["july", "jul", "julho", "julio", "juillet", "juli"],
-  ["august", "aug", "agosto", "août", "aout"],
-  ["september", "sept", "sep", "setembro", "septiembre", "septembre"],
-  ["october", "oct", "outubro", "octubre", "octobre", "oktober"],
-  ["november", "nov", "novembro", "noviembre", "novembre"],
-  ["december", "dec", "dezembro", "diciembre", "décembre", "decembre", "dezember"],
-] as const;
-// Longest first, so "março" is not read as "mar" followed by a stray "ço".
-const MONTH_WORD = MONTHS.flat()
-  .sort((a, b) => b.length - a.length)
-  .join("|");
 const ISO = "(\\d{4}-\\d{2}-\\d{2})";
 const COUNT = `(\\d{1,3}|${Object.keys(NUMBER_WORDS).join("|")})`;
 const ORDINAL = "(?:st|nd|rd|th)?";
 const MS_PER_DAY = 86_400_000;
 
-/** Named periods, and whether the words themselves ask for a comparison; null: no period of its own. */
-const NAMED: ReadonlyArray<readonly [RegExp, RelativePeriod | null, boolean]> = [
-  [/\b(?:week over week|wow)\b/g, "last_7_days", true],
-  [/\b(?:month over month|mom)\b/g, "last_month", true],
-  [/\b(?:the )?(?:week before(?: that)?|previous week|prior week)\b/g, null, true],
-  [/\b(?:the )?(?:month before(?: that)?|previous month|prior month)\b/g, null, true],
-  [/\b(?:the )?(?:day before(?: that)?|previous day|prior day)\b/g, null, true],
+type OverGrain = "day" | "week" | "month";
+
+/**
+ * The period "day/week/month over day/week/month" compares with the one before: the latest day, the last 7
+ * days (as "wow" is read on a daily export), the last complete month.
+ */
+const OVER_PERIOD: Readonly<Record<OverGrain, RelativePeriod>> = {
+  day: "latest_day",
+  week: "last_7_days",
+  month: "last_month",
+};
+
+/** The period a comparison over a grain means when the question names no other. */
+export function overPeriodSlot(grain: OverGrain): PeriodSlot {
+  return { kind: "relative", period: OVER_PERIOD[grain], index: 0 };
+}
+
+/**
+ * Named periods, whether the words themselves ask for a comparison, and the period they mean when nothing
+ * else in the question names one ("spend vs the previous month": the last month against the one before);
+ * null: no period of its own.
+ */
+const NAMED: ReadonlyArray<readonly [RegExp, RelativePeriod | null, boolean, RelativePeriod?]> = [
+  [/\b(?:week over week|wow)\b/g, OVER_PERIOD.week, true],
+  [/\b(?:month over month|mom)\b/g, OVER_PERIOD.month, true],
+  [/\bday over day\b/g, OVER_PERIOD.day, true],
+  [/\b(?:the )?(?:week before(?: that)?|previous week|prior week)\b/g, null, true, OVER_PERIOD.week],
+  [/\b(?:the )?(?:month before(?: that)?|previous month|prior month)\b/g, null, true, OVER_PERIOD.month],
+  [/\b(?:the )?(?:day before(?: that)?|previous day|prior day)\b/g, null, true, OVER_PERIOD.day],
   [/\b(?:the )?(?:previous|prior) period\b/g, null, true],
   [/\bthis week\b/g, "this_week", false],
   [/\b(?:last|past) week\b/g, "last_week", false],
@@ -104,19 +117,27 @@ function shorthand(lowered: string): string {
 /** A series, or a direction asked of one ("is CPA going up month over month?"): either wants every period. */
 const SERIES_WORDS =
   /\b(?:trend\w*|over time|series|history|chart|graph|plot|going (?:up|down)|rising|increasing|falling|decreasing|climbing|growing|declining|dropping|improving|worsening|getting (?:better|worse))\b/;
-const OVER_PERIODS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/\b(?:week over week|wow)\b/g, "weekly"],
-  [/\b(?:month over month|mom)\b/g, "monthly"],
-  [/\b(?:day over day|dod)\b/g, "daily"],
+const OVER_PERIODS: ReadonlyArray<readonly [RegExp, string, OverGrain]> = [
+  [/\b(?:week over week|wow)\b/g, "weekly", "week"],
+  [/\b(?:month over month|mom)\b/g, "monthly", "month"],
+  [/\b(?:day over day|dod)\b/g, "daily", "day"],
 ];
 
 /**
  * "CTR trend week over week" asks for the series by week, not for the last 7 days against the 7 before:
  * with a word for a series or a direction, "week over week" (or "wow", "mom", "day over day") is the series' grain.
  */
-function seriesOverPeriods(lowered: string): string {
-  if (!SERIES_WORDS.test(lowered)) return lowered;
-  return OVER_PERIODS.reduce((text, [pattern, grain]) => text.replace(pattern, grain), lowered);
+function seriesOverPeriods(lowered: string): { text: string; over: OverGrain | null } {
+  if (!SERIES_WORDS.test(lowered)) return { text: lowered, over: null };
+  let over: OverGrain | null = null;
+  let text = lowered;
+  for (const [pattern, words, grain] of OVER_PERIODS) {
+    text = text.replace(pattern, () => {
+      over ??= grain;
+      return words;
+    });
+  }
+  return { text, over };
 }
 
 const NTH_WEEK: Readonly<Record<string, number>> = {
@@ -138,7 +159,8 @@ const NTH_WEEK: Readonly<Record<string, number>> = {
  */
 export function readDatePhrases(lowered: string, data: DataDays): DatePhrases {
   // "nov 3–9": a dash is a dash, whichever one the keyboard typed.
-  let rest = seriesOverPeriods(shorthand(lowered.replace(/[–—]/g, "-")));
+  const series = seriesOverPeriods(spelledOverPeriods(shorthand(lowered.replace(/[–—]/g, "-"))));
+  let rest = series.text;
   const slots: PeriodSlot[] = [];
   const notes: string[] = [];
   let unclear: string | null = null;
@@ -156,6 +178,20 @@ export function readDatePhrases(lowered: string, data: DataDays): DatePhrases {
   take(/\b(?:as of|relative to|until|up to|compared to) today\b|\bcalendar\b/g, () => {
     relativeTo = "today";
     return "marker";
+  });
+  // Parts of a month, before the dates and "last N weeks" they contain.
+  const part = (m: RegExpMatchArray, read: MonthPart | null): PeriodSlot | null => {
+    if (read === null) return null;
+    if (read.note) notes.push(read.note);
+    return { kind: "range", range: read.range, index: m.index ?? 0 };
+  };
+  take(WEEK_BY_DAY, (m) => part(m, weekByDay(m, data)));
+  take(THIRD_OF_MONTH, (m) => part(m, thirdOfMonth(m, data)));
+  take(DAYS_OF_MONTH, (m) => {
+    const read = daysOfMonth(m, data);
+    if (read === null)
+      unclear ??= `a part of a month the month can hold, and “${m[0].trim()}” is more days than it has`;
+    return read === null ? "marker" : part(m, read);
   });
   take(new RegExp(`\\b(?:from|between)\\s+${ISO}\\s+(?:to|and|until|through|till)\\s+${ISO}`, "g"), (m) =>
     range(m, m[1], m[2]),
@@ -179,6 +215,19 @@ export function readDatePhrases(lowered: string, data: DataDays): DatePhrases {
     notes.push(day.note);
     const to = m[1] && last !== null ? Math.max(last, day.to) : day.to;
     return { kind: "range", range: { from: dayToIso(day.from), to: dayToIso(to) }, index: m.index ?? 0 };
+  });
+  // "last 7 days vs previous 7": the default comparison, said once; against a period of another length,
+  // totals would read as a fall or a rise the days alone make, so that is declined.
+  take(ROLLING_AGAINST_ROLLING, (m) => {
+    const unit = m[2] ?? "days";
+    const before = countOf(m[3] ?? m[5]) * unitDays(m[4] ?? m[6] ?? unit);
+    if (before !== countOf(m[1]) * unitDays(unit)) {
+      unclear ??=
+        "two periods of the same length, so totals are not a rise or a fall the extra days make: ask for a period against as many days right before it (e.g. “spend this week vs last week”), or name both periods as dates";
+      return "marker";
+    }
+    comparison = true;
+    return rolling(m, countOf(m[1]), unit, last);
   });
   take(new RegExp(`\\b(?:last|past|previous|trailing)\\s+${COUNT}\\s+(days?|weeks?|months?)\\b`, "g"), (m) =>
     rolling(m, countOf(m[1]), m[2] ?? "days", last),
@@ -212,12 +261,31 @@ export function readDatePhrases(lowered: string, data: DataDays): DatePhrases {
       return "marker";
     },
   );
-  for (const [pattern, period, compares] of NAMED) {
+  let alone: RelativePeriod | null = null;
+  for (const [pattern, period, compares, meant] of NAMED) {
     take(pattern, (m) => {
       if (compares) comparison = true;
+      alone ??= meant ?? null;
       return period === null ? "marker" : { kind: "relative", period, index: m.index ?? 0 };
     });
   }
+  // "cpa qoq": the last complete quarter against the one before, both whole; "yoy" names no two periods
+  // this reader can be sure of (the last year, or this part of the year against the same part before).
+  take(/\bquarter over quarter\b/g, (m) => {
+    if (last === null) return null;
+    const current = wholePeriod(last, 3, "last");
+    const previous = wholePeriod(isoToDay(current.from) - 1, 3, "this");
+    comparison = true;
+    notes.push(
+      `quarter over quarter read as the last complete quarter, ${current.from} to ${current.to}, against the one before`,
+    );
+    slots.push({ kind: "range", range: previous, index: m.index ?? 0 });
+    return { kind: "range", range: current, index: (m.index ?? 0) + 1 };
+  });
+  take(/\byear over year\b/g, () => {
+    unclear ??= "two periods a year apart, named: e.g. “spend 2024 vs 2023” or “spend Q4 2024 vs Q4 2023”";
+    return "marker";
+  });
   // "2024 ytd", "ytd 2024": that year up to the data's last day in it, one period, not two to compare.
   take(/\b(?:((?:19|20)\d{2})\s+)?(?:year to date|ytd|this year)(?:\s+((?:19|20)\d{2}))?\b/g, (m) => {
     const end = last ?? null;
@@ -332,9 +400,10 @@ export function readDatePhrases(lowered: string, data: DataDays): DatePhrases {
     const to = m[1] === "since" && last !== null ? dayToIso(last) : `${m[2]}-12-31`;
     return range(m, `${m[2]}-01-01`, to);
   });
+  if (slots.length === 0 && alone !== null) slots.push({ kind: "relative", period: alone, index: 0 });
   slots.sort((a, b) => a.index - b.index);
   if (sameDayWeekBefore) unclear ??= weekBefore(slots, last);
-  return { slots, relativeTo, comparison, rest, notes, unclear };
+  return { slots, relativeTo, comparison, over: series.over, rest, notes, unclear };
 }
 
 /**
@@ -417,7 +486,7 @@ function rolling(
   unit: string,
   last: number | null,
 ): PeriodSlot | null {
-  const days = unit.startsWith("week") ? count * 7 : unit.startsWith("month") ? count * 30 : count;
+  const days = count * unitDays(unit);
   const named = `last_${days}_days`;
   if ((RELATIVE_PERIODS as readonly string[]).includes(named)) {
     return { kind: "relative", period: named as RelativePeriod, index: match.index ?? 0 };
@@ -444,36 +513,17 @@ function dayOf(
   return { kind: "range", range: { from: dayToIso(number), to: dayToIso(number) }, index: match.index ?? 0 };
 }
 
-/** A calendar month's dates; without a year, the latest year the data has that month. */
-function monthRange(month: number, yearText: string | undefined, data: DataDays): DateRange {
-  const year = yearText ? Number(yearText) : yearFor(month, data, 1);
-  const from = civilToDay(year, month, 1);
-  const to = civilToDay(month === 12 ? year + 1 : year, month === 12 ? 1 : month + 1, 1) - 1;
-  return { from: dayToIso(from), to: dayToIso(to) };
+const ROLLING_AGAINST_ROLLING = new RegExp(
+  `\\b(?:last|past|trailing)\\s+${COUNT}\\s+(days?|weeks?|months?)\\s+(?:vs\\.?|versus|against|compared (?:to|with)|than)\\s+(?:the\\s+)?(?:(?:previous|prior|preceding|last|past)\\s+${COUNT}(?:\\s+(days?|weeks?|months?))?|${COUNT}\\s+(days?|weeks?|months?)\\s+(?:before|prior|earlier))(?![\\w-])`,
+  "g",
+);
+
+/** Days in a unit of "last N days/weeks/months", as the rolling periods count them. */
+function unitDays(unit: string): number {
+  return unit.startsWith("week") ? 7 : unit.startsWith("month") ? 30 : 1;
 }
 
 function countOf(text: string | undefined): number {
   if (!text) return 0;
   return NUMBER_WORDS[text] ?? Number(text);
-}
-
-function monthNumber(word: string | undefined): number {
-  return MONTHS.findIndex((names) => (names as readonly string[]).includes(word ?? "")) + 1;
-}
-
-/**
- * The year of a month named without one: the latest year in which that month (spanning `months` months)
- * overlaps the data, else the data's last year, else this year.
- */
-function yearFor(month: number, data: DataDays, months: number): number {
-  if (data.first === null || data.last === null) return data.todayYear;
-  const firstYear = new Date(data.first * MS_PER_DAY).getUTCFullYear();
-  const lastYear = new Date(data.last * MS_PER_DAY).getUTCFullYear();
-  for (let year = lastYear; year >= firstYear; year--) {
-    const start = civilToDay(year, month, 1);
-    const endMonth = month + months;
-    const end = civilToDay(endMonth > 12 ? year + 1 : year, endMonth > 12 ? endMonth - 12 : endMonth, 1) - 1;
-    if (start <= data.last && end >= data.first) return year;
-  }
-  return lastYear;
 }

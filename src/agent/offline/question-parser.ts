@@ -3,7 +3,7 @@ import { type Grain, isLowerBetter, isTimePart, type Metric } from "../../metric
 import type { ChartKind } from "../tool-support/chart-specs.js";
 import { dimensionWords } from "./answer-wording.js";
 import { readAverages } from "./averages.js";
-import { type PeriodSlot, readDatePhrases } from "./date-phrases.js";
+import { overPeriodSlot, type PeriodSlot, readDatePhrases } from "./date-phrases.js";
 import { readThresholds, signsAsWords } from "./metric-thresholds.js";
 import { readNegations } from "./negations.js";
 import { efficiencyMetric } from "./offline-plan.js";
@@ -174,6 +174,12 @@ export function parseQuestion(question: string, dataset: Dataset, today: string)
     (orderedList && intent === "rank" && dimension !== null) || (countsValues && limited) || severalRanked
       ? "breakdown"
       : intent;
+  // "is Prospecting getting worse month over month" names no metric to follow as a series: it compares the
+  // last month with the one before, not the default last 7 days.
+  const periods =
+    dates.slots.length === 0 && dates.over !== null && (listed === "compare" || listed === "explain")
+      ? [overPeriodSlot(dates.over)]
+      : dates.slots;
   // A word no slot took may still be part of names ("retargeting" of "Retargeting - Cart abandoners").
   const nameWords = wordsInNames(
     unreadWords(dimensions.rest, count?.text ?? null).filter(
@@ -190,7 +196,7 @@ export function parseQuestion(question: string, dataset: Dataset, today: string)
     n: count?.value ?? null,
     direction: directionOf(words) ?? (listed === "rank" ? betterOrWorse(words) : null),
     filters: [...names.filters, ...nameWords.filters],
-    periods: dates.slots,
+    periods,
     relativeTo: dates.relativeTo,
     grain: GRAINS.find(([pattern]) => pattern.test(words))?.[1] ?? (verdict !== null ? "week" : null),
     chart: intent === "chart" ? chartKind(words, dimension, dates.slots.length) : null,
