@@ -36,6 +36,9 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const TARGET_RATIO = 1.5;
 const TARGET_P99_MS = 20;
 const SEED_SERVER = fileURLToPath(new URL("./support/seed-webhook.py", import.meta.url));
+// The Python that has FastAPI: where pip cannot reach its registry, Debian's packages install it for the
+// system's own Python, which a version manager's `python3` may hide.
+const PYTHON = process.env.SEED_PYTHON ?? "python3";
 
 function load(url: string, duration: number): Promise<AutocannonResult> {
   return webhookLoad(url, { secret: SECRET, connections: CONNECTIONS, duration });
@@ -100,24 +103,25 @@ async function ours(mode: string): Promise<Running> {
 
 /** The seed's FastAPI webhook, or why it cannot run (Python lacks FastAPI or uvicorn). */
 async function seed(): Promise<Running | string> {
-  const check = spawnSync("python3", ["-c", "import fastapi, uvicorn, email_validator"], {
+  const check = spawnSync(PYTHON, ["-c", "import fastapi, uvicorn, email_validator"], {
     encoding: "utf8",
   });
   if (check.status !== 0) {
-    return "not measured: python3 lacks fastapi, uvicorn or email-validator (pip install fastapi uvicorn[standard] email-validator)";
+    return `not measured: ${PYTHON} lacks fastapi, uvicorn or email-validator (pip install fastapi uvicorn[standard] email-validator, or apt-get install python3-fastapi python3-uvicorn python3-email-validator python3-uvloop python3-httptools and SEED_PYTHON=/usr/bin/python3)`;
   }
   // uvicorn picks uvloop and httptools by itself when they are installed: the seed at its fastest.
   const stack = spawnSync(
-    "python3",
+    PYTHON,
     [
       "-c",
-      "import importlib.util as u, uvicorn; print('uvicorn', uvicorn.__version__, *[m for m in ('uvloop', 'httptools') if u.find_spec(m)] or ['(asyncio, h11)'])",
+      // The seed's speed depends on these versions: say them, so figures of two machines can be compared.
+      "import importlib.util as u, platform, fastapi, pydantic, uvicorn; print('Python', platform.python_version(), 'FastAPI', fastapi.__version__, 'Pydantic', pydantic.VERSION, 'uvicorn', uvicorn.__version__, *[m for m in ('uvloop', 'httptools') if u.find_spec(m)] or ['(asyncio, h11)'])",
     ],
     { encoding: "utf8" },
   );
   console.log(`seed runs on ${stack.stdout.trim()}`);
   const port = await freePort();
-  const child = spawn("python3", [SEED_SERVER, String(port)], { stdio: ["ignore", "ignore", "inherit"] });
+  const child = spawn(PYTHON, [SEED_SERVER, String(port)], { stdio: ["ignore", "ignore", "inherit"] });
   await waitUntilListening(port);
   return warm({ child, url: `http://127.0.0.1:${port}` });
 }
