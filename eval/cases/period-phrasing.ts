@@ -82,6 +82,7 @@ const PARTS_OF_MONTHS: EvalCase[] = [
   ["first 10 days of march cpa", "cpa", "2024-03-01", "2024-03-10"],
   ["valentines day revenue", "revenue", "2024-02-14", "2024-02-14"],
   ["how much revenue did we make on valentine's day", "revenue", "2024-02-14", "2024-02-14"],
+  ["roas the week of valentine's day", "roas", "2024-02-12", "2024-02-18"],
 ].map(
   ([question, metric, from, to], index): EvalCase => ({
     id: `period-multi-part-of-month-${index + 1}`,
@@ -235,6 +236,27 @@ export const PERIOD_PHRASING_CASES: EvalCase[] = [
     declined: true,
     mentions: ["a year apart"],
   },
+  {
+    id: "period-mf-week-of-black-friday",
+    fixture: "monfrere",
+    category: "ranges",
+    question: "spend the week of black friday",
+    tools: [{ name: "get_kpis", args: { date_range: { from: "2024-11-25", to: "2024-12-01" } } }],
+    figures: [{ metric: "spend", from: "2024-11-25", to: "2024-12-01" }],
+    mentions: ["2024-11-29", "Monday to Sunday"],
+  },
+  ...["spend black friday week", "black friday weekend impressions", "spend around valentines"].map(
+    (question, index): EvalCase => ({
+      // Its Monday to Sunday, the days up to it, or through Cyber Monday: no one span, so no day alone.
+      id: `period-mf-span-around-named-day-${index + 1}`,
+      fixture: "monfrere",
+      category: "ranges",
+      question,
+      tools: [],
+      declined: true,
+      mentions: ["the week of it"],
+    }),
+  ),
   {
     // A partial first or last week is not the lowest week against whole ones.
     id: "period-segments-weekly-spend-partial-weeks",

@@ -117,6 +117,13 @@ describe("parts of a month, weeks by their last day, holidays", () => {
     expect(read("do we spend more early in the month").unread).toContain("early");
   });
 
+  it("reads the week of a named day as its Monday to Sunday, and declines a span it does not define", () => {
+    expect(rangeOf("the week of valentine's day")).toEqual({ from: "2024-02-12", to: "2024-02-18" });
+    for (const phrase of ["valentines week", "around valentines", "st patrick's day weekend"]) {
+      expect(readDatePhrases(phrase, DATA).unclear).toMatch(/which it does not say/);
+    }
+  });
+
   it("takes a holiday without a year on or before the data's last day", () => {
     expect(rangeOf("christmas day")).toEqual({ from: "2023-12-25", to: "2023-12-25" });
   });

@@ -210,10 +210,22 @@ export function readDatePhrases(lowered: string, data: DataDays): DatePhrases {
     return { kind: "range", range: reading.range, index: m.index ?? 0 };
   });
   take(NAMED_DAY_PATTERN, (m) => {
-    const day = namedDay(m[2] ?? "", m[3], last, data.todayYear);
+    const [, since, weekOf, around, name, year, span] = m;
+    const day = namedDay(name ?? "", year, last, data.todayYear);
     if (day === null) return null;
+    // "Black Friday week" may be its Monday to Sunday, the days up to it, or through Cyber Monday.
+    if (around || span) {
+      unclear ??= `the days “${m[0].trim()}” covers, which it does not say: ask for the day itself (e.g. “spend on ${name}”), the week of it (Monday to Sunday, e.g. “spend the week of ${name}”), or the dates`;
+      return "marker";
+    }
+    if (weekOf) {
+      const monday = day.from - ((new Date(day.from * MS_PER_DAY).getUTCDay() + 6) % 7);
+      const range = { from: dayToIso(monday), to: dayToIso(monday + 6) };
+      notes.push(`${day.note}; the week of it read as ${range.from} to ${range.to} (Monday to Sunday)`);
+      return { kind: "range", range, index: m.index ?? 0 };
+    }
     notes.push(day.note);
-    const to = m[1] && last !== null ? Math.max(last, day.to) : day.to;
+    const to = since && last !== null ? Math.max(last, day.to) : day.to;
     return { kind: "range", range: { from: dayToIso(day.from), to: dayToIso(to) }, index: m.index ?? 0 };
   });
   // "last 7 days vs previous 7": the default comparison, said once; against a period of another length,

@@ -41,8 +41,13 @@ const NAMED_DAYS: ReadonlyArray<{
   },
 ];
 
+/**
+ * A named day, with what frames it: "since" (from it to the data's last day), "the week of" (its Monday to
+ * Sunday week), or words for a span around it with no one meaning ("around", "black friday week"). Groups:
+ * since, week of, around, the name, its year, the span after it.
+ */
 export const NAMED_DAY_PATTERN = new RegExp(
-  `\\b(?:(since)\\s+)?(${NAMED_DAYS.map((day) => day.pattern).join("|")})(?:\\s+((?:19|20)\\d{2}))?\\b`,
+  `\\b(?:(since)\\s+|((?:the\\s+)?week\\s+of)\\s+|(around|near|close to)\\s+)?(${NAMED_DAYS.map((day) => day.pattern).join("|")})(?:\\s+((?:19|20)\\d{2}))?(?:\\s+(week|weekend|period|season))?\\b`,
   "g",
 );
 
