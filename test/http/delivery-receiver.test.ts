@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { deliveryReceiver } from "../../src/http/ingest/delivery-receiver.js";
-import type { Store } from "../../src/store/index.js";
+import type { LiveRecord, Store } from "../../src/store/index.js";
 import { openSqliteStore } from "../../src/store/index.js";
+import { BUSY, runNowOf } from "../../src/store/sqlite/sqlite-async-store.js";
 import { type TempStore, tempStore } from "../store/temp-store.js";
 import { METRICS_ROW } from "./http-harness.js";
 
@@ -95,5 +96,51 @@ describe("delivery receiver on SQLite", () => {
     const answer = receive(delivery(METRICS_ROW));
     expect(answer).toBeInstanceOf(Promise);
     await expect(answer).rejects.toThrow();
+  });
+});
+
+describe("a live batch inside a transaction on SQLite", () => {
+  const good = (id: string): LiveRecord => ({
+    kind: "metrics",
+    externalId: id,
+    date: "2025-05-01",
+    spend: 1,
+  });
+  // Passes the type, fails the table: the kind of row only a bug upstream could send.
+  const broken = { kind: "refund", occurredAt: "2025-05-01" } as unknown as LiveRecord;
+
+  it("leaves nothing of itself when a row fails, in a transaction run at once", async () => {
+    const store = await sqlite();
+    const runNow = runNowOf(store);
+    if (!runNow) throw new Error("SQLite at synchronous = NORMAL runs transactions at once");
+    expect(() =>
+      runNow((tx) => tx.tables.saveLiveBatch({ source: "a", records: [good("1"), broken] })),
+    ).toThrow();
+    expect(runNow((tx) => tx.tables.saveLiveBatch({ source: "a", records: [good("2")] }))).toEqual([
+      "stored",
+    ]);
+    expect((await store.recentEvents(10)).map((item) => item.externalId)).toEqual(["2"]);
+  });
+
+  it("is undone with a nested transaction that throws, the rest of the outer one kept", async () => {
+    const store = await sqlite();
+    await store.transaction(async (tx) => {
+      await tx
+        .transaction((inner) => inner.saveLiveBatch({ source: "a", records: [good("1"), broken] }))
+        .catch(() => undefined);
+      await tx.saveLiveBatch({ source: "a", records: [good("2")] });
+    });
+    expect((await store.recentEvents(10)).map((item) => item.externalId)).toEqual(["2"]);
+  });
+
+  it("waits, rather than runs at once, while another transaction is open", async () => {
+    const store = await sqlite();
+    const runNow = runNowOf(store);
+    let release = () => {};
+    const held = store.transaction(() => new Promise<void>((resolve) => (release = resolve)));
+    expect(runNow?.(() => "ran")).toBe(BUSY);
+    release();
+    await held;
+    expect(runNow?.(() => "ran")).toBe("ran");
   });
 });

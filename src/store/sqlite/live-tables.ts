@@ -106,7 +106,7 @@ export function liveTables(db: Database) {
     return updateMetrics.run(row).changes === 1 ? "updated" : "duplicate";
   };
 
-  const save = db.transaction((batch: LiveBatch): LiveOutcome[] => {
+  const saveRows = (batch: LiveBatch): LiveOutcome[] => {
     const receivedAt = batch.receivedAt?.getTime() ?? Date.now();
     return batch.records.map((record) =>
       record.kind === "metrics"
@@ -115,10 +115,14 @@ export function liveTables(db: Database) {
           ? "stored"
           : "duplicate",
     );
-  });
+  };
+  const saveTogether = db.transaction(saveRows);
 
   return {
-    save: (batch: LiveBatch) => save(batch),
+    // Inside a transaction (each webhook delivery's) the batch is that transaction's: a row that fails
+    // throws through it and undoes the batch with the rest, or with its savepoint when the caller nests
+    // one (`tx.transaction`); a savepoint of its own here would cost every delivery two more statements.
+    save: (batch: LiveBatch) => (db.inTransaction ? saveRows(batch) : saveTogether(batch)),
     facts: (options: LiveFactsOptions = {}): FactTable => {
       const workspace = workspaceParams(options.workspace);
       const newest = options.lastDays === undefined ? null : newestDay.get(workspace)?.day;
