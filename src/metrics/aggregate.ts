@@ -106,17 +106,25 @@ function groupByCodes(
   const labels = [...column.values];
   let blankSlot = labels.indexOf(NOT_SET);
   if (blankSlot < 0) blankSlot = labels.push(NOT_SET) - 1;
-  const rows = new Float64Array(labels.length);
-  countPerCode(codes, blankSlot, rows);
-  const measureSums = MEASURES.flatMap((measure) => {
-    const values = facts.measures[measure];
-    return values ? [{ measure, ...sumByCode(values, codes, blankSlot, rows) }] : [];
-  });
-  const extraSums = extras.map((name) => {
-    const values = facts.extraMeasures[name];
-    if (!values) throw new MetricsError(`unknown measure "${name}"`);
-    return { name, ...sumByCode(values, codes, blankSlot, rows) };
-  });
+  const measures = MEASURES.filter((measure) => facts.measures[measure]);
+  const columns = [
+    ...measures.map((measure) => facts.measures[measure] as MeasureValues),
+    ...extras.map((name) => {
+      const values = facts.extraMeasures[name];
+      if (!values) throw new MetricsError(`unknown measure "${name}"`);
+      return values;
+    }),
+  ];
+  const { rows, totals, wholes } = sumPerCode(columns, codes, blankSlot, labels.length);
+  const sumsOf = columns.map((values, j) => ({
+    totals: totals[j] as Float64Array,
+    ...unknownSums(values, codes, blankSlot, totals[j] as Float64Array, rows, wholes[j] as number),
+  }));
+  const measureSums = measures.map((measure, j) => ({ measure, ...(sumsOf[j] as (typeof sumsOf)[number]) }));
+  const extraSums = extras.map((name, j) => ({
+    name,
+    ...(sumsOf[measures.length + j] as (typeof sumsOf)[number]),
+  }));
   const groups: Group[] = [];
   for (let group = 0; group < labels.length; group++) {
     if (rows[group] === 0) continue;
@@ -144,27 +152,51 @@ function groupByCodes(
   return { groups, total: { keys: [], bucket: null, rows: facts.rowCount, sums } };
 }
 
-/** As sumByGroup, with the sum over every row as well (null when no row has a value). */
-function sumByCode(column: MeasureValues, codes: Int32Array, blankSlot: number, rows: Float64Array) {
-  const totals = new Float64Array(rows.length);
-  let sum = 0;
-  inBlocks(column.length, (from, to) => {
-    sum = addPerCodeIn(column, codes, blankSlot, totals, from, to, sum);
+/**
+ * Rows and sums per code, and each column's sum over every row, a block of rows at a time: the block's codes
+ * are read from memory once for all the columns. Every sum still adds its rows in row order.
+ */
+function sumPerCode(columns: MeasureValues[], codes: Int32Array, blankSlot: number, card: number) {
+  const rows = new Float64Array(card);
+  const totals = columns.map(() => new Float64Array(card));
+  const wholes = new Float64Array(columns.length);
+  inBlocks(codes.length, (from, to) => {
+    countPerCodeIn(codes, blankSlot, rows, from, to);
+    for (let j = 0; j < columns.length; j++) {
+      const column = columns[j] as MeasureValues;
+      const sums = totals[j] as Float64Array;
+      wholes[j] = addPerCodeIn(column, codes, blankSlot, sums, from, to, wholes[j] as number);
+    }
   });
+  return { rows, totals, wholes };
+}
+
+/**
+ * The groups of a column where every cell was absent, and its whole sum, null when no row has a value. As
+ * in sumByGroup, only a sum of exactly zero can be all-absent, so most columns need no second pass.
+ */
+function unknownSums(
+  column: MeasureValues,
+  codes: Int32Array,
+  blankSlot: number,
+  totals: Float64Array,
+  rows: Float64Array,
+  whole: number,
+) {
   const blank = new Set<number>();
   totals.forEach((total, group) => {
     if (total === 0 && (rows[group] as number) > 0) blank.add(group);
   });
-  let known = sum !== 0 || column.length === 0;
+  let known = whole !== 0 || codes.length === 0;
   if (blank.size > 0 || !known) {
-    for (let row = 0; row < column.length; row++) {
+    for (let row = 0; row < codes.length; row++) {
       if (Number.isNaN(column[row] as number)) continue;
       known = true;
       const code = codes[row] as number;
       blank.delete(code < 0 ? blankSlot : code);
     }
   }
-  return { totals, blank, whole: known ? sum : null };
+  return { blank, whole: known ? whole : null };
 }
 
 function dimensionStage(codes: Int32Array, values: readonly string[], keep: Uint8Array | undefined): Stage {
@@ -375,10 +407,6 @@ function addPerCodeIn(
     sum += value;
   }
   return sum;
-}
-
-function countPerCode(codes: Int32Array, blankSlot: number, rows: Float64Array): void {
-  inBlocks(codes.length, (from, to) => countPerCodeIn(codes, blankSlot, rows, from, to));
 }
 
 function countPerCodeIn(codes: Int32Array, blankSlot: number, rows: Float64Array, from: number, to: number) {
