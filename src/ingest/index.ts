@@ -9,7 +9,9 @@ export type { FollowUp, FollowUpWork } from "./worker/parse-messages.js";
 export {
   analyzeExport,
   analyzeExportThen,
+  type FactsOf,
   type FollowedUp,
   ParsePool,
   type PoolReadOptions,
+  workOnDataset,
 } from "./worker/parse-pool.js";

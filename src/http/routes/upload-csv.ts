@@ -1,7 +1,6 @@
 import type { Handler } from "hono";
-import { analyzeExport, IngestError } from "../../ingest/index.js";
-import { MetricsError } from "../../metrics/index.js";
-import { analysisJson } from "../../report/analysis.js";
+import { analyzeExportThen, IngestError } from "../../ingest/index.js";
+import { type AnalysisOutcome, analysisFollowUp } from "../../report/analysis-follow-up.js";
 import { errorResponse, type HttpEnv } from "../http-env.js";
 
 /**
@@ -25,14 +24,16 @@ export function uploadCsvRoute(): Handler<HttpEnv> {
       c.req.query("by") ??
       (typeof byField === "string" && byField.trim() !== "" ? byField.trim() : undefined);
     try {
-      const dataset = await analyzeExport({
-        bytes: new Uint8Array(await file.arrayBuffer()),
-        name: file.name || "upload.csv",
-      });
-      return c.json(analysisJson(dataset, { by }));
+      // The file's bytes are this request's own, so they move to the worker rather than being copied.
+      const { result } = await analyzeExportThen<AnalysisOutcome>(
+        { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name || "upload.csv" },
+        analysisFollowUp({ by }),
+        { handOver: true },
+      );
+      if ("refusal" in result) return errorResponse(c, 422, result.refusal);
+      return c.json(result.json);
     } catch (error) {
-      if (error instanceof IngestError || error instanceof MetricsError)
-        return errorResponse(c, 422, error.message);
+      if (error instanceof IngestError) return errorResponse(c, 422, error.message);
       throw error;
     }
   };

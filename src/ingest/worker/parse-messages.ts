@@ -13,10 +13,13 @@ export interface FollowUp {
 /** What a follow-up module exports. */
 export type FollowUpWork = (dataset: Dataset, input: unknown) => Promise<unknown>;
 
-/** A file to read: a path, or bytes (a Slack upload, an HTTP body) copied to the worker. */
+/**
+ * A file to read: a path, or bytes (a Slack upload, an HTTP body) copied to the worker; or a dataset already
+ * read (a stored one), sent for its follow-up only.
+ */
 export interface ParseRequest {
   id: number;
-  input: { path: string; name?: string } | { bytes: Uint8Array; name: string };
+  input: { path: string; name?: string } | { bytes: Uint8Array; name: string } | { dataset: Dataset };
   followUp?: FollowUp;
 }
 

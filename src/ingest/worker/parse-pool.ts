@@ -2,7 +2,7 @@ import type { Worker } from "node:worker_threads";
 import type { ExportInput } from "../export-source.js";
 import { IngestError } from "../ingest-error.js";
 import type { Dataset } from "../receipt.js";
-import { textDimension } from "../text-dictionary.js";
+import { buffersOf, withLazyValues, withoutDecodedValues } from "./dataset-transfer.js";
 import type { FollowUp, ParseReply, ParseRequest } from "./parse-messages.js";
 import { spawnWorker } from "./spawn-worker.js";
 
@@ -12,6 +12,9 @@ export interface ParsePoolOptions {
   /** Heap a worker may use before its file is refused. */
   maxMemoryMb?: number;
 }
+
+/** What work on data already read needs: its facts (a stored dataset, a blend, live rows), and its receipt if any. */
+export type FactsOf = Pick<Dataset, "facts"> & Partial<Dataset>;
 
 /** A dataset and what its follow-up worked out from it in the same worker. */
 export interface FollowedUp<T> {
@@ -79,19 +82,40 @@ export class ParsePool {
     return { dataset, result: result as T };
   }
 
+  /**
+   * Runs `followUp` on a dataset already read (a stored one) in a worker, for work that would hold the event
+   * loop here, such as a report's summary on millions of rows. Its big columns move to the worker and back
+   * without a copy: until the promise settles they are empty on this thread, and if the work fails they
+   * stay with the worker, so the caller uses the dataset it is given back, not the one it sent.
+   */
+  async workOn<T, D extends FactsOf = FactsOf>(
+    dataset: D,
+    followUp: FollowUp,
+  ): Promise<{ dataset: D; result: T }> {
+    const sent = withoutDecodedValues(dataset);
+    // Small buffers are copied: they may be slices of Node's shared pool, which cannot move.
+    const transfer = buffersOf(sent).filter((buffer) => buffer.byteLength >= HAND_OVER_FROM_BYTES);
+    const { dataset: back, result } = await this.send({ dataset: sent as Dataset }, followUp, transfer);
+    return { dataset: back as unknown as D, result: result as T };
+  }
+
   private read(
     input: ExportInput,
     followUp?: FollowUp,
     options: PoolReadOptions = {},
   ): Promise<FollowedUp<unknown>> {
+    const request =
+      "bytes" in input ? { bytes: input.bytes, name: input.name } : { path: input.path, name: input.name };
+    return this.send(request, followUp, options.handOver ? handedOver(input) : []);
+  }
+
+  private send(
+    input: ParseRequest["input"],
+    followUp: FollowUp | undefined,
+    transfer: ArrayBuffer[],
+  ): Promise<FollowedUp<unknown>> {
     if (this.closed) return Promise.reject(new Error("the parse pool is closed"));
-    const request: ParseRequest = {
-      id: this.nextId++,
-      input:
-        "bytes" in input ? { bytes: input.bytes, name: input.name } : { path: input.path, name: input.name },
-      ...(followUp ? { followUp } : {}),
-    };
-    const transfer = options.handOver ? handedOver(input) : [];
+    const request: ParseRequest = { id: this.nextId++, input, ...(followUp ? { followUp } : {}) };
     return new Promise((resolve, reject) => {
       this.queue.push({ request, transfer, resolve, reject });
       this.dispatch();
@@ -170,22 +194,21 @@ function refusal(error: Error, maxMemoryMb: number): Error {
   return error;
 }
 
-/** Text dimensions arrive as bytes (parse-worker.ts); their values are decoded when first asked for. */
-function withLazyValues(dataset: Dataset): Dataset {
-  for (const [name, column] of Object.entries(dataset.facts.dimensions)) {
-    if (column.text && !Object.hasOwn(column, "values")) {
-      dataset.facts.dimensions[name] = textDimension(column.codes, column.text);
-    }
-  }
-  return dataset;
-}
-
 let shared: ParsePool | null = null;
 
 /** The process's pool, started on first use: the app, the REST API and the CLI read exports through it. */
 export function analyzeExport(input: ExportInput): Promise<Dataset> {
   shared ??= new ParsePool();
   return shared.analyze(input);
+}
+
+/** Runs `followUp` on a dataset already read, in one of the process's pool's workers (ParsePool.workOn). */
+export function workOnDataset<T, D extends FactsOf = FactsOf>(
+  dataset: D,
+  followUp: FollowUp,
+): Promise<{ dataset: D; result: T }> {
+  shared ??= new ParsePool();
+  return shared.workOn<T, D>(dataset, followUp);
 }
 
 /** As analyzeExport, with `followUp` run on the dataset in the worker that read it (ParsePool.analyzeThen). */

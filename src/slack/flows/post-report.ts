@@ -1,14 +1,13 @@
 import type { webApi } from "@slack/bolt";
-import { generateInsights, personalColumns, withheldRefusal } from "../../agent/index.js";
+import { generateInsights } from "../../agent/index.js";
 import { formatCount } from "../../format/format-figures.js";
 import { mrkdwn } from "../../format/slack-text.js";
-import { concatFactTables, dateRangeOf, type FactTable } from "../../ingest/index.js";
-import { breakdown, MetricsError } from "../../metrics/index.js";
-import { summarizePerformance } from "../../report/performance-summary.js";
-import { type ReportRequest, ReportRequestError, resolvePeriod } from "../../report/report-request.js";
-import { summaryCharts } from "../../report/summary-charts.js";
+import { type FactTable, workOnDataset } from "../../ingest/index.js";
+import { type ReportFigures, reportFiguresFollowUp } from "../../report/report-figures.js";
+import { type ReportRequest, ReportRequestError } from "../../report/report-request.js";
 import type { StoredDataset, Workspace } from "../../store/index.js";
 import { recentLiveFacts } from "../../store/recent-live-facts.js";
+import type { TargetRecord } from "../../targets/index.js";
 import { BlendError, type WorkspaceView } from "../../workspace-view/index.js";
 import type { SlackDeps } from "../slack-deps.js";
 import { blendNoteBlocks } from "../views/blend-notes.js";
@@ -32,62 +31,24 @@ export async function postReport(
   const blend = await wholeChannel(deps, place, request.dataset);
   const stored = blend ? null : await pickDataset(deps, place, request.dataset);
   const live = await recentLiveFacts(deps.store, place.workspace);
-  const parts: FactTable[] = [];
   const sources: string[] = [];
-  if (stored) {
-    parts.push(stored.facts);
-    sources.push(stored.record.name);
-  }
-  if (blend) {
-    parts.push(blend.dataset.facts);
-    sources.push(...blend.sources.map((source) => source.file));
-  }
-  if (live.rowCount > 0) {
-    parts.push(live);
-    sources.push(`live webhook data (${formatCount(live.rowCount)} rows)`);
-  }
-  if (parts.length === 0) {
+  if (stored) sources.push(stored.record.name);
+  if (blend) sources.push(...blend.sources.map((source) => source.file));
+  if (live.rowCount > 0) sources.push(`live webhook data (${formatCount(live.rowCount)} rows)`);
+  if (!stored && !blend && live.rowCount === 0) {
     throw new ReportRequestError(
       "there is no data in this channel yet: drop an ad export (CSV) here first, then run `/report`",
     );
   }
-  const facts = parts.length === 1 ? (parts[0] as FactTable) : concatFactTables(parts);
-  const range = dateRangeOf(facts);
-  if (request.period && !range)
-    throw new ReportRequestError(
-      "this data has no dates, so it cannot be cut by period: try `/report` alone",
-    );
-  const period = request.period && range ? resolvePeriod(request.period, range.to) : undefined;
-  if (period && range && (period.to < range.from || period.from > range.to))
-    throw new ReportRequestError(
-      `${period.from} to ${period.to} has no rows: the data covers ${range.from} to ${range.to}`,
-    );
-  if (request.by) checkDimension(facts, request.by);
-
-  const summary = summarizePerformance(facts, {
-    period,
-    dimension: request.by ?? undefined,
-    statedPeriod: stored?.record.receipt.dateRange,
-  });
+  const { figures, targets } = await figuresOf(deps, place, { stored, blend, live, sources, request });
+  if ("refusal" in figures) throw new ReportRequestError(figures.refusal);
+  const { summary, shared, charts } = figures;
   const currency = blend?.dataset.receipt.currency ?? stored?.record.receipt.currency ?? null;
-  // The narrative may be written by the model: a breakdown by a personal column (`/report by email`)
-  // would hand it every value, so it gets the totals only.
-  const leaders = summary.leaders;
-  const shareLeaders =
-    leaders && withheldRefusal(leaders.dimension, personalColumns(facts)) === null ? leaders : null;
   const narrative = await generateInsights(
     {
       source: { file: sources.join(" + "), currency, dateRange: summary.period },
       totals: summary.figures,
-      ...(shareLeaders
-        ? {
-            breakdown: breakdown(facts, shareLeaders.dimension, {
-              filter: period ? { dateRange: period } : undefined,
-              limit: 15,
-            }),
-            by: shareLeaders.dimension,
-          }
-        : {}),
+      ...(shared ?? {}),
     },
     { config: deps.config, nextActionsOnly: true },
   );
@@ -97,17 +58,50 @@ export async function postReport(
     blocks: [
       ...reportBlocks({ sources, summary, currency, narrative, requestedBy: place.user, ...delivery }),
       ...blendNoteBlocks(blend?.notes ?? []),
-      ...(await targetBlocks(deps, place, { facts, currency })),
+      ...targetBlocks(targets, figures.pacing, currency),
     ],
   });
   const threadTs = posted.ts as string;
   if (stored) await deps.store.bindThread(place.channel, threadTs, stored.record.id, place.workspace);
-  const charts = await summaryCharts(facts, summary, {
-    source: sources.join(" + "),
-    dateRange: summary.period,
-    currency,
-  });
   await uploadCharts(deps, client, charts, { channel: place.channel, threadTs });
+}
+
+/**
+ * The report's figures, worked out in a parse worker (report-figures.ts): the stored dataset's or blend's
+ * columns move there and back without a copy, with the live rows and the channel's targets.
+ */
+async function figuresOf(
+  deps: SlackDeps,
+  place: { channel: string; workspace: Workspace },
+  data: {
+    stored: StoredDataset | null;
+    blend: WorkspaceView | null;
+    live: FactTable;
+    sources: string[];
+    request: ReportRequest;
+  },
+): Promise<{ figures: ReportFigures; targets: TargetRecord[] }> {
+  const { stored, blend, live } = data;
+  const main = stored ?? blend?.dataset ?? { facts: live };
+  const hasLive = live.rowCount > 0 && main.facts !== live;
+  const targets = await deps.targets.list(place.channel, place.workspace);
+  const { result } = await workOnDataset<ReportFigures>(
+    { facts: main.facts },
+    reportFiguresFollowUp({
+      request: data.request,
+      live: hasLive ? live : null,
+      statedPeriod: stored?.record.receipt.dateRange,
+      sources: data.sources,
+      currency: blend?.dataset.receipt.currency ?? stored?.record.receipt.currency ?? null,
+      targets,
+    }),
+  );
+  // A Buffer crosses threads as a plain Uint8Array.
+  const figures =
+    "refusal" in result
+      ? result
+      : { ...result, charts: result.charts.map((chart) => ({ ...chart, png: Buffer.from(chart.png) })) };
+  return { figures, targets };
 }
 
 /** `/report all`: every export of the channel blended, with platform and source file as dimensions. */
@@ -150,19 +144,4 @@ async function pickDataset(
     );
   }
   return deps.store.getDataset(match.id, workspace);
-}
-
-function checkDimension(facts: FactTable, dimension: string): void {
-  try {
-    breakdown(facts, dimension, { limit: 1 });
-  } catch (error) {
-    if (!(error instanceof MetricsError)) throw error;
-    if (!error.message.startsWith("unknown dimension")) throw new ReportRequestError(error.message);
-    const available = Object.keys(facts.dimensions);
-    throw new ReportRequestError(
-      available.length > 0
-        ? `this data has no ${dimension} column: it can be broken down by ${available.join(", ")}`
-        : `this data has no ${dimension} column, nor any other to break it down by: try \`/report\` alone`,
-    );
-  }
 }

@@ -1,5 +1,7 @@
 import type { webApi } from "@slack/bolt";
-import { totals } from "../../metrics/index.js";
+import { type FactTable, workOnDataset } from "../../ingest/index.js";
+import type { Figures } from "../../metrics/index.js";
+import { datasetTotalsFollowUp } from "../../report/dataset-totals.js";
 import type { SlackDeps } from "../slack-deps.js";
 import { homeView } from "../views/home-view.js";
 import { type Asker, askerChannels, readableDatasets } from "./readable-datasets.js";
@@ -22,8 +24,13 @@ export async function publishHome(deps: SlackDeps, client: webApi.WebClient, ask
     user_id: asker.user ?? "",
     view: homeView({
       datasets,
-      latest: newest ? { record: newest.record, figures: totals(newest.facts) } : null,
+      latest: newest ? { record: newest.record, figures: await figuresOf(newest.facts) } : null,
       alertRules,
     }),
   });
+}
+
+/** The dataset's totals, summed in a parse worker (dataset-totals.ts). */
+async function figuresOf(facts: FactTable): Promise<Figures> {
+  return (await workOnDataset<Figures>({ facts }, datasetTotalsFollowUp)).result;
 }

@@ -1,5 +1,4 @@
 import type { webApi } from "@slack/bolt";
-import { answerQuestion } from "../../agent/index.js";
 import { mrkdwn } from "../../format/slack-text.js";
 import type { FactTable } from "../../ingest/index.js";
 import type { Workspace } from "../../store/index.js";
@@ -7,6 +6,7 @@ import { recentLiveFacts } from "../../store/recent-live-facts.js";
 import type { SlackDeps } from "../slack-deps.js";
 import { answerMarkdown, answerNotes, answerText } from "../views/answer-blocks.js";
 import { recurringAnswer, scheduleButton } from "../views/schedule-button.js";
+import { answerInWorker } from "./answer-in-worker.js";
 import { blendForQuestion, blendNote } from "./blend-for-question.js";
 import { pacingReply } from "./pacing-reply.js";
 import { postAnswer } from "./post-answer.js";
@@ -48,11 +48,11 @@ export async function replyToQuestion(
   try {
     const thread = await deps.store.getThread(channel, threadTs, place.workspace);
     const blend = await blendForQuestion(deps, question, stored, place.workspace);
-    const answered = await answerQuestion({
+    const answered = await answerInWorker(blend?.dataset ?? asDataset(stored), {
       question,
-      dataset: blend?.dataset ?? asDataset(stored),
       history: thread?.history[0],
-      config: deps.config,
+      // Only what the analyst reads of the configuration crosses to the worker.
+      config: { gemini: deps.config.gemini },
       live: await liveFacts(deps, place.workspace),
     });
     // What blending did (a repeat counted once, spend without revenue) goes under the answer it shaped.

@@ -1,20 +1,14 @@
 import type { KnownBlock } from "@slack/types";
-import type { FactTable } from "../../ingest/index.js";
-import type { Workspace } from "../../store/index.js";
-import { describeTarget, pacingLine } from "../../targets/index.js";
-import type { SlackDeps } from "../slack-deps.js";
+import { describeTarget, type TargetRecord } from "../../targets/index.js";
 
-/** The report's "Targets" section: each target of the channel and how it paces on the report's data. */
-export async function targetBlocks(
-  deps: SlackDeps,
-  place: { channel: string; workspace: Workspace },
-  data: { facts: FactTable; currency: string | null },
-): Promise<KnownBlock[]> {
-  const targets = await deps.targets.list(place.channel, place.workspace);
+/** The report's "Targets" section: each target of the channel and its pacing line on the report's data. */
+export function targetBlocks(
+  targets: readonly TargetRecord[],
+  pacing: readonly string[],
+  currency: string | null,
+): KnownBlock[] {
   if (targets.length === 0) return [];
-  const lines = targets.map(
-    (target) => `• *${describeTarget(target, data.currency)}* — ${pacingLine(target, data)}`,
-  );
+  const lines = targets.map((target, index) => `• *${describeTarget(target, currency)}* — ${pacing[index]}`);
   return [
     { type: "section", text: { type: "mrkdwn", text: ["*Targets*", ...lines].join("\n"), verbatim: true } },
   ];
