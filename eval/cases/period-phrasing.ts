@@ -258,6 +258,47 @@ export const PERIOD_PHRASING_CASES: EvalCase[] = [
     }),
   ),
   {
+    // The same month a year before, which this file does not reach: said, not compared with February.
+    id: "period-multi-last-month-vs-same-month-last-year",
+    fixture: "multi",
+    category: "comparisons",
+    question: "spend last month vs same month last year",
+    tools: [
+      {
+        name: "compare_periods",
+        args: { current: MARCH, previous: { from: "2023-03-01", to: "2023-03-31" } },
+      },
+    ],
+    mentions: ["2023-03-01 to 2023-03-31"],
+    absent: ["2024-02-01 to 2024-02-29"],
+  },
+  {
+    id: "period-multi-early-march-vs-same-period-last-month",
+    fixture: "multi",
+    category: "comparisons",
+    question: "spend early march vs same period last month",
+    tools: [{ name: "compare_periods" }],
+    figures: [
+      {
+        metric: "spend",
+        change: {
+          current: { from: "2024-03-01", to: "2024-03-10" },
+          previous: { from: "2024-02-01", to: "2024-02-10" },
+        },
+      },
+    ],
+  },
+  {
+    // "The same week last month" is any of four or five weeks.
+    id: "period-multi-this-week-vs-same-week-last-month",
+    fixture: "multi",
+    category: "comparisons",
+    question: "cpa this week vs same week last month",
+    tools: [],
+    declined: true,
+    mentions: ["same dates a month, quarter or year before"],
+  },
+  {
     // A partial first or last week is not the lowest week against whole ones.
     id: "period-segments-weekly-spend-partial-weeks",
     fixture: "segments",

@@ -146,6 +146,31 @@ describe("a rolling period against the one before it", () => {
   });
 });
 
+describe("a period against the same dates before it", () => {
+  const pair = (phrase: string) =>
+    readDatePhrases(phrase, DATA).slots.map((slot) => (slot.kind === "range" ? slot.range : slot));
+
+  it("sets whole months against whole months, and other spans against as many days", () => {
+    expect(pair("last month vs same month last year")).toEqual([
+      { from: "2023-03-01", to: "2023-03-31" },
+      { from: "2024-03-01", to: "2024-03-31" },
+    ]);
+    expect(pair("february vs same month last year")).toEqual([
+      { from: "2023-02-01", to: "2023-02-28" },
+      { from: "2024-02-01", to: "2024-02-29" },
+    ]);
+    expect(pair("early march vs same period last month")).toEqual([
+      { from: "2024-02-01", to: "2024-02-10" },
+      { from: "2024-03-01", to: "2024-03-10" },
+    ]);
+  });
+
+  it("declines a span that would overlap itself, or a week a month back", () => {
+    expect(readDatePhrases("last 30 days vs same period last month", DATA).unclear).toMatch(/same dates/);
+    expect(readDatePhrases("this week vs same week last month", DATA).unclear).toMatch(/same dates/);
+  });
+});
+
 describe("a trend's highest and lowest period", () => {
   it("picks among whole weeks when a partial week would be the lowest, and says so", async () => {
     const answer = await answerQuestion({

@@ -14,6 +14,7 @@ import {
 import { NAMED_DAY_PATTERN, namedDay } from "./named-days.js";
 import { NUMERIC_DATES, readNumericDates } from "./numeric-dates.js";
 import { spelledOverPeriods } from "./period-over-period.js";
+import { SAME_PERIOD_BEFORE, samePeriodBefore, sameSpanBack } from "./same-period-before.js";
 import { blankOut } from "./text-spans.js";
 import { NUMBER_WORDS } from "./vocabulary.js";
 
@@ -273,6 +274,13 @@ export function readDatePhrases(lowered: string, data: DataDays): DatePhrases {
       return "marker";
     },
   );
+  let monthsBack: number | null = null;
+  take(SAME_PERIOD_BEFORE, (m) => {
+    comparison = true;
+    monthsBack = sameSpanBack(m[1] ?? "", m[2] ?? "");
+    if (monthsBack === null) unclear ??= SAME_PERIOD_HELP;
+    return "marker";
+  });
   let alone: RelativePeriod | null = null;
   for (const [pattern, period, compares, meant] of NAMED) {
     take(pattern, (m) => {
@@ -415,7 +423,32 @@ export function readDatePhrases(lowered: string, data: DataDays): DatePhrases {
   if (slots.length === 0 && alone !== null) slots.push({ kind: "relative", period: alone, index: 0 });
   slots.sort((a, b) => a.index - b.index);
   if (sameDayWeekBefore) unclear ??= weekBefore(slots, last);
+  if (monthsBack !== null) unclear ??= sameDatesBefore(slots, monthsBack, last, relativeTo);
   return { slots, relativeTo, comparison, over: series.over, rest, notes, unclear };
+}
+
+const SAME_PERIOD_HELP =
+  "one period set against the same dates a month, quarter or year before, e.g. “spend last month vs same month last year” or “cpa last 30 days vs same period last year”";
+
+/** "last month vs same month last year": the one period named and the same dates before it, or why not. */
+function sameDatesBefore(
+  slots: PeriodSlot[],
+  months: number,
+  last: number | null,
+  relativeTo: "data" | "today",
+): string | null {
+  const [slot] = slots;
+  const pair =
+    slots.length === 1 && slot && relativeTo === "data" ? samePeriodBefore(slot, months, last) : null;
+  if (pair === null || !slot) return SAME_PERIOD_HELP;
+  const [current, previous] = pair;
+  slots.splice(
+    0,
+    1,
+    { kind: "range", range: previous, index: slot.index },
+    { kind: "range", range: current, index: slot.index + 1 },
+  );
+  return null;
 }
 
 /**
