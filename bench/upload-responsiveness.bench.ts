@@ -7,11 +7,17 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { isValidSlackRequest } from "@slack/bolt";
-import { DEFAULT_READER } from "../src/format/reader-locale.js";
+import { DEFAULT_READER, withReader } from "../src/format/reader-locale.js";
+import { createHttpApp } from "../src/http/index.js";
 import { type ExportInput, loadExport, ParsePool } from "../src/ingest/index.js";
+import { postReport } from "../src/slack/flows/post-report.js";
+import { publishHome } from "../src/slack/flows/publish-home.js";
+import { replyToQuestion } from "../src/slack/flows/reply-to-question.js";
 import { analysisOf, type UploadAnalysis, uploadFollowUp } from "../src/slack/flows/upload-analysis.js";
 import { openSqliteStore, type Store } from "../src/store/index.js";
 import { ensureBigCsv, ensureUniqueCsv } from "./big-csv.js";
+import { restUploadBody, UPLOAD_LIMIT_BYTES, WEBHOOK_SECRET } from "./support/rest-upload-body.js";
+import { answeringClient, benchSlackDeps } from "./support/slack-flow-deps.js";
 
 /**
  * Issue 16's target for the app: while a ~200 MB export is analysed, a health check answers with p99 under
@@ -21,6 +27,9 @@ import { ensureBigCsv, ensureUniqueCsv } from "./big-csv.js";
  * as `DATABASE_URL=sqlite:` runs), and during the summary and charts its reply is made of: worked out on
  * the calling thread (as uploads did before) and in the pool's worker right after the parse (as uploads
  * are now read, the parse included), for a generic export and for one with three all-unique text columns.
+ * Once the generic export is stored, what people then do with it is measured the same way: `/report`, a
+ * question in its thread, App Home, and the REST API's upload of an export as big as it accepts.
+ * `UPLOAD_BENCH_STEPS=stored` runs only those (after the parse and save they need).
  *
  * Slack deliveries are measured the same way: every 100 ms the poller posts a signed Events API envelope,
  * which is acked as the app acks one (signature checked, the event stored as a job in the same store,
@@ -38,6 +47,7 @@ export async function run(): Promise<void> {
   // The worker's code, the reply's included, loaded before anything is measured.
   await replyInWorker(pool, { path: "samples/google-ads-campaign-totals.csv" });
   const folder = mkdtempSync(join(tmpdir(), "mpo-upload-bench-"));
+  const storedOnly = process.env.UPLOAD_BENCH_STEPS === "stored";
   const store = openSqliteStore(join(folder, "mpo.db"));
   active = store;
   console.log(`uptime: ${execFileSync("uptime").toString().trim()}`);
@@ -48,11 +58,15 @@ export async function run(): Promise<void> {
     console.log(
       `generic file: ${(big.bytes / 1e6).toFixed(0)} MB, ${ROWS.toLocaleString("en-US")} rows, read from memory as an upload`,
     );
-    const { outcome } = await measure("parse on the calling thread", () =>
-      loadExport({ bytes, name: "upload.csv" }),
-    );
-    await measure("parse in the worker pool", () => pool.analyze({ bytes, name: "upload.csv" }));
+    // With UPLOAD_BENCH_STEPS=stored only what the stored-dataset steps need is run: the parse in the pool.
+    const { outcome } = storedOnly
+      ? await measure("parse in the worker pool", () => pool.analyze({ bytes, name: "upload.csv" }))
+      : await measure("parse on the calling thread", () => loadExport({ bytes, name: "upload.csv" }));
+    if (!storedOnly)
+      await measure("parse in the worker pool", () => pool.analyze({ bytes, name: "upload.csv" }));
     await measure("save to the SQLite store", () => saveOf(store, outcome.facts, outcome.receipt, "generic"));
+    await storedDatasetSteps(store, folder);
+    if (storedOnly) return;
     await measure("the reply's summary and charts on the calling thread", () => analysisOf(outcome));
     await measure("parse, then the reply's summary and charts, in the worker pool", () =>
       replyInWorker(pool, { bytes, name: "upload.csv" }),
@@ -74,6 +88,61 @@ export async function run(): Promise<void> {
     rmSync(folder, { recursive: true, force: true });
     await pool.close();
   }
+}
+
+const CHANNEL = "C-bench";
+const ASKER = "U-bench";
+const WORKSPACE = { team: null, enterprise: null };
+
+/**
+ * What people do with the 3.5M-row dataset once it is stored, each through the app's own flow (a Slack
+ * client that answers at once, the offline analyst): `/report`, a question in the report's thread, App
+ * Home opened; then the REST API's upload of an export as big as it accepts.
+ */
+async function storedDatasetSteps(store: Store, folder: string): Promise<void> {
+  const deps = await benchSlackDeps(store, folder);
+  const { client, posted } = answeringClient(CHANNEL);
+  const place = { channel: CHANNEL, user: ASKER, workspace: WORKSPACE };
+  await measure("/report on the stored 3.5M-row dataset", () =>
+    withReader(DEFAULT_READER, () =>
+      postReport(deps, client, { period: null, by: null, dataset: null }, place),
+    ),
+  );
+  // The report's message starts the thread the question is asked in.
+  const reportTs = posted[0] as string;
+  await measure("a follow-up question in its thread (offline analyst)", () =>
+    withReader(DEFAULT_READER, () =>
+      replyToQuestion(deps, client, "which campaign had the highest spend?", {
+        ...place,
+        threadTs: reportTs,
+        anyChannel: false,
+      }),
+    ),
+  );
+  await measure("App Home opened", () =>
+    withReader(DEFAULT_READER, () => publishHome(deps, client, { user: ASKER, workspace: WORKSPACE })),
+  );
+  await deps.targets.close();
+  const body = await restUploadBody();
+  console.log(
+    `REST upload: ${(body.bytes.length / 1e6).toFixed(0)} MB multipart body (the route takes up to ${UPLOAD_LIMIT_BYTES / 2 ** 20} MiB)`,
+  );
+  const http = createHttpApp({
+    store,
+    config: { webhookSecret: WEBHOOK_SECRET, sandbox: false, corsOrigins: [] },
+    insights: async () => ({ text: "" }) as never,
+  });
+  await measure("POST /analytics/upload-csv with an export just under its limit", async () => {
+    const response = await http.fetch(
+      new Request("http://127.0.0.1/analytics/upload-csv?by=campaign", {
+        method: "POST",
+        headers: { authorization: `Bearer ${WEBHOOK_SECRET}`, "content-type": body.contentType },
+        body: body.bytes,
+      }),
+    );
+    if (!response.ok) throw new Error(`upload-csv answered ${response.status}: ${await response.text()}`);
+    return response.json();
+  });
 }
 
 type Parsed = Awaited<ReturnType<ParsePool["analyze"]>>;
