@@ -299,6 +299,44 @@ export const PERIOD_PHRASING_CASES: EvalCase[] = [
     mentions: ["same dates a month, quarter or year before"],
   },
   {
+    // A named period beside dates: both compared as asked, not the named one with the 7 days before it.
+    id: "period-multi-last-7-days-vs-february",
+    fixture: "multi",
+    category: "comparisons",
+    question: "roas last 7 days vs february",
+    tools: [{ name: "compare_periods", args: { current: LAST_7, previous: FEBRUARY } }],
+    figures: [{ metric: "roas", change: { current: LAST_7, previous: FEBRUARY } }],
+    absent: ["2024-03-18 to 2024-03-24"],
+  },
+  {
+    id: "period-multi-last-week-vs-first-week-of-march",
+    fixture: "multi",
+    category: "comparisons",
+    question: "spend last week vs first week of march",
+    tools: [
+      {
+        name: "compare_periods",
+        args: { current: LAST_7, previous: { from: "2024-03-01", to: "2024-03-07" } },
+      },
+    ],
+    figures: [
+      {
+        metric: "spend",
+        change: { current: LAST_7, previous: { from: "2024-03-01", to: "2024-03-07" } },
+      },
+    ],
+  },
+  {
+    // The last 7 days are part of March: their totals differ by the days March has more of.
+    id: "period-multi-l7d-vs-march-overlap",
+    fixture: "multi",
+    category: "comparisons",
+    question: "spend l7d vs march",
+    tools: [],
+    declined: true,
+    mentions: ["share no days"],
+  },
+  {
     // A partial first or last week is not the lowest week against whole ones.
     id: "period-segments-weekly-spend-partial-weeks",
     fixture: "segments",

@@ -171,6 +171,21 @@ describe("a period against the same dates before it", () => {
   });
 });
 
+describe("a named period beside dates", () => {
+  it("turns the named one into its dates, so both are compared as asked", () => {
+    const slots = readDatePhrases("roas last 7 days vs february", DATA).slots;
+    expect(slots.map((slot) => (slot.kind === "range" ? slot.range : slot))).toEqual([
+      { from: "2024-03-25", to: "2024-03-31" },
+      { from: "2024-02-01", to: "2024-02-29" },
+    ]);
+  });
+
+  it("declines two periods that share days", () => {
+    expect(readDatePhrases("spend l7d vs march", DATA).unclear).toMatch(/share no days/);
+    expect(readDatePhrases("spend from february to march", DATA).unclear).toBeNull();
+  });
+});
+
 describe("a trend's highest and lowest period", () => {
   it("picks among whole weeks when a partial week would be the lowest, and says so", async () => {
     const answer = await answerQuestion({

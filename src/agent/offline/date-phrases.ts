@@ -14,7 +14,7 @@ import {
 import { NAMED_DAY_PATTERN, namedDay } from "./named-days.js";
 import { NUMERIC_DATES, readNumericDates } from "./numeric-dates.js";
 import { spelledOverPeriods } from "./period-over-period.js";
-import { SAME_PERIOD_BEFORE, samePeriodBefore, sameSpanBack } from "./same-period-before.js";
+import { relativeDates, SAME_PERIOD_BEFORE, samePeriodBefore, sameSpanBack } from "./same-period-before.js";
 import { blankOut } from "./text-spans.js";
 import { NUMBER_WORDS } from "./vocabulary.js";
 
@@ -424,7 +424,33 @@ export function readDatePhrases(lowered: string, data: DataDays): DatePhrases {
   slots.sort((a, b) => a.index - b.index);
   if (sameDayWeekBefore) unclear ??= weekBefore(slots, last);
   if (monthsBack !== null) unclear ??= sameDatesBefore(slots, monthsBack, last, relativeTo);
+  if (relativeTo === "data") asDatesBeside(slots, last);
+  if (overlapping(slots)) unclear ??= OVERLAP_HELP;
   return { slots, relativeTo, comparison, over: series.over, rest, notes, unclear };
+}
+
+/**
+ * "last 7 days vs february": a named period beside dates is turned into its dates, so both periods are
+ * compared as asked; the tools would otherwise compare the named one with the days before it and drop
+ * the dates.
+ */
+function asDatesBeside(slots: PeriodSlot[], last: number | null): void {
+  if (!slots.some((slot) => slot.kind === "range")) return;
+  slots.forEach((slot, index) => {
+    if (slot.kind !== "relative") return;
+    const range = relativeDates(slot.period, last);
+    if (range) slots[index] = { kind: "range", range, index: slot.index };
+  });
+}
+
+const OVERLAP_HELP =
+  "two periods that share no days, and those named share some: ask e.g. “spend this week vs last week” or “spend march vs february”";
+
+/** "l7d vs march": two periods sharing days, whose totals would differ by the days one has more of. */
+function overlapping(slots: readonly PeriodSlot[]): boolean {
+  const [a, b] = slots;
+  if (slots.length !== 2 || a?.kind !== "range" || b?.kind !== "range" || a.ends || b.ends) return false;
+  return a.range.from <= b.range.to && b.range.from <= a.range.to;
 }
 
 const SAME_PERIOD_HELP =

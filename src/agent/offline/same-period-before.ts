@@ -1,5 +1,5 @@
 import { civilToDay, type DateRange, dayToIso, isoToDay } from "../../ingest/index.js";
-import type { RelativePeriod } from "../tool-support/relative-periods.js";
+import { type RelativePeriod, relativePeriod, spanToRange } from "../tool-support/relative-periods.js";
 
 const MS_PER_DAY = 86_400_000;
 
@@ -45,20 +45,9 @@ export function samePeriodBefore(
   return to < isoToDay(range.from) ? [range, { from, to: dayToIso(to) }] : null;
 }
 
-function relativeDates(period: RelativePeriod, last: number | null): DateRange | null {
-  if (last === null) return null;
-  const days = /^last_(\d+)_days$/.exec(period);
-  if (days) return { from: dayToIso(last - Number(days[1]) + 1), to: dayToIso(last) };
-  if (period === "latest_day") return { from: dayToIso(last), to: dayToIso(last) };
-  const [year, month] = dayToIso(last).split("-").map(Number) as [number, number];
-  const monthStart = civilToDay(year, month, 1);
-  if (period === "this_month") return { from: dayToIso(monthStart), to: dayToIso(last) };
-  if (period === "last_month") {
-    if (isMonthEnd(dayToIso(last))) return { from: dayToIso(monthStart), to: dayToIso(last) };
-    const previous = dayToIso(monthStart - 1);
-    return { from: `${previous.slice(0, 8)}01`, to: previous };
-  }
-  return null;
+/** A relative period's own dates, counted back from the data's last day as the tools count them. */
+export function relativeDates(period: RelativePeriod, last: number | null): DateRange | null {
+  return last === null ? null : spanToRange(relativePeriod(period, last).current);
 }
 
 function isMonthEnd(iso: string): boolean {
