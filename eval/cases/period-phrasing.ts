@@ -337,6 +337,23 @@ export const PERIOD_PHRASING_CASES: EvalCase[] = [
     mentions: ["share no days"],
   },
   {
+    id: "period-multi-week-before-last",
+    fixture: "multi",
+    category: "ranges",
+    question: "spend the week before last",
+    tools: [{ name: "get_kpis", args: { date_range: PREVIOUS_7 } }],
+    figures: [{ metric: "spend", ...PREVIOUS_7 }],
+    mentions: ["the week before last read as 2024-03-18 to 2024-03-24"],
+  },
+  {
+    id: "period-segments-month-before-last",
+    fixture: "segments",
+    category: "ranges",
+    question: "cpa the month before last",
+    tools: [{ name: "get_kpis", args: { date_range: AUGUST } }],
+    figures: [{ metric: "cpa", ...AUGUST }],
+  },
+  {
     // A partial first or last week is not the lowest week against whole ones.
     id: "period-segments-weekly-spend-partial-weeks",
     fixture: "segments",

@@ -99,6 +99,8 @@ describe("parts of a month, weeks by their last day, holidays", () => {
     ["valentines day", "2024-02-14", "2024-02-14"],
     ["valentine's day", "2024-02-14", "2024-02-14"],
     ["st patrick's day", "2024-03-17", "2024-03-17"],
+    ["the week before last", "2024-03-18", "2024-03-24"],
+    ["the month before last", "2024-02-01", "2024-02-29"],
   ])("reads %s as %s to %s", (phrase, from, to) => {
     expect(rangeOf(phrase)).toEqual({ from, to });
   });

@@ -1,5 +1,10 @@
 import { civilToDay, type DateRange, dayToIso, isoToDay, NO_DAY } from "../../ingest/index.js";
-import { RELATIVE_PERIODS, type RelativePeriod } from "../tool-support/relative-periods.js";
+import {
+  RELATIVE_PERIODS,
+  type RelativePeriod,
+  relativePeriod,
+  spanToRange,
+} from "../tool-support/relative-periods.js";
 import { type DataDays, MONTH_WORD, monthNumber, monthRange, yearFor } from "./calendar-months.js";
 import { readDayRanges } from "./day-ranges.js";
 import {
@@ -280,6 +285,14 @@ export function readDatePhrases(lowered: string, data: DataDays): DatePhrases {
     monthsBack = sameSpanBack(m[1] ?? "", m[2] ?? "");
     if (monthsBack === null) unclear ??= SAME_PERIOD_HELP;
     return "marker";
+  });
+  // "the week before last": the whole week (or month) before the last complete one, said in a note.
+  take(/\b(?:the\s+)?(week|month) before last\b/g, (m) => {
+    if (last === null || relativeTo === "today") return null;
+    const unit = m[1] === "week" ? "last_week" : "last_month";
+    const range = spanToRange(relativePeriod(unit, last).previous);
+    notes.push(`the ${m[1]} before last read as ${range.from} to ${range.to}`);
+    return { kind: "range", range, index: m.index ?? 0 };
   });
   let alone: RelativePeriod | null = null;
   for (const [pattern, period, compares, meant] of NAMED) {
