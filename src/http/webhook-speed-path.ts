@@ -55,18 +55,17 @@ export function webhookSpeedPath(options: WebhookSpeedPathOptions): FrontDoor {
       const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
       const mismatch = verdict.signed ? signatureMismatch(secret, verdict.signed, body) : null;
       if (mismatch) return answerError(response, 401, mismatch);
-      const answer = receive({
-        body,
-        idempotencyKey: header(request, "idempotency-key"),
-        signature: verdict.signed?.hex,
-      });
-      if (!(answer instanceof Promise)) return replyDelivered(response, answer);
-      answer.then(
-        (delivered) => replyDelivered(response, delivered),
-        (error: unknown) => {
+      receive.deliver(
+        {
+          body,
+          idempotencyKey: header(request, "idempotency-key"),
+          signature: verdict.signed?.hex,
+        },
+        (outcome) => {
+          if (outcome.ok) return replyDelivered(response, outcome.answer);
           // As Hono's onError: only the route and the error's own message.
           logger.error(`POST ${request.url} failed`, {
-            error: error instanceof Error ? error.message : error,
+            error: outcome.error instanceof Error ? outcome.error.message : outcome.error,
           });
           answerError(response, 500, INTERNAL_ERROR);
         },

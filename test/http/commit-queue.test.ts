@@ -52,4 +52,28 @@ describe("group commit", () => {
       await api.close();
     }
   });
+
+  it("runs a group at once on SQLite, each job in its own savepoint", async () => {
+    temp = tempStore("sqlite");
+    const store: Store = await temp.open();
+    const queue = new CommitQueue(store);
+    const job = (id: string, fails = false) =>
+      new Promise((resolve, reject) =>
+        queue.enqueue({
+          work: async () => {
+            throw new Error("a group whose jobs can all run at once never awaits");
+          },
+          now: (tx) => {
+            tx.tables.saveLiveBatch({ source: "a", records: [row(id)] });
+            if (fails) throw new Error("this delivery fails after writing");
+            return id;
+          },
+          settle: (outcome) => (outcome.ok ? resolve(outcome.value) : reject(outcome.error)),
+        }),
+      );
+    const results = await Promise.allSettled([job("1"), job("2", true), job("3")]);
+    expect(results.map((result) => result.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    const ids = (await store.recentEvents(10)).map((item) => item.externalId).sort();
+    expect(ids).toEqual(["1", "3"]);
+  });
 });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { deliveryReceiver } from "../../src/http/ingest/delivery-receiver.js";
+import type { IngestAnswer } from "../../src/http/ingest/ingest-service.js";
 import type { LiveRecord, Store } from "../../src/store/index.js";
 import { openSqliteStore } from "../../src/store/index.js";
 import { BUSY, runNowOf } from "../../src/store/sqlite/sqlite-async-store.js";
@@ -20,49 +21,73 @@ async function sqlite(): Promise<Store> {
   return temp.open();
 }
 
+/** The store, counting the transactions begun through its promise-returning `transaction`. */
+function counting(store: Store): { store: Store; awaited: () => number } {
+  let awaited = 0;
+  const transaction: Store["transaction"] = (work) => {
+    awaited += 1;
+    return store.transaction(work);
+  };
+  return { store: { ...store, transaction }, awaited: () => awaited };
+}
+
 describe("delivery receiver on SQLite", () => {
-  it("commits a lone delivery at once, with no promise, and it is stored", async () => {
-    const store = await sqlite();
+  it("commits a lone delivery in a transaction run at once, and it is stored", async () => {
+    const { store, awaited } = counting(await sqlite());
     const receive = deliveryReceiver(store, { logger });
-    const answer = receive(delivery(METRICS_ROW));
-    expect(answer).not.toBeInstanceOf(Promise);
-    expect((answer as Awaited<typeof answer>).status).toBe(200);
-    expect(JSON.parse((answer as Awaited<typeof answer>).body)).toMatchObject({ stored: 1 });
+    const answer = await new Promise<IngestAnswer>((resolve, reject) =>
+      receive.deliver(delivery(METRICS_ROW), (outcome) =>
+        outcome.ok ? resolve(outcome.answer) : reject(outcome.error),
+      ),
+    );
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body)).toMatchObject({ stored: 1 });
+    expect(awaited()).toBe(0);
     expect((await store.recentEvents(10)).map((item) => item.externalId)).toEqual(["row-1"]);
   });
 
-  it("answers a replay of a kept Idempotency-Key at once, storing nothing twice", async () => {
+  it("commits the deliveries of one turn together, in the order they came", async () => {
+    const { store, awaited } = counting(await sqlite());
+    const receive = deliveryReceiver(store, { logger });
+    const answers = await Promise.all([1, 2, 3].map((spend) => receive(delivery({ ...METRICS_ROW, spend }))));
+    expect(answers.map((answer) => JSON.parse(answer.body))).toMatchObject([
+      { stored: 1 },
+      { updated: 1 },
+      { updated: 1 },
+    ]);
+    expect(awaited()).toBe(0);
+    const [stored] = await store.recentEvents(10);
+    expect(stored).toMatchObject({ externalId: "row-1", spend: 3 });
+  });
+
+  it("answers a replay of a kept Idempotency-Key, storing nothing twice", async () => {
     const store = await sqlite();
     const receive = deliveryReceiver(store, { logger });
     const row = { ...METRICS_ROW, id: undefined };
     const first = await receive({ ...delivery(row), idempotencyKey: "k-1" });
-    const again = receive({ ...delivery(row), idempotencyKey: "k-1" });
-    expect(again).not.toBeInstanceOf(Promise);
+    const again = await receive({ ...delivery(row), idempotencyKey: "k-1" });
     expect(again).toEqual({ ...first, changed: 0 });
     const other = await receive({ ...delivery({ ...row, spend: 1 }), idempotencyKey: "k-1" });
     expect(other.status).toBe(422);
     expect(await store.recentEvents(10)).toHaveLength(1);
   });
 
-  it("queues behind a transaction in progress, and a later delivery keeps its place behind a queued one", async () => {
+  it("waits for a transaction in progress, keeping the deliveries' order", async () => {
     const store = await sqlite();
     const receive = deliveryReceiver(store, { logger });
     let release = () => {};
     const held = store.transaction(() => new Promise<void>((resolve) => (release = resolve)));
     const first = receive(delivery({ ...METRICS_ROW, spend: 1 }));
-    expect(first).toBeInstanceOf(Promise);
+    await new Promise((resolve) => setImmediate(resolve));
+    const second = receive(delivery({ ...METRICS_ROW, spend: 2 }));
     release();
     await held;
-    // The transaction has ended, but the first delivery still waits in the queue: the second must not
-    // overtake it, or the record would end with the first one's spend.
-    const second = receive(delivery({ ...METRICS_ROW, spend: 2 }));
-    expect(second).toBeInstanceOf(Promise);
     expect(JSON.parse((await first).body)).toMatchObject({ stored: 1, updated: 0 });
     expect(JSON.parse((await second).body)).toMatchObject({ stored: 0, updated: 1 });
   });
 
-  it("goes through the queue when the delivery's transaction must also write its alert evaluation", async () => {
-    const store = await sqlite();
+  it("awaits when the delivery's transaction must also write its alert evaluation", async () => {
+    const { store, awaited } = counting(await sqlite());
     let evaluations = 0;
     const receive = deliveryReceiver(store, {
       logger,
@@ -70,32 +95,29 @@ describe("delivery receiver on SQLite", () => {
         evaluations += 1;
       },
     });
-    const answer = receive(delivery(METRICS_ROW));
-    expect(answer).toBeInstanceOf(Promise);
-    expect((await answer).status).toBe(200);
+    expect((await receive(delivery(METRICS_ROW))).status).toBe(200);
     expect(evaluations).toBe(1);
+    expect(awaited()).toBe(1);
   });
 
-  it("shares commits through the queue when each commit waits for the disk (synchronous = FULL)", async () => {
+  it("awaits when each commit waits for the disk (synchronous = FULL)", async () => {
     temp = tempStore("sqlite");
-    const store = openSqliteStore(temp.path, { durability: "full" });
+    const full = openSqliteStore(temp.path, { durability: "full" });
     try {
+      const { store, awaited } = counting(full);
       const receive = deliveryReceiver(store, { logger });
-      const answer = receive(delivery(METRICS_ROW));
-      expect(answer).toBeInstanceOf(Promise);
-      expect((await answer).status).toBe(200);
+      expect((await receive(delivery(METRICS_ROW))).status).toBe(200);
+      expect(awaited()).toBe(1);
     } finally {
-      await store.close();
+      await full.close();
     }
   });
 
-  it("rejects, rather than throws, when the commit fails", async () => {
+  it("rejects when the commit fails", async () => {
     const store = await sqlite();
     const receive = deliveryReceiver(store, { logger });
     await store.close();
-    const answer = receive(delivery(METRICS_ROW));
-    expect(answer).toBeInstanceOf(Promise);
-    await expect(answer).rejects.toThrow();
+    await expect(receive(delivery(METRICS_ROW))).rejects.toThrow();
   });
 });
 

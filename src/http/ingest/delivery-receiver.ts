@@ -1,6 +1,5 @@
 import type { Logger } from "../../log/logger.js";
 import type { Store, Workspace } from "../../store/index.js";
-import { BUSY, runNowOf } from "../../store/sqlite/sqlite-async-store.js";
 import { CommitQueue } from "./commit-queue.js";
 import { FieldNameBudget } from "./field-name-budget.js";
 import {
@@ -16,8 +15,14 @@ export interface LiveDataArrived {
   changed: number;
 }
 
-/** The answer at once when the delivery was committed at once, else a promise; a failure is always a rejected promise. */
-export type ReceiveDelivery = (request: IngestRequest) => IngestAnswer | Promise<IngestAnswer>;
+/** Told a delivery's answer once its records are committed, or the error that kept them from it. */
+export type Delivered = (outcome: { ok: true; answer: IngestAnswer } | { ok: false; error: unknown }) => void;
+
+export interface ReceiveDelivery {
+  (request: IngestRequest): Promise<IngestAnswer>;
+  /** The same, told to `done`: on SQLite a delivery then makes no promise on its way to the commit. */
+  deliver(request: IngestRequest, done: Delivered): void;
+}
 
 /**
  * The single workspace the app is installed in with SLACK_BOT_TOKEN (or the sandbox's): rows sent with
@@ -41,20 +46,17 @@ export interface DeliveryReceiverOptions {
 }
 
 /**
- * Takes webhook deliveries and settles each only after its records are committed, then tells the listener.
- * Both webhook paths share it. A delivery that came with a workspace's own secret is that workspace's; any
- * other is the home workspace's.
+ * Takes webhook deliveries through one commit queue and answers each only after its records are committed,
+ * then tells the listener. Both webhook paths share it, so they also share group commits. A delivery that
+ * came with a workspace's own secret is that workspace's; any other is the home workspace's.
  *
- * On SQLite, a delivery that needs nothing asynchronous (no alert evaluation to write, no home workspace
- * to look up) and finds no commit in flight or queued is committed at once, in one synchronous stretch:
- * nothing else can run between its statements, so it needs no queue and makes no promise. Otherwise it
- * joins the commit queue, which shares one commit among the deliveries that wait for it, in arrival order.
+ * A delivery that needs nothing asynchronous (no alert evaluation to write with it, no home workspace to
+ * look up) gives the queue its synchronous form too, which SQLite runs without a promise.
  */
 export function deliveryReceiver(store: Store, options: DeliveryReceiverOptions): ReceiveDelivery {
   const { onLiveData, withLiveData, logger, homeWorkspace } = options;
   const commits = new CommitQueue(store);
   const names = new FieldNameBudget();
-  const runNow = withLiveData ? undefined : runNowOf(store);
 
   const told = (answer: IngestAnswer): IngestAnswer => {
     if (answer.changed > 0 && answer.source !== null && onLiveData) {
@@ -68,7 +70,7 @@ export function deliveryReceiver(store: Store, options: DeliveryReceiverOptions)
     return answer;
   };
 
-  const queued = async (request: IngestRequest): Promise<IngestAnswer> => {
+  const awaiting = async (request: IngestRequest): Promise<IngestAnswer> => {
     let workspace = request.workspace;
     if (!workspace && homeWorkspace) {
       const home = await homeWorkspace();
@@ -86,17 +88,24 @@ export function deliveryReceiver(store: Store, options: DeliveryReceiverOptions)
     return told(answer);
   };
 
-  return (request) => {
-    // Queued deliveries go first: a record sent twice must end as its later sending says.
-    if (runNow && commits.idle && (request.workspace || !homeWorkspace)) {
-      let answer: IngestAnswer | typeof BUSY;
-      try {
-        answer = runNow((tx) => ingestDeliveryNow(tx, request, names));
-      } catch (error) {
-        return Promise.reject(error);
-      }
-      if (answer !== BUSY) return told(answer);
+  const deliver = (request: IngestRequest, done: Delivered): void => {
+    if (withLiveData || (!request.workspace && homeWorkspace)) {
+      awaiting(request).then(
+        (answer) => done({ ok: true, answer }),
+        (error: unknown) => done({ ok: false, error }),
+      );
+      return;
     }
-    return queued(request);
+    commits.enqueue({
+      work: (tx) => ingestDelivery(tx, request, names),
+      now: (tx) => ingestDeliveryNow(tx, request, names),
+      settle: (outcome) => done(outcome.ok ? { ok: true, answer: told(outcome.value) } : outcome),
+    });
   };
+
+  const receive = (request: IngestRequest) =>
+    new Promise<IngestAnswer>((resolve, reject) =>
+      deliver(request, (outcome) => (outcome.ok ? resolve(outcome.answer) : reject(outcome.error))),
+    );
+  return Object.assign(receive, { deliver });
 }

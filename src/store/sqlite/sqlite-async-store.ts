@@ -21,6 +21,8 @@ export interface ImmediateTx {
     find(key: string): KeptResponse | undefined;
     keep(key: string, fingerprint: string, response: StoredResponse): void;
   };
+  /** Runs `work` in a savepoint: when it throws, only its own writes are undone. */
+  nested<T>(work: () => T): T;
 }
 
 /** `runNow`'s answer when another transaction is open: the work did not run. */
@@ -199,6 +201,17 @@ export function sqliteAsyncStore(parts: SqliteParts): Store {
   const immediate: ImmediateTx = {
     tables: parts.tables,
     responses: parts.responses as ImmediateTx["responses"],
+    nested: (work) => {
+      nested.begin();
+      try {
+        const result = work();
+        nested.commit();
+        return result;
+      } catch (error) {
+        nested.rollback();
+        throw error;
+      }
+    },
   };
   const runNow: RunNow = (work) => {
     // A transaction awaiting between its statements, or a dataset's save between its pieces.
