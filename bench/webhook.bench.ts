@@ -21,7 +21,10 @@ import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { DEFAULT_READER, withReader } from "../src/format/reader-locale.js";
 import { createHttpApp, serveHttp } from "../src/http/index.js";
-import { openSqliteStore } from "../src/store/index.js";
+import { AlertEvaluationRequests } from "../src/jobs/alerts/alert-evaluation-jobs.js";
+import { openSqliteJobQueue } from "../src/jobs/sqlite/sqlite-job-queue.js";
+import { createLogger } from "../src/log/logger.js";
+import { openSqliteStore, type Store } from "../src/store/index.js";
 import { serveWebhookFloor } from "./support/webhook-floor.js";
 import { type AutocannonResult, webhookLoad } from "./support/webhook-load.js";
 
@@ -214,13 +217,19 @@ export async function run(): Promise<void> {
   } finally {
     await stop(full);
   }
-  // In the running app, the first Slack job, alert or command (withReader's AsyncLocalStorage) turns on
-  // Node 20's async hooks for the whole process, and every promise of a delivery then pays for them.
-  const afterReader = await ours("serve-webhook-after-reader");
+  // The running app wires more into each delivery than the servers above: the home workspace the rows
+  // belong to, the alert evaluation written in the same transaction, and async hooks turned on for the
+  // whole process by the first Slack job, alert or command (withReader's AsyncLocalStorage).
+  const deployed = await ours("serve-webhook-as-deployed");
   try {
-    console.log(line("webhook (speed path) once async hooks are on", await measure(afterReader)));
+    console.log(
+      line(
+        "webhook (speed path) as main.ts wires it: home workspace, alert evaluation, async hooks on",
+        await measure(deployed),
+      ),
+    );
   } finally {
-    await stop(afterReader);
+    await stop(deployed);
   }
   if (ratios.length > 0) {
     console.log(
@@ -249,18 +258,34 @@ async function serve(mode: string): Promise<void> {
     process.stdout.write(`${await serveWebhookFloor(join(folder, "floor.db"), SECRET)}\n`);
     return;
   }
-  if (mode === "serve-webhook-after-reader") withReader(DEFAULT_READER, () => undefined);
-  const store = openSqliteStore(join(folder, "bench.db"), {
+  const databasePath = join(folder, "bench.db");
+  const store = openSqliteStore(databasePath, {
     durability: mode === "serve-webhook-full" ? "full" : "normal",
   });
   const app = createHttpApp({
     store,
     config: { webhookSecret: SECRET, sandbox: false, corsOrigins: [] },
     insights: async () => "",
+    ...(mode === "serve-webhook-as-deployed" ? asDeployed(databasePath) : {}),
   });
   // serve-webhook-hono: the same app without its speed-only path, to show what that path is worth.
   const server = await serveHttp(mode === "serve-webhook-hono" ? { fetch: app.fetch } : app, { port: 0 });
   process.stdout.write(`${server.port}\n`);
+}
+
+/** What main.ts adds to each delivery of a single-workspace install (see its createHttpApp call). */
+function asDeployed(databasePath: string) {
+  withReader(DEFAULT_READER, () => undefined);
+  const evaluations = new AlertEvaluationRequests({
+    queue: openSqliteJobQueue(databasePath),
+    logger: createLogger({ level: "error" }),
+  });
+  const workspace = { team: "T0BENCH", enterprise: null };
+  return {
+    homeWorkspace: async () => ({ workspace }),
+    withLiveData: (tx: Store) => evaluations.within(tx),
+    onLiveData: () => evaluations.request(),
+  };
 }
 
 const mode = process.argv[2];
