@@ -85,6 +85,12 @@ export class TextColumn {
   scan(bytes: Buffer, i: number, delimiter: number, row: number, final: boolean): number {
     const start = i;
     const length = bytes.length;
+    const repeated = this.repeatEnd(bytes, start, delimiter);
+    if (repeated >= 0) {
+      if (row >= this.codes.length) this.growCodes(row + 1);
+      this.codes[row] = this.scanned;
+      return repeated;
+    }
     let hash = FNV_OFFSET;
     while (i < length) {
       const byte = bytes[i] as number;
@@ -98,6 +104,28 @@ export class TextColumn {
     if (row >= this.codes.length) this.growCodes(row + 1);
     this.codes[row] = code;
     return i;
+  }
+
+  /**
+   * Where the cell at `start` ends when its bytes are exactly the last scanned value's, else -1. Exports are
+   * often sorted by campaign or date, so a dimension repeats row after row: the repeat is found by one
+   * comparison, without hashing or probing. A cell that differs mostly differs in length or in its last
+   * byte, which are checked first. Equal bytes always meant the same code (a dictionary value is its own
+   * trimmed, valid UTF-8 text), except past the cap, where every cell is appended and this is off.
+   */
+  private repeatEnd(bytes: Buffer, start: number, delimiter: number): number {
+    const code = this.scanned;
+    if (code < 0 || this.slots === null) return -1;
+    const offsets = this.offsets;
+    const at = offsets[code] as number;
+    const end = start + (offsets[code + 1] as number) - at;
+    // The byte after the cell must be in this buffer: a cell that may go on in the next chunk is not judged.
+    if (end >= bytes.length) return -1;
+    const after = bytes[end] as number;
+    if (after !== delimiter && after !== LF && after !== CR) return -1;
+    const pool = this.pool;
+    for (let k = end - start - 1; k >= 0; k--) if (pool[at + k] !== bytes[start + k]) return -1;
+    return end;
   }
 
   /** The code of a cell's value (NO_VALUE when blank), adding the value to the dictionary when new. */
