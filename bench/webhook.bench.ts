@@ -25,6 +25,7 @@ import { AlertEvaluationRequests } from "../src/jobs/alerts/alert-evaluation-job
 import { openSqliteJobQueue } from "../src/jobs/sqlite/sqlite-job-queue.js";
 import { createLogger } from "../src/log/logger.js";
 import { openSqliteStore, type Store } from "../src/store/index.js";
+import type { ImmediateTx } from "../src/store/sqlite/sqlite-async-store.js";
 import { serveWebhookFloor } from "./support/webhook-floor.js";
 import { type AutocannonResult, webhookLoad } from "./support/webhook-load.js";
 
@@ -281,9 +282,19 @@ function asDeployed(databasePath: string) {
     logger: createLogger({ level: "error" }),
   });
   const workspace = { team: "T0BENCH", enterprise: null };
+  // As homeWorkspaceOf: learned from Slack on the first delivery, then known.
+  let learned: typeof workspace | undefined;
+  const homeWorkspace = Object.assign(
+    async () => {
+      learned = workspace;
+      return { workspace };
+    },
+    { known: () => learned },
+  );
   return {
-    homeWorkspace: async () => ({ workspace }),
+    homeWorkspace,
     withLiveData: (tx: Store) => evaluations.within(tx),
+    withLiveDataNow: (tx: ImmediateTx) => evaluations.withinNow(tx.tables),
     onLiveData: () => evaluations.request(),
   };
 }

@@ -132,6 +132,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     config: { ...config, webhookSecret },
     insights: (summary) => generateInsights(summary, { config }),
     withLiveData: (tx) => evaluations.within(tx),
+    withLiveDataNow: (tx) => evaluations.withinNow(tx.tables),
     onLiveData: () => evaluations.request(),
     logger,
     jobs,

@@ -11,7 +11,12 @@ import { limitBody } from "./body/limit-body.js";
 import { requireContentType } from "./body/require-content-type.js";
 import { corsPolicy } from "./cors-policy.js";
 import { errorResponse, type HttpEnv, INTERNAL_ERROR } from "./http-env.js";
-import { deliveryReceiver, type HomeWorkspace, type LiveDataArrived } from "./ingest/delivery-receiver.js";
+import {
+  type DeliveryReceiverOptions,
+  deliveryReceiver,
+  type HomeWorkspace,
+  type LiveDataArrived,
+} from "./ingest/delivery-receiver.js";
 import { loopbackHostOnly } from "./loopback-host-only.js";
 import { requestId } from "./request-id.js";
 import { generateInsightsRoute, type InsightsWriter } from "./routes/generate-insights.js";
@@ -41,6 +46,8 @@ export interface HttpDeps {
   onLiveData?: (arrived: LiveDataArrived) => void;
   /** Run in the transaction that stores new live records, after them: see `DeliveryReceiverOptions`. */
   withLiveData?: (tx: Store) => Promise<void>;
+  /** The same, in a transaction SQLite runs at once: see `DeliveryReceiverOptions`. */
+  withLiveDataNow?: DeliveryReceiverOptions["withLiveDataNow"];
   logger?: Pick<Logger, "warn" | "error">;
   limits?: HttpLimits;
   /** The durable job queue, whose backlog `/readyz` reports. */
@@ -97,6 +104,7 @@ export function createHttpApp(deps: HttpDeps): HttpApp {
   const receive = deliveryReceiver(store, {
     onLiveData: deps.onLiveData,
     withLiveData: deps.withLiveData,
+    withLiveDataNow: deps.withLiveDataNow,
     logger,
     homeWorkspace: deps.homeWorkspace,
   });

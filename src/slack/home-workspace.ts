@@ -46,10 +46,12 @@ export function homeWorkspaceOf(options: {
     }
     return workspace;
   };
-  return async () => {
+  let learned: Workspace | undefined;
+  const home: HomeWorkspace = async () => {
     known ??= learn();
     try {
-      return { workspace: await known };
+      learned = await known;
+      return { workspace: learned };
     } catch (error) {
       known = null;
       logger.warn("slack: could not learn the bot token's workspace", {
@@ -63,4 +65,5 @@ export function homeWorkspaceOf(options: {
       };
     }
   };
+  return Object.assign(home, { known: () => learned });
 }

@@ -1,6 +1,10 @@
+import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { deliveryReceiver } from "../../src/http/ingest/delivery-receiver.js";
 import type { IngestAnswer } from "../../src/http/ingest/ingest-service.js";
+import { AlertEvaluationRequests, EVALUATE_ALERTS } from "../../src/jobs/alerts/alert-evaluation-jobs.js";
+import { openSqliteJobQueue } from "../../src/jobs/sqlite/sqlite-job-queue.js";
+import { createLogger } from "../../src/log/logger.js";
 import type { LiveRecord, Store } from "../../src/store/index.js";
 import { openSqliteStore } from "../../src/store/index.js";
 import { BUSY, runNowOf } from "../../src/store/sqlite/sqlite-async-store.js";
@@ -98,6 +102,52 @@ describe("delivery receiver on SQLite", () => {
     expect((await receive(delivery(METRICS_ROW))).status).toBe(200);
     expect(evaluations).toBe(1);
     expect(awaited()).toBe(1);
+  });
+
+  it("as main.ts wires it, writes the alert evaluation and the home workspace's rows at once", async () => {
+    const { store, awaited } = counting(await sqlite());
+    const path = (temp as TempStore).path;
+    const evaluations = new AlertEvaluationRequests({
+      queue: openSqliteJobQueue(path),
+      logger: createLogger(),
+    });
+    const home = { team: "T0HOME", enterprise: null };
+    let lookups = 0;
+    const homeWorkspace = Object.assign(
+      async () => {
+        lookups += 1;
+        return { workspace: home };
+      },
+      { known: () => (lookups > 0 ? home : undefined) },
+    );
+    const receive = deliveryReceiver(store, {
+      logger,
+      homeWorkspace,
+      withLiveData: (tx) => evaluations.within(tx),
+      withLiveDataNow: (tx) => evaluations.withinNow(tx.tables),
+    });
+    // The first delivery learns the workspace (awaited); the next ones know it and commit at once.
+    expect((await receive(delivery(METRICS_ROW))).status).toBe(200);
+    expect(awaited()).toBe(1);
+    const later = await Promise.all([2, 3].map((n) => receive(delivery({ ...METRICS_ROW, id: `row-${n}` }))));
+    expect(later.map((answer) => answer.status)).toEqual([200, 200]);
+    expect(awaited()).toBe(1);
+    expect(lookups).toBe(1);
+    expect((await store.recentEvents(10, home)).map((item) => item.externalId).sort()).toEqual([
+      "row-1",
+      "row-2",
+      "row-3",
+    ]);
+    expect(await store.recentEvents(10)).toHaveLength(0);
+    const db = new Database(path, { readonly: true });
+    try {
+      const { count } = db
+        .prepare("SELECT count(*) AS count FROM jobs WHERE kind = ?")
+        .get(EVALUATE_ALERTS) as { count: number };
+      expect(count).toBeGreaterThanOrEqual(1);
+    } finally {
+      db.close();
+    }
   });
 
   it("awaits when each commit waits for the disk (synchronous = FULL)", async () => {

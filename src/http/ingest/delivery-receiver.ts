@@ -1,5 +1,6 @@
 import type { Logger } from "../../log/logger.js";
 import type { Store, Workspace } from "../../store/index.js";
+import type { ImmediateTx } from "../../store/sqlite/sqlite-async-store.js";
 import { CommitQueue } from "./commit-queue.js";
 import { FieldNameBudget } from "./field-name-budget.js";
 import {
@@ -29,9 +30,12 @@ export interface ReceiveDelivery {
  * WEBHOOK_SECRET are its rows. Else why such a delivery is refused: there is no single workspace (several
  * through OAuth), or it is not known yet.
  */
-export type HomeWorkspace = () => Promise<
+export type HomeWorkspace = (() => Promise<
   { workspace: Workspace } | { refusal: { status: 403 | 503; message: string } }
->;
+>) & {
+  /** The workspace once learned, so a delivery need not wait for a promise to know it. */
+  known?: () => Workspace | undefined;
+};
 
 export interface DeliveryReceiverOptions {
   /** Told after live records are committed. */
@@ -41,6 +45,8 @@ export interface DeliveryReceiverOptions {
    * job): it commits with them or not at all, and when it throws the delivery stores nothing.
    */
   withLiveData?: (tx: Store) => Promise<void>;
+  /** `withLiveData` for a transaction run at once (SQLite); without it such deliveries are awaited. */
+  withLiveDataNow?: (tx: ImmediateTx) => void;
   logger: Pick<Logger, "error">;
   homeWorkspace?: HomeWorkspace;
 }
@@ -50,11 +56,11 @@ export interface DeliveryReceiverOptions {
  * then tells the listener. Both webhook paths share it, so they also share group commits. A delivery that
  * came with a workspace's own secret is that workspace's; any other is the home workspace's.
  *
- * A delivery that needs nothing asynchronous (no alert evaluation to write with it, no home workspace to
- * look up) gives the queue its synchronous form too, which SQLite runs without a promise.
+ * A delivery that needs nothing asynchronous (its alert evaluation written synchronously or not at all, its
+ * workspace known) gives the queue its synchronous form too, which SQLite runs without a promise.
  */
 export function deliveryReceiver(store: Store, options: DeliveryReceiverOptions): ReceiveDelivery {
-  const { onLiveData, withLiveData, logger, homeWorkspace } = options;
+  const { onLiveData, withLiveData, withLiveDataNow, logger, homeWorkspace } = options;
   const commits = new CommitQueue(store);
   const names = new FieldNameBudget();
 
@@ -89,16 +95,26 @@ export function deliveryReceiver(store: Store, options: DeliveryReceiverOptions)
   };
 
   const deliver = (request: IngestRequest, done: Delivered): void => {
-    if (withLiveData || (!request.workspace && homeWorkspace)) {
+    const workspace = request.workspace ?? homeWorkspace?.known?.();
+    if ((withLiveData && !withLiveDataNow) || (!workspace && homeWorkspace)) {
       awaiting(request).then(
         (answer) => done({ ok: true, answer }),
         (error: unknown) => done({ ok: false, error }),
       );
       return;
     }
+    const known = workspace ? { ...request, workspace } : request;
     commits.enqueue({
-      work: (tx) => ingestDelivery(tx, request, names),
-      now: (tx) => ingestDeliveryNow(tx, request, names),
+      work: async (tx) => {
+        const delivered = await ingestDelivery(tx, known, names);
+        if (delivered.changed > 0 && withLiveData) await withLiveData(tx);
+        return delivered;
+      },
+      now: (tx) => {
+        const delivered = ingestDeliveryNow(tx, known, names);
+        if (delivered.changed > 0) withLiveDataNow?.(tx);
+        return delivered;
+      },
       settle: (outcome) => done(outcome.ok ? { ok: true, answer: told(outcome.value) } : outcome),
     });
   };

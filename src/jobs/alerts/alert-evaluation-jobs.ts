@@ -1,6 +1,6 @@
 import type { Logger } from "../../log/logger.js";
 import type { Store } from "../../store/index.js";
-import type { JobQueue, NewJob } from "../job-queue.js";
+import type { Enqueued, JobQueue, NewJob } from "../job-queue.js";
 import type { JobHandler } from "../job-worker.js";
 
 export const EVALUATE_ALERTS = "evaluate-alerts";
@@ -75,6 +75,17 @@ export class AlertEvaluationRequests {
     if (slot === this.lastSlot) return;
     const { created } = await tx.enqueueJob(this.jobOf(slot));
     if (created) this.written = slot;
+  }
+
+  /**
+   * `within` for a transaction SQLite runs at once, whose tables hold the job table: a delivery then makes
+   * no promise on its way to its commit. (PostgreSQL's transactions are never run at once.)
+   */
+  withinNow(tables: { enqueueJob?: (job: NewJob) => Enqueued }): void {
+    if (!tables.enqueueJob) return;
+    const slot = this.slotOf();
+    if (slot === this.lastSlot) return;
+    if (tables.enqueueJob(this.jobOf(slot)).created) this.written = slot;
   }
 
   /** Live data was committed: make sure an evaluation follows it. */
