@@ -180,6 +180,31 @@ describe("total rows found by arithmetic", () => {
     expect(dataset.receipt.droppedRows[0]?.reason).toMatch(/subtotal.*Brand/);
   });
 
+  it("finds subtotals among 40,000 rows that leave a breakdown cell blank without being subtotals", () => {
+    // A daily export by age where most rows have no ad name (boosted posts): each such row is a candidate
+    // subtotal of its campaign's rows. Judging them by adding up the whole campaign each took minutes.
+    const rows = ["Day,Campaign name,Ad name,Amount spent (USD),Impressions"];
+    const campaigns = ["Content boosting", "Prospecting", "Retargeting", "Awareness"];
+    for (let i = 0; i < 40_000; i++) {
+      const campaign = campaigns[i % campaigns.length];
+      const day = `2024-${String((i % 12) + 1).padStart(2, "0")}-${String((i % 28) + 1).padStart(2, "0")}`;
+      rows.push(
+        `${day},${campaign},${i % 3 === 0 ? `Ad ${i % 7}` : ""},${(1 + (i % 50) / 10).toFixed(2)},${100 + (i % 90)}`,
+      );
+    }
+    // A grouped report's subtotal of one small campaign stays found among them.
+    rows.push(
+      "2024-12-30,Holiday,Ad A,10.00,100",
+      "2024-12-30,Holiday,Ad B,20.00,300",
+      "2024-12-30,Holiday,,30.00,400",
+    );
+    const dataset = readText(rows.join("\n"));
+    expect(dataset.receipt.rows).toBe(40_002);
+    expect(dataset.receipt.droppedRows).toEqual([
+      { line: 40_004, reason: expect.stringMatching(/subtotal of .*"Holiday"/) },
+    ]);
+  });
+
   it("marks the analysis as not matching the file when the rows add up to twice its total", () => {
     const text = [
       "Campaign,Cost,Clicks,Impressions",
